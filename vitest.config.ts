@@ -1,0 +1,12 @@
+/** Test runner config: one vitest run over every workspace; JSON report feeds .ci/run's summary line. */
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['{openapi,mock-platform,tutorials,sdk-samples}/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    reporters: process.env.VITEST_JSON ? ['default', ['json', { outputFile: process.env.VITEST_JSON }]] : ['default'],
+  },
+})
