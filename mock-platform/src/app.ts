@@ -1,0 +1,185 @@
+/**
+ * createApp(config, deps): builds the mock platform's services and routes. Never listens (see server.ts),
+ * so tests, MSW handlers and the Node server share one implementation.
+ */
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { type Clock, systemClock } from './clock'
+import type { Config } from './config'
+import { defaultConfig } from './config'
+import { ProblemError } from './errors'
+import { type NewApp, AppsService } from './features/apps/apps.service'
+import type { RegisteredApp } from './features/apps/app.types'
+import { Outbox } from './features/callbacks/outbox'
+import { demoRoutes, type ReceivedCallback } from './features/demo/demo.routes'
+import { getQrRoutes } from './features/login/get-qr.routes'
+import { registerLoginApi } from './features/login/platform.routes'
+import { TokensService } from './features/login/tokens.service'
+import { ResidentsService } from './features/residents/residents.service'
+import { Autopilot } from './features/sandbox/autopilot'
+import { sandboxRoutes } from './features/sandbox/sandbox.routes'
+import { KeysService } from './features/security/keys.service'
+import { registerTaskApi } from './features/tasks/tasks.routes'
+import { TicketsService } from './features/tickets/tickets.service'
+import { type HistoryEntry, virtualAppRoutes } from './features/virtual-app/virtual-app.routes'
+import { newId, randomHex } from './ids'
+import { createLogger, type Logger } from './logger'
+import { generateResidents, magicResidents } from './personas'
+import type { Resident } from './personas/resident.types'
+import { envelope, sendEnvelope } from './protocol/envelope'
+import { RateLimiter } from './protocol/rate-limiter'
+import { ReplayGuard } from './protocol/replay-guard'
+import { type CallRecord, toPlatformError } from './protocol/signed-route'
+import type { Services } from './services'
+import type { CollectionFactory } from './store/collection'
+import { memoryStorage } from './store/memory'
+
+export interface AppDeps {
+  clock?: Clock
+  logger?: Logger
+  storage?: CollectionFactory
+  /** fetch used for callbacks (tests inject one). */
+  fetch?: typeof fetch
+  callbackBackoffMs?: (attempt: number) => number
+  residents?: () => Resident[]
+  /** Apps to register at start (tests, the demo app). */
+  apps?: NewApp[]
+  observe?: (record: CallRecord) => void
+}
+
+export interface Platform {
+  app: Hono
+  services: Services
+  /** Apps registered from deps.apps, in order. */
+  seededApps: RegisteredApp[]
+  /** Callbacks received by the sample e-Service at /demo/callback. */
+  demoCallbacks: ReceivedCallback[]
+  close(): Promise<void>
+}
+
+export async function createApp(config: Config = defaultConfig, deps: AppDeps = {}): Promise<Platform> {
+  const clock = deps.clock ?? systemClock
+  const logger = deps.logger ?? createLogger(config.logLevel)
+  const storage = deps.storage ?? memoryStorage()
+  const apps = new AppsService(await storage.collection<RegisteredApp>('apps'), clock)
+  const residents = new ResidentsService(await storage.collection<Resident>('residents'))
+  await residents.seed(
+    deps.residents ?? (() => [...magicResidents(), ...generateResidents({ seed: config.seed, count: config.residentCount })]),
+  )
+  const meta = await storage.collection<{ id: string; value: string }>('meta')
+  let pairwise = meta.get('pairwise-key')
+  if (!pairwise) await meta.put((pairwise = { id: 'pairwise-key', value: randomHex(32) }))
+
+  const keys = new KeysService(clock, () => config.cekTtlMs)
+  const tokens = new TokensService(clock, () => config.codeTtlMs, () => config.tokenTtlMs, pairwise.value)
+  const outbox = new Outbox({
+    clock,
+    logger,
+    apps,
+    keys,
+    mode: () => config.mode,
+    timeoutMs: () => config.callbackTimeoutMs,
+    maxAttempts: () => config.callbackMaxAttempts,
+    backoffMs: deps.callbackBackoffMs,
+    fetch: deps.fetch,
+  })
+  const history: HistoryEntry[] = []
+  let tickets!: TicketsService
+  const autopilot = new Autopilot(() => tickets, logger)
+  tickets = new TicketsService({
+    clock,
+    ttlMs: () => config.ticketTtlMs,
+    qrTtlMs: () => config.qrRefreshMs,
+    resident: (id) => residents.get(id),
+    issueCode: (t) => tokens.issueCode(t),
+    sendCallback: (t) => outbox.enqueue(t),
+  })
+  const services: Services = {
+    config,
+    clock,
+    logger,
+    apps,
+    keys,
+    tokens,
+    tickets,
+    residents,
+    outbox,
+    autopilot,
+    signed: {
+      clock,
+      apps,
+      keys,
+      replay: new ReplayGuard(clock, () => config.timestampWindowMs),
+      limiter: new RateLimiter(clock, () => config.rateLimitPerMinute),
+      observe: deps.observe,
+    },
+    pageLimiter: new RateLimiter(clock, () => config.rateLimitPerMinute),
+  }
+
+  const seededApps: RegisteredApp[] = []
+  for (const a of deps.apps ?? []) seededApps.push(apps.get(a.clientID ?? '') ?? (await apps.create(a)))
+
+  const app = new Hono()
+  app.use('*', async (c, next) => {
+    await next()
+    c.res.headers.set('X-Content-Type-Options', 'nosniff')
+    c.res.headers.delete('X-Powered-By')
+  })
+  app.get('/healthz', (c) => c.json({ status: 'ok', residents: residents.list().length, apps: apps.list().length }))
+
+  // The platform API: signed POSTs plus the browser GET of getQR.
+  const api = new Hono()
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: (c) => sendEnvelope(c, envelope(newId(), 'D20003'), 413),
+    }),
+  )
+  registerLoginApi(api, services)
+  registerTaskApi(api, services)
+  api.route('/', getQrRoutes(services))
+  app.route('/api/v1', api)
+
+  app.route('/app', virtualAppRoutes(services, history))
+  app.route('/sandbox/v1', sandboxRoutes(services, () => config.adminToken))
+  const demoCallbacks: ReceivedCallback[] = []
+  app.route('/demo', demoRoutes(demoCallbacks, () => clock.now()))
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/v1/')) return sendEnvelope(c, envelope(newId(), 'D20027'), 404)
+    return c.json({ type: 'about:blank', title: 'Not found', status: 404, detail: `No route ${c.req.path}` }, 404, {
+      'Content-Type': 'application/problem+json',
+    })
+  })
+
+  app.onError((err, c) => {
+    if (err instanceof ProblemError) {
+      return c.json(
+        { type: 'about:blank', title: err.title, status: err.status, detail: err.detail, ...err.extra },
+        err.status,
+        { 'Content-Type': 'application/problem+json' },
+      )
+    }
+    if (c.req.path.startsWith('/api/v1/')) {
+      const e = toPlatformError(err)
+      if (e.code === 'D20000') logger.error('unexpected error', { path: c.req.path, error: String(err) })
+      return sendEnvelope(c, envelope(newId(), e.code), e.status === 200 ? 200 : e.status, e.headers)
+    }
+    logger.error('unexpected error', { path: c.req.path, error: String(err) })
+    return c.json({ type: 'about:blank', title: 'Internal error', status: 500 }, 500, {
+      'Content-Type': 'application/problem+json',
+    })
+  })
+
+  return {
+    app,
+    services,
+    seededApps,
+    demoCallbacks,
+    async close() {
+      await outbox.drain()
+      await storage.close()
+    },
+  }
+}

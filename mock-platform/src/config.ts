@@ -1,0 +1,141 @@
+/** Typed configuration, read once from the environment; fails fast naming every bad key. */
+
+export type SandboxMode = 'local' | 'hosted'
+export type StorageKind = 'memory' | 'lowdb'
+
+export interface Config {
+  host: string
+  port: number
+  /** Base URL the browser and the virtual app see, e.g. http://127.0.0.1:8080 */
+  publicBaseUrl: string
+  mode: SandboxMode
+  storage: StorageKind
+  dataDir: string
+  /** Bearer token for the sandbox admin API; generated at start when unset. */
+  adminToken: string | undefined
+  seed: number
+  residentCount: number
+  timestampWindowMs: number
+  cekTtlMs: number
+  codeTtlMs: number
+  tokenTtlMs: number
+  qrRefreshMs: number
+  ticketTtlMs: number
+  bodyLimitBytes: number
+  rateLimitPerMinute: number
+  callbackTimeoutMs: number
+  callbackMaxAttempts: number
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
+}
+
+export const defaultConfig: Config = {
+  host: '127.0.0.1',
+  port: 8080,
+  publicBaseUrl: 'http://127.0.0.1:8080',
+  mode: 'local',
+  storage: 'lowdb',
+  dataDir: '.data',
+  adminToken: undefined,
+  seed: 20260101,
+  residentCount: 200,
+  timestampWindowMs: 300_000,
+  cekTtlMs: 86_400_000,
+  codeTtlMs: 120_000,
+  tokenTtlMs: 600_000,
+  qrRefreshMs: 60_000,
+  ticketTtlMs: 240_000,
+  bodyLimitBytes: 64 * 1024,
+  rateLimitPerMinute: 6_000,
+  callbackTimeoutMs: 5_000,
+  callbackMaxAttempts: 5,
+  logLevel: 'info',
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+type Env = Record<string, string | undefined>
+
+/** Maps each environment variable to its config key and parser. Documented in the portal's configuration table. */
+const variables: Array<[string, keyof Config, (raw: string) => unknown]> = [
+  ['HOST', 'host', nonEmpty],
+  ['PORT', 'port', intIn(0, 65535)],
+  ['PUBLIC_BASE_URL', 'publicBaseUrl', url],
+  ['SANDBOX_MODE', 'mode', oneOf('local', 'hosted')],
+  ['SANDBOX_STORAGE', 'storage', oneOf('memory', 'lowdb')],
+  ['SANDBOX_DATA_DIR', 'dataDir', nonEmpty],
+  ['SANDBOX_ADMIN_TOKEN', 'adminToken', minLength(16)],
+  ['SANDBOX_SEED', 'seed', intIn(0, 2 ** 31)],
+  ['SANDBOX_RESIDENTS', 'residentCount', intIn(0, 10_000)],
+  ['TIMESTAMP_WINDOW_MS', 'timestampWindowMs', intIn(1_000, 3_600_000)],
+  ['CEK_TTL_MS', 'cekTtlMs', intIn(1_000, 7 * 86_400_000)],
+  ['AUTH_CODE_TTL_MS', 'codeTtlMs', intIn(1_000, 3_600_000)],
+  ['ACCESS_TOKEN_TTL_MS', 'tokenTtlMs', intIn(1_000, 86_400_000)],
+  ['QR_REFRESH_MS', 'qrRefreshMs', intIn(1_000, 3_600_000)],
+  ['TICKET_TTL_MS', 'ticketTtlMs', intIn(1_000, 3_600_000)],
+  ['BODY_LIMIT_BYTES', 'bodyLimitBytes', intIn(1_024, 50 * 1024 * 1024)],
+  ['RATE_LIMIT_PER_MINUTE', 'rateLimitPerMinute', intIn(1, 10_000_000)],
+  ['CALLBACK_TIMEOUT_MS', 'callbackTimeoutMs', intIn(100, 60_000)],
+  ['CALLBACK_MAX_ATTEMPTS', 'callbackMaxAttempts', intIn(1, 20)],
+  ['LOG_LEVEL', 'logLevel', oneOf('debug', 'info', 'warn', 'error', 'silent')],
+]
+
+/** Reads the environment once. Unknown variables are ignored; every bad value is reported together. */
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const config: Config = { ...defaultConfig }
+  const problems: string[] = []
+  for (const [name, key, parse] of variables) {
+    const raw = env[name]
+    if (raw === undefined || raw === '') continue
+    try {
+      ;(config as unknown as Record<string, unknown>)[key] = parse(raw)
+    } catch (e) {
+      problems.push(`${name}=${JSON.stringify(raw)}: ${(e as Error).message}`)
+    }
+  }
+  if (env.PUBLIC_BASE_URL === undefined && (env.HOST || env.PORT)) {
+    config.publicBaseUrl = `http://${config.host}:${config.port}`
+  }
+  Object.assign(config, overrides)
+  if (problems.length > 0) throw new ConfigError(problems)
+  return config
+}
+
+/** The configuration documented as a table (name, key, default) for the portal. */
+export function configurationTable(): Array<{ variable: string; key: string; default: unknown }> {
+  return variables.map(([variable, key]) => ({ variable, key, default: defaultConfig[key] }))
+}
+
+function nonEmpty(raw: string): string {
+  if (raw.trim() === '') throw new Error('must not be empty')
+  return raw.trim()
+}
+function url(raw: string): string {
+  const u = new URL(raw)
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('must be an http(s) URL')
+  return raw.replace(/\/+$/, '')
+}
+function intIn(min: number, max: number) {
+  return (raw: string): number => {
+    if (!/^\d+$/.test(raw)) throw new Error('must be a whole number')
+    const n = Number(raw)
+    if (n < min || n > max) throw new Error(`must be between ${min} and ${max}`)
+    return n
+  }
+}
+function oneOf<T extends string>(...values: T[]) {
+  return (raw: string): T => {
+    if (!values.includes(raw as T)) throw new Error(`must be one of ${values.join(', ')}`)
+    return raw as T
+  }
+}
+function minLength(n: number) {
+  return (raw: string): string => {
+    if (raw.length < n) throw new Error(`must be at least ${n} characters`)
+    return raw
+  }
+}

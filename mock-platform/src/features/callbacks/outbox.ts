@@ -1,0 +1,127 @@
+/** The callback outbox: signed, encrypted POSTs to the registered redirectURI, bounded retries with back-off. */
+import { encryptJson } from '@iamsmart-sandbox/openapi/codec'
+import type { Clock } from '../../clock'
+import { messageOf } from '../../errors'
+import { newId } from '../../ids'
+import type { Logger } from '../../logger'
+import type { AppsService } from '../apps/apps.service'
+import type { KeysService } from '../security/keys.service'
+import type { Ticket } from '../tickets/ticket.types'
+import { assertCallable } from './address-guard'
+
+export interface CallbackAttempt {
+  at: number
+  status?: number
+  error?: string
+  durationMs: number
+}
+
+export interface CallbackRecord {
+  id: string
+  ticketID: string
+  clientID: string
+  url: string
+  code: string
+  /** The decrypted content, for the request inspector. */
+  content: Record<string, unknown>
+  attempts: CallbackAttempt[]
+  state: 'pending' | 'delivered' | 'failed'
+}
+
+export interface OutboxOptions {
+  clock: Clock
+  logger: Logger
+  apps: AppsService
+  keys: KeysService
+  mode: () => 'local' | 'hosted'
+  timeoutMs: () => number
+  maxAttempts: () => number
+  /** Delay before attempt n (1-based, n ≥ 2). */
+  backoffMs?: (attempt: number) => number
+  fetch?: typeof fetch
+  onRecord?: (record: CallbackRecord) => void
+}
+
+export class Outbox {
+  private readonly records: CallbackRecord[] = []
+  private readonly inFlight = new Set<Promise<void>>()
+  constructor(private readonly o: OutboxOptions) {}
+
+  /** Queues the callback of a decided authenticated ticket. */
+  enqueue(ticket: Ticket): void {
+    const target = ticket.callback
+    if (!target || !ticket.result) return
+    const record: CallbackRecord = {
+      id: newId(),
+      ticketID: ticket.ticketID,
+      clientID: ticket.clientID,
+      url: target.redirectURI,
+      code: ticket.result.code,
+      content: { businessID: target.businessID, ...(target.state !== undefined ? { state: target.state } : {}), ...ticket.result.content },
+      attempts: [],
+      state: 'pending',
+    }
+    this.records.push(record)
+    if (this.records.length > 1000) this.records.shift()
+    const p = this.deliver(record).finally(() => this.inFlight.delete(p))
+    this.inFlight.add(p)
+  }
+
+  list(clientID?: string): CallbackRecord[] {
+    return this.records.filter((r) => !clientID || r.clientID === clientID)
+  }
+
+  /** Resolves when every queued callback has finished (tests, shutdown). */
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight])
+  }
+
+  private async deliver(record: CallbackRecord): Promise<void> {
+    const f = this.o.fetch ?? fetch
+    const backoff = this.o.backoffMs ?? ((n: number) => 1000 * 2 ** (n - 2))
+    for (let attempt = 1; attempt <= this.o.maxAttempts(); attempt++) {
+      if (attempt > 1) await sleep(backoff(attempt))
+      const app = this.o.apps.get(record.clientID)
+      if (!app) break
+      const started = performance.now()
+      const entry: CallbackAttempt = { at: this.o.clock.now(), durationMs: 0 }
+      record.attempts.push(entry)
+      try {
+        await assertCallable(record.url, this.o.mode())
+        const { cek, secretKey } = this.o.keys.forCallback(app)
+        const body = JSON.stringify({
+          txID: newId(),
+          code: record.code,
+          message: messageOf(record.code as never),
+          content: await encryptJson(cek, record.content),
+          secretKey,
+        })
+        const res = await f(record.url, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(this.o.timeoutMs()),
+        })
+        entry.status = res.status
+        await res.body?.cancel().catch(() => {})
+        entry.durationMs = performance.now() - started
+        if (res.status >= 200 && res.status < 300) {
+          record.state = 'delivered'
+          this.o.onRecord?.(record)
+          return
+        }
+        entry.error = `answered HTTP ${res.status}`
+      } catch (e) {
+        entry.durationMs = performance.now() - started
+        entry.error = (e as Error).message
+        if (entry.error.startsWith('refused:') || entry.error.startsWith('callbacks need')) break
+      }
+    }
+    record.state = 'failed'
+    this.o.logger.warn('callback not delivered', { ticketID: record.ticketID, url: record.url, attempts: record.attempts.length })
+    this.o.onRecord?.(record)
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref?.())

@@ -1,0 +1,102 @@
+/** Authorisation codes (single use, 120 s) and access tokens (opaque, 600 s), and the pairwise openID. */
+import { base64ToBytes, bytesToHex, hmacSha256Base64 } from '@iamsmart-sandbox/openapi/codec'
+import type { Clock } from '../../clock'
+import { PlatformError } from '../../errors'
+import { randomHex } from '../../ids'
+import { TtlMap } from '../../store/ttl-map'
+import type { Ticket } from '../tickets/ticket.types'
+
+export interface AuthCode {
+  clientID: string
+  residentId: string
+  ticketID: string
+  scopes: string[]
+}
+
+export interface AccessToken {
+  accessToken: string
+  clientID: string
+  residentId: string
+  openID: string
+  scopes: string[]
+  /** The ticket the code came from (anonymous flows read their result through it). */
+  ticketID: string
+  issueAt: number
+  expiresIn: number
+}
+
+export class TokensService {
+  private readonly codes: TtlMap<AuthCode>
+  /** Codes already redeemed → the token they produced, so a replayed code revokes it (checklist #14). */
+  private readonly redeemed: TtlMap<string>
+  private readonly tokens: TtlMap<AccessToken>
+  private readonly openIds = new Map<string, string>()
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly codeTtlMs: () => number,
+    private readonly tokenTtlMs: () => number,
+    /** Server secret for pairwise openIDs; stable across restarts. */
+    private readonly pairwiseKey: string,
+  ) {
+    this.codes = new TtlMap(clock)
+    this.redeemed = new TtlMap(clock)
+    this.tokens = new TtlMap(clock)
+  }
+
+  issueCode(ticket: Ticket): string {
+    const code = randomHex(16)
+    this.codes.set(
+      code,
+      { clientID: ticket.clientID, residentId: ticket.residentId!, ticketID: ticket.ticketID, scopes: ticket.scopes },
+      this.codeTtlMs(),
+    )
+    return code
+  }
+
+  /** Redeems a code exactly once (atomic take); unknown, expired, reused or another app's code → D40004. */
+  async redeem(clientID: string, code: string): Promise<AccessToken> {
+    const entry = this.codes.take(code)
+    if (!entry) {
+      const issued = this.redeemed.take(code)
+      if (issued) this.tokens.delete(issued)
+      throw new PlatformError('D40004', issued ? 'code already used; the token it produced is revoked' : 'code unknown or expired')
+    }
+    if (entry.clientID !== clientID) throw new PlatformError('D40004', 'code was issued to another app')
+    const token: AccessToken = {
+      accessToken: randomHex(16),
+      clientID,
+      residentId: entry.residentId,
+      openID: await this.openIdFor(clientID, entry.residentId),
+      scopes: entry.scopes,
+      ticketID: entry.ticketID,
+      issueAt: this.clock.now(),
+      expiresIn: this.tokenTtlMs(),
+    }
+    this.tokens.set(token.accessToken, token, token.expiresIn)
+    this.redeemed.set(code, token.accessToken, this.tokenTtlMs())
+    return token
+  }
+
+  /** The token behind an authenticated call: D20009 when unknown/expired/another app's, D20010 when openID differs. */
+  check(clientID: string, accessToken: unknown, openID: unknown): AccessToken {
+    if (typeof accessToken !== 'string' || accessToken === '') throw new PlatformError('D20002', 'accessToken is missing')
+    if (typeof openID !== 'string' || openID === '') throw new PlatformError('D20002', 'openID is missing')
+    const token = this.tokens.get(accessToken)
+    if (!token || token.clientID !== clientID) throw new PlatformError('D20009', 'access token unknown or expired')
+    if (token.openID !== openID) throw new PlatformError('D20010', 'openID does not belong to this access token')
+    return token
+  }
+
+  /** Pairwise: stable per (app, resident), different across apps; 64 hex chars. */
+  async openIdFor(clientID: string, residentId: string): Promise<string> {
+    const key = `${clientID}\n${residentId}`
+    let id = this.openIds.get(key)
+    if (!id) {
+      id = bytesToHex(base64ToBytes(await hmacSha256Base64(this.pairwiseKey, key)))
+      if (this.openIds.size > 100_000) this.openIds.clear()
+      this.openIds.set(key, id)
+    }
+    return id
+  }
+}

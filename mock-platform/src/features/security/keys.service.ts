@@ -1,0 +1,78 @@
+/** Content encryption keys: getKey issues a fresh CEK wrapped with the app's KEK; current + previous stay valid until expiry. */
+import { wrapCek } from '@iamsmart-sandbox/openapi/codec'
+import type { Clock } from '../../clock'
+import { PlatformError } from '../../errors'
+import type { RegisteredApp } from '../apps/app.types'
+
+export interface Cek {
+  key: Uint8Array
+  issueAt: number
+  expiresAt: number
+}
+
+interface Slot {
+  current?: Cek
+  previous?: Cek
+}
+
+export interface IssuedKey {
+  secretKey: string
+  pubKey: string
+  issueAt: number
+  expiresIn: number
+}
+
+export class KeysService {
+  private readonly slots = new Map<string, Slot>()
+  constructor(
+    private readonly clock: Clock,
+    private readonly ttlMs: () => number,
+  ) {}
+
+  /** getKey: a new CEK each call; the old current becomes previous. */
+  issue(app: RegisteredApp): IssuedKey {
+    const kek = activeKek(app)
+    const key = new Uint8Array(32)
+    crypto.getRandomValues(key)
+    const issueAt = this.clock.now()
+    const expiresIn = this.ttlMs()
+    const slot = this.slots.get(app.clientID) ?? {}
+    this.slots.set(app.clientID, { current: { key, issueAt, expiresAt: issueAt + expiresIn }, previous: slot.current })
+    return { secretKey: wrapCek(key, kek), pubKey: kek, issueAt, expiresIn }
+  }
+
+  revoke(clientID: string): void {
+    this.slots.delete(clientID)
+  }
+
+  /** Marks every CEK of the app expired (scenario "force CEK expiry"). */
+  expire(clientID: string): void {
+    const slot = this.slots.get(clientID)
+    const now = this.clock.now()
+    if (slot?.current) slot.current.expiresAt = now
+    if (slot?.previous) slot.previous.expiresAt = now
+  }
+
+  /** Valid CEKs to try for decryption, newest first. */
+  candidates(clientID: string): Cek[] {
+    const slot = this.slots.get(clientID)
+    const now = this.clock.now()
+    return [slot?.current, slot?.previous].filter((k): k is Cek => k !== undefined && k.expiresAt > now)
+  }
+
+  /** The CEK for a callback: the current one when still valid, else a new one. Returns it wrapped for the app. */
+  forCallback(app: RegisteredApp): { cek: Uint8Array; secretKey: string } {
+    const current = this.candidates(app.clientID)[0]
+    if (current) return { cek: current.key, secretKey: wrapCek(current.key, activeKek(app)) }
+    const issued = this.issue(app)
+    const cek = this.candidates(app.clientID)[0]!
+    return { cek: cek.key, secretKey: issued.secretKey }
+  }
+}
+
+function activeKek(app: RegisteredApp): string {
+  const kek = app.kekPublicKeys[app.activeKek] ?? app.kekPublicKeys.A ?? app.kekPublicKeys.B
+  if (!kek) throw new PlatformError('D30001', 'no KEK public key is registered for this app')
+  return kek
+}
+

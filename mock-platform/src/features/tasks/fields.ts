@@ -1,0 +1,30 @@
+/** The profile and e-ME field names a request may ask for, and the rule that only agreed fields are released. */
+
+export const PROFILE_FIELDS = ['idNo', 'enName', 'chName', 'chNameVerified', 'birthDate', 'gender'] as const
+export const EME_FIELDS = [
+  'prefix',
+  'maritalStatus',
+  'homeTelNumber',
+  'officeTelNumber',
+  'mobileNumber',
+  'emailAddress',
+  'residentialAddress',
+  'postalAddress',
+  'educationLevel',
+  'passportNumber',
+  'passportExpiry',
+  'employmentStatus',
+  'carOwner',
+  'propertyOwner',
+] as const
+
+/** Copies only the requested-and-agreed fields the resident actually has (unmaintained fields stay absent). */
+export function release(source: object, requested: readonly string[], agreed?: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  const data = source as Record<string, unknown>
+  for (const f of requested) {
+    if (agreed && !agreed.includes(f)) continue
+    if (data[f] !== undefined && data[f] !== null) out[f] = structuredClone(data[f])
+  }
+  return out
+}

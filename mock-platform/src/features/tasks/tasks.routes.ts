@@ -1,0 +1,124 @@
+/** Profile, e-ME, step-up and anonymous e-ME: initiateRequest → ticket → decision in the app → callback or getResult. */
+import type { Hono } from 'hono'
+import { PlatformError } from '../../errors'
+import { signedRoute } from '../../protocol/signed-route'
+import type { Services } from '../../services'
+import type { Scope } from '../apps/app.types'
+import type { Ticket, TicketKind } from '../tickets/ticket.types'
+import { EME_FIELDS, PROFILE_FIELDS, release } from './fields'
+import {
+  BusinessIds,
+  businessIdOf,
+  fieldList,
+  langOfRequest,
+  optionalString,
+  registeredRedirect,
+  requireScope,
+  sourceOf,
+} from './initiate.validate'
+
+type Req = Record<string, unknown>
+
+/** The authenticated kinds served here, with the scope and field list each needs. */
+const AUTHENTICATED: Array<{ path: string; op: string; kind: TicketKind; scope: Scope; fields?: [string, readonly string[]] }> = [
+  { path: '/account/auth/profile/initiateRequest', op: 'initiateProfileRequest', kind: 'profile', scope: 'eidapi_profiles', fields: ['profileFields', PROFILE_FIELDS] },
+  { path: '/account/eme/initiateRequest', op: 'initiateEmeRequest', kind: 'eme', scope: 'eidapi_formFilling', fields: ['eMEFields', EME_FIELDS] },
+  { path: '/account/stepup/initiateRequest', op: 'initiateStepUpRequest', kind: 'stepup', scope: 'eidapi_auth' },
+]
+
+export function registerTaskApi(api: Hono, s: Services, businessIds = new BusinessIds(s.clock)): void {
+  s.tickets.registerCompleter('profile', async (t, r) => release(r.profile, t.request.profileFields as string[], t.agreedFields))
+  s.tickets.registerCompleter('eme', async (t, r) => release(r.eme, t.request.eMEFields as string[], t.agreedFields))
+  s.tickets.registerCompleter('anonymous-eme', async (t, r) => release(r.eme, t.request.eMEFields as string[], t.agreedFields))
+  s.tickets.registerCompleter('stepup', async () => ({ isPassed: true }))
+
+  for (const k of AUTHENTICATED) {
+    api.post(
+      k.path,
+      signedRoute<Req>(s.signed, k.op, true, ({ app, request }) => {
+        const businessID = businessIdOf(request)
+        const token = s.tokens.check(app.clientID, request.accessToken, request.openID)
+        const source = sourceOf(request)!
+        const redirectURI = registeredRedirect(app, request)!
+        requireScope(app, k.scope)
+        const fields = k.fields ? { [k.fields[0]]: fieldList(request, k.fields[0], k.fields[1]) } : {}
+        const state = optionalString(request, 'state', 1024)
+        businessIds.claim(app.clientID, businessID)
+        const resident = s.residents.get(token.residentId)
+        const ticket = s.tickets.create({
+          kind: k.kind,
+          clientID: app.clientID,
+          residentId: token.residentId,
+          scopes: [k.scope],
+          authByQR: source === 'PC_Browser' || resident?.behaviour.appReachable === false,
+          callback: { redirectURI, state, businessID },
+          request: { ...copyText(request), ...fields, lang: langOfRequest(request), source },
+        })
+        s.autopilot.onCreated(ticket)
+        return { ticketID: ticket.ticketID, authByQR: ticket.authByQR }
+      }),
+    )
+  }
+
+  api.post(
+    '/anonymous/eme/initiateRequest',
+    signedRoute<Req>(s.signed, 'initiateAnonymousEmeRequest', true, ({ app, request }) => {
+      const businessID = businessIdOf(request)
+      const source = sourceOf(request, false)
+      registeredRedirect(app, request, false)
+      requireScope(app, 'eidapi_formFilling')
+      const eMEFields = fieldList(request, 'eMEFields', EME_FIELDS)
+      businessIds.claim(app.clientID, businessID)
+      const ticket = s.tickets.create({
+        kind: 'anonymous-eme',
+        clientID: app.clientID,
+        scopes: ['eidapi_formFilling'],
+        authByQR: true,
+        request: { ...copyText(request), eMEFields, businessID, lang: langOfRequest(request), source },
+      })
+      s.autopilot.onCreated(ticket)
+      return { ticketID: ticket.ticketID }
+    }),
+  )
+
+  api.post(
+    '/anonymous/eme/getResult',
+    signedRoute<Req>(s.signed, 'getAnonymousEmeResult', true, ({ app, request }) =>
+      anonymousResult(s, app.clientID, request, 'anonymous-eme'),
+    ),
+  )
+
+  api.post(
+    '/profiles',
+    signedRoute<Req>(s.signed, 'getProfiles', true, ({ app, request }) => {
+      const token = s.tokens.check(app.clientID, request.accessToken, request.openID)
+      const profileFields = fieldList(request, 'profileFields', PROFILE_FIELDS, false)
+      const eMEFields = fieldList(request, 'eMEFields', EME_FIELDS, false)
+      if (profileFields.length + eMEFields.length === 0) throw new PlatformError('D20002', 'ask for profileFields or eMEFields')
+      if (profileFields.length > 0) requireScope(app, 'eidapi_profiles')
+      if (eMEFields.length > 0) requireScope(app, 'eidapi_formFilling')
+      if (!token.scopes.includes('eidapi_profiles')) throw new PlatformError('D20012', 'the login did not request eidapi_profiles')
+      const resident = s.residents.get(token.residentId)
+      if (!resident) throw new PlatformError('D20010', 'resident no longer exists')
+      return { ...release(resident.profile, profileFields), ...release(resident.eme, eMEFields) }
+    }),
+  )
+}
+
+/** getResult of an anonymous flow: the data released on the ticket the access token came from. */
+export function anonymousResult(s: Services, clientID: string, request: Req, kind: TicketKind): Record<string, unknown> {
+  const token = s.tokens.check(clientID, request.accessToken, request.openID)
+  const ticket: Ticket | undefined = s.tickets.get(token.ticketID)
+  if (!ticket || ticket.kind !== kind) throw new PlatformError('D20027', 'this access token does not belong to such a request')
+  if (typeof request.businessID === 'string' && request.businessID !== ticket.request.businessID) {
+    throw new PlatformError('D20003', 'businessID does not match the request of this access token')
+  }
+  if (ticket.result?.code !== 'D00000') throw new PlatformError(ticket.result?.code ?? 'D20027', 'no result')
+  return { ...ticket.result.content }
+}
+
+/** Keeps the descriptive request fields (shown in the app) and drops credentials. */
+function copyText(request: Req): Req {
+  const { accessToken: _a, openID: _o, ...rest } = request
+  return rest
+}

@@ -1,0 +1,142 @@
+/** Owns every ticket's state machine: pending → approved | rejected | cancelled | timeout | failed, with the test clock. */
+import type { Clock } from '../../clock'
+import { PlatformError } from '../../errors'
+import { newId } from '../../ids'
+import type { Resident } from '../../personas/resident.types'
+import { TtlMap } from '../../store/ttl-map'
+import { isAnonymous, refusalCode } from './outcomes'
+import type { Decision, Ticket, TicketKind } from './ticket.types'
+
+/** Builds the data a resident releases when approving a ticket of one kind; throws PlatformError to fail it. */
+export type Completer = (ticket: Ticket, resident: Resident) => Promise<Record<string, unknown>>
+
+export interface TicketsDeps {
+  clock: Clock
+  ttlMs: () => number
+  qrTtlMs: () => number
+  resident: (id: string) => Resident | undefined
+  /** Issues a single-use authorisation code bound to the ticket (login and anonymous hand-over). */
+  issueCode: (ticket: Ticket) => string
+  /** Queues the signed, encrypted callback of an authenticated task. */
+  sendCallback: (ticket: Ticket) => void
+  /** Records what a resident released (the consent history). */
+  onDecided?: (ticket: Ticket) => void
+}
+
+export class TicketsService {
+  private readonly tickets: TtlMap<Ticket>
+  private readonly qrTokens: TtlMap<string>
+  private readonly completers = new Map<TicketKind, Completer>()
+
+  constructor(private readonly deps: TicketsDeps) {
+    this.tickets = new TtlMap(deps.clock, 200_000)
+    this.qrTokens = new TtlMap(deps.clock, 200_000)
+  }
+
+  registerCompleter(kind: TicketKind, completer: Completer): void {
+    this.completers.set(kind, completer)
+  }
+
+  create(fields: Omit<Ticket, 'ticketID' | 'createdAt' | 'expiresAt' | 'status'>): Ticket {
+    const now = this.deps.clock.now()
+    const ticket: Ticket = { ...fields, ticketID: newId(), createdAt: now, expiresAt: now + this.deps.ttlMs(), status: 'pending' }
+    // Decided tickets stay readable for a while after expiry (results, getResult, history).
+    this.tickets.set(ticket.ticketID, ticket, this.deps.ttlMs() + 30 * 60_000)
+    return ticket
+  }
+
+  /** The ticket, timed out first when its time has passed. */
+  get(ticketID: string): Ticket | undefined {
+    const t = this.tickets.get(ticketID)
+    if (t && t.status === 'pending' && t.expiresAt <= this.deps.clock.now()) void this.decide(t.ticketID, 'timeout')
+    return t
+  }
+
+  pending(filter: (t: Ticket) => boolean = () => true): Ticket[] {
+    return this.tickets.values().filter((t) => this.get(t.ticketID)?.status === 'pending' && filter(t))
+  }
+
+  /** Requests pushed to a resident's app (authByQR false). */
+  inbox(residentId: string): Ticket[] {
+    return this.pending((t) => t.residentId === residentId && !t.authByQR)
+  }
+
+  /** A short-lived QR token for the ticket (the QR refreshes with a new one). */
+  qrToken(ticketID: string): { token: string; expiresAt: number } {
+    const token = newId()
+    this.qrTokens.set(token, ticketID, this.deps.qrTtlMs())
+    return { token, expiresAt: this.deps.clock.now() + this.deps.qrTtlMs() }
+  }
+
+  resolveQr(token: string): Ticket | undefined {
+    const id = this.qrTokens.get(token)
+    return id ? this.get(id) : undefined
+  }
+
+  /** Decides a pending ticket. Approving needs a resident (the app's current one unless the ticket names one). */
+  async decide(ticketID: string, decision: Decision, residentId?: string): Promise<Ticket> {
+    const ticket = this.tickets.get(ticketID)
+    if (!ticket) throw new PlatformError('D20027', 'ticket not found or expired', 404)
+    if (ticket.status !== 'pending') throw new PlatformError('D20004', `ticket already ${ticket.status}`)
+    if (decision !== 'timeout' && ticket.expiresAt <= this.deps.clock.now()) decision = 'timeout'
+    const rid = ticket.residentId ?? residentId
+    ticket.status = statusOf(decision)
+    ticket.decidedAt = this.deps.clock.now()
+    if (decision === 'approve') {
+      const resident = rid ? this.deps.resident(rid) : undefined
+      if (!resident) {
+        ticket.status = 'pending'
+        throw new PlatformError('D20010', 'choose a resident before approving')
+      }
+      ticket.residentId = resident.id
+      const completer = this.completers.get(ticket.kind)
+      try {
+        const content = completer ? await completer(ticket, resident) : {}
+        ticket.result = { code: 'D00000', content }
+      } catch (e) {
+        ticket.status = 'failed'
+        ticket.result = { code: e instanceof PlatformError ? e.code : refusalCode(ticket.kind, 'fail') }
+      }
+    } else {
+      if (rid && !ticket.residentId) ticket.residentId = rid
+      ticket.result = { code: refusalCode(ticket.kind, decision) }
+    }
+    this.deliver(ticket)
+    this.deps.onDecided?.(ticket)
+    return ticket
+  }
+
+  /** Times out every pending ticket whose time has passed (run by the server's timer and by the test clock). */
+  sweep(): number {
+    let n = 0
+    const now = this.deps.clock.now()
+    for (const t of this.tickets.values()) {
+      if (t.status === 'pending' && t.expiresAt <= now) {
+        void this.decide(t.ticketID, 'timeout')
+        n++
+      }
+    }
+    return n
+  }
+
+  private deliver(ticket: Ticket): void {
+    const ok = ticket.result?.code === 'D00000'
+    if (ticket.callback) this.deps.sendCallback(ticket)
+    if (ticket.browser) {
+      const params = new URLSearchParams()
+      if (ok && (ticket.kind === 'login' || isAnonymous(ticket.kind))) params.set('code', this.deps.issueCode(ticket))
+      if (!ok) params.set('error_code', ticket.result!.code)
+      if (ticket.browser.state !== '') params.set('state', ticket.browser.state)
+      ticket.browser.location = appendQuery(ticket.browser.redirectURI, params)
+    }
+  }
+}
+
+function statusOf(decision: Decision): Ticket['status'] {
+  return ({ approve: 'approved', reject: 'rejected', cancel: 'cancelled', timeout: 'timeout' } as const)[decision]
+}
+
+export function appendQuery(uri: string, params: URLSearchParams): string {
+  const q = params.toString().replace(/\+/g, '%20')
+  return `${uri}${uri.includes('?') ? '&' : '?'}${q}`
+}

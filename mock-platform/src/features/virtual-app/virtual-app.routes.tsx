@@ -1,0 +1,136 @@
+/** The virtual iAM Smart app at /app: choose a resident, inbox of pushed requests, scan a QR, decide, history. */
+import { Hono } from 'hono'
+import { getCookie, setCookie } from 'hono/cookie'
+import { csrf } from 'hono/csrf'
+import type { Context } from 'hono'
+import { PlatformError } from '../../errors'
+import type { Services } from '../../services'
+import { langOf } from '../../views/i18n'
+import { doneView, homeView, notFoundView, requestView } from '../../views/virtual-app-pages'
+import { DECISIONS, type Decision, type Ticket } from '../tickets/ticket.types'
+
+const RESIDENT_COOKIE = 'vapp_resident'
+const LANG_COOKIE = 'vapp_lang'
+
+export interface HistoryEntry {
+  ticketID: string
+  residentId: string
+  serviceName: string
+  kind: Ticket['kind']
+  status: Ticket['status']
+  fields: string[]
+  at: number
+}
+
+export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
+  const r = new Hono()
+  r.use('*', csrf())
+
+  const langFor = (c: Context) => {
+    const q = c.req.query('lang')
+    if (q) setCookie(c, LANG_COOKIE, langOf(q), { path: '/app', sameSite: 'Lax' })
+    return langOf(q ?? getCookie(c, LANG_COOKIE))
+  }
+  const residentFor = (c: Context) => {
+    const id = getCookie(c, RESIDENT_COOKIE)
+    return id ? s.residents.get(id) : undefined
+  }
+
+  r.get('/', (c) => {
+    const lang = langFor(c)
+    const resident = residentFor(c)
+    const q = (c.req.query('q') ?? '').trim().toLowerCase()
+    const all = s.residents.list()
+    const matches = q
+      ? all.filter(
+          (x) =>
+            x.id.includes(q) ||
+            x.profile.enName.UnstructuredName.toLowerCase().includes(q) ||
+            (x.profile.chName?.ChineseName ?? '').includes(q) ||
+            x.profile.idNo.Identification.toLowerCase().startsWith(q.replace(/[()]/g, '').slice(0, 8)),
+        )
+      : all
+    return homeView(c, {
+      lang,
+      resident,
+      residents: matches.slice(0, 50),
+      query: q,
+      inbox: resident ? s.tickets.inbox(resident.id) : [],
+      history: resident ? history.filter((h) => h.residentId === resident.id).slice(-20).reverse() : [],
+      appName: (id) => s.apps.get(id)?.name ?? id,
+    })
+  })
+
+  r.post('/resident', async (c) => {
+    const form = await c.req.parseBody()
+    const next = typeof form.next === 'string' && form.next.startsWith('/app') ? form.next : '/app'
+    const resident = typeof form.residentId === 'string' ? s.residents.find(form.residentId) : undefined
+    if (resident) setCookie(c, RESIDENT_COOKIE, resident.id, { path: '/app', httpOnly: true, sameSite: 'Lax' })
+    return c.redirect(next, 303)
+  })
+
+  /** "Scanning": the QR encodes /app/scan?qr=<token>; a pasted link or token works too. */
+  r.get('/scan', (c) => {
+    const lang = langFor(c)
+    const raw = (c.req.query('qr') ?? '').trim()
+    const token = raw.includes('qr=') ? (new URL(raw, 'http://x').searchParams.get('qr') ?? '') : raw
+    const ticket = token ? (s.tickets.resolveQr(token) ?? s.tickets.get(token)) : undefined
+    if (!ticket || ticket.status !== 'pending') return notFoundView(c, lang)
+    return c.redirect(`/app/requests/${ticket.ticketID}`, 303)
+  })
+
+  r.get('/requests/:ticketID', (c) => {
+    const lang = langFor(c)
+    const ticket = s.tickets.get(c.req.param('ticketID'))
+    if (!ticket) return notFoundView(c, lang)
+    const resident = residentFor(c)
+    if (ticket.status !== 'pending') return doneView(c, { lang, ticket, serviceName: serviceName(s, ticket) })
+    return requestView(c, {
+      lang,
+      ticket,
+      serviceName: serviceName(s, ticket),
+      resident,
+      residents: resident ? [] : s.residents.list().slice(0, 30),
+      assigned: ticket.residentId ? s.residents.get(ticket.residentId) : undefined,
+    })
+  })
+
+  r.post('/requests/:ticketID/decision', async (c) => {
+    const lang = langFor(c)
+    const form = await c.req.parseBody({ all: true })
+    const decision = String(form.decision ?? '') as Decision
+    const ticket = s.tickets.get(c.req.param('ticketID'))
+    if (!ticket) return notFoundView(c, lang)
+    if (!DECISIONS.includes(decision)) return c.redirect(`/app/requests/${ticket.ticketID}`, 303)
+    const resident = residentFor(c)
+    if (ticket.residentId && resident && ticket.residentId !== resident.id && decision !== 'timeout') {
+      // A pushed request belongs to one resident only.
+      return notFoundView(c, lang)
+    }
+    const fields = form.fields
+    if (fields !== undefined) ticket.agreedFields = (Array.isArray(fields) ? fields : [fields]).map(String)
+    try {
+      if (decision === 'timeout') ticket.expiresAt = s.clock.now()
+      const done = await s.tickets.decide(ticket.ticketID, decision, resident?.id)
+      history.push({
+        ticketID: done.ticketID,
+        residentId: done.residentId ?? resident?.id ?? '',
+        serviceName: serviceName(s, done),
+        kind: done.kind,
+        status: done.status,
+        fields: Object.keys(done.result?.content ?? {}),
+        at: s.clock.now(),
+      })
+      if (history.length > 5000) history.shift()
+    } catch (e) {
+      if (!(e instanceof PlatformError)) throw e
+    }
+    return c.redirect(`/app/requests/${ticket.ticketID}`, 303)
+  })
+
+  return r
+}
+
+function serviceName(s: Services, t: Ticket): string {
+  return s.apps.get(t.clientID)?.name ?? t.clientID
+}

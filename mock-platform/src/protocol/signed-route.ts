@@ -1,0 +1,180 @@
+/** The back-channel pipeline: five headers, timestamp window, HMAC over the raw body, nonce replay, CEK + AES-GCM, envelope. */
+import {
+  CodecError,
+  decryptJson,
+  encryptJson,
+  SIGNATURE_METHOD,
+  stringToSign,
+  verifySignature,
+} from '@iamsmart-sandbox/openapi/codec'
+import type { Context } from 'hono'
+import type { Clock } from '../clock'
+import type { DCode } from '../errors'
+import { PlatformError } from '../errors'
+import type { RegisteredApp } from '../features/apps/app.types'
+import type { AppsService } from '../features/apps/apps.service'
+import type { KeysService } from '../features/security/keys.service'
+import { newId } from '../ids'
+import { envelope, sendEnvelope } from './envelope'
+import type { RateLimiter } from './rate-limiter'
+import type { ReplayGuard } from './replay-guard'
+
+export interface PlatformCall<Req = Record<string, unknown>> {
+  app: RegisteredApp
+  request: Req
+  txID: string
+}
+
+/** What the request inspector sees of every call (the self-service issue renders it). */
+export interface CallRecord {
+  txID: string
+  operationId: string
+  clientID: string | undefined
+  at: number
+  durationMs: number
+  code: DCode
+  status: number
+  headers: Record<string, string>
+  stringToSign?: string
+  request?: unknown
+  response?: unknown
+  detail?: string
+}
+
+export interface SignedRouteDeps {
+  clock: Clock
+  apps: AppsService
+  keys: KeysService
+  replay: ReplayGuard
+  limiter: RateLimiter
+  /** Current time as the app sees it (its test clock). */
+  appNow?: (clientID: string) => number
+  observe?: (record: CallRecord) => void
+}
+
+const HEADER_NAMES = ['clientID', 'signatureMethod', 'timestamp', 'nonce', 'signature'] as const
+
+export type Handler<Req> = (call: PlatformCall<Req>, c: Context) => Promise<unknown> | unknown
+
+/** Wraps a platform operation in the protocol. `encrypted` ops take `{"content": ...}` and answer encrypted content. */
+export function signedRoute<Req = Record<string, unknown>>(
+  deps: SignedRouteDeps,
+  operationId: string,
+  encrypted: boolean,
+  handler: Handler<Req>,
+) {
+  return async (c: Context): Promise<Response> => {
+    const started = performance.now()
+    const txID = newId()
+    const record: CallRecord = {
+      txID,
+      operationId,
+      clientID: undefined,
+      at: deps.clock.now(),
+      durationMs: 0,
+      code: 'D00000',
+      status: 200,
+      headers: {},
+    }
+    let cek: Uint8Array | undefined
+    let response: Response
+    try {
+      const raw = await c.req.text()
+      const contentType = c.req.header('content-type') ?? ''
+      if (raw.length > 0 && !/^application\/json\s*(;|$)/i.test(contentType)) {
+        throw new PlatformError('D20003', `Content-Type must be application/json, got "${contentType}"`, 415)
+      }
+      const h = Object.fromEntries(HEADER_NAMES.map((n) => [n, c.req.header(n)])) as Record<
+        (typeof HEADER_NAMES)[number],
+        string | undefined
+      >
+      record.headers = Object.fromEntries(Object.entries(h).filter(([, v]) => v !== undefined)) as Record<string, string>
+      record.clientID = h.clientID
+      const missing = HEADER_NAMES.filter((n) => !h[n])
+      if (missing.length > 0) throw new PlatformError('D20002', `missing header(s): ${missing.join(', ')}`)
+      const clientID = h.clientID!
+      if (h.signatureMethod !== SIGNATURE_METHOD) {
+        throw new PlatformError('D20005', `signatureMethod must be ${SIGNATURE_METHOD}, got "${h.signatureMethod}"`)
+      }
+      if (!/^\d{1,15}$/.test(h.timestamp!)) throw new PlatformError('D20003', 'timestamp must be milliseconds since epoch')
+      const app = deps.apps.get(clientID)
+      const parts = {
+        clientID,
+        signatureMethod: h.signatureMethod,
+        timestamp: h.timestamp!,
+        nonce: h.nonce!,
+        body: raw,
+      }
+      record.stringToSign = stringToSign(parts)
+      // Unknown client and bad signature answer alike (no client enumeration).
+      if (!app) throw new PlatformError('D20006', 'unknown clientID')
+      const verdict = await verifySignature({ secret: app.clientSecret, parts, signatureHeader: h.signature! })
+      if (!verdict.valid) throw new PlatformError('D20006', 'signature does not match the string to sign')
+      if (!verdict.wasUrlEncoded && app.strict) {
+        throw new PlatformError('D20006', 'strict mode: the signature header must be URL-encoded Base64')
+      }
+      const wait = deps.limiter.hit(`client:${clientID}`)
+      if (wait > 0) throw new PlatformError('D20026', 'rate limit exceeded', 429, { 'Retry-After': String(wait) })
+      const now = deps.appNow ? deps.appNow(clientID) : deps.clock.now()
+      const skew = Number(h.timestamp) - now
+      if (!deps.replay.withinWindow(skew)) {
+        throw new PlatformError('D20004', `timestamp is ${Math.round(skew / 60_000)} minute(s) off server time`)
+      }
+      if (!deps.replay.remember(clientID, h.nonce!)) throw new PlatformError('D20004', 'nonce already used')
+
+      let request: unknown = {}
+      if (encrypted) {
+        const body = parseJson(raw)
+        if (!body || typeof body !== 'object' || Array.isArray(body)) throw new PlatformError('D20003', 'body must be {"content": "..."}')
+        const content = (body as Record<string, unknown>).content
+        if (content === undefined || content === null || content === '') throw new PlatformError('D20002', 'content is missing')
+        if (typeof content !== 'string') throw new PlatformError('D20003', 'content must be a Base64 string')
+        const candidates = deps.keys.candidates(clientID)
+        if (candidates.length === 0) throw new PlatformError('D30002', 'no valid CEK: call security/getKey')
+        for (const k of candidates) {
+          try {
+            request = await decryptJson(k.key, content)
+            cek = k.key
+            break
+          } catch {}
+        }
+        if (!cek) throw new PlatformError('D30004', 'content does not decrypt with the current or previous CEK')
+        if (!request || typeof request !== 'object' || Array.isArray(request)) {
+          throw new PlatformError('D20003', 'decrypted content must be a JSON object')
+        }
+      } else if (raw.length > 0 && raw.trim() !== '{}') {
+        const body = parseJson(raw)
+        if (!body || typeof body !== 'object' || Array.isArray(body)) throw new PlatformError('D20003', 'body must be a JSON object')
+      }
+      record.request = request
+      const result = await handler({ app, request: request as Req, txID }, c)
+      record.response = result ?? null
+      const content = encrypted && result !== undefined && result !== null ? await encryptJson(cek!, result) : (result ?? null)
+      response = sendEnvelope(c, envelope(txID, 'D00000', content))
+    } catch (e) {
+      const err = toPlatformError(e)
+      record.code = err.code
+      record.status = err.status
+      record.detail = err.detail
+      response = sendEnvelope(c, envelope(txID, err.code, null), err.status, err.headers)
+    }
+    record.durationMs = performance.now() - started
+    deps.observe?.(record)
+    return response
+  }
+}
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw)
+  } catch {
+    throw new PlatformError('D20003', 'body is not valid JSON')
+  }
+}
+
+export function toPlatformError(e: unknown): PlatformError {
+  if (e instanceof PlatformError) return e
+  if (e instanceof CodecError) return new PlatformError(e.code, e.message)
+  return new PlatformError('D20000', e instanceof Error ? e.message : String(e))
+}
+

@@ -1,0 +1,76 @@
+/** Starts the sandbox on HOST:PORT (127.0.0.1:8080): config read once, data directory locked, demo app printed. */
+import { serve } from '@hono/node-server'
+import { createApp } from './app'
+import { ConfigError, loadConfig } from './config'
+import { demoApp } from './features/demo/demo-app'
+import { randomHex } from './ids'
+import { createLogger } from './logger'
+import { lockDataDir } from './store/lock'
+import { lowdbStorage } from './store/lowdb'
+import { memoryStorage } from './store/memory'
+
+async function main(): Promise<void> {
+  const started = performance.now()
+  let config
+  try {
+    config = loadConfig(process.env)
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message)
+      process.exit(2)
+    }
+    throw e
+  }
+  const logger = createLogger(config.logLevel)
+  const release = config.storage === 'lowdb' ? lockDataDir(config.dataDir) : () => {}
+  const generatedToken = config.adminToken === undefined
+  if (generatedToken) config.adminToken = randomHex(24)
+
+  const demo = demoApp(config.dataDir, config.publicBaseUrl)
+  const platform = await createApp(config, {
+    logger,
+    storage: config.storage === 'lowdb' ? lowdbStorage(config.dataDir) : memoryStorage(),
+    apps: [demo.app],
+  })
+  const sweeper = setInterval(() => platform.services.tickets.sweep(), 1000)
+  sweeper.unref()
+
+  const server = serve({ fetch: platform.app.fetch, hostname: config.host, port: config.port }, (info) => {
+    const base = config.publicBaseUrl
+    console.log(
+      [
+        '',
+        `  iAM Smart Developer Sandbox (mock) listening on http://${info.address}:${info.port}  (ready in ${Math.round(performance.now() - started)} ms)`,
+        '',
+        `  Platform API       ${base}/api/v1`,
+        `  Virtual app        ${base}/app`,
+        `  Residents          ${base}/sandbox/v1/residents`,
+        `  Admin token        ${generatedToken ? `${config.adminToken}  (generated; set SANDBOX_ADMIN_TOKEN to fix it)` : '(from SANDBOX_ADMIN_TOKEN)'}`,
+        '',
+        '  Demo app',
+        `    clientID         ${demo.credentials.clientID}`,
+        `    clientSecret     ${demo.credentials.clientSecret}`,
+        `    KEK private key  ${demo.credentials.kekPrivateKeyPath}`,
+        `    redirectURIs     ${demo.credentials.redirectURIs.join(' ')}`,
+        `    try a login      ${base}/api/v1/auth/getQR?clientID=${demo.credentials.clientID}&responseType=code&source=PC_Browser&redirectURI=${encodeURIComponent(`${base}/demo/callback`)}&scope=eidapi_auth%20eidapi_profiles&state=demo&lang=en-US`,
+        '',
+      ].join('\n'),
+    )
+  })
+
+  const stop = async (signal: string) => {
+    logger.info('stopping', { signal })
+    clearInterval(sweeper)
+    server.close()
+    await platform.close()
+    release()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e)
+  process.exit(1)
+})

@@ -1,0 +1,249 @@
+/** Pages of the virtual iAM Smart app: home (resident, inbox, scan, history), a request, its outcome. */
+import type { Context } from 'hono'
+import type { Resident } from '../personas/resident.types'
+import type { HistoryEntry } from '../features/virtual-app/virtual-app.routes'
+import type { Lang, Ticket } from '../features/tickets/ticket.types'
+import { isAnonymous } from '../features/tickets/outcomes'
+import { LANGS, t } from './i18n'
+import { renderPage } from './layout'
+
+const LANG_LABELS: Record<Lang, string> = { 'en-US': 'EN', 'zh-HK': '繁', 'zh-CN': '简' }
+const hkid = (r: Resident) => `${r.profile.idNo.Identification}(${r.profile.idNo.CheckDigit})`
+
+function Header(props: { lang: Lang; path: string }) {
+  return (
+    <div class="row">
+      <strong>{t(props.lang).appTitle}</strong>
+      <span class="langs">
+        {LANGS.map((l) => (
+          <a href={`${props.path}?lang=${l}`} aria-current={l === props.lang ? 'true' : undefined}>
+            {LANG_LABELS[l]}
+          </a>
+        ))}
+      </span>
+    </div>
+  )
+}
+
+function ResidentPicker(props: { lang: Lang; residents: Resident[]; next: string; query?: string }) {
+  const s = t(props.lang)
+  return (
+    <section data-testid="resident-picker">
+      <h2>{s.chooseResident}</h2>
+      <form method="get" action="/app">
+        <input type="search" name="q" value={props.query ?? ''} placeholder={s.search} aria-label={s.search} />
+      </form>
+      <ul class="list">
+        {props.residents.map((r) => (
+          <li>
+            <form method="post" action="/app/resident" class="row">
+              <input type="hidden" name="residentId" value={r.id} />
+              <input type="hidden" name="next" value={props.next} />
+              <span>
+                {r.profile.enName.UnstructuredName} {r.profile.chName?.ChineseName ?? ''}
+                <br />
+                <span class="muted">
+                  {hkid(r)} · {r.tier}
+                  {r.magic ? ` · ${r.magic.outcome}` : ''}
+                </span>
+              </span>
+              <button class="btn secondary" type="submit" data-testid={`choose-${r.id}`}>
+                ✓
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+export function homeView(
+  c: Context,
+  o: {
+    lang: Lang
+    resident?: Resident
+    residents: Resident[]
+    query: string
+    inbox: Ticket[]
+    history: HistoryEntry[]
+    appName: (clientID: string) => string
+  },
+): Response {
+  const s = t(o.lang)
+  return renderPage(
+    c,
+    { lang: o.lang, title: s.appTitle, phone: true },
+    <div data-testid="virtual-app">
+      <Header lang={o.lang} path="/app" />
+      {o.resident ? (
+        <section>
+          <p>
+            {s.currentResident}: <strong data-testid="current-resident">{o.resident.profile.enName.UnstructuredName}</strong>{' '}
+            <span class="pill">{o.resident.tier}</span>
+          </p>
+          <h2>{s.inbox}</h2>
+          {o.inbox.length === 0 ? <p class="muted">{s.inboxEmpty}</p> : null}
+          <ul class="list" data-testid="inbox">
+            {o.inbox.map((tk) => (
+              <li>
+                <a href={`/app/requests/${tk.ticketID}`}>
+                  {s.kinds[tk.kind]} · {o.appName(tk.clientID)}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <h2>{s.scan}</h2>
+          <form method="get" action="/app/scan">
+            <input type="text" name="qr" placeholder={s.scanHint} aria-label={s.scan} />
+            <button class="btn block" type="submit">
+              {s.scanGo}
+            </button>
+          </form>
+          <h2>{s.history}</h2>
+          {o.history.length === 0 ? <p class="muted">{s.historyEmpty}</p> : null}
+          <ul class="list" data-testid="history">
+            {o.history.map((h) => (
+              <li>
+                {h.serviceName} · {s.kinds[h.kind]} · {s.outcome[h.status]}
+                {h.fields.length > 0 ? <span class="muted"> ({h.fields.join(', ')})</span> : null}
+              </li>
+            ))}
+          </ul>
+          <details>
+            <summary>{s.switchResident}</summary>
+            <ResidentPicker lang={o.lang} residents={o.residents} next="/app" query={o.query} />
+          </details>
+        </section>
+      ) : (
+        <ResidentPicker lang={o.lang} residents={o.residents} next="/app" query={o.query} />
+      )}
+    </div>,
+  )
+}
+
+export function requestView(
+  c: Context,
+  o: { lang: Lang; ticket: Ticket; serviceName: string; resident?: Resident; residents: Resident[]; assigned?: Resident },
+): Response {
+  const s = t(o.lang)
+  const tk = o.ticket
+  const path = `/app/requests/${tk.ticketID}`
+  const fields = [...((tk.request.profileFields as string[]) ?? []), ...((tk.request.eMEFields as string[]) ?? [])]
+  const who = o.assigned ?? o.resident
+  return renderPage(
+    c,
+    { lang: o.lang, title: s.kinds[tk.kind], phone: true },
+    <div data-testid="request">
+      <Header lang={o.lang} path={path} />
+      <h1>{s.kinds[tk.kind]}</h1>
+      <dl>
+        <dt>{s.requestFrom}</dt>
+        <dd data-testid="request-service">{o.serviceName}</dd>
+        {tk.request.department ? (
+          <>
+            <dt>{s.department}</dt>
+            <dd>{String(tk.request.department)}</dd>
+          </>
+        ) : null}
+        {tk.request.serviceName ? (
+          <>
+            <dt>{s.service}</dt>
+            <dd>{String(tk.request.serviceName)}</dd>
+          </>
+        ) : null}
+        {tk.request.documentName ? (
+          <>
+            <dt>{s.document}</dt>
+            <dd data-testid="document-name">{String(tk.request.documentName)}</dd>
+          </>
+        ) : null}
+        {who ? (
+          <>
+            <dt>{s.currentResident}</dt>
+            <dd>{who.profile.enName.UnstructuredName}</dd>
+          </>
+        ) : null}
+      </dl>
+      {tk.signCode ? (
+        <div>
+          <p class="muted">{s.signCode}</p>
+          <p class="code" data-testid="app-sign-code">
+            {tk.signCode}
+          </p>
+          <p class="muted">{s.signCodeHint}</p>
+        </div>
+      ) : null}
+      {!who ? (
+        <ResidentPicker lang={o.lang} residents={o.residents} next={path} />
+      ) : (
+        <form method="post" action={`${path}/decision`}>
+          {fields.length > 0 ? (
+            <fieldset>
+              <legend>{s.fieldsRequested}</legend>
+              {fields.map((f) => (
+                <label style="display:block">
+                  <input type="checkbox" name="fields" value={f} checked /> {f}
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          <button class="btn block" name="decision" value="approve" data-testid="approve">
+            {s.approve}
+          </button>
+          <button class="btn block danger" name="decision" value="reject" data-testid="reject">
+            {s.reject}
+          </button>
+          <button class="btn block secondary" name="decision" value="cancel" data-testid="cancel">
+            {s.cancelRequest}
+          </button>
+          <button class="btn block secondary" name="decision" value="timeout" data-testid="timeout">
+            {s.ignore}
+          </button>
+        </form>
+      )}
+    </div>,
+  )
+}
+
+export function doneView(c: Context, o: { lang: Lang; ticket: Ticket; serviceName: string }): Response {
+  const s = t(o.lang)
+  const tk = o.ticket
+  // Same-device journeys (broker page, app-to-app, pushed requests) return to the e-Service; QR journeys to the computer.
+  const sameDevice = tk.browser && tk.browser.source !== 'PC_Browser' && tk.browser.location
+  return renderPage(
+    c,
+    { lang: o.lang, title: s.outcome[tk.status], phone: true },
+    <div data-testid="request-done">
+      <Header lang={o.lang} path="/app" />
+      <h1 data-testid="outcome">{s.outcome[tk.status]}</h1>
+      <p class="muted">
+        {o.serviceName} · {s.kinds[tk.kind]} · {tk.result?.code}
+      </p>
+      {sameDevice ? (
+        <a class="btn block" href={tk.browser!.location} data-testid="return-to-service">
+          {s.returnToService}
+        </a>
+      ) : (
+        <p>{tk.browser || isAnonymous(tk.kind) ? s.returnToComputer : s.done}</p>
+      )}
+      <a class="btn block secondary" href="/app">
+        {s.appTitle}
+      </a>
+    </div>,
+  )
+}
+
+export function notFoundView(c: Context, lang: Lang): Response {
+  const s = t(lang)
+  return renderPage(
+    c,
+    { lang, title: s.appTitle, phone: true, status: 404 },
+    <div class="card error" data-testid="request-not-found">
+      <p>{s.notFound}</p>
+      <a class="btn block" href="/app">
+        {s.appTitle}
+      </a>
+    </div>,
+  )
+}
