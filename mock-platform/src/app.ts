@@ -27,6 +27,7 @@ import { createLogger, type Logger } from './logger'
 import { generateResidents, magicResidents } from './personas'
 import type { Resident } from './personas/resident.types'
 import { envelope, sendEnvelope } from './protocol/envelope'
+import { methodGuard } from './protocol/method-guard'
 import { RateLimiter } from './protocol/rate-limiter'
 import { ReplayGuard } from './protocol/replay-guard'
 import { type CallRecord, toPlatformError } from './protocol/signed-route'
@@ -139,6 +140,7 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
   registerLoginApi(api, services)
   registerTaskApi(api, services)
   api.route('/', getQrRoutes(services))
+  methodGuard(api)
   app.route('/api/v1', api)
 
   app.route('/app', virtualAppRoutes(services, history))
