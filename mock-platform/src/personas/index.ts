@@ -18,7 +18,6 @@ export {
   parseHkid,
 } from './hkid'
 export { magicResidents } from './magic'
-export { type Operation, OUTCOME_CODES, outcomeCode } from './outcome-codes'
 export type * from './resident.types'
 export { ADDRESS_VARIANTS, DEFAULT_BEHAVIOUR, EME_FIELDS } from './resident.types'
 

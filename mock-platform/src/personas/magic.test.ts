@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ageOn } from './birth-date'
 import { formatHkid, isSandboxHkid } from './hkid'
 import { magicResidents } from './magic'
-import { OUTCOME_CODES, type Operation, outcomeCode } from './outcome-codes'
+import { refusalCode } from '../features/tickets/outcomes'
 import { EME_FIELDS, type Resident } from './resident.types'
 
 const magic = magicResidents()
@@ -96,24 +96,12 @@ describe('magic residents', () => {
 })
 
 describe('outcome codes', () => {
-  it('maps decisions to the codes of reference §4', () => {
-    expect(outcomeCode('approve', 'signing')).toBe('D00000')
-    expect(outcomeCode('reject', 'auth')).toBe('D40001')
-    expect(outcomeCode('cancel', 'auth')).toBe('D40000')
-    expect(outcomeCode('timeout', 'auth')).toBe('D40003')
-    expect(outcomeCode('reject', 'eme')).toBe('D60001')
-    expect(outcomeCode('reject', 'signing')).toBe('D70001')
-    expect(outcomeCode('reject', 'stepup')).toBe('D80001')
-    expect(outcomeCode('cancel', 'eme')).toBe('D60000')
-    expect(outcomeCode('timeout', 'profile')).toBe('D50003')
-  })
-
   it.each(['reject', 'cancel', 'timeout'] as const)(
     'magic-%s documents every code it produces',
     (decision) => {
       const outcome = get(decision).magic!.outcome
-      for (const op of Object.keys(OUTCOME_CODES) as Operation[])
-        expect(outcome).toContain(outcomeCode(decision, op))
+      for (const kind of ['login', 'profile', 'eme', 'signing', 'stepup'] as const)
+        expect(outcome).toContain(refusalCode(kind, decision))
     },
   )
 
