@@ -32,7 +32,7 @@ describe('getQR → code → getToken', () => {
     expect(t.expiresIn).toBe(600_000)
     expect(t.issueAt).toBe(h.clock.now())
     expect(t.openID).toMatch(/^[0-9a-f]{64}$/)
-    expect(t.userType).toBe('iAMSmartPlus')
+    expect(t.userType).toBe('IAM_SMART_PLUS')
     expect(t.scope).toBe('eidapi_auth eidapi_profiles eidapi_formFilling eidapi_sign')
   })
 

@@ -36,7 +36,7 @@ export function registerLoginApi(api: Hono, s: Services): void {
         issueAt: token.issueAt,
         expiresIn: token.expiresIn,
         openID: token.openID,
-        userType: resident ? userTypeOf(resident) : 'iAMSmart',
+        userType: resident ? userTypeOf(resident) : 'IAM_SMART',
         scope: token.scopes.join(' '),
         lastModifiedDate: (resident as { updatedAt?: number } | undefined)?.updatedAt ?? SEED_EPOCH,
       }
