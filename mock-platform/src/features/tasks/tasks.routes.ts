@@ -11,8 +11,8 @@ import {
   businessIdOf,
   fieldList,
   langOfRequest,
-  optionalString,
   registeredRedirect,
+  requireString,
   requireScope,
   sourceOf,
 } from './initiate.validate'
@@ -42,7 +42,7 @@ export function registerTaskApi(api: Hono, s: Services, businessIds = new Busine
         const redirectURI = registeredRedirect(app, request)!
         requireScope(app, k.scope)
         const fields = k.fields ? { [k.fields[0]]: fieldList(request, k.fields[0], k.fields[1]) } : {}
-        const state = optionalString(request, 'state', 1024)
+        const state = requireString(request, 'state', 1024)
         businessIds.claim(app.clientID, businessID)
         const resident = s.residents.get(token.residentId)
         const ticket = s.tickets.create({
