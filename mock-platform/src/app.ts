@@ -65,14 +65,23 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
   const apps = new AppsService(await storage.collection<RegisteredApp>('apps'), clock)
   const residents = new ResidentsService(await storage.collection<Resident>('residents'))
   await residents.seed(
-    deps.residents ?? (() => [...magicResidents(), ...generateResidents({ seed: config.seed, count: config.residentCount })]),
+    deps.residents ??
+      (() => [...magicResidents(), ...generateResidents({ seed: config.seed, count: config.residentCount })]),
   )
   const meta = await storage.collection<{ id: string; value: string }>('meta')
   let pairwise = meta.get('pairwise-key')
-  if (!pairwise) await meta.put((pairwise = { id: 'pairwise-key', value: randomHex(32) }))
+  if (!pairwise) {
+    pairwise = { id: 'pairwise-key', value: randomHex(32) }
+    await meta.put(pairwise)
+  }
 
   const keys = new KeysService(clock, () => config.cekTtlMs)
-  const tokens = new TokensService(clock, () => config.codeTtlMs, () => config.tokenTtlMs, pairwise.value)
+  const tokens = new TokensService(
+    clock,
+    () => config.codeTtlMs,
+    () => config.tokenTtlMs,
+    pairwise.value,
+  )
   const outbox = new Outbox({
     clock,
     logger,
@@ -126,7 +135,9 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     c.res.headers.set('X-Content-Type-Options', 'nosniff')
     c.res.headers.delete('X-Powered-By')
   })
-  app.get('/healthz', (c) => c.json({ status: 'ok', residents: residents.list().length, apps: apps.list().length }))
+  app.get('/healthz', (c) =>
+    c.json({ status: 'ok', residents: residents.list().length, apps: apps.list().length }),
+  )
 
   // The platform API: signed POSTs plus the browser GET of getQR.
   const api = new Hono()
@@ -144,15 +155,25 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
   app.route('/api/v1', api)
 
   app.route('/app', virtualAppRoutes(services, history))
-  app.route('/sandbox/v1', sandboxRoutes(services, () => config.adminToken))
+  app.route(
+    '/sandbox/v1',
+    sandboxRoutes(services, () => config.adminToken),
+  )
   const demoCallbacks: ReceivedCallback[] = []
-  app.route('/demo', demoRoutes(demoCallbacks, () => clock.now()))
+  app.route(
+    '/demo',
+    demoRoutes(demoCallbacks, () => clock.now()),
+  )
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/v1/')) return sendEnvelope(c, envelope(newId(), 'D20027'), 404)
-    return c.json({ type: 'about:blank', title: 'Not found', status: 404, detail: `No route ${c.req.path}` }, 404, {
-      'Content-Type': 'application/problem+json',
-    })
+    return c.json(
+      { type: 'about:blank', title: 'Not found', status: 404, detail: `No route ${c.req.path}` },
+      404,
+      {
+        'Content-Type': 'application/problem+json',
+      },
+    )
   })
 
   app.onError((err, c) => {

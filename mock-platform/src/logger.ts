@@ -21,7 +21,8 @@ export function redact(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1))
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEYS.test(k) ? '[REDACTED]' : redact(v, depth + 1)
+    for (const [k, v] of Object.entries(value))
+      out[k] = SECRET_KEYS.test(k) ? '[REDACTED]' : redact(v, depth + 1)
     return out
   }
   return value
@@ -31,9 +32,11 @@ export function createLogger(
   level: Level | 'silent' = 'info',
   write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
 ): Logger {
-  const log = (l: Level) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (order[l] < order[level]) return
-    write(JSON.stringify({ time: new Date().toISOString(), level: l, msg, ...(redact(fields) as object) }))
-  }
+  const log =
+    (l: Level) =>
+    (msg: string, fields: Record<string, unknown> = {}) => {
+      if (order[l] < order[level]) return
+      write(JSON.stringify({ time: new Date().toISOString(), level: l, msg, ...(redact(fields) as object) }))
+    }
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') }
 }

@@ -11,7 +11,7 @@ import { memoryStorage } from './store/memory'
 
 async function main(): Promise<void> {
   const started = performance.now()
-  let config
+  let config: ReturnType<typeof loadConfig>
   try {
     config = loadConfig(process.env)
   } catch (e) {

@@ -31,14 +31,24 @@ const NOT_YET = new Set([
   'getAnonymousPdfSigningResult',
 ])
 
-async function rawEnvelope(h: Harness, path: string, plaintext: unknown): Promise<{ raw: Envelope<string | null>; content: unknown }> {
+async function rawEnvelope(
+  h: Harness,
+  path: string,
+  plaintext: unknown,
+): Promise<{ raw: Envelope<string | null>; content: unknown }> {
   if (!h.client.cek) await h.client.getKey()
   const { aesEncrypt, aesDecrypt } = await import('./reference-client')
-  const res = await h.client.post(path, JSON.stringify({ content: aesEncrypt(h.client.cek!, JSON.stringify(plaintext)) }))
+  const res = await h.client.post(
+    path,
+    JSON.stringify({ content: aesEncrypt(h.client.cek!, JSON.stringify(plaintext)) }),
+  )
   expect(res.status).toBe(200)
   expect(res.headers.get('content-type')).toMatch(/^application\/json/)
   const raw = (await res.json()) as Envelope<string | null>
-  return { raw, content: typeof raw.content === 'string' ? JSON.parse(aesDecrypt(h.client.cek!, raw.content)) : null }
+  return {
+    raw,
+    content: typeof raw.content === 'string' ? JSON.parse(aesDecrypt(h.client.cek!, raw.content)) : null,
+  }
 }
 
 function expectValid(o: OperationSpec, raw: unknown, content: unknown) {
@@ -47,7 +57,9 @@ function expectValid(o: OperationSpec, raw: unknown, content: unknown) {
   if (schema && (raw as Envelope).code === 'D00000') {
     expect(violations(schema, content), `${o.op.operationId} decrypted content`).toEqual([])
   }
-  expect(o.op['x-dcodes'], `${o.op.operationId} documents ${(raw as Envelope).code}`).toContain((raw as Envelope).code)
+  expect(o.op['x-dcodes'], `${o.op.operationId} documents ${(raw as Envelope).code}`).toContain(
+    (raw as Envelope).code,
+  )
 }
 
 const common = (t: { accessToken: string; openID: string }, extra: Json = {}) => ({
@@ -67,7 +79,10 @@ async function callbackOf(h: Harness, o: OperationSpec, ticketID: string, decisi
   const cb = h.callbacks.at(-1)!
   const { body, content } = callbackSchemas(o)
   expect(violations(body, cb.body), `${o.op.operationId} callback body`).toEqual([])
-  expect(violations(content, h.client.decryptCallback(cb.body)), `${o.op.operationId} callback content`).toEqual([])
+  expect(
+    violations(content, h.client.decryptCallback(cb.body)),
+    `${o.op.operationId} callback content`,
+  ).toEqual([])
   expect(o.op.callbacks && Object.values(o.op.callbacks as Json).length).toBe(1)
 }
 
@@ -75,8 +90,17 @@ describe('contract: every operation of the platform spec', () => {
   it('the spec and the mock cover the same operations', () => {
     expect([...ops.keys()].sort()).toEqual(
       [
-        'getQr', 'getKey', 'revokeKey', 'getToken', 'initiateProfileRequest', 'initiateEmeRequest', 'initiateStepUpRequest',
-        'initiateAnonymousEmeRequest', 'getAnonymousEmeResult', 'getProfiles', ...NOT_YET,
+        'getQr',
+        'getKey',
+        'revokeKey',
+        'getToken',
+        'initiateProfileRequest',
+        'initiateEmeRequest',
+        'initiateStepUpRequest',
+        'initiateAnonymousEmeRequest',
+        'getAnonymousEmeResult',
+        'getProfiles',
+        ...NOT_YET,
       ].sort(),
     )
   })
@@ -87,7 +111,13 @@ describe('contract: every operation of the platform spec', () => {
       const o = ops.get(id)!
       const raw = await (await h.client.post(o.path, '{}')).json()
       expectValid(o, raw, null)
-      if (id === 'getKey') expect(violations(decryptedResponseSchema(o) ?? o.op.responses['200'].content['application/json'].schema, raw)).toEqual([])
+      if (id === 'getKey')
+        expect(
+          violations(
+            decryptedResponseSchema(o) ?? o.op.responses['200'].content['application/json'].schema,
+            raw,
+          ),
+        ).toEqual([])
     }
   })
 
@@ -100,7 +130,9 @@ describe('contract: every operation of the platform spec', () => {
     expect([...ok.keys()].sort()).toEqual(['code', 'state'])
     const no = await h.login({ decision: 'reject' })
     expect([...no.keys()].sort()).toEqual(['error_code', 'state'])
-    expect(o.op['x-dcodes']).toEqual(expect.arrayContaining(['D40000', 'D40001', 'D40003', 'D20007', 'D20008', 'D20012']))
+    expect(o.op['x-dcodes']).toEqual(
+      expect.arrayContaining(['D40000', 'D40001', 'D40003', 'D20007', 'D20008', 'D20012']),
+    )
   })
 
   it('getToken: success and D40004', async () => {
@@ -116,8 +148,32 @@ describe('contract: every operation of the platform spec', () => {
   })
 
   it.each([
-    ['initiateProfileRequest', { profileFields: ['idNo', 'enName', 'chName', 'chNameVerified', 'birthDate', 'gender'] }],
-    ['initiateEmeRequest', { eMEFields: ['prefix', 'maritalStatus', 'homeTelNumber', 'officeTelNumber', 'mobileNumber', 'emailAddress', 'residentialAddress', 'postalAddress', 'educationLevel', 'passportNumber', 'passportExpiry', 'employmentStatus', 'carOwner', 'propertyOwner'], formName: 'Contract form' }],
+    [
+      'initiateProfileRequest',
+      { profileFields: ['idNo', 'enName', 'chName', 'chNameVerified', 'birthDate', 'gender'] },
+    ],
+    [
+      'initiateEmeRequest',
+      {
+        eMEFields: [
+          'prefix',
+          'maritalStatus',
+          'homeTelNumber',
+          'officeTelNumber',
+          'mobileNumber',
+          'emailAddress',
+          'residentialAddress',
+          'postalAddress',
+          'educationLevel',
+          'passportNumber',
+          'passportExpiry',
+          'employmentStatus',
+          'carOwner',
+          'propertyOwner',
+        ],
+        formName: 'Contract form',
+      },
+    ],
     ['initiateStepUpRequest', {}],
   ])('%s: the answer and the callback (approved and refused) match the spec', async (id, extra) => {
     const h = await harness()
@@ -144,7 +200,22 @@ describe('contract: every operation of the platform spec', () => {
         accessToken: t.accessToken,
         openID: t.openID,
         profileFields: ['idNo', 'enName', 'chName', 'chNameVerified', 'birthDate', 'gender'],
-        eMEFields: ['prefix', 'maritalStatus', 'homeTelNumber', 'officeTelNumber', 'mobileNumber', 'emailAddress', 'residentialAddress', 'postalAddress', 'educationLevel', 'passportNumber', 'passportExpiry', 'employmentStatus', 'carOwner', 'propertyOwner'],
+        eMEFields: [
+          'prefix',
+          'maritalStatus',
+          'homeTelNumber',
+          'officeTelNumber',
+          'mobileNumber',
+          'emailAddress',
+          'residentialAddress',
+          'postalAddress',
+          'educationLevel',
+          'passportNumber',
+          'passportExpiry',
+          'employmentStatus',
+          'carOwner',
+          'propertyOwner',
+        ],
       })
       expect(res.raw.code, r.id).toBe('D00000')
       expectValid(o, res.raw, res.content)
@@ -155,11 +226,20 @@ describe('contract: every operation of the platform spec', () => {
     const h = await harness()
     const init = ops.get('initiateAnonymousEmeRequest')!
     const get = ops.get('getAnonymousEmeResult')!
-    const a = await rawEnvelope(h, init.path, { businessID: 'anon-c', eMEFields: ['emailAddress', 'residentialAddress'] })
+    const a = await rawEnvelope(h, init.path, {
+      businessID: 'anon-c',
+      eMEFields: ['emailAddress', 'residentialAddress'],
+    })
     expectValid(init, a.raw, a.content)
     const p = await h.login({ ticketID: (a.content as { ticketID: string }).ticketID, scope: '' })
-    const tok = await h.client.call<{ accessToken: string; openID: string }>('/auth/getToken', { code: p.get('code'), grantType: 'authorization_code' })
-    const r = await rawEnvelope(h, get.path, { accessToken: tok.content!.accessToken, openID: tok.content!.openID })
+    const tok = await h.client.call<{ accessToken: string; openID: string }>('/auth/getToken', {
+      code: p.get('code'),
+      grantType: 'authorization_code',
+    })
+    const r = await rawEnvelope(h, get.path, {
+      accessToken: tok.content!.accessToken,
+      openID: tok.content!.openID,
+    })
     expect(r.raw.code).toBe('D00000')
     expectValid(get, r.raw, r.content)
   })
@@ -175,7 +255,9 @@ describe('contract: every operation of the platform spec', () => {
 
   it('every envelope example uses a code its operation documents', () => {
     for (const o of ops.values()) {
-      for (const ex of Object.values((o.op.responses?.['200']?.content?.['application/json']?.examples ?? {}) as Json)) {
+      for (const ex of Object.values(
+        (o.op.responses?.['200']?.content?.['application/json']?.examples ?? {}) as Json,
+      )) {
         const code = (ex as Json).value?.code
         if (code) expect(o.op['x-dcodes'], `${o.op.operationId} example ${code}`).toContain(code)
       }

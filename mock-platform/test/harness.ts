@@ -37,18 +37,41 @@ export interface Harness {
   adminToken: string
   admin: (path: string, method: string, body?: unknown) => Promise<Response>
   /** Headless login: returns the parsed redirect. */
-  login: (o?: { decision?: string; resident?: string; scope?: string; state?: string; source?: string; ticketID?: string }) => Promise<URLSearchParams>
+  login: (o?: {
+    decision?: string
+    resident?: string
+    scope?: string
+    state?: string
+    source?: string
+    ticketID?: string
+  }) => Promise<URLSearchParams>
   /** Headless login + getToken. */
-  token: (o?: { resident?: string; scope?: string }) => Promise<{ accessToken: string; openID: string; [k: string]: unknown }>
+  token: (o?: {
+    resident?: string
+    scope?: string
+  }) => Promise<{ accessToken: string; openID: string; [k: string]: unknown }>
   settle: () => Promise<void>
 }
 
-export async function harness(o: { config?: Partial<Config>; deps?: AppDeps; app?: Partial<Parameters<Platform['services']['apps']['create']>[0]> } = {}): Promise<Harness> {
+export async function harness(
+  o: {
+    config?: Partial<Config>
+    deps?: AppDeps
+    app?: Partial<Parameters<Platform['services']['apps']['create']>[0]>
+  } = {},
+): Promise<Harness> {
   const clock = new ManualClock(Date.UTC(2026, 10, 22, 2, 0, 0))
   const callbacks: CapturedCallback[] = []
   const callbackStatus: number[] = []
   const adminToken = 'test-admin-token-0123456789'
-  const config: Config = { ...defaultConfig, storage: 'memory', residentCount: 20, adminToken, logLevel: 'silent', ...o.config }
+  const config: Config = {
+    ...defaultConfig,
+    storage: 'memory',
+    residentCount: 20,
+    adminToken,
+    logLevel: 'silent',
+    ...o.config,
+  }
   const platform = await createApp(config, {
     clock,
     logger: createLogger('silent'),
@@ -106,7 +129,10 @@ export async function harness(o: { config?: Partial<Config>; deps?: AppDeps; app
       })
       if (l.ticketID) q.set('ticketID', l.ticketID)
       const res = await request(`/api/v1/auth/getQR?${q}`, {
-        headers: { 'X-Sandbox-Resident': l.resident ?? 'magic-approve', 'X-Sandbox-Decision': l.decision ?? 'approve' },
+        headers: {
+          'X-Sandbox-Resident': l.resident ?? 'magic-approve',
+          'X-Sandbox-Decision': l.decision ?? 'approve',
+        },
       })
       if (res.status !== 302) throw new Error(`getQR answered ${res.status}: ${await res.text()}`)
       const location = res.headers.get('Location')!

@@ -2,9 +2,23 @@
  * An independent iAM Smart client for tests, written from the reference with node:crypto only (no shared codec),
  * so the mock and the typed client cannot agree on the same mistake unnoticed. Pinned by the known-answer vectors.
  */
-import { constants, createCipheriv, createDecipheriv, createHmac, privateDecrypt, randomBytes, type KeyObject } from 'node:crypto'
+import {
+  constants,
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  privateDecrypt,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto'
 
-export function signatureHeader(clientID: string, secret: string, timestamp: string, nonce: string, body: string): string {
+export function signatureHeader(
+  clientID: string,
+  secret: string,
+  timestamp: string,
+  nonce: string,
+  body: string,
+): string {
   const mac = createHmac('sha256', Buffer.from(secret, 'utf8'))
     .update(`${clientID}HmacSHA256${timestamp}${nonce}${body}`, 'utf8')
     .digest('base64')
@@ -32,7 +46,10 @@ export function aesDecrypt(cek: Buffer, content: string): string {
 
 /** RSAES-PKCS1-v1_5 unwrap done by hand over a raw RSA decryption (Node 20 refuses PKCS#1 v1.5 privateDecrypt). */
 export function unwrapCek(secretKey: string, privateKey: KeyObject): Buffer {
-  const em = privateDecrypt({ key: privateKey, padding: constants.RSA_NO_PADDING }, Buffer.from(secretKey, 'base64'))
+  const em = privateDecrypt(
+    { key: privateKey, padding: constants.RSA_NO_PADDING },
+    Buffer.from(secretKey, 'base64'),
+  )
   if (em[0] !== 0 || em[1] !== 2) throw new Error('bad PKCS#1 v1.5 block')
   const sep = em.indexOf(0, 2)
   if (sep < 10) throw new Error('bad PKCS#1 v1.5 padding')
@@ -79,7 +96,9 @@ export class ReferenceClient {
     })
   }
 
-  async getKey(): Promise<Envelope<{ secretKey: string; pubKey: string; issueAt: number; expiresIn: number } | null>> {
+  async getKey(): Promise<
+    Envelope<{ secretKey: string; pubKey: string; issueAt: number; expiresIn: number } | null>
+  > {
     const env = (await (await this.post('/security/getKey', '{}')).json()) as Envelope<{
       secretKey: string
       pubKey: string
@@ -93,13 +112,21 @@ export class ReferenceClient {
   /** An encrypted call: returns the envelope with `content` decrypted (when present). */
   async call<T = Record<string, unknown>>(path: string, request: unknown): Promise<Envelope<T | null>> {
     if (!this.cek) await this.getKey()
-    const res = await this.post(path, JSON.stringify({ content: aesEncrypt(this.cek!, JSON.stringify(request)) }))
+    const res = await this.post(
+      path,
+      JSON.stringify({ content: aesEncrypt(this.cek!, JSON.stringify(request)) }),
+    )
     const env = (await res.json()) as Envelope<string | null>
-    return { ...env, content: typeof env.content === 'string' ? (JSON.parse(aesDecrypt(this.cek!, env.content)) as T) : null }
+    return {
+      ...env,
+      content: typeof env.content === 'string' ? (JSON.parse(aesDecrypt(this.cek!, env.content)) as T) : null,
+    }
   }
 
   /** Decrypts a callback body: secretKey with the KEK, then content. */
-  decryptCallback<T = Record<string, unknown>>(body: Envelope<string | null> & { secretKey: string }): T | null {
+  decryptCallback<T = Record<string, unknown>>(
+    body: Envelope<string | null> & { secretKey: string },
+  ): T | null {
     const cek = unwrapCek(body.secretKey, this.o.privateKey)
     return typeof body.content === 'string' ? (JSON.parse(aesDecrypt(cek, body.content)) as T) : null
   }

@@ -6,7 +6,11 @@ import { aesEncrypt, signatureHeader } from '../../test/reference-client'
 type Env = { code: string; content: unknown; message: string; txID: string }
 const json = async (r: Response) => (await r.json()) as Env
 
-function headers(h: { clientID: string; clientSecret: string }, body: string, o: { timestamp?: string; nonce?: string; method?: string; raw?: boolean } = {}) {
+function headers(
+  h: { clientID: string; clientSecret: string },
+  body: string,
+  o: { timestamp?: string; nonce?: string; method?: string; raw?: boolean } = {},
+) {
   const timestamp = o.timestamp ?? String(Date.UTC(2026, 10, 22, 2, 0, 0))
   const nonce = o.nonce ?? crypto.randomUUID().replace(/-/g, '')
   const sig = signatureHeader(h.clientID, h.clientSecret, timestamp, nonce, body)
@@ -24,7 +28,9 @@ describe('request signing and replay', () => {
   it('getKey accepts both an empty body and {} and wraps the CEK with KEK A (pubKey tells which)', async () => {
     const h = await harness()
     for (const body of ['', '{}']) {
-      const env = await json(await h.request('/api/v1/security/getKey', { method: 'POST', headers: headers(h, body), body }))
+      const env = await json(
+        await h.request('/api/v1/security/getKey', { method: 'POST', headers: headers(h, body), body }),
+      )
       expect(env.code).toBe('D00000')
       const c = env.content as { pubKey: string; secretKey: string; expiresIn: number; issueAt: number }
       expect(c.pubKey).toBe(kek(0).publicKey.export({ type: 'spki', format: 'der' }).toString('base64'))
@@ -38,20 +44,36 @@ describe('request signing and replay', () => {
     const h = await harness({ app: { kekPublicKeys: { A: kek(0).publicPem, B: kek(1).publicPem } } })
     const app = h.platform.services.apps.get(h.clientID)!
     app.activeKek = 'B'
-    const env = await json(await h.request('/api/v1/security/getKey', { method: 'POST', headers: headers(h, '{}'), body: '{}' }))
-    expect((env.content as { pubKey: string }).pubKey).toBe(kek(1).publicKey.export({ type: 'spki', format: 'der' }).toString('base64'))
+    const env = await json(
+      await h.request('/api/v1/security/getKey', { method: 'POST', headers: headers(h, '{}'), body: '{}' }),
+    )
+    expect((env.content as { pubKey: string }).pubKey).toBe(
+      kek(1).publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+    )
   })
 
-  it.each(['clientID', 'signatureMethod', 'timestamp', 'nonce', 'signature'])('a missing %s header is D20002', async (name) => {
-    const h = await harness()
-    const hd: Record<string, string> = headers(h, '{}')
-    delete hd[name]
-    expect((await json(await h.request('/api/v1/security/getKey', { method: 'POST', headers: hd, body: '{}' }))).code).toBe('D20002')
-  })
+  it.each(['clientID', 'signatureMethod', 'timestamp', 'nonce', 'signature'])(
+    'a missing %s header is D20002',
+    async (name) => {
+      const h = await harness()
+      const hd: Record<string, string> = headers(h, '{}')
+      delete hd[name]
+      expect(
+        (await json(await h.request('/api/v1/security/getKey', { method: 'POST', headers: hd, body: '{}' })))
+          .code,
+      ).toBe('D20002')
+    },
+  )
 
   it('signatureMethod other than HmacSHA256 is D20005', async () => {
     const h = await harness()
-    const env = await json(await h.request('/api/v1/security/getKey', { method: 'POST', headers: headers(h, '{}', { method: 'HmacSHA1' }), body: '{}' }))
+    const env = await json(
+      await h.request('/api/v1/security/getKey', {
+        method: 'POST',
+        headers: headers(h, '{}', { method: 'HmacSHA1' }),
+        body: '{}',
+      }),
+    )
     expect(env.code).toBe('D20005')
   })
 
@@ -62,44 +84,106 @@ describe('request signing and replay', () => {
       ['{"a":1,"b":2}', '{"b":2,"a":1}'],
       ['{"content":"AAAA"}', '{"content":"AAAB"}'],
     ] as const) {
-      const env = await json(await h.request('/api/v1/security/getKey', { method: 'POST', headers: headers(h, signed), body: sent }))
+      const env = await json(
+        await h.request('/api/v1/security/getKey', {
+          method: 'POST',
+          headers: headers(h, signed),
+          body: sent,
+        }),
+      )
       expect(env.code).toBe('D20006')
     }
   })
 
   it('an unknown clientID and a wrong secret answer identically (D20006, content null)', async () => {
     const h = await harness()
-    const a = await json(await h.request('/api/v1/security/getKey', { method: 'POST', headers: headers({ clientID: 'f'.repeat(32), clientSecret: 'x' }, '{}'), body: '{}' }))
-    const b = await json(await h.request('/api/v1/security/getKey', { method: 'POST', headers: headers({ clientID: h.clientID, clientSecret: 'wrong' }, '{}'), body: '{}' }))
+    const a = await json(
+      await h.request('/api/v1/security/getKey', {
+        method: 'POST',
+        headers: headers({ clientID: 'f'.repeat(32), clientSecret: 'x' }, '{}'),
+        body: '{}',
+      }),
+    )
+    const b = await json(
+      await h.request('/api/v1/security/getKey', {
+        method: 'POST',
+        headers: headers({ clientID: h.clientID, clientSecret: 'wrong' }, '{}'),
+        body: '{}',
+      }),
+    )
     expect([a.code, a.message, a.content]).toEqual([b.code, b.message, b.content])
     expect(a.code).toBe('D20006')
   })
 
   it('raw Base64 signatures pass in lenient mode and fail in strict mode', async () => {
     const lenient = await harness()
-    expect((await json(await lenient.request('/api/v1/security/getKey', { method: 'POST', headers: headers(lenient, '{}', { raw: true }), body: '{}' }))).code).toBe('D00000')
+    expect(
+      (
+        await json(
+          await lenient.request('/api/v1/security/getKey', {
+            method: 'POST',
+            headers: headers(lenient, '{}', { raw: true }),
+            body: '{}',
+          }),
+        )
+      ).code,
+    ).toBe('D00000')
     const strict = await harness({ app: { strict: true } })
-    expect((await json(await strict.request('/api/v1/security/getKey', { method: 'POST', headers: headers(strict, '{}', { raw: true }), body: '{}' }))).code).toBe('D20006')
+    expect(
+      (
+        await json(
+          await strict.request('/api/v1/security/getKey', {
+            method: 'POST',
+            headers: headers(strict, '{}', { raw: true }),
+            body: '{}',
+          }),
+        )
+      ).code,
+    ).toBe('D20006')
   })
 
   it('timestamps more than 300 s away are D20004; 299 s is fine', async () => {
     const h = await harness()
     const now = h.clock.now()
-    for (const [offset, code] of [[-301_000, 'D20004'], [301_000, 'D20004'], [299_000, 'D00000'], [-299_000, 'D00000']] as const) {
+    for (const [offset, code] of [
+      [-301_000, 'D20004'],
+      [301_000, 'D20004'],
+      [299_000, 'D00000'],
+      [-299_000, 'D00000'],
+    ] as const) {
       const hd = headers(h, '{}', { timestamp: String(now + offset) })
-      expect((await json(await h.request('/api/v1/security/getKey', { method: 'POST', headers: hd, body: '{}' }))).code).toBe(code)
+      expect(
+        (await json(await h.request('/api/v1/security/getKey', { method: 'POST', headers: hd, body: '{}' })))
+          .code,
+      ).toBe(code)
     }
   })
 
   it('a replayed nonce is D20004, even on another endpoint; another app may use the same nonce', async () => {
     const h = await harness()
     const hd = headers(h, '{}', { nonce: 'n-1' })
-    expect((await json(await h.request('/api/v1/security/getKey', { method: 'POST', headers: hd, body: '{}' }))).code).toBe('D00000')
-    expect((await json(await h.request('/api/v1/security/getKey', { method: 'POST', headers: hd, body: '{}' }))).code).toBe('D20004')
-    expect((await json(await h.request('/api/v1/security/revokeKey', { method: 'POST', headers: hd, body: '{}' }))).code).toBe('D20004')
-    const other = await h.platform.services.apps.create({ name: 'B', redirectURIs: ['https://b.example/r'], kekPublicKeys: { A: kek(0).publicPem } })
+    expect(
+      (await json(await h.request('/api/v1/security/getKey', { method: 'POST', headers: hd, body: '{}' })))
+        .code,
+    ).toBe('D00000')
+    expect(
+      (await json(await h.request('/api/v1/security/getKey', { method: 'POST', headers: hd, body: '{}' })))
+        .code,
+    ).toBe('D20004')
+    expect(
+      (await json(await h.request('/api/v1/security/revokeKey', { method: 'POST', headers: hd, body: '{}' })))
+        .code,
+    ).toBe('D20004')
+    const other = await h.platform.services.apps.create({
+      name: 'B',
+      redirectURIs: ['https://b.example/r'],
+      kekPublicKeys: { A: kek(0).publicPem },
+    })
     const hb = headers(other, '{}', { nonce: 'n-1' })
-    expect((await json(await h.request('/api/v1/security/getKey', { method: 'POST', headers: hb, body: '{}' }))).code).toBe('D00000')
+    expect(
+      (await json(await h.request('/api/v1/security/getKey', { method: 'POST', headers: hb, body: '{}' })))
+        .code,
+    ).toBe('D00000')
   })
 })
 
@@ -108,7 +192,11 @@ describe('content encryption', () => {
     const h = await harness()
     const call = async (content: string) => {
       const body = JSON.stringify({ content })
-      return (await json(await h.request('/api/v1/auth/getToken', { method: 'POST', headers: headers(h, body), body }))).code
+      return (
+        await json(
+          await h.request('/api/v1/auth/getToken', { method: 'POST', headers: headers(h, body), body }),
+        )
+      ).code
     }
     expect(await call('AAAADAAAAAAAAAAAAAAAAAA=')).toBe('D30002')
     await h.client.getKey()
@@ -118,7 +206,9 @@ describe('content encryption', () => {
     bytes[bytes.length - 1]! ^= 1
     expect(await call(bytes.toString('base64'))).toBe('D30004')
     expect(await call(aesEncrypt(h.client.cek!, '[1,2]'))).toBe('D20003')
-    expect(await call(aesEncrypt(h.client.cek!, '{"code":"x","grantType":"authorization_code"}'))).toBe('D40004')
+    expect(await call(aesEncrypt(h.client.cek!, '{"code":"x","grantType":"authorization_code"}'))).toBe(
+      'D40004',
+    )
   })
 
   it('the previous CEK stays valid after a new getKey; revokeKey drops both (D30002)', async () => {
@@ -127,7 +217,9 @@ describe('content encryption', () => {
     const old = h.client.cek!
     await h.client.getKey()
     h.client.cek = old
-    expect((await h.client.call('/auth/getToken', { code: 'x', grantType: 'authorization_code' })).code).toBe('D40004')
+    expect((await h.client.call('/auth/getToken', { code: 'x', grantType: 'authorization_code' })).code).toBe(
+      'D40004',
+    )
     await h.client.post('/security/revokeKey', '{}')
     const body = JSON.stringify({ content: aesEncrypt(old, '{}') })
     expect((await json(await h.client.post('/auth/getToken', body))).code).toBe('D30002')
@@ -165,20 +257,49 @@ describe('HTTP hygiene', () => {
   it('a body over the limit is 413; a non-JSON content type is 415', async () => {
     const h = await harness()
     const big = JSON.stringify({ content: 'A'.repeat(70_000) })
-    const a = await h.request('/api/v1/auth/getToken', { method: 'POST', headers: headers(h, big), body: big })
+    const a = await h.request('/api/v1/auth/getToken', {
+      method: 'POST',
+      headers: headers(h, big),
+      body: big,
+    })
     expect(a.status).toBe(413)
-    const b = await h.request('/api/v1/security/getKey', { method: 'POST', headers: { ...headers(h, '{}'), 'content-type': 'text/plain' }, body: '{}' })
+    const b = await h.request('/api/v1/security/getKey', {
+      method: 'POST',
+      headers: { ...headers(h, '{}'), 'content-type': 'text/plain' },
+      body: '{}',
+    })
     expect(b.status).toBe(415)
   })
 
   it('a client over its rate limit gets 429 with Retry-After', async () => {
     const h = await harness({ config: { rateLimitPerMinute: 3 } })
     const codes: number[] = []
-    for (let i = 0; i < 4; i++) codes.push((await h.request('/api/v1/security/getKey', { method: 'POST', headers: headers(h, '{}'), body: '{}' })).status)
+    for (let i = 0; i < 4; i++)
+      codes.push(
+        (
+          await h.request('/api/v1/security/getKey', {
+            method: 'POST',
+            headers: headers(h, '{}'),
+            body: '{}',
+          })
+        ).status,
+      )
     expect(codes).toEqual([200, 200, 200, 429])
-    const res = await h.request('/api/v1/security/getKey', { method: 'POST', headers: headers(h, '{}'), body: '{}' })
+    const res = await h.request('/api/v1/security/getKey', {
+      method: 'POST',
+      headers: headers(h, '{}'),
+      body: '{}',
+    })
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
     h.clock.advance(60_000)
-    expect((await h.request('/api/v1/security/getKey', { method: 'POST', headers: headers(h, '{}', { timestamp: String(h.clock.now()) }), body: '{}' })).status).toBe(200)
+    expect(
+      (
+        await h.request('/api/v1/security/getKey', {
+          method: 'POST',
+          headers: headers(h, '{}', { timestamp: String(h.clock.now()) }),
+          body: '{}',
+        })
+      ).status,
+    ).toBe(200)
   })
 })

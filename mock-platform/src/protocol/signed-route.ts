@@ -88,15 +88,22 @@ export function signedRoute<Req = Record<string, unknown>>(
         (typeof HEADER_NAMES)[number],
         string | undefined
       >
-      record.headers = Object.fromEntries(Object.entries(h).filter(([, v]) => v !== undefined)) as Record<string, string>
+      record.headers = Object.fromEntries(Object.entries(h).filter(([, v]) => v !== undefined)) as Record<
+        string,
+        string
+      >
       record.clientID = h.clientID
       const missing = HEADER_NAMES.filter((n) => !h[n])
       if (missing.length > 0) throw new PlatformError('D20002', `missing header(s): ${missing.join(', ')}`)
       const clientID = h.clientID!
       if (h.signatureMethod !== SIGNATURE_METHOD) {
-        throw new PlatformError('D20005', `signatureMethod must be ${SIGNATURE_METHOD}, got "${h.signatureMethod}"`)
+        throw new PlatformError(
+          'D20005',
+          `signatureMethod must be ${SIGNATURE_METHOD}, got "${h.signatureMethod}"`,
+        )
       }
-      if (!/^\d{1,15}$/.test(h.timestamp!)) throw new PlatformError('D20003', 'timestamp must be milliseconds since epoch')
+      if (!/^\d{1,15}$/.test(h.timestamp!))
+        throw new PlatformError('D20003', 'timestamp must be milliseconds since epoch')
       const app = deps.apps.get(clientID)
       const parts = {
         clientID,
@@ -108,26 +115,36 @@ export function signedRoute<Req = Record<string, unknown>>(
       record.stringToSign = stringToSign(parts)
       // Unknown client and bad signature answer alike (no client enumeration).
       if (!app) throw new PlatformError('D20006', 'unknown clientID')
-      const verdict = await verifySignature({ secret: app.clientSecret, parts, signatureHeader: h.signature! })
+      const verdict = await verifySignature({
+        secret: app.clientSecret,
+        parts,
+        signatureHeader: h.signature!,
+      })
       if (!verdict.valid) throw new PlatformError('D20006', 'signature does not match the string to sign')
       if (!verdict.wasUrlEncoded && app.strict) {
         throw new PlatformError('D20006', 'strict mode: the signature header must be URL-encoded Base64')
       }
       const wait = deps.limiter.hit(`client:${clientID}`)
-      if (wait > 0) throw new PlatformError('D20026', 'rate limit exceeded', 429, { 'Retry-After': String(wait) })
+      if (wait > 0)
+        throw new PlatformError('D20026', 'rate limit exceeded', 429, { 'Retry-After': String(wait) })
       const now = deps.appNow ? deps.appNow(clientID) : deps.clock.now()
       const skew = Number(h.timestamp) - now
       if (!deps.replay.withinWindow(skew)) {
-        throw new PlatformError('D20004', `timestamp is ${Math.round(skew / 60_000)} minute(s) off server time`)
+        throw new PlatformError(
+          'D20004',
+          `timestamp is ${Math.round(skew / 60_000)} minute(s) off server time`,
+        )
       }
       if (!deps.replay.remember(clientID, h.nonce!)) throw new PlatformError('D20004', 'nonce already used')
 
       let request: unknown = {}
       if (encrypted) {
         const body = parseJson(raw)
-        if (!body || typeof body !== 'object' || Array.isArray(body)) throw new PlatformError('D20003', 'body must be {"content": "..."}')
+        if (!body || typeof body !== 'object' || Array.isArray(body))
+          throw new PlatformError('D20003', 'body must be {"content": "..."}')
         const content = (body as Record<string, unknown>).content
-        if (content === undefined || content === null || content === '') throw new PlatformError('D20002', 'content is missing')
+        if (content === undefined || content === null || content === '')
+          throw new PlatformError('D20002', 'content is missing')
         if (typeof content !== 'string') throw new PlatformError('D20003', 'content must be a Base64 string')
         const candidates = deps.keys.candidates(clientID)
         if (candidates.length === 0) throw new PlatformError('D30002', 'no valid CEK: call security/getKey')
@@ -138,18 +155,23 @@ export function signedRoute<Req = Record<string, unknown>>(
             break
           } catch {}
         }
-        if (!cek) throw new PlatformError('D30004', 'content does not decrypt with the current or previous CEK')
+        if (!cek)
+          throw new PlatformError('D30004', 'content does not decrypt with the current or previous CEK')
         if (!request || typeof request !== 'object' || Array.isArray(request)) {
           throw new PlatformError('D20003', 'decrypted content must be a JSON object')
         }
       } else if (raw.length > 0 && raw.trim() !== '{}') {
         const body = parseJson(raw)
-        if (!body || typeof body !== 'object' || Array.isArray(body)) throw new PlatformError('D20003', 'body must be a JSON object')
+        if (!body || typeof body !== 'object' || Array.isArray(body))
+          throw new PlatformError('D20003', 'body must be a JSON object')
       }
       record.request = request
       const result = await handler({ app, request: request as Req, txID }, c)
       record.response = result ?? null
-      const content = encrypted && result !== undefined && result !== null ? await encryptJson(cek!, result) : (result ?? null)
+      const content =
+        encrypted && result !== undefined && result !== null
+          ? await encryptJson(cek!, result)
+          : (result ?? null)
       response = sendEnvelope(c, envelope(txID, 'D00000', content))
     } catch (e) {
       const err = toPlatformError(e)
@@ -177,4 +199,3 @@ export function toPlatformError(e: unknown): PlatformError {
   if (e instanceof CodecError) return new PlatformError(e.code, e.message)
   return new PlatformError('D20000', e instanceof Error ? e.message : String(e))
 }
-

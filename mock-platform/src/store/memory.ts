@@ -34,7 +34,10 @@ export function memoryStorage(): CollectionFactory {
   return {
     async collection<T extends { id: string }>(name: string) {
       let c = collections.get(name)
-      if (!c) collections.set(name, (c = new MemoryCollection()))
+      if (!c) {
+        c = new MemoryCollection()
+        collections.set(name, c)
+      }
       return c as unknown as Collection<T>
     },
     async close() {},

@@ -131,7 +131,14 @@ const zhHK: Strings = {
     'anonymous-signing': '數碼簽署',
     'anonymous-pdfsigning': '數碼簽署（PDF）',
   },
-  outcome: { approved: '已授權', rejected: '已拒絕', cancelled: '已取消', timeout: '已逾時', failed: '失敗', pending: '待處理' },
+  outcome: {
+    approved: '已授權',
+    rejected: '已拒絕',
+    cancelled: '已取消',
+    timeout: '已逾時',
+    failed: '失敗',
+    pending: '待處理',
+  },
 }
 
 const zhCN: Strings = {
@@ -190,7 +197,14 @@ const zhCN: Strings = {
     'anonymous-signing': '数码签署',
     'anonymous-pdfsigning': '数码签署（PDF）',
   },
-  outcome: { approved: '已授权', rejected: '已拒绝', cancelled: '已取消', timeout: '已逾时', failed: '失败', pending: '待处理' },
+  outcome: {
+    approved: '已授权',
+    rejected: '已拒绝',
+    cancelled: '已取消',
+    timeout: '已逾时',
+    failed: '失败',
+    pending: '待处理',
+  },
 }
 
 const table: Record<Lang, Strings> = { 'en-US': en, 'zh-HK': zhHK, 'zh-CN': zhCN }

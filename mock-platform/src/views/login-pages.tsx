@@ -70,10 +70,18 @@ poll();`
       </div>
       <p>{s.qrInstruction}</p>
       <p class="muted">
-        {s.qrRefresh} {s.qrExpiresIn} <span id="left">{Math.round((o.ticket.expiresAt - o.ticket.createdAt) / 1000)} s</span>
+        {s.qrRefresh} {s.qrExpiresIn}{' '}
+        <span id="left">{Math.round((o.ticket.expiresAt - o.ticket.createdAt) / 1000)} s</span>
       </p>
       <p>
-        <a class="btn" id="qr-link" href={o.link} target="_blank" rel="noopener" data-testid="open-virtual-app">
+        <a
+          class="btn"
+          id="qr-link"
+          href={o.link}
+          target="_blank"
+          rel="noopener"
+          data-testid="open-virtual-app"
+        >
           {s.qrOpenVirtualApp}
         </a>
       </p>
@@ -88,7 +96,10 @@ poll();`
   )
 }
 
-export function brokerPage(c: Context, o: { lang: Lang; app: RegisteredApp; ticket: Ticket; link: string }): Response {
+export function brokerPage(
+  c: Context,
+  o: { lang: Lang; app: RegisteredApp; ticket: Ticket; link: string },
+): Response {
   const s = t(o.lang)
   return renderPage(
     c,

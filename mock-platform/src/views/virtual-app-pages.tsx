@@ -31,7 +31,13 @@ function ResidentPicker(props: { lang: Lang; residents: Resident[]; next: string
     <section data-testid="resident-picker">
       <h2>{s.chooseResident}</h2>
       <form method="get" action="/app">
-        <input type="search" name="q" value={props.query ?? ''} placeholder={s.search} aria-label={s.search} />
+        <input
+          type="search"
+          name="q"
+          value={props.query ?? ''}
+          placeholder={s.search}
+          aria-label={s.search}
+        />
       </form>
       <ul class="list">
         {props.residents.map((r) => (
@@ -79,7 +85,8 @@ export function homeView(
       {o.resident ? (
         <section>
           <p>
-            {s.currentResident}: <strong data-testid="current-resident">{o.resident.profile.enName.UnstructuredName}</strong>{' '}
+            {s.currentResident}:{' '}
+            <strong data-testid="current-resident">{o.resident.profile.enName.UnstructuredName}</strong>{' '}
             <span class="pill">{o.resident.tier}</span>
           </p>
           <h2>{s.inbox}</h2>
@@ -124,12 +131,22 @@ export function homeView(
 
 export function requestView(
   c: Context,
-  o: { lang: Lang; ticket: Ticket; serviceName: string; resident?: Resident; residents: Resident[]; assigned?: Resident },
+  o: {
+    lang: Lang
+    ticket: Ticket
+    serviceName: string
+    resident?: Resident
+    residents: Resident[]
+    assigned?: Resident
+  },
 ): Response {
   const s = t(o.lang)
   const tk = o.ticket
   const path = `/app/requests/${tk.ticketID}`
-  const fields = [...((tk.request.profileFields as string[]) ?? []), ...((tk.request.eMEFields as string[]) ?? [])]
+  const fields = [
+    ...((tk.request.profileFields as string[]) ?? []),
+    ...((tk.request.eMEFields as string[]) ?? []),
+  ]
   const who = o.assigned ?? o.resident
   return renderPage(
     c,
@@ -188,16 +205,16 @@ export function requestView(
               ))}
             </fieldset>
           ) : null}
-          <button class="btn block" name="decision" value="approve" data-testid="approve">
+          <button type="submit" class="btn block" name="decision" value="approve" data-testid="approve">
             {s.approve}
           </button>
-          <button class="btn block danger" name="decision" value="reject" data-testid="reject">
+          <button type="submit" class="btn block danger" name="decision" value="reject" data-testid="reject">
             {s.reject}
           </button>
-          <button class="btn block secondary" name="decision" value="cancel" data-testid="cancel">
+          <button type="submit" class="btn block secondary" name="decision" value="cancel" data-testid="cancel">
             {s.cancelRequest}
           </button>
-          <button class="btn block secondary" name="decision" value="timeout" data-testid="timeout">
+          <button type="submit" class="btn block secondary" name="decision" value="timeout" data-testid="timeout">
             {s.ignore}
           </button>
         </form>

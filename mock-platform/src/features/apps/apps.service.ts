@@ -37,11 +37,15 @@ export class AppsService {
     const redirectURIs = validateRedirectUris(input.redirectURIs, problems)
     const scopes = validateScopes(input.scopes ?? ['eidapi_auth'], problems)
     const kekPublicKeys = validateKeks(input.kekPublicKeys, problems)
-    if (input.clientID !== undefined && !/^[0-9a-f]{32}$/.test(input.clientID)) problems.clientID = 'must be 32 hex characters'
+    if (input.clientID !== undefined && !/^[0-9a-f]{32}$/.test(input.clientID))
+      problems.clientID = 'must be 32 hex characters'
     if (input.clientID && this.apps.get(input.clientID)) problems.clientID = 'already registered'
-    if (input.clientSecret !== undefined && input.clientSecret.length < 16) problems.clientSecret = 'must be at least 16 characters'
+    if (input.clientSecret !== undefined && input.clientSecret.length < 16)
+      problems.clientSecret = 'must be at least 16 characters'
     if (Object.keys(problems).length > 0) {
-      throw new ProblemError(422, 'Invalid app registration', 'Fix the listed fields and try again.', { errors: problems })
+      throw new ProblemError(422, 'Invalid app registration', 'Fix the listed fields and try again.', {
+        errors: problems,
+      })
     }
     const clientID = input.clientID ?? randomHex(16)
     const app: RegisteredApp = {
@@ -92,7 +96,8 @@ export function redirectUriProblem(uri: unknown): string | undefined {
   }
   if (u.hash) return 'must not contain a fragment'
   if (u.username || u.password) return 'must not contain user info'
-  if (u.protocol === 'javascript:' || u.protocol === 'data:' || u.protocol === 'file:') return 'scheme not allowed'
+  if (u.protocol === 'javascript:' || u.protocol === 'data:' || u.protocol === 'file:')
+    return 'scheme not allowed'
   return undefined
 }
 
@@ -106,7 +111,9 @@ function validateScopes(value: unknown, problems: Record<string, string>): Scope
 }
 
 function validateKeks(value: unknown, problems: Record<string, string>): { A?: string; B?: string } {
-  const pair = Array.isArray(value) ? { A: value[0], B: value[1] } : ((value ?? {}) as Record<string, unknown>)
+  const pair = Array.isArray(value)
+    ? { A: value[0], B: value[1] }
+    : ((value ?? {}) as Record<string, unknown>)
   const out: { A?: string; B?: string } = {}
   for (const slot of ['A', 'B'] as const) {
     const key = pair[slot]

@@ -7,8 +7,14 @@ export function isPrivateAddress(ip: string): boolean {
   if (v === 4) {
     const [a, b] = ip.split('.').map(Number) as [number, number]
     return (
-      a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || a >= 224
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127) ||
+      a >= 224
     )
   }
   if (v === 6) {
@@ -23,7 +29,8 @@ export function isPrivateAddress(ip: string): boolean {
 /** Throws when the URL may not be called in this mode. */
 export async function assertCallable(url: string, mode: 'local' | 'hosted'): Promise<void> {
   const u = new URL(url)
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error(`callbacks need http(s), got ${u.protocol}`)
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new Error(`callbacks need http(s), got ${u.protocol}`)
   if (mode === 'local') return
   const host = u.hostname.replace(/^\[|\]$/g, '')
   const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address)

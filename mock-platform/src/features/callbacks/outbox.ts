@@ -57,7 +57,11 @@ export class Outbox {
       clientID: ticket.clientID,
       url: target.redirectURI,
       code: ticket.result.code,
-      content: { businessID: target.businessID, ...(target.state !== undefined ? { state: target.state } : {}), ...ticket.result.content },
+      content: {
+        businessID: target.businessID,
+        ...(target.state !== undefined ? { state: target.state } : {}),
+        ...ticket.result.content,
+      },
       attempts: [],
       state: 'pending',
     }
@@ -119,7 +123,11 @@ export class Outbox {
       }
     }
     record.state = 'failed'
-    this.o.logger.warn('callback not delivered', { ticketID: record.ticketID, url: record.url, attempts: record.attempts.length })
+    this.o.logger.warn('callback not delivered', {
+      ticketID: record.ticketID,
+      url: record.url,
+      attempts: record.attempts.length,
+    })
     this.o.onRecord?.(record)
   }
 }

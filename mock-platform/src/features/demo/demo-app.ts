@@ -13,7 +13,10 @@ export interface DemoCredentials {
 }
 
 /** Reads the demo app's files, creating them on first start. */
-export function demoApp(dataDir: string, publicBaseUrl: string): { app: NewApp; credentials: DemoCredentials } {
+export function demoApp(
+  dataDir: string,
+  publicBaseUrl: string,
+): { app: NewApp; credentials: DemoCredentials } {
   const credsPath = join(dataDir, 'demo-app.json')
   const keyPath = resolve(dataDir, 'demo-kek-private.pem')
   if (!existsSync(credsPath) || !existsSync(keyPath)) {
@@ -26,8 +29,16 @@ export function demoApp(dataDir: string, publicBaseUrl: string): { app: NewApp; 
     }
     writeFileSync(credsPath, JSON.stringify(creds, null, 2), { mode: 0o600 })
   }
-  const saved = JSON.parse(readFileSync(credsPath, 'utf8')) as { clientID: string; clientSecret: string; kekPublicKey: string }
-  const redirectURIs = [`${publicBaseUrl}/demo/callback`, 'http://127.0.0.1:3000/callback', 'http://localhost:3000/callback']
+  const saved = JSON.parse(readFileSync(credsPath, 'utf8')) as {
+    clientID: string
+    clientSecret: string
+    kekPublicKey: string
+  }
+  const redirectURIs = [
+    `${publicBaseUrl}/demo/callback`,
+    'http://127.0.0.1:3000/callback',
+    'http://localhost:3000/callback',
+  ]
   return {
     app: {
       name: 'Demo e-Service',
@@ -37,6 +48,11 @@ export function demoApp(dataDir: string, publicBaseUrl: string): { app: NewApp; 
       scopes: ['eidapi_auth', 'eidapi_profiles', 'eidapi_formFilling', 'eidapi_sign'],
       kekPublicKeys: { A: saved.kekPublicKey },
     },
-    credentials: { clientID: saved.clientID, clientSecret: saved.clientSecret, kekPrivateKeyPath: keyPath, redirectURIs },
+    credentials: {
+      clientID: saved.clientID,
+      clientSecret: saved.clientSecret,
+      kekPrivateKeyPath: keyPath,
+      redirectURIs,
+    },
   }
 }

@@ -20,7 +20,10 @@ export function getQrRoutes(s: Services): Hono {
   r.get('/auth/getQR', async (c) => {
     const limited = s.pageLimiter.hit(`ip:${clientIp(c)}`)
     if (limited > 0) return c.text('Too many requests', 429, { 'Retry-After': String(limited) })
-    const v = validateGetQr((n) => c.req.query(n), (id) => s.apps.get(id))
+    const v = validateGetQr(
+      (n) => c.req.query(n),
+      (id) => s.apps.get(id),
+    )
     if ('kind' in v) {
       const lang = (c.req.query('lang') as GetQrParams['lang']) ?? 'en-US'
       return errorPage(c, lang, v.code, v.detail, v.hint)
@@ -51,9 +54,19 @@ export function getQrRoutes(s: Services): Hono {
     const deepLink = (token: string) => `${s.config.publicBaseUrl}/app/scan?qr=${token}`
     const qr = s.tickets.qrToken(ticket.ticketID)
     const browserSource = params.source.startsWith('Android_') || params.source.startsWith('iOS_')
-    if (params.source === 'PC_Browser' || (browserSource && !params.brokerPage && !isMobileBrowser(params.source))) {
+    if (
+      params.source === 'PC_Browser' ||
+      (browserSource && !params.brokerPage && !isMobileBrowser(params.source))
+    ) {
       const svg = await QRCode.toString(deepLink(qr.token), { type: 'svg', margin: 1 })
-      return qrPage(c, { lang: params.lang, app, ticket, svg, link: deepLink(qr.token), refreshMs: s.config.qrRefreshMs })
+      return qrPage(c, {
+        lang: params.lang,
+        app,
+        ticket,
+        svg,
+        link: deepLink(qr.token),
+        refreshMs: s.config.qrRefreshMs,
+      })
     }
     if (isMobileBrowser(params.source) && params.brokerPage) {
       return brokerPage(c, { lang: params.lang, app, ticket, link: deepLink(qr.token) })
@@ -72,7 +85,9 @@ export function getQrRoutes(s: Services): Hono {
       return c.json({ status: 'unknown' }, 404, { 'Cache-Control': 'no-store' })
     }
     if (ticket.status !== 'pending' && ticket.browser.location) {
-      return c.json({ status: ticket.status, location: ticket.browser.location }, 200, { 'Cache-Control': 'no-store' })
+      return c.json({ status: ticket.status, location: ticket.browser.location }, 200, {
+        'Cache-Control': 'no-store',
+      })
     }
     const qr = s.tickets.qrToken(ticket.ticketID)
     const link = `${s.config.publicBaseUrl}/app/scan?qr=${qr.token}`
@@ -90,10 +105,12 @@ function handOver(s: Services, p: GetQrParams): Ticket {
   const browser = { redirectURI: p.redirectURI, state: p.state, lang: p.lang, source: p.source }
   if (p.ticketID) {
     const ticket = s.tickets.get(p.ticketID)
-    if (!ticket || ticket.clientID !== p.clientID) throw new PlatformError('D20003', 'ticketID unknown for this app')
+    if (!ticket || ticket.clientID !== p.clientID)
+      throw new PlatformError('D20003', 'ticketID unknown for this app')
     if (ticket.status === 'timeout') throw new PlatformError('D40003', 'ticket expired')
     if (ticket.status !== 'pending') throw new PlatformError('D20004', 'ticket already decided')
-    if (!isAnonymous(ticket.kind) && !ticket.authByQR) throw new PlatformError('D20003', 'ticket was pushed to the app')
+    if (!isAnonymous(ticket.kind) && !ticket.authByQR)
+      throw new PlatformError('D20003', 'ticket was pushed to the app')
     ticket.browser = browser
     return ticket
   }
@@ -115,13 +132,20 @@ async function headlessDecision(s: Services, c: Context, ticket: Ticket): Promis
   const auto = s.autopilot.get(ticket.clientID)
   if (!residentHeader && !decisionHeader && !(auto && auto.delayMs <= 0)) return undefined
   if (ticket.status === 'pending') {
-    const resident = residentHeader ? s.residents.find(residentHeader) : auto ? s.residents.get(auto.residentId) : undefined
+    const resident = residentHeader
+      ? s.residents.find(residentHeader)
+      : auto
+        ? s.residents.get(auto.residentId)
+        : undefined
     if (residentHeader && !resident) {
       return c.json({ title: 'Unknown resident', detail: `No resident "${residentHeader}"` }, 400)
     }
     const chosen = resident ?? s.residents.get('magic-approve')
     const decision: Decision =
-      (decisionHeader as Decision | undefined) ?? (auto?.decision as Decision | undefined) ?? chosen?.behaviour.decision ?? 'approve'
+      (decisionHeader as Decision | undefined) ??
+      (auto?.decision as Decision | undefined) ??
+      chosen?.behaviour.decision ??
+      'approve'
     if (!DECISIONS.includes(decision)) {
       return c.json({ title: 'Bad X-Sandbox-Decision', detail: `Use one of ${DECISIONS.join(', ')}` }, 400)
     }
@@ -143,4 +167,3 @@ export function clientIp(c: Context): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined
   return env?.incoming?.socket?.remoteAddress ?? 'local'
 }
-

@@ -18,7 +18,13 @@ export const BROWSER_SOURCES = [
   'iOS_Firefox',
   'iOS_Edge',
 ] as const
-export const APP_SOURCES = ['App_Scheme', 'App_Link', 'App_Package', 'Android_IMS_InAppBrowser', 'iOS_IMS_InAppBrowser'] as const
+export const APP_SOURCES = [
+  'App_Scheme',
+  'App_Link',
+  'App_Package',
+  'Android_IMS_InAppBrowser',
+  'iOS_IMS_InAppBrowser',
+] as const
 export const SOURCES: readonly string[] = [...BROWSER_SOURCES, ...APP_SOURCES]
 
 export interface GetQrParams {
@@ -51,11 +57,18 @@ export function validateGetQr(
   findApp: (clientID: string) => RegisteredApp | undefined,
 ): { params: GetQrParams; app: RegisteredApp; fault?: RedirectFault } | PageFault {
   const clientID = q('clientID')
-  if (!clientID) return page('D20002', 'clientID is missing', 'Add clientID=<your client ID> to the getQR URL.')
+  if (!clientID)
+    return page('D20002', 'clientID is missing', 'Add clientID=<your client ID> to the getQR URL.')
   const app = findApp(clientID)
-  if (!app) return page('D20003', 'clientID is not registered', 'Use the client ID shown in the sandbox console for your app.')
+  if (!app)
+    return page(
+      'D20003',
+      'clientID is not registered',
+      'Use the client ID shown in the sandbox console for your app.',
+    )
   const redirectURI = q('redirectURI')
-  if (!redirectURI) return page('D20002', 'redirectURI is missing', 'Add redirectURI=<URL-encoded registered URI>.')
+  if (!redirectURI)
+    return page('D20002', 'redirectURI is missing', 'Add redirectURI=<URL-encoded registered URI>.')
   if (!app.redirectURIs.includes(redirectURI)) {
     return page(
       'D20008',
@@ -79,15 +92,21 @@ export function validateGetQr(
   return fault ? { params, app, fault } : { params, app }
 }
 
-function redirectFault(app: RegisteredApp, p: GetQrParams, responseType: string | undefined): RedirectFault | undefined {
-  if (responseType !== 'code') return redirect('D20003', `responseType must be "code", got "${responseType ?? ''}"`)
+function redirectFault(
+  app: RegisteredApp,
+  p: GetQrParams,
+  responseType: string | undefined,
+): RedirectFault | undefined {
+  if (responseType !== 'code')
+    return redirect('D20003', `responseType must be "code", got "${responseType ?? ''}"`)
   if (!p.source) return redirect('D20002', 'source is missing')
   if (!SOURCES.includes(p.source)) return redirect('D20007', `source "${p.source}" is not supported`)
   if (p.scopes.length === 0 && !p.ticketID) return redirect('D20002', 'scope is missing')
   const unknown = p.scopes.filter((s) => !(SCOPES as readonly string[]).includes(s))
   if (unknown.length > 0) return redirect('D20012', `unknown scope(s): ${unknown.join(', ')}`)
   const ungranted = p.scopes.filter((s) => !(app.scopes as string[]).includes(s))
-  if (ungranted.length > 0) return redirect('D20012', `scope(s) not granted to this app: ${ungranted.join(', ')}`)
+  if (ungranted.length > 0)
+    return redirect('D20012', `scope(s) not granted to this app: ${ungranted.join(', ')}`)
   return undefined
 }
 

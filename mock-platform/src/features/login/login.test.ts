@@ -23,7 +23,10 @@ describe('getQR → code → getToken', () => {
     expect(code).toMatch(/^[0-9a-f]{32}$/)
     const res = await h.client.post('/auth/getToken', '{"content":"AAAADA=="}') // no getKey yet
     expect(((await res.json()) as { code: string }).code).toBe('D30002')
-    const env = await h.client.call<Record<string, unknown>>('/auth/getToken', { code, grantType: 'authorization_code' })
+    const env = await h.client.call<Record<string, unknown>>('/auth/getToken', {
+      code,
+      grantType: 'authorization_code',
+    })
     expect(env.code).toBe('D00000')
     expect(env.message).toBe('SUCCESS')
     const t = env.content!
@@ -58,7 +61,10 @@ describe('getQR → code → getToken', () => {
   it('a reused code is D40004 and revokes the token it produced (D20009)', async () => {
     const h = await harness()
     const code = (await h.login()).get('code')
-    const first = await h.client.call<{ accessToken: string; openID: string }>('/auth/getToken', { code, grantType: 'authorization_code' })
+    const first = await h.client.call<{ accessToken: string; openID: string }>('/auth/getToken', {
+      code,
+      grantType: 'authorization_code',
+    })
     expect(first.code).toBe('D00000')
     const again = await h.client.call('/auth/getToken', { code, grantType: 'authorization_code' })
     expect(again.code).toBe('D40004')
@@ -78,7 +84,9 @@ describe('getQR → code → getToken', () => {
     await h.client.getKey()
     const code = (await h.login()).get('code')
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => h.client.call('/auth/getToken', { code, grantType: 'authorization_code' })),
+      Array.from({ length: 10 }, () =>
+        h.client.call('/auth/getToken', { code, grantType: 'authorization_code' }),
+      ),
     )
     expect(results.filter((r) => r.code === 'D00000')).toHaveLength(1)
     expect(results.filter((r) => r.code === 'D40004')).toHaveLength(9)
@@ -89,7 +97,9 @@ describe('getQR → code → getToken', () => {
     await h.client.getKey()
     const code = (await h.login()).get('code')
     h.clock.advance(120_001)
-    expect((await h.client.call('/auth/getToken', { code, grantType: 'authorization_code' })).code).toBe('D40004')
+    expect((await h.client.call('/auth/getToken', { code, grantType: 'authorization_code' })).code).toBe(
+      'D40004',
+    )
   })
 
   it('rejects a bad grantType (D20003) and a missing code (D20002)', async () => {
@@ -117,7 +127,12 @@ describe('getQR → code → getToken', () => {
 describe('getQR validation', () => {
   it('unregistered redirectURI: an error page, never a redirect (D20008)', async () => {
     const h = await harness()
-    for (const uri of [`${OSP.returnURI}/`, OSP.returnURI.toUpperCase(), `${OSP.returnURI}?x=1`, 'https://osp.example.evil.com/return']) {
+    for (const uri of [
+      `${OSP.returnURI}/`,
+      OSP.returnURI.toUpperCase(),
+      `${OSP.returnURI}?x=1`,
+      'https://osp.example.evil.com/return',
+    ]) {
       const res = await h.request(getQr(h.clientID, { redirectURI: uri }))
       expect(res.status).toBe(400)
       expect(res.headers.get('location')).toBeNull()
@@ -134,10 +149,14 @@ describe('getQR validation', () => {
 
   it('unsupported source → D20007; ungranted scope → D20012, both back to the registered URI with state', async () => {
     const h = await harness({ app: { scopes: ['eidapi_auth'] } })
-    const a = new URL((await h.request(getQr(h.clientID, { source: 'Windows_Phone' }))).headers.get('location')!)
+    const a = new URL(
+      (await h.request(getQr(h.clientID, { source: 'Windows_Phone' }))).headers.get('location')!,
+    )
     expect(a.searchParams.get('error_code')).toBe('D20007')
     expect(a.searchParams.get('state')).toBe('xyz')
-    const b = new URL((await h.request(getQr(h.clientID, { scope: 'eidapi_auth eidapi_sign' }))).headers.get('location')!)
+    const b = new URL(
+      (await h.request(getQr(h.clientID, { scope: 'eidapi_auth eidapi_sign' }))).headers.get('location')!,
+    )
     expect(b.searchParams.get('error_code')).toBe('D20012')
   })
 
@@ -157,7 +176,9 @@ describe('getQR validation', () => {
 
   it('mobile browser with brokerPage=true shows the broker page; App_Link hands over to the virtual app', async () => {
     const h = await harness()
-    const broker = await h.request(getQr(h.clientID, { source: 'iOS_Safari', brokerPage: 'true', lang: 'zh-CN' }))
+    const broker = await h.request(
+      getQr(h.clientID, { source: 'iOS_Safari', brokerPage: 'true', lang: 'zh-CN' }),
+    )
     expect(broker.status).toBe(200)
     expect(await broker.text()).toContain('开启智方便')
     const app = await h.request(getQr(h.clientID, { source: 'App_Link', redirectURI: 'myosp://callback' }))
@@ -175,7 +196,9 @@ describe('QR login through the virtual app', () => {
     const ticketID = /getQR\/status\/([0-9a-f]{32})/.exec(html)![1]!
     const qrLink = /href="([^"]*\/app\/scan\?qr=[0-9a-f]{32})"/.exec(html)![1]!
     const appCookie = await chooseResident(h.request, 'magic-approve')
-    const scan = await h.request(new URL(qrLink).pathname + new URL(qrLink).search, { headers: { cookie: appCookie } })
+    const scan = await h.request(new URL(qrLink).pathname + new URL(qrLink).search, {
+      headers: { cookie: appCookie },
+    })
     expect(scan.status).toBe(303)
     expect(scan.headers.get('location')).toBe(`/app/requests/${ticketID}`)
     const view = await h.request(`/app/requests/${ticketID}`, { headers: { cookie: appCookie } })
@@ -184,20 +207,29 @@ describe('QR login through the virtual app', () => {
     expect(((await pending.json()) as { status: string }).status).toBe('pending')
     const decided = await h.request(`/app/requests/${ticketID}/decision`, {
       method: 'POST',
-      headers: { cookie: appCookie, 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+      headers: {
+        cookie: appCookie,
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'http://localhost',
+      },
       body: 'decision=approve',
     })
     expect(decided.status).toBe(303)
     const stranger = await h.request(`/api/v1/auth/getQR/status/${ticketID}`)
     expect(stranger.status).toBe(404)
-    const done = (await (await h.request(`/api/v1/auth/getQR/status/${ticketID}`, { headers: { cookie } })).json()) as {
+    const done = (await (
+      await h.request(`/api/v1/auth/getQR/status/${ticketID}`, { headers: { cookie } })
+    ).json()) as {
       location: string
     }
     expect(new URL(done.location).searchParams.get('code')).toMatch(/^[0-9a-f]{32}$/)
   })
 })
 
-export async function chooseResident(request: (p: string, i?: RequestInit) => Promise<Response>, id: string): Promise<string> {
+export async function chooseResident(
+  request: (p: string, i?: RequestInit) => Promise<Response>,
+  id: string,
+): Promise<string> {
   const res = await request('/app/resident', {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },

@@ -21,25 +21,31 @@ export function registerLoginApi(api: Hono, s: Services): void {
 
   api.post(
     '/auth/getToken',
-    signedRoute<{ code?: unknown; grantType?: unknown }>(s.signed, 'getToken', true, async ({ app, request }) => {
-      if (request.code === undefined || request.code === '') throw new PlatformError('D20002', 'code is missing')
-      if (typeof request.code !== 'string') throw new PlatformError('D20003', 'code must be a string')
-      if (request.grantType === undefined) throw new PlatformError('D20002', 'grantType is missing')
-      if (request.grantType !== 'authorization_code') {
-        throw new PlatformError('D20003', 'grantType must be "authorization_code"')
-      }
-      const token = await s.tokens.redeem(app.clientID, request.code)
-      const resident = s.residents.get(token.residentId)
-      return {
-        accessToken: token.accessToken,
-        tokenType: 'Bearer',
-        issueAt: token.issueAt,
-        expiresIn: token.expiresIn,
-        openID: token.openID,
-        userType: resident ? userTypeOf(resident) : 'IAM_SMART',
-        scope: token.scopes.join(' '),
-        lastModifiedDate: (resident as { updatedAt?: number } | undefined)?.updatedAt ?? SEED_EPOCH,
-      }
-    }),
+    signedRoute<{ code?: unknown; grantType?: unknown }>(
+      s.signed,
+      'getToken',
+      true,
+      async ({ app, request }) => {
+        if (request.code === undefined || request.code === '')
+          throw new PlatformError('D20002', 'code is missing')
+        if (typeof request.code !== 'string') throw new PlatformError('D20003', 'code must be a string')
+        if (request.grantType === undefined) throw new PlatformError('D20002', 'grantType is missing')
+        if (request.grantType !== 'authorization_code') {
+          throw new PlatformError('D20003', 'grantType must be "authorization_code"')
+        }
+        const token = await s.tokens.redeem(app.clientID, request.code)
+        const resident = s.residents.get(token.residentId)
+        return {
+          accessToken: token.accessToken,
+          tokenType: 'Bearer',
+          issueAt: token.issueAt,
+          expiresIn: token.expiresIn,
+          openID: token.openID,
+          userType: resident ? userTypeOf(resident) : 'IAM_SMART',
+          scope: token.scopes.join(' '),
+          lastModifiedDate: (resident as { updatedAt?: number } | undefined)?.updatedAt ?? SEED_EPOCH,
+        }
+      },
+    ),
   )
 }

@@ -48,7 +48,12 @@ export class TokensService {
     const code = randomHex(16)
     this.codes.set(
       code,
-      { clientID: ticket.clientID, residentId: ticket.residentId!, ticketID: ticket.ticketID, scopes: ticket.scopes },
+      {
+        clientID: ticket.clientID,
+        residentId: ticket.residentId!,
+        ticketID: ticket.ticketID,
+        scopes: ticket.scopes,
+      },
       this.codeTtlMs(),
     )
     return code
@@ -60,7 +65,10 @@ export class TokensService {
     if (!entry) {
       const issued = this.redeemed.take(code)
       if (issued) this.tokens.delete(issued)
-      throw new PlatformError('D40004', issued ? 'code already used; the token it produced is revoked' : 'code unknown or expired')
+      throw new PlatformError(
+        'D40004',
+        issued ? 'code already used; the token it produced is revoked' : 'code unknown or expired',
+      )
     }
     if (entry.clientID !== clientID) throw new PlatformError('D40004', 'code was issued to another app')
     const token: AccessToken = {
@@ -80,11 +88,14 @@ export class TokensService {
 
   /** The token behind an authenticated call: D20009 when unknown/expired/another app's, D20010 when openID differs. */
   check(clientID: string, accessToken: unknown, openID: unknown): AccessToken {
-    if (typeof accessToken !== 'string' || accessToken === '') throw new PlatformError('D20002', 'accessToken is missing')
+    if (typeof accessToken !== 'string' || accessToken === '')
+      throw new PlatformError('D20002', 'accessToken is missing')
     if (typeof openID !== 'string' || openID === '') throw new PlatformError('D20002', 'openID is missing')
     const token = this.tokens.get(accessToken)
-    if (!token || token.clientID !== clientID) throw new PlatformError('D20009', 'access token unknown or expired')
-    if (token.openID !== openID) throw new PlatformError('D20010', 'openID does not belong to this access token')
+    if (!token || token.clientID !== clientID)
+      throw new PlatformError('D20009', 'access token unknown or expired')
+    if (token.openID !== openID)
+      throw new PlatformError('D20010', 'openID does not belong to this access token')
     return token
   }
 

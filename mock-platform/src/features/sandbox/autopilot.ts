@@ -32,7 +32,9 @@ export class Autopilot {
     const run = () =>
       this.tickets()
         .decide(ticket.ticketID, s.decision, s.residentId)
-        .catch((e: Error) => this.logger.warn('autopilot could not decide', { ticketID: ticket.ticketID, error: e.message }))
+        .catch((e: Error) =>
+          this.logger.warn('autopilot could not decide', { ticketID: ticket.ticketID, error: e.message }),
+        )
     if (s.delayMs <= 0) void run()
     else setTimeout(run, s.delayMs).unref?.()
   }

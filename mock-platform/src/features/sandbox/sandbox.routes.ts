@@ -47,13 +47,23 @@ export function sandboxRoutes(s: Services, adminToken: () => string | undefined)
       return c.body(null, 204)
     }
     const decision = (body.decision ?? 'approve') as Decision
-    if (!DECISIONS.includes(decision)) throw new ProblemError(422, 'Invalid decision', `Use one of ${DECISIONS.join(', ')}`)
+    if (!DECISIONS.includes(decision))
+      throw new ProblemError(422, 'Invalid decision', `Use one of ${DECISIONS.join(', ')}`)
     const delayMs = body.delayMs ?? 0
     if (!Number.isInteger(delayMs) || delayMs < 0 || delayMs > 600_000) {
-      throw new ProblemError(422, 'Invalid delayMs', 'delayMs must be a whole number of milliseconds, 0–600000')
+      throw new ProblemError(
+        422,
+        'Invalid delayMs',
+        'delayMs must be a whole number of milliseconds, 0–600000',
+      )
     }
     const resident = s.residents.find(body.residentId ?? 'magic-approve')
-    if (!resident) throw new ProblemError(422, 'Unknown resident', `No resident "${body.residentId}"; see GET /sandbox/v1/residents`)
+    if (!resident)
+      throw new ProblemError(
+        422,
+        'Unknown resident',
+        `No resident "${body.residentId}"; see GET /sandbox/v1/residents`,
+      )
     const setting = { residentId: resident.id, decision, delayMs }
     s.autopilot.set(app.clientID, setting)
     return c.json(setting)
@@ -67,12 +77,16 @@ export function sandboxRoutes(s: Services, adminToken: () => string | undefined)
   r.post('/tickets/:ticketID/decision', guard, async (c) => {
     const body = await jsonBody<{ decision?: string; residentId?: string }>(c)
     const decision = body.decision as Decision
-    if (!DECISIONS.includes(decision)) throw new ProblemError(422, 'Invalid decision', `Use one of ${DECISIONS.join(', ')}`)
+    if (!DECISIONS.includes(decision))
+      throw new ProblemError(422, 'Invalid decision', `Use one of ${DECISIONS.join(', ')}`)
     const ticket = s.tickets.get(c.req.param('ticketID'))
-    if (!ticket) throw new ProblemError(404, 'Ticket not found', 'It may have expired (240 s) or never existed.')
-    if (ticket.status !== 'pending') throw new ProblemError(409, 'Ticket already decided', `It is ${ticket.status}.`)
+    if (!ticket)
+      throw new ProblemError(404, 'Ticket not found', 'It may have expired (240 s) or never existed.')
+    if (ticket.status !== 'pending')
+      throw new ProblemError(409, 'Ticket already decided', `It is ${ticket.status}.`)
     const resident = body.residentId ? s.residents.find(body.residentId) : undefined
-    if (body.residentId && !resident) throw new ProblemError(422, 'Unknown resident', `No resident "${body.residentId}"`)
+    if (body.residentId && !resident)
+      throw new ProblemError(422, 'Unknown resident', `No resident "${body.residentId}"`)
     const done = await s.tickets.decide(ticket.ticketID, decision, resident?.id ?? 'magic-approve')
     return c.json({
       ticketID: done.ticketID,

@@ -37,7 +37,10 @@ export class KeysService {
     const issueAt = this.clock.now()
     const expiresIn = this.ttlMs()
     const slot = this.slots.get(app.clientID) ?? {}
-    this.slots.set(app.clientID, { current: { key, issueAt, expiresAt: issueAt + expiresIn }, previous: slot.current })
+    this.slots.set(app.clientID, {
+      current: { key, issueAt, expiresAt: issueAt + expiresIn },
+      previous: slot.current,
+    })
     return { secretKey: wrapCek(key, kek), pubKey: kek, issueAt, expiresIn }
   }
 
@@ -75,4 +78,3 @@ function activeKek(app: RegisteredApp): string {
   if (!kek) throw new PlatformError('D30001', 'no KEK public key is registered for this app')
   return kek
 }
-

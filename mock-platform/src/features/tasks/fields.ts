@@ -19,7 +19,11 @@ export const EME_FIELDS = [
 ] as const
 
 /** Copies only the requested-and-agreed fields the resident actually has (unmaintained fields stay absent). */
-export function release(source: object, requested: readonly string[], agreed?: readonly string[]): Record<string, unknown> {
+export function release(
+  source: object,
+  requested: readonly string[],
+  agreed?: readonly string[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   const data = source as Record<string, unknown>
   for (const f of requested) {

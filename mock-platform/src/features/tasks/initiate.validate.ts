@@ -25,26 +25,30 @@ export class BusinessIds {
 export function requireString(req: Record<string, unknown>, name: string, max = 2048): string {
   const v = req[name]
   if (v === undefined || v === null || v === '') throw new PlatformError('D20002', `${name} is missing`)
-  if (typeof v !== 'string' || v.length > max) throw new PlatformError('D20003', `${name} must be a string of at most ${max} characters`)
+  if (typeof v !== 'string' || v.length > max)
+    throw new PlatformError('D20003', `${name} must be a string of at most ${max} characters`)
   return v
 }
 
 export function optionalString(req: Record<string, unknown>, name: string, max = 2048): string | undefined {
   const v = req[name]
   if (v === undefined || v === null || v === '') return undefined
-  if (typeof v !== 'string' || v.length > max) throw new PlatformError('D20003', `${name} must be a string of at most ${max} characters`)
+  if (typeof v !== 'string' || v.length > max)
+    throw new PlatformError('D20003', `${name} must be a string of at most ${max} characters`)
   return v
 }
 
 export function businessIdOf(req: Record<string, unknown>): string {
   const id = requireString(req, 'businessID', 36)
-  if (!BUSINESS_ID.test(id)) throw new PlatformError('D20003', 'businessID must be 1–36 printable ASCII characters')
+  if (!BUSINESS_ID.test(id))
+    throw new PlatformError('D20003', 'businessID must be 1–36 printable ASCII characters')
   return id
 }
 
 export function sourceOf(req: Record<string, unknown>, required = true): string | undefined {
   const source = required ? requireString(req, 'source', 64) : optionalString(req, 'source', 64)
-  if (source !== undefined && !SOURCES.includes(source)) throw new PlatformError('D20007', `source "${source}" is not supported`)
+  if (source !== undefined && !SOURCES.includes(source))
+    throw new PlatformError('D20007', `source "${source}" is not supported`)
   return source
 }
 
@@ -52,7 +56,11 @@ export function langOfRequest(req: Record<string, unknown>): Lang {
   return langOf(typeof req.lang === 'string' ? req.lang : undefined)
 }
 
-export function registeredRedirect(app: RegisteredApp, req: Record<string, unknown>, required = true): string | undefined {
+export function registeredRedirect(
+  app: RegisteredApp,
+  req: Record<string, unknown>,
+  required = true,
+): string | undefined {
   const uri = required ? requireString(req, 'redirectURI') : optionalString(req, 'redirectURI')
   if (uri === undefined) return undefined
   // The official sample URL-encodes the callback URL inside the JSON; accept both forms, match exactly.
@@ -63,16 +71,23 @@ export function registeredRedirect(app: RegisteredApp, req: Record<string, unkno
 }
 
 export function requireScope(app: RegisteredApp, scope: Scope): void {
-  if (!app.scopes.includes(scope)) throw new PlatformError('D20012', `scope ${scope} is not granted to this app`)
+  if (!app.scopes.includes(scope))
+    throw new PlatformError('D20012', `scope ${scope} is not granted to this app`)
 }
 
-export function fieldList(req: Record<string, unknown>, name: string, allowed: readonly string[], required = true): string[] {
+export function fieldList(
+  req: Record<string, unknown>,
+  name: string,
+  allowed: readonly string[],
+  required = true,
+): string[] {
   const v = req[name]
   if (v === undefined || v === null) {
     if (required) throw new PlatformError('D20002', `${name} is missing`)
     return []
   }
-  if (!Array.isArray(v) || (required && v.length === 0)) throw new PlatformError('D20003', `${name} must be a non-empty list`)
+  if (!Array.isArray(v) || (required && v.length === 0))
+    throw new PlatformError('D20003', `${name} must be a non-empty list`)
   const bad = v.filter((f) => typeof f !== 'string' || !allowed.includes(f))
   if (bad.length > 0) throw new PlatformError('D20003', `${name} has unknown field(s): ${bad.join(', ')}`)
   return [...new Set(v as string[])]

@@ -20,16 +20,45 @@ import {
 type Req = Record<string, unknown>
 
 /** The authenticated kinds served here, with the scope and field list each needs. */
-const AUTHENTICATED: Array<{ path: string; op: string; kind: TicketKind; scope: Scope; fields?: [string, readonly string[]] }> = [
-  { path: '/account/auth/profile/initiateRequest', op: 'initiateProfileRequest', kind: 'profile', scope: 'eidapi_profiles', fields: ['profileFields', PROFILE_FIELDS] },
-  { path: '/account/eme/initiateRequest', op: 'initiateEmeRequest', kind: 'eme', scope: 'eidapi_formFilling', fields: ['eMEFields', EME_FIELDS] },
-  { path: '/account/stepup/initiateRequest', op: 'initiateStepUpRequest', kind: 'stepup', scope: 'eidapi_auth' },
+const AUTHENTICATED: Array<{
+  path: string
+  op: string
+  kind: TicketKind
+  scope: Scope
+  fields?: [string, readonly string[]]
+}> = [
+  {
+    path: '/account/auth/profile/initiateRequest',
+    op: 'initiateProfileRequest',
+    kind: 'profile',
+    scope: 'eidapi_profiles',
+    fields: ['profileFields', PROFILE_FIELDS],
+  },
+  {
+    path: '/account/eme/initiateRequest',
+    op: 'initiateEmeRequest',
+    kind: 'eme',
+    scope: 'eidapi_formFilling',
+    fields: ['eMEFields', EME_FIELDS],
+  },
+  {
+    path: '/account/stepup/initiateRequest',
+    op: 'initiateStepUpRequest',
+    kind: 'stepup',
+    scope: 'eidapi_auth',
+  },
 ]
 
 export function registerTaskApi(api: Hono, s: Services, businessIds = new BusinessIds(s.clock)): void {
-  s.tickets.registerCompleter('profile', async (t, r) => release(r.profile, t.request.profileFields as string[], t.agreedFields))
-  s.tickets.registerCompleter('eme', async (t, r) => release(r.eme, t.request.eMEFields as string[], t.agreedFields))
-  s.tickets.registerCompleter('anonymous-eme', async (t, r) => release(r.eme, t.request.eMEFields as string[], t.agreedFields))
+  s.tickets.registerCompleter('profile', async (t, r) =>
+    release(r.profile, t.request.profileFields as string[], t.agreedFields),
+  )
+  s.tickets.registerCompleter('eme', async (t, r) =>
+    release(r.eme, t.request.eMEFields as string[], t.agreedFields),
+  )
+  s.tickets.registerCompleter('anonymous-eme', async (t, r) =>
+    release(r.eme, t.request.eMEFields as string[], t.agreedFields),
+  )
   s.tickets.registerCompleter('stepup', async () => ({ isPassed: true }))
 
   for (const k of AUTHENTICATED) {
@@ -94,10 +123,12 @@ export function registerTaskApi(api: Hono, s: Services, businessIds = new Busine
       const token = s.tokens.check(app.clientID, request.accessToken, request.openID)
       const profileFields = fieldList(request, 'profileFields', PROFILE_FIELDS, false)
       const eMEFields = fieldList(request, 'eMEFields', EME_FIELDS, false)
-      if (profileFields.length + eMEFields.length === 0) throw new PlatformError('D20002', 'ask for profileFields or eMEFields')
+      if (profileFields.length + eMEFields.length === 0)
+        throw new PlatformError('D20002', 'ask for profileFields or eMEFields')
       if (profileFields.length > 0) requireScope(app, 'eidapi_profiles')
       if (eMEFields.length > 0) requireScope(app, 'eidapi_formFilling')
-      if (!token.scopes.includes('eidapi_profiles')) throw new PlatformError('D20012', 'the login did not request eidapi_profiles')
+      if (!token.scopes.includes('eidapi_profiles'))
+        throw new PlatformError('D20012', 'the login did not request eidapi_profiles')
       const resident = s.residents.get(token.residentId)
       if (!resident) throw new PlatformError('D20010', 'resident no longer exists')
       return { ...release(resident.profile, profileFields), ...release(resident.eme, eMEFields) }
@@ -106,10 +137,16 @@ export function registerTaskApi(api: Hono, s: Services, businessIds = new Busine
 }
 
 /** getResult of an anonymous flow: the data released on the ticket the access token came from. */
-export function anonymousResult(s: Services, clientID: string, request: Req, kind: TicketKind): Record<string, unknown> {
+export function anonymousResult(
+  s: Services,
+  clientID: string,
+  request: Req,
+  kind: TicketKind,
+): Record<string, unknown> {
   const token = s.tokens.check(clientID, request.accessToken, request.openID)
   const ticket: Ticket | undefined = s.tickets.get(token.ticketID)
-  if (!ticket || ticket.kind !== kind) throw new PlatformError('D20027', 'this access token does not belong to such a request')
+  if (!ticket || ticket.kind !== kind)
+    throw new PlatformError('D20027', 'this access token does not belong to such a request')
   if (typeof request.businessID === 'string' && request.businessID !== ticket.request.businessID) {
     throw new PlatformError('D20003', 'businessID does not match the request of this access token')
   }

@@ -27,7 +27,9 @@ async function decide(h: Harness, ticketID: string, decision: string) {
 describe('profile', () => {
   it('approve: callback to the registered URI carries only the requested profile fields, flat with businessID and state', async () => {
     const h = await harness()
-    const init = await initiate(h, '/account/auth/profile/initiateRequest', { profileFields: ['enName', 'birthDate'] })
+    const init = await initiate(h, '/account/auth/profile/initiateRequest', {
+      profileFields: ['enName', 'birthDate'],
+    })
     expect(init.code).toBe('D00000')
     expect(init.content!.ticketID).toMatch(/^[0-9a-f]{32}$/)
     expect(init.content!.authByQR).toBe(true)
@@ -47,14 +49,24 @@ describe('profile', () => {
 
   it('mobile sources push to the app (authByQR false) and show in the resident inbox', async () => {
     const h = await harness()
-    const init = await initiate(h, '/account/auth/profile/initiateRequest', { source: 'iOS_Safari', profileFields: ['idNo'] })
+    const init = await initiate(h, '/account/auth/profile/initiateRequest', {
+      source: 'iOS_Safari',
+      profileFields: ['idNo'],
+    })
     expect(init.content!.authByQR).toBe(false)
-    expect(h.platform.services.tickets.inbox('magic-approve').map((t) => t.ticketID)).toContain(init.content!.ticketID)
+    expect(h.platform.services.tickets.inbox('magic-approve').map((t) => t.ticketID)).toContain(
+      init.content!.ticketID,
+    )
   })
 
   it('a resident whose app is unreachable gets authByQR true even on mobile', async () => {
     const h = await harness()
-    const init = await initiate(h, '/account/auth/profile/initiateRequest', { source: 'iOS_Safari', profileFields: ['idNo'] }, 'magic-qr-only')
+    const init = await initiate(
+      h,
+      '/account/auth/profile/initiateRequest',
+      { source: 'iOS_Safari', profileFields: ['idNo'] },
+      'magic-qr-only',
+    )
     expect(init.content!.authByQR).toBe(true)
   })
 
@@ -92,15 +104,24 @@ describe('profile', () => {
     [{ profileFields: [] }, 'D20003'],
   ])('bad request %j → %s', async (patch, code) => {
     const h = await harness()
-    const env = await initiate(h, '/account/auth/profile/initiateRequest', { profileFields: ['idNo'], ...patch })
+    const env = await initiate(h, '/account/auth/profile/initiateRequest', {
+      profileFields: ['idNo'],
+      ...patch,
+    })
     expect(env.code).toBe(code)
     expect(env.content).toBeNull()
   })
 
   it('a duplicate businessID is D20011', async () => {
     const h = await harness()
-    const a = await initiate(h, '/account/auth/profile/initiateRequest', { businessID: 'dup-1', profileFields: ['idNo'] })
-    const b = await initiate(h, '/account/auth/profile/initiateRequest', { businessID: 'dup-1', profileFields: ['idNo'] })
+    const a = await initiate(h, '/account/auth/profile/initiateRequest', {
+      businessID: 'dup-1',
+      profileFields: ['idNo'],
+    })
+    const b = await initiate(h, '/account/auth/profile/initiateRequest', {
+      businessID: 'dup-1',
+      profileFields: ['idNo'],
+    })
     expect(a.code).toBe('D00000')
     expect(b.code).toBe('D20011')
   })
@@ -139,8 +160,13 @@ describe('profile', () => {
 describe('e-ME', () => {
   it('releases only the fields the resident agreed to share, and only those they maintain', async () => {
     const h = await harness()
-    const init = await initiate(h, '/account/eme/initiateRequest', { eMEFields: ['emailAddress', 'mobileNumber', 'residentialAddress'] })
-    h.platform.services.tickets.get(init.content!.ticketID)!.agreedFields = ['emailAddress', 'residentialAddress']
+    const init = await initiate(h, '/account/eme/initiateRequest', {
+      eMEFields: ['emailAddress', 'mobileNumber', 'residentialAddress'],
+    })
+    h.platform.services.tickets.get(init.content!.ticketID)!.agreedFields = [
+      'emailAddress',
+      'residentialAddress',
+    ]
     const { cb, content } = await decide(h, init.content!.ticketID, 'approve')
     expect(cb.body.code).toBe('D00000')
     const eme = h.platform.services.residents.get('magic-approve')!.eme
@@ -154,7 +180,12 @@ describe('e-ME', () => {
 
   it('a resident without e-ME data releases nothing but still succeeds', async () => {
     const h = await harness()
-    const init = await initiate(h, '/account/eme/initiateRequest', { eMEFields: ['emailAddress'] }, 'magic-empty-eme')
+    const init = await initiate(
+      h,
+      '/account/eme/initiateRequest',
+      { eMEFields: ['emailAddress'] },
+      'magic-empty-eme',
+    )
     const { content } = await decide(h, init.content!.ticketID, 'approve')
     expect(Object.keys(content!).sort()).toEqual(['businessID', 'state'])
   })
@@ -174,7 +205,10 @@ describe('step-up', () => {
   it('approve → isPassed true; reject → D80001; timeout → D80003', async () => {
     const h = await harness()
     const a = await initiate(h, '/account/stepup/initiateRequest', {})
-    expect((await decide(h, a.content!.ticketID, 'approve')).content).toMatchObject({ isPassed: true, state: 'cb-state' })
+    expect((await decide(h, a.content!.ticketID, 'approve')).content).toMatchObject({
+      isPassed: true,
+      state: 'cb-state',
+    })
     const b = await initiate(h, '/account/stepup/initiateRequest', {})
     expect((await decide(h, b.content!.ticketID, 'reject')).cb.body.code).toBe('D80001')
     const c = await initiate(h, '/account/stepup/initiateRequest', {})
@@ -204,7 +238,10 @@ describe('callbacks', () => {
   })
 
   it('hosted mode refuses loopback and private callback targets without calling them', async () => {
-    const h = await harness({ config: { mode: 'hosted' }, app: { redirectURIs: [OSP.returnURI, 'http://127.0.0.1:9/cb', 'http://169.254.169.254/latest'] } })
+    const h = await harness({
+      config: { mode: 'hosted' },
+      app: { redirectURIs: [OSP.returnURI, 'http://127.0.0.1:9/cb', 'http://169.254.169.254/latest'] },
+    })
     for (const uri of ['http://127.0.0.1:9/cb', 'http://169.254.169.254/latest']) {
       const before = h.callbacks.length
       const init = await initiate(h, '/account/stepup/initiateRequest', { redirectURI: uri })
@@ -243,7 +280,10 @@ describe('anonymous e-ME', () => {
 
   it('a refused anonymous request returns to the browser with error_code D40001', async () => {
     const h = await harness()
-    const init = await h.client.call<{ ticketID: string }>('/anonymous/eme/initiateRequest', { businessID: 'anon-2', eMEFields: ['emailAddress'] })
+    const init = await h.client.call<{ ticketID: string }>('/anonymous/eme/initiateRequest', {
+      businessID: 'anon-2',
+      eMEFields: ['emailAddress'],
+    })
     const p = await h.login({ ticketID: init.content!.ticketID, scope: '', decision: 'reject' })
     expect(p.get('error_code')).toBe('D40001')
   })
@@ -253,7 +293,12 @@ describe('profiles (synchronous)', () => {
   it('returns the requested profile and e-ME fields for a login with eidapi_profiles', async () => {
     const h = await harness()
     const t = await h.token()
-    const env = await h.client.call('/profiles', { accessToken: t.accessToken, openID: t.openID, profileFields: ['gender'], eMEFields: ['emailAddress'] })
+    const env = await h.client.call('/profiles', {
+      accessToken: t.accessToken,
+      openID: t.openID,
+      profileFields: ['gender'],
+      eMEFields: ['emailAddress'],
+    })
     const r = h.platform.services.residents.get('magic-approve')!
     expect(env.code).toBe('D00000')
     expect(env.content).toEqual({ gender: r.profile.gender, emailAddress: r.eme.emailAddress })
@@ -261,7 +306,11 @@ describe('profiles (synchronous)', () => {
   it('a login without eidapi_profiles is D20012', async () => {
     const h = await harness()
     const t = await h.token({ scope: 'eidapi_auth' })
-    const env = await h.client.call('/profiles', { accessToken: t.accessToken, openID: t.openID, profileFields: ['gender'] })
+    const env = await h.client.call('/profiles', {
+      accessToken: t.accessToken,
+      openID: t.openID,
+      profileFields: ['gender'],
+    })
     expect(env.code).toBe('D20012')
   })
 })

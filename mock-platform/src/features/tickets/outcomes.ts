@@ -5,7 +5,12 @@ import type { Decision, TicketKind } from './ticket.types'
 type Refusal = Exclude<Decision, 'approve'> | 'fail'
 
 /** Browser redirects (login and anonymous hand-over) carry D4000x. */
-const browser: Record<Refusal, DCode> = { cancel: 'D40000', reject: 'D40001', fail: 'D40002', timeout: 'D40003' }
+const browser: Record<Refusal, DCode> = {
+  cancel: 'D40000',
+  reject: 'D40001',
+  fail: 'D40002',
+  timeout: 'D40003',
+}
 
 const byKind: Record<TicketKind, Record<Refusal, DCode>> = {
   login: browser,

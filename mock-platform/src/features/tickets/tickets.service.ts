@@ -39,7 +39,13 @@ export class TicketsService {
 
   create(fields: Omit<Ticket, 'ticketID' | 'createdAt' | 'expiresAt' | 'status'>): Ticket {
     const now = this.deps.clock.now()
-    const ticket: Ticket = { ...fields, ticketID: newId(), createdAt: now, expiresAt: now + this.deps.ttlMs(), status: 'pending' }
+    const ticket: Ticket = {
+      ...fields,
+      ticketID: newId(),
+      createdAt: now,
+      expiresAt: now + this.deps.ttlMs(),
+      status: 'pending',
+    }
     // Decided tickets stay readable for a while after expiry (results, getResult, history).
     this.tickets.set(ticket.ticketID, ticket, this.deps.ttlMs() + 30 * 60_000)
     return ticket
@@ -48,7 +54,8 @@ export class TicketsService {
   /** The ticket, timed out first when its time has passed. */
   get(ticketID: string): Ticket | undefined {
     const t = this.tickets.get(ticketID)
-    if (t && t.status === 'pending' && t.expiresAt <= this.deps.clock.now()) void this.decide(t.ticketID, 'timeout')
+    if (t && t.status === 'pending' && t.expiresAt <= this.deps.clock.now())
+      void this.decide(t.ticketID, 'timeout')
     return t
   }
 
@@ -124,7 +131,8 @@ export class TicketsService {
     if (ticket.callback) this.deps.sendCallback(ticket)
     if (ticket.browser) {
       const params = new URLSearchParams()
-      if (ok && (ticket.kind === 'login' || isAnonymous(ticket.kind))) params.set('code', this.deps.issueCode(ticket))
+      if (ok && (ticket.kind === 'login' || isAnonymous(ticket.kind)))
+        params.set('code', this.deps.issueCode(ticket))
       if (!ok) params.set('error_code', ticket.result!.code)
       if (ticket.browser.state !== '') params.set('state', ticket.browser.state)
       ticket.browser.location = appendQuery(ticket.browser.redirectURI, params)
@@ -133,7 +141,9 @@ export class TicketsService {
 }
 
 function statusOf(decision: Decision): Ticket['status'] {
-  return ({ approve: 'approved', reject: 'rejected', cancel: 'cancelled', timeout: 'timeout' } as const)[decision]
+  return ({ approve: 'approved', reject: 'rejected', cancel: 'cancelled', timeout: 'timeout' } as const)[
+    decision
+  ]
 }
 
 export function appendQuery(uri: string, params: URLSearchParams): string {

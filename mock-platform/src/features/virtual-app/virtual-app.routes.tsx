@@ -56,7 +56,12 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
       residents: matches.slice(0, 50),
       query: q,
       inbox: resident ? s.tickets.inbox(resident.id) : [],
-      history: resident ? history.filter((h) => h.residentId === resident.id).slice(-20).reverse() : [],
+      history: resident
+        ? history
+            .filter((h) => h.residentId === resident.id)
+            .slice(-20)
+            .reverse()
+        : [],
       appName: (id) => s.apps.get(id)?.name ?? id,
     })
   })
@@ -65,7 +70,8 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
     const form = await c.req.parseBody()
     const next = typeof form.next === 'string' && form.next.startsWith('/app') ? form.next : '/app'
     const resident = typeof form.residentId === 'string' ? s.residents.find(form.residentId) : undefined
-    if (resident) setCookie(c, RESIDENT_COOKIE, resident.id, { path: '/app', httpOnly: true, sameSite: 'Lax' })
+    if (resident)
+      setCookie(c, RESIDENT_COOKIE, resident.id, { path: '/app', httpOnly: true, sameSite: 'Lax' })
     return c.redirect(next, 303)
   })
 
@@ -75,7 +81,7 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
     const raw = (c.req.query('qr') ?? '').trim()
     const token = raw.includes('qr=') ? (new URL(raw, 'http://x').searchParams.get('qr') ?? '') : raw
     const ticket = token ? (s.tickets.resolveQr(token) ?? s.tickets.get(token)) : undefined
-    if (!ticket || ticket.status !== 'pending') return notFoundView(c, lang)
+    if (ticket?.status !== 'pending') return notFoundView(c, lang)
     return c.redirect(`/app/requests/${ticket.ticketID}`, 303)
   })
 
