@@ -1,6 +1,7 @@
 /** Profile, e-ME, step-up and anonymous e-ME: initiateRequest → ticket → decision in the app → callback or getResult. */
 import type { Hono } from 'hono'
 import { PlatformError } from '../../errors'
+import { RateLimiter } from '../../protocol/rate-limiter'
 import { signedRoute } from '../../protocol/signed-route'
 import type { Services } from '../../services'
 import type { Scope } from '../apps/app.types'
@@ -49,7 +50,11 @@ const AUTHENTICATED: Array<{
   },
 ]
 
+/** Requests pushed to one resident's app per minute before further pushes are refused (push bombing, checklist #30). */
+export const PUSHES_PER_MINUTE = 10
+
 export function registerTaskApi(api: Hono, s: Services, businessIds = new BusinessIds(s.clock)): void {
+  const pushes = new RateLimiter(s.clock, () => PUSHES_PER_MINUTE)
   s.tickets.registerCompleter('profile', async (t, r) =>
     release(r.profile, t.request.profileFields as string[], t.agreedFields),
   )
@@ -72,14 +77,21 @@ export function registerTaskApi(api: Hono, s: Services, businessIds = new Busine
         requireScope(app, k.scope)
         const fields = k.fields ? { [k.fields[0]]: fieldList(request, k.fields[0], k.fields[1]) } : {}
         const state = requireString(request, 'state', 1024)
-        businessIds.claim(app.clientID, businessID)
         const resident = s.residents.get(token.residentId)
+        const authByQR = source === 'PC_Browser' || resident?.behaviour.appReachable === false
+        if (!authByQR && pushes.hit(`push:${token.residentId}`) > 0) {
+          throw new PlatformError(
+            'D20026',
+            `more than ${PUSHES_PER_MINUTE} requests pushed to this resident in a minute`,
+          )
+        }
+        businessIds.claim(app.clientID, businessID)
         const ticket = s.tickets.create({
           kind: k.kind,
           clientID: app.clientID,
           residentId: token.residentId,
           scopes: [k.scope],
-          authByQR: source === 'PC_Browser' || resident?.behaviour.appReachable === false,
+          authByQR,
           callback: { redirectURI, state, businessID },
           request: { ...copyText(request), ...fields, lang: langOfRequest(request), source },
         })

@@ -59,6 +59,19 @@ describe('profile', () => {
     )
   })
 
+  it('more than 10 pushes to one resident in a minute are refused (D20026); QR requests are not limited', async () => {
+    const h = await harness()
+    const codes: string[] = []
+    for (let i = 0; i < 11; i++) {
+      codes.push((await initiate(h, '/account/stepup/initiateRequest', { source: 'Android_Chrome' })).code)
+    }
+    expect(codes.slice(0, 10).every((c) => c === 'D00000')).toBe(true)
+    expect(codes[10]).toBe('D20026')
+    expect((await initiate(h, '/account/stepup/initiateRequest', { source: 'PC_Browser' })).code).toBe(
+      'D00000',
+    )
+  })
+
   it('a resident whose app is unreachable gets authByQR true even on mobile', async () => {
     const h = await harness()
     const init = await initiate(
