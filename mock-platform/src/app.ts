@@ -135,6 +135,7 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     c.res.headers.set('X-Content-Type-Options', 'nosniff')
     c.res.headers.delete('X-Powered-By')
   })
+  app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'max-age=86400' }))
   app.get('/healthz', (c) =>
     c.json({ status: 'ok', residents: residents.list().length, apps: apps.list().length }),
   )

@@ -1,6 +1,6 @@
 /** The demo app created on first start: credentials and a KEK key pair written to the data directory (Node only). */
 import { generateKeyPairSync } from 'node:crypto'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { NewApp } from '../apps/apps.service'
 import { randomHex } from '../../ids'
@@ -17,6 +17,7 @@ export function demoApp(
   dataDir: string,
   publicBaseUrl: string,
 ): { app: NewApp; credentials: DemoCredentials } {
+  mkdirSync(dataDir, { recursive: true })
   const credsPath = join(dataDir, 'demo-app.json')
   const keyPath = resolve(dataDir, 'demo-kek-private.pem')
   if (!existsSync(credsPath) || !existsSync(keyPath)) {
