@@ -46,7 +46,7 @@ export const defaultConfig: Config = {
   ticketTtlMs: 240_000,
   bodyLimitBytes: 64 * 1024,
   rateLimitPerMinute: 6_000,
-  callbackTimeoutMs: 5_000,
+  callbackTimeoutMs: 10_000,
   callbackMaxAttempts: 5,
   logLevel: 'info',
 }

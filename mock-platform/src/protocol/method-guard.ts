@@ -15,7 +15,7 @@ export function methodGuard(api: Hono): void {
     const allow = [...methods].join(', ')
     api.all(path, (c) => {
       if (methods.has(c.req.method)) return c.notFound()
-      return sendEnvelope(c, envelope(newId(), 'D20003'), 405, { Allow: allow })
+      return sendEnvelope(c, envelope(newId(), 'D20027'), 405, { Allow: allow })
     })
   }
 }
