@@ -97,8 +97,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       problems.push(`${name}=${JSON.stringify(raw)}: ${(e as Error).message}`)
     }
   }
-  if (env.PUBLIC_BASE_URL === undefined && (env.HOST || env.PORT)) {
-    config.publicBaseUrl = `http://${config.host}:${config.port}`
+  // An empty PUBLIC_BASE_URL is unset, like every other empty value; an IPv6 host needs brackets in a URL.
+  if (!env.PUBLIC_BASE_URL && (env.HOST || env.PORT)) {
+    const host = config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host
+    config.publicBaseUrl = `http://${host}:${config.port}`
   }
   Object.assign(config, overrides)
   if (problems.length > 0) throw new ConfigError(problems)

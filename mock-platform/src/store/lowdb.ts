@@ -23,13 +23,18 @@ class LowdbCollection<T extends { id: string }> extends MemoryCollection<T> {
     this.dirty = true
     if (!this.pending) {
       this.pending = (async () => {
-        while (this.dirty) {
-          this.dirty = false
-          await this.file.write({ items: this.list() })
+        try {
+          while (this.dirty) {
+            this.dirty = false
+            await this.file.write({ items: this.list() })
+          }
+        } finally {
+          // Cleared in the same tick as the last `dirty` check: a put arriving later starts a new write instead of
+          // joining a loop that has already ended (a `.finally()` callback would run a few microtasks too late).
+          // The loop always awaits at least once (dirty is true on entry), so this runs after the assignment.
+          this.pending = undefined
         }
-      })().finally(() => {
-        this.pending = undefined
-      })
+      })()
     }
     return this.pending
   }

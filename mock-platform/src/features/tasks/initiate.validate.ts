@@ -89,7 +89,11 @@ export function fieldList(
   if (!Array.isArray(v) || (required && v.length === 0))
     throw new PlatformError('D20003', `${name} must be a non-empty list`)
   const bad = v.filter((f) => typeof f !== 'string' || !allowed.includes(f))
-  if (bad.length > 0) throw new PlatformError('D20003', `${name} has unknown field(s): ${bad.join(', ')}`)
+  // Name non-strings by type: joining a deeply nested array would overflow the stack (D20000 instead of D20003).
+  const shown = bad.map((f) =>
+    typeof f === 'string' ? f : `<${Array.isArray(f) ? 'array' : f === null ? 'null' : typeof f}>`,
+  )
+  if (bad.length > 0) throw new PlatformError('D20003', `${name} has unknown field(s): ${shown.join(', ')}`)
   return [...new Set(v as string[])]
 }
 

@@ -1,0 +1,28 @@
+/** The issuing CA's CRL (RFC 5280 §5): v2, AKI and cRLNumber, every revoked serial with its revocation date. */
+import { algorithm, bits, ctx, der, int, intBytes, type Node, OID, parse, seq, time } from './asn1'
+import { authorityKeyId, extension } from './certs'
+import { signSha256 } from './keys'
+
+export interface CrlSpec {
+  issuer: Node
+  issuerKeyId: Uint8Array
+  number: number
+  thisUpdate: Date
+  nextUpdate: Date
+  revoked: Array<{ serial: Uint8Array; at: Date }>
+}
+
+export async function buildCrl(spec: CrlSpec, key: CryptoKey): Promise<Uint8Array> {
+  const entries = spec.revoked.map((r) => seq(intBytes(r.serial), time(r.at)))
+  const tbs = seq(
+    int(1),
+    algorithm(OID.sha256WithRSA),
+    spec.issuer,
+    time(spec.thisUpdate),
+    time(spec.nextUpdate),
+    ...(entries.length > 0 ? [seq(...entries)] : []),
+    ctx(0, [seq(authorityKeyId(spec.issuerKeyId), extension('2.5.29.20', false, int(spec.number)))]),
+  )
+  const tbsDer = der(tbs)
+  return der(seq(parse(tbsDer), algorithm(OID.sha256WithRSA), bits(await signSha256(key, tbsDer))))
+}
