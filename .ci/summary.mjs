@@ -12,7 +12,8 @@ if (existsSync(vitest)) {
   passed += r.numPassedTests ?? 0
   failed += (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0)
   // A suite that failed to load counts as a failure even when it has no tests.
-  for (const s of r.testResults ?? []) if (s.status === 'failed' && (s.assertionResults ?? []).length === 0) failed++
+  for (const s of r.testResults ?? [])
+    if (s.status === 'failed' && (s.assertionResults ?? []).length === 0) failed++
 }
 
 const playwright = join(dir, 'playwright.json')

@@ -94,9 +94,7 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     fetch: deps.fetch,
   })
   const history: HistoryEntry[] = []
-  let tickets!: TicketsService
-  const autopilot = new Autopilot(() => tickets, logger)
-  tickets = new TicketsService({
+  const tickets: TicketsService = new TicketsService({
     clock,
     ttlMs: () => config.ticketTtlMs,
     qrTtlMs: () => config.qrRefreshMs,
@@ -104,6 +102,7 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     issueCode: (t) => tokens.issueCode(t),
     sendCallback: (t) => outbox.enqueue(t),
   })
+  const autopilot = new Autopilot(() => tickets, logger)
   const services: Services = {
     config,
     clock,

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('../../openapi/platform/openapi.yaml', import.meta.url))
 
-// biome-ignore lint/suspicious/noExplicitAny: a walked OpenAPI document is untyped JSON
+ 
 export type Json = Record<string, any>
 
 let cached: Promise<Json> | undefined

@@ -33,7 +33,7 @@ const OPERATION_IDS = [
   'getProfiles',
 ]
 
-// biome-ignore lint/suspicious/noExplicitAny: a bundled OpenAPI document is untyped JSON
+ 
 type Json = Record<string, any>
 let spec: Json
 let operations: PlatformOperation[]

@@ -20,7 +20,7 @@ const d = (
   estates: { name: Pair; phased?: boolean }[],
 ): DistrictData => ({ region, name, subDistricts, streets, estates })
 
-// biome-ignore format: compact place table
+// prettier-ignore
 export const DISTRICTS: readonly DistrictData[] = [
   // Hong Kong Island
   d('HK', ['Central and Western', '中西區'], [['Sheung Wan', '上環'], ['Kennedy Town', '堅尼地城']],
@@ -77,12 +77,12 @@ export const DISTRICTS: readonly DistrictData[] = [
 ]
 
 /** Building names are built from an auspicious name and a suffix: `Wing On Building` / `永安大廈`. */
-// biome-ignore format: compact place table
+// prettier-ignore
 export const BUILDING_NAMES: readonly Pair[] = [
   ['Wing On', '永安'], ['Tai Ping', '太平'], ['Fook Hing', '福興'], ['Kam Fung', '金鳳'], ['Po Wah', '寶華'],
   ['Lok Sing', '樂成'], ['Hoi Tak', '海德'], ['Man Yee', '文怡'], ['Shing Fat', '成發'], ['Ka Fu', '嘉富'],
 ]
-// biome-ignore format: compact place table
+// prettier-ignore
 export const BUILDING_SUFFIXES: readonly Pair[] = [
   ['Building', '大廈'], ['Mansion', '大樓'], ['Court', '閣'], ['Centre', '中心'],
 ]

@@ -113,7 +113,7 @@ const BASIC: Tier = 'iAM Smart'
 
 /** The magic residents, `magic-approve` first. Minor and elderly ages hold on `referenceDate` (`YYYYMMDD`). */
 export function magicResidents(referenceDate: string = REFERENCE_DATE): Resident[] {
-  // biome-ignore format: one resident per entry reads as a table
+  // prettier-ignore
   return [
     magic({ slug: 'approve', identification: 'QZ000001', checkDigit: '1', tier: PLUS, name: ['CHAN, Tai Man', '陳大文'], birthDate: '19850315', gender: 'M', eme: COMPLETE_EME,
       outcome: 'Approves every request at once (D00000) and holds all 14 e-ME fields: the demo default.', tags: ['complete-eme'] }),

@@ -3,7 +3,7 @@ import type { Faker } from '@faker-js/faker'
 
 type Pair = readonly [english: string, chinese: string]
 
-// biome-ignore format: compact name table
+// prettier-ignore
 const SURNAMES: readonly Pair[] = [
   ['CHAN', '陳'], ['WONG', '黃'], ['LEE', '李'], ['CHEUNG', '張'], ['LAU', '劉'], ['LAM', '林'],
   ['HO', '何'], ['NG', '吳'], ['LEUNG', '梁'], ['TSANG', '曾'], ['CHOW', '周'], ['YEUNG', '楊'],
@@ -12,19 +12,19 @@ const SURNAMES: readonly Pair[] = [
   ['MA', '馬'], ['TAM', '譚'], ['HUI', '許'], ['LUK', '陸'], ['KWAN', '關'], ['AU', '區'],
   ['SZETO', '司徒'], ['AU YEUNG', '歐陽'],
 ]
-// biome-ignore format: compact name table
+// prettier-ignore
 const GIVEN_MALE: readonly Pair[] = [
   ['Tai', '大'], ['Man', '文'], ['Chi', '志'], ['Keung', '強'], ['Wai', '偉'], ['Kin', '健'],
   ['Chun', '俊'], ['Kit', '傑'], ['Ho', '浩'], ['Kwok', '國'], ['Tak', '德'], ['Fai', '輝'],
   ['Long', '朗'], ['Lik', '力'], ['Hoi', '海'], ['Tim', '添'], ['Yu', '宇'], ['Sing', '成'],
 ]
-// biome-ignore format: compact name table
+// prettier-ignore
 const GIVEN_FEMALE: readonly Pair[] = [
   ['Mei', '美'], ['Ling', '玲'], ['Shan', '珊'], ['Sze', '詩'], ['Wai', '慧'], ['Ting', '婷'],
   ['Lai', '麗'], ['Fun', '芬'], ['Man', '敏'], ['Nga', '雅'], ['Yin', '燕'], ['Sau', '秀'],
   ['Ying', '英'], ['Ha', '霞'], ['Ching', '晴'], ['Yee', '兒'], ['Kei', '琪'], ['Oi', '愛'],
 ]
-// biome-ignore format: compact name table
+// prettier-ignore
 const GIVEN_ANY: readonly Pair[] = [
   ['Ka', '家'], ['Siu', '小'], ['Ming', '明'], ['Wing', '詠'], ['Tsz', '子'], ['Wah', '華'],
   ['Po', '寶'], ['Lok', '樂'], ['Tin', '天'], ['Yan', '恩'], ['Cheuk', '卓'], ['Hei', '希'],
@@ -56,11 +56,11 @@ export function cantoneseName(faker: Faker, gender: 'M' | 'F'): ResidentName {
   return { english: `${enSurname}, ${given}`, chinese: `${zhSurname}${first[1]}${second[1]}` }
 }
 
-// biome-ignore format: compact name table
+// prettier-ignore
 const ENGLISH_MALE = [
   'Peter', 'David', 'Michael', 'Raymond', 'Kenneth', 'Eric', 'Alan', 'Jason', 'Kelvin', 'Vincent', 'Edmond', 'Ivan',
 ]
-// biome-ignore format: compact name table
+// prettier-ignore
 const ENGLISH_FEMALE = [
   'Mary', 'Carmen', 'Winnie', 'Joyce', 'Karen', 'Cindy', 'Vivian', 'Queenie', 'Fiona', 'Gloria', 'Cherry', 'Janice',
 ]
@@ -72,7 +72,7 @@ export function westernName(faker: Faker, gender: 'M' | 'F'): ResidentName {
   return { english: `${surname}, ${faker.person.firstName(sex)}` }
 }
 
-// biome-ignore format: compact name table
+// prettier-ignore
 const WESTERN_SURNAMES = [
   'SMITH', 'BROWN', 'TAYLOR', 'MORGAN', 'SINGH', 'KHAN', 'SHARMA', 'SANTOS', 'REYES', 'GURUNG', 'RAI', 'MÜLLER',
   'DUPONT', 'ROSSI', 'O\'BRIEN', 'NGUYEN', 'KAPOOR', 'FERNANDES',

@@ -211,10 +211,22 @@ export function requestView(
           <button type="submit" class="btn block danger" name="decision" value="reject" data-testid="reject">
             {s.reject}
           </button>
-          <button type="submit" class="btn block secondary" name="decision" value="cancel" data-testid="cancel">
+          <button
+            type="submit"
+            class="btn block secondary"
+            name="decision"
+            value="cancel"
+            data-testid="cancel"
+          >
             {s.cancelRequest}
           </button>
-          <button type="submit" class="btn block secondary" name="decision" value="timeout" data-testid="timeout">
+          <button
+            type="submit"
+            class="btn block secondary"
+            name="decision"
+            value="timeout"
+            data-testid="timeout"
+          >
             {s.ignore}
           </button>
         </form>

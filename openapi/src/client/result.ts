@@ -34,8 +34,7 @@ export interface TransportError {
 export type IamSmartError = PlatformError | ProtocolError | TransportError
 
 export type IamSmartResult<T> =
-  | { ok: true; data: T; txID: string; code: typeof SUCCESS_CODE }
-  | { ok: false; error: IamSmartError }
+  { ok: true; data: T; txID: string; code: typeof SUCCESS_CODE } | { ok: false; error: IamSmartError }
 
 export type IamSmartFailure = Extract<IamSmartResult<never>, { ok: false }>
 
