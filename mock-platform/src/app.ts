@@ -19,6 +19,8 @@ import { ResidentsService } from './features/residents/residents.service'
 import { Autopilot } from './features/sandbox/autopilot'
 import { sandboxRoutes } from './features/sandbox/sandbox.routes'
 import { KeysService } from './features/security/keys.service'
+import { registerSigningApi } from './features/signing/signing.routes'
+import { BusinessIds } from './features/tasks/initiate.validate'
 import { registerTaskApi } from './features/tasks/tasks.routes'
 import { TicketsService } from './features/tickets/tickets.service'
 import { type HistoryEntry, virtualAppRoutes } from './features/virtual-app/virtual-app.routes'
@@ -26,6 +28,9 @@ import { newId, randomHex } from './ids'
 import { createLogger, type Logger } from './logger'
 import { generateResidents, magicResidents } from './personas'
 import type { Resident } from './personas/resident.types'
+import { pkiAdminRoutes, pkiRoutes } from './pki/pki.routes'
+import { Pki } from './pki/pki.service'
+import { memoryPkiStore, type PkiStore } from './pki/pki.store'
 import { envelope, sendEnvelope } from './protocol/envelope'
 import { methodGuard } from './protocol/method-guard'
 import { RateLimiter } from './protocol/rate-limiter'
@@ -46,6 +51,8 @@ export interface AppDeps {
   /** Apps to register at start (tests, the demo app). */
   apps?: NewApp[]
   observe?: (record: CallRecord) => void
+  /** Where the mock PKI keeps its keys (server.ts: the data directory); memory by default. */
+  pkiStore?: PkiStore
 }
 
 export interface Platform {
@@ -103,6 +110,14 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     sendCallback: (t) => outbox.enqueue(t),
   })
   const autopilot = new Autopilot(() => tickets, logger)
+  // Signing: the mock iAM Smart-Cert PKI. Its CA keys (first start; every start in memory, reused within a process)
+  // are generated off the event loop: startup does not wait, PKI routes and signing await pki.ready.
+  const pki = new Pki({
+    store: deps.pkiStore ?? memoryPkiStore(),
+    clock,
+    baseUrl: () => config.publicBaseUrl,
+  })
+  pki.ready.catch((e: Error) => logger.error('mock PKI unavailable', { error: e.message }))
   const services: Services = {
     config,
     clock,
@@ -123,6 +138,7 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
       observe: deps.observe,
     },
     pageLimiter: new RateLimiter(clock, () => config.rateLimitPerMinute),
+    pki,
   }
 
   const seededApps: RegisteredApp[] = []
@@ -149,11 +165,19 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     }),
   )
   registerLoginApi(api, services)
-  registerTaskApi(api, services)
+  // One BusinessIds for every task kind, so a businessID is unique per app across profile, e-ME and signing.
+  const businessIds = new BusinessIds(clock)
+  registerTaskApi(api, services, businessIds)
+  registerSigningApi(api, services, businessIds)
   api.route('/', getQrRoutes(services))
   methodGuard(api)
   app.route('/api/v1', api)
 
+  app.route('/pki', pkiRoutes(services))
+  app.route(
+    '/sandbox/v1',
+    pkiAdminRoutes(services, () => config.adminToken),
+  )
   app.route('/app', virtualAppRoutes(services, history))
   app.route(
     '/sandbox/v1',

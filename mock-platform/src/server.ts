@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config'
 import { demoApp } from './features/demo/demo-app'
 import { randomHex } from './ids'
 import { createLogger } from './logger'
+import { filePkiStore } from './pki/pki.file-store'
 import { lockDataDir } from './store/lock'
 import { lowdbStorage } from './store/lowdb'
 import { memoryStorage } from './store/memory'
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
     logger,
     storage: config.storage === 'lowdb' ? lowdbStorage(config.dataDir) : memoryStorage(),
     apps: [demo.app],
+    // The mock PKI's CA and resident keys live in <dataDir>/pki (mode 0600); memory storage keeps them in memory.
+    pkiStore: config.storage === 'lowdb' ? filePkiStore(config.dataDir) : undefined,
   })
   const sweeper = setInterval(() => platform.services.tickets.sweep(), 1000)
   sweeper.unref()
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
         `  Platform API       ${base}/api/v1`,
         `  Virtual app        ${base}/app`,
         `  Residents          ${base}/sandbox/v1/residents`,
+        `  Mock PKI           ${base}/pki/root.crt  (TEST root; keys in ${platform.services.pki.location})`,
         `  Admin token        ${generatedToken ? `${config.adminToken}  (generated; set SANDBOX_ADMIN_TOKEN to fix it)` : '(from SANDBOX_ADMIN_TOKEN)'}`,
         '',
         '  Demo app',

@@ -9,6 +9,7 @@ import type { Autopilot } from './features/sandbox/autopilot'
 import type { KeysService } from './features/security/keys.service'
 import type { TicketsService } from './features/tickets/tickets.service'
 import type { Logger } from './logger'
+import type { Pki } from './pki/pki.service'
 import type { SignedRouteDeps } from './protocol/signed-route'
 import type { RateLimiter } from './protocol/rate-limiter'
 
@@ -26,4 +27,6 @@ export interface Services {
   signed: SignedRouteDeps
   /** Per-IP limiter for browser pages and polling. */
   pageLimiter: RateLimiter
+  /** The mock iAM Smart-Cert PKI (signing). */
+  pki: Pki
 }

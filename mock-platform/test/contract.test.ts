@@ -20,8 +20,8 @@ beforeAll(async () => {
   ops = operations(spec)
 })
 
-/** Signing operations arrive with the digital-signing issue; until then they must be an honest D20027. */
-const NOT_YET = new Set([
+/** The seven signing operations (hash and PDF, authenticated and anonymous, ackResult). */
+const SIGNING = [
   'initiateSigningRequest',
   'initiatePdfSigningRequest',
   'ackSigningResult',
@@ -29,7 +29,11 @@ const NOT_YET = new Set([
   'getAnonymousSigningResult',
   'initiateAnonymousPdfSigningRequest',
   'getAnonymousPdfSigningResult',
-])
+]
+
+/** SHA-256 of a synthetic document, as hex and Base64 (both forms are in the Digest schema). */
+const DIGEST_HEX = 'beaddc8e891c13374e33aeb76c0a737446fb85ab567c37be66085e53355409e3'
+const DIGEST_B64 = 'ZGyqCcP0t0PAFBDwDprot3tfLZkCWIu8gQtX5GGXyw4='
 
 async function rawEnvelope(
   h: Harness,
@@ -100,7 +104,7 @@ describe('contract: every operation of the platform spec', () => {
         'initiateAnonymousEmeRequest',
         'getAnonymousEmeResult',
         'getProfiles',
-        ...NOT_YET,
+        ...SIGNING,
       ].sort(),
     )
   })
@@ -244,13 +248,107 @@ describe('contract: every operation of the platform spec', () => {
     expectValid(get, r.raw, r.content)
   })
 
-  it('operations not built yet answer an honest 404 + D20027', async () => {
+  it.each([
+    ['initiateSigningRequest', { hashCode: DIGEST_HEX, documentName: 'Contract document' }],
+    ['initiatePdfSigningRequest', { docDigest: DIGEST_B64, department: 'Contract department' }],
+  ])('%s: the answer and the callback (approved and refused) match the spec', async (id, extra) => {
     const h = await harness()
-    for (const id of NOT_YET) {
-      const res = await h.client.post(ops.get(id)!.path, '{"content":"x"}')
-      expect(res.status, id).toBe(404)
-      expect(((await res.json()) as Envelope).code).toBe('D20027')
+    const o = ops.get(id)!
+    const t = await h.token()
+    for (const decision of ['approve', 'reject', 'cancel', 'timeout']) {
+      const r = await rawEnvelope(h, o.path, common(t, extra))
+      expect(r.raw.code).toBe('D00000')
+      expectValid(o, r.raw, r.content)
+      await callbackOf(h, o, (r.content as { ticketID: string }).ticketID, decision)
+      const cb = h.callbacks.at(-1)!
+      const documented = (Object.values(Object.values(o.op.callbacks as Json)[0] as Json)[0] as Json).post[
+        'x-dcodes'
+      ]
+      expect(documented).toContain(cb.body.code)
     }
+    for (const [who, code] of [
+      ['magic-basic-tier', 'D70004'],
+      ['magic-hkid-mismatch', 'D70005'],
+    ]) {
+      const refused = await rawEnvelope(h, o.path, common(await h.token({ resident: who }), extra))
+      expect(refused.raw.code).toBe(code)
+      expectValid(o, refused.raw, refused.content)
+    }
+    const bad = await rawEnvelope(h, o.path, common(t, { ...extra, hashCode: 'x', docDigest: 'x' }))
+    expect(bad.raw.code).toBe('D20003')
+    expectValid(o, bad.raw, bad.content)
+  })
+
+  it('ackSigningResult: acknowledged once, then D70006; an unknown businessID D70006', async () => {
+    const h = await harness()
+    const o = ops.get('ackSigningResult')!
+    const t = await h.token()
+    const init = await rawEnvelope(
+      h,
+      ops.get('initiateSigningRequest')!.path,
+      common(t, { hashCode: DIGEST_HEX }),
+    )
+    await callbackOf(h, ops.get('initiateSigningRequest')!, (init.content as { ticketID: string }).ticketID)
+    const businessID = (h.client.decryptCallback(h.callbacks.at(-1)!.body) as Json).businessID
+    for (const [body, code] of [
+      [{ businessID, signingResult: 'SUCCESS' }, 'D00000'],
+      [{ businessID, signingResult: 'SUCCESS' }, 'D70006'],
+      [{ businessID: 'never-sent', signingResult: 'SUCCESS' }, 'D70006'],
+    ] as const) {
+      const r = await rawEnvelope(h, o.path, body)
+      expect(r.raw.code).toBe(code)
+      expect(r.raw.content).toBeNull()
+      expectValid(o, r.raw, r.content)
+    }
+  })
+
+  it.each([
+    ['initiateAnonymousSigningRequest', 'getAnonymousSigningResult', { hashCode: DIGEST_B64 }],
+    ['initiateAnonymousPdfSigningRequest', 'getAnonymousPdfSigningResult', { docDigest: DIGEST_HEX }],
+  ])('%s and %s: initiate, getResult, and the refusals getResult documents', async (initId, getId, extra) => {
+    const h = await harness()
+    const init = ops.get(initId)!
+    const get = ops.get(getId)!
+    let approved: Json | undefined
+    for (const [who, code] of [
+      ['magic-approve', 'D00000'],
+      ['magic-basic-tier', 'D70004'],
+      ['magic-hkid-mismatch', 'D70005'],
+    ]) {
+      const a = await rawEnvelope(h, init.path, {
+        businessID: `anon-${who}`,
+        source: 'PC_Browser',
+        redirectURI: OSP.returnURI,
+        state: 'contract',
+        documentName: 'Contract document',
+        ...extra,
+      })
+      expect(a.raw.code).toBe('D00000')
+      expectValid(init, a.raw, a.content)
+      const p = await h.login({
+        ticketID: (a.content as { ticketID: string }).ticketID,
+        scope: '',
+        resident: who,
+      })
+      const tok = await h.client.call<{ accessToken: string; openID: string }>('/auth/getToken', {
+        code: p.get('code'),
+        grantType: 'authorization_code',
+      })
+      const r = await rawEnvelope(h, get.path, {
+        accessToken: tok.content!.accessToken,
+        openID: tok.content!.openID,
+      })
+      expect(r.raw.code, who).toBe(code)
+      expectValid(get, r.raw, r.content)
+      if (code === 'D00000') approved = tok.content!
+    }
+    h.clock.advance(240_000)
+    const late = await rawEnvelope(h, get.path, {
+      accessToken: approved!.accessToken,
+      openID: approved!.openID,
+    })
+    expect(late.raw.code).toBe('D70003')
+    expectValid(get, late.raw, late.content)
   })
 
   it('every envelope example uses a code its operation documents', () => {

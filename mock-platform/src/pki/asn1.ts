@@ -33,16 +33,12 @@ export const ctx = (tag: number, value: Node[] | string): Node =>
 
 /** RFC 5280 Time: UTCTime through 2049, GeneralizedTime from 2050. */
 export const time = (d: Date): Node =>
-  d.getUTCFullYear() < 2050
-    ? asn1.create(U, T.UTCTIME, false, asn1.dateToUtcTime(d))
-    : generalizedTime(d)
+  d.getUTCFullYear() < 2050 ? asn1.create(U, T.UTCTIME, false, asn1.dateToUtcTime(d)) : generalizedTime(d)
 export const generalizedTime = (d: Date): Node =>
   asn1.create(U, T.GENERALIZEDTIME, false, asn1.dateToGeneralizedTime(d))
 
 export const readTime = (n: Node): Date =>
-  n.type === T.UTCTIME
-    ? asn1.utcTimeToDate(n.value as string)
-    : asn1.generalizedTimeToDate(n.value as string)
+  n.type === T.UTCTIME ? asn1.utcTimeToDate(n.value as string) : asn1.generalizedTimeToDate(n.value as string)
 
 export const der = (n: Node): Uint8Array => fromBinary(asn1.toDer(n).getBytes())
 export const parse = (b: Uint8Array): Node => asn1.fromDer(toBinary(b), { decodeBitStrings: false } as never)

@@ -2,7 +2,22 @@
  * The PDF signature container: a detached CMS SignedData (RFC 5652) over a digest the OSP computed, with signed
  * attributes contentType, signingTime, messageDigest and ESS signing-certificate-v2 (RFC 5035), chain included.
  */
-import { algorithm, ctx, der, derSetOf, intBytes, int, type Node, OID, octets, oid, parse, seq, set, time } from './asn1'
+import {
+  algorithm,
+  ctx,
+  der,
+  derSetOf,
+  intBytes,
+  int,
+  type Node,
+  OID,
+  octets,
+  oid,
+  parse,
+  seq,
+  set,
+  time,
+} from './asn1'
 import { certificateParts } from './certs'
 import { sha256, signSha256 } from './keys'
 

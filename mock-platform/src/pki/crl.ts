@@ -2,6 +2,11 @@
 import { algorithm, bits, ctx, der, int, intBytes, type Node, OID, parse, seq, time } from './asn1'
 import { authorityKeyId, extension } from './certs'
 import { signSha256 } from './keys'
+import type { LeafRecord } from './pki.store'
+
+/** A CRL is valid 7 days; a fresh one is cut after each revocation and at least daily. */
+export const CRL_VALIDITY_MS = 7 * 86_400_000
+export const CRL_REFRESH_MS = 86_400_000
 
 export interface CrlSpec {
   issuer: Node
@@ -25,4 +30,14 @@ export async function buildCrl(spec: CrlSpec, key: CryptoKey): Promise<Uint8Arra
   )
   const tbsDer = der(tbs)
   return der(seq(parse(tbsDer), algorithm(OID.sha256WithRSA), bits(await signSha256(key, tbsDer))))
+}
+
+/** Revoked certificates that have not expired yet (expired ones may leave the CRL, RFC 5280 §3.3). */
+export function revokedEntries(leaves: LeafRecord[], now: number): CrlSpec['revoked'] {
+  return leaves
+    .filter((l) => l.revokedAt !== undefined && l.notAfter > now)
+    .map((l) => ({
+      serial: Uint8Array.from(l.serial.match(/../g) ?? [], (h) => Number.parseInt(h, 16)),
+      at: new Date(Math.floor(l.revokedAt! / 1000) * 1000),
+    }))
 }

@@ -62,7 +62,8 @@ async function readAuthority(base: string): Promise<Authority | undefined> {
 
 /** A CA is written once; its files never change afterwards. */
 async function writeAuthority(base: string, a: Authority): Promise<void> {
-  if (!(await readText(`${base}.key`))) await atomicWrite(`${base}.key`, pem('PRIVATE KEY', a.key.pkcs8), 0o600)
+  if (!(await readText(`${base}.key`)))
+    await atomicWrite(`${base}.key`, pem('PRIVATE KEY', a.key.pkcs8), 0o600)
   if (!(await readText(`${base}.crt`))) await atomicWrite(`${base}.crt`, pem('CERTIFICATE', a.cert), 0o644)
 }
 

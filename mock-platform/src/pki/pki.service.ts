@@ -4,17 +4,12 @@ import type { Clock } from '../clock'
 import type { Resident } from '../personas/resident.types'
 import type { Node } from './asn1'
 import { authorities, leafCertificate, randomSerial } from './profiles'
-import { buildCrl } from './crl'
+import { buildCrl, CRL_REFRESH_MS, CRL_VALIDITY_MS, revokedEntries } from './crl'
 import { signDetached } from './cms'
 import { certificateParts } from './certs'
 import { importSigningKey, keyIdentifier, type KeyMaterial } from './keys'
 import type { LeafRecord, PkiState, PkiStore } from './pki.store'
 import { signDigestPkcs1 } from './raw-sign'
-
-const DAY = 86_400_000
-const CRL_VALIDITY_MS = 7 * DAY
-/** A fresh CRL is cut once the cached one is this old, even without a change. */
-const CRL_REFRESH_MS = DAY
 
 export interface PkiOptions {
   store: PkiStore
@@ -25,41 +20,67 @@ export interface PkiOptions {
 
 export type CertStatus = { status: 'good' } | { status: 'revoked'; revokedAt: number } | { status: 'unknown' }
 
+interface Loaded {
+  state: PkiState
+  caName: Node
+  caKeyId: Uint8Array
+  caNotAfter: Date
+}
+
 export class Pki {
+  /** Resolves once the CA is loaded or created: startup does not wait for key generation, every operation does. */
+  readonly ready: Promise<void>
+  private loaded: Loaded | undefined
   private readonly bySerial = new Map<string, LeafRecord>()
   private readonly issuing = new Map<string, Promise<LeafRecord>>()
   private readonly preparedKeys = new Map<string, Promise<KeyMaterial>>()
   private readonly signingKeys = new WeakMap<KeyMaterial, Promise<CryptoKey>>()
   private crlCache: { der: Uint8Array; at: number } | undefined
-  private caName!: Node
-  private caKeyId!: Uint8Array
 
-  private constructor(
-    private readonly o: PkiOptions,
-    private state: PkiState,
-  ) {
-    for (const leaf of state.leaves) this.bySerial.set(leaf.serial, leaf)
+  constructor(private readonly o: PkiOptions) {
+    this.ready = this.load()
+    this.ready.catch(() => {})
   }
 
-  /** Loads the PKI from its store, creating the root and issuing CA on first start. */
+  /** A PKI whose CA is ready. */
   static async open(o: PkiOptions): Promise<Pki> {
-    let state = await o.store.load()
-    if (!state) {
-      const made = await authorities(o.store, new Date(o.clock.now()))
-      state = { ...made, leaves: [], crlNumber: 0 }
-      await o.store.save(state)
-    }
-    const pki = new Pki(o, state)
-    pki.caName = certificateParts(state.ca.cert).subject
-    pki.caKeyId = await keyIdentifier(state.ca.key.spki)
+    const pki = new Pki(o)
+    await pki.ready
     return pki
   }
 
+  /** Loads the PKI from its store, creating the root and issuing CA on first start. */
+  private async load(): Promise<void> {
+    let state = await this.o.store.load()
+    if (!state) {
+      const made = await authorities(this.o.store, new Date(this.o.clock.now()))
+      state = { ...made, leaves: [], crlNumber: 0 }
+      await this.o.store.save(state)
+    }
+    for (const leaf of state.leaves) this.bySerial.set(leaf.serial, leaf)
+    const ca = certificateParts(state.ca.cert)
+    this.loaded = {
+      state,
+      caName: ca.subject,
+      caKeyId: await keyIdentifier(state.ca.key.spki),
+      caNotAfter: ca.notAfter,
+    }
+  }
+
+  private get l(): Loaded {
+    if (!this.loaded) throw new Error('the PKI is still starting: await pki.ready')
+    return this.loaded
+  }
+
   get rootCert(): Uint8Array {
-    return this.state.root.cert
+    return this.l.state.root.cert
   }
   get caCert(): Uint8Array {
-    return this.state.ca.cert
+    return this.l.state.ca.cert
+  }
+  /** The issuing CA's Name and key identifier (SHA-1 of its public key), for OCSP. */
+  get issuer(): { name: Node; keyId: Uint8Array; spki: Uint8Array } {
+    return { name: this.l.caName, keyId: this.l.caKeyId, spki: this.l.state.ca.key.spki }
   }
   get location(): string {
     return this.o.store.location
@@ -68,11 +89,17 @@ export class Pki {
   /** The resident's current (unrevoked, unexpired) certificate, if one was issued. */
   current(residentId: string): LeafRecord | undefined {
     const now = this.o.clock.now()
-    return this.state.leaves.findLast((l) => l.residentId === residentId && !l.revokedAt && l.notAfter > now)
+    return this.l.state.leaves.findLast(
+      (l) => l.residentId === residentId && !l.revokedAt && l.notAfter > now,
+    )
   }
 
   /** Starts generating the key of the resident's next certificate (off the event loop) while they decide. */
   prepare(residentId: string): void {
+    if (!this.loaded) {
+      void this.ready.then(() => this.prepare(residentId))
+      return
+    }
     if (this.current(residentId)) return
     const label = this.nextLabel(residentId)
     if (!this.preparedKeys.has(label)) {
@@ -84,6 +111,7 @@ export class Pki {
 
   /** The resident's certificate, issued on first use (and again after revocation or expiry). */
   async leafFor(resident: Resident): Promise<LeafRecord> {
+    await this.ready
     const existing = this.current(resident.id)
     if (existing) return existing
     let pending = this.issuing.get(resident.id)
@@ -95,7 +123,10 @@ export class Pki {
   }
 
   /** Hash signing: RSASSA-PKCS1-v1_5 over the given SHA-256 digest with the resident's key. */
-  async signDigest(resident: Resident, digest: Uint8Array): Promise<{ signature: Uint8Array; cert: Uint8Array }> {
+  async signDigest(
+    resident: Resident,
+    digest: Uint8Array,
+  ): Promise<{ signature: Uint8Array; cert: Uint8Array }> {
     const leaf = await this.leafFor(resident)
     return { signature: signDigestPkcs1(leaf.key.pkcs8, digest), cert: leaf.cert }
   }
@@ -108,53 +139,57 @@ export class Pki {
       signingTime: new Date(Math.floor(at / 1000) * 1000),
       signerCert: leaf.cert,
       signerKey: await this.signingKey(leaf.key),
-      chain: [this.state.ca.cert, this.state.root.cert],
+      chain: [this.l.state.ca.cert, this.l.state.root.cert],
     })
   }
 
   /** Revokes the resident's current certificate; the next signature gets a new one. */
   async revoke(residentId: string): Promise<LeafRecord | undefined> {
+    await this.ready
     const leaf = this.current(residentId)
     if (!leaf) return undefined
     leaf.revokedAt = this.o.clock.now()
     this.crlCache = undefined
-    await this.o.store.save(this.state)
+    await this.o.store.save(this.l.state)
     return leaf
   }
 
   status(serialHex: string): CertStatus {
     const leaf = this.bySerial.get(normaliseSerial(serialHex))
     if (!leaf) return { status: 'unknown' }
-    return leaf.revokedAt !== undefined ? { status: 'revoked', revokedAt: leaf.revokedAt } : { status: 'good' }
+    return leaf.revokedAt !== undefined
+      ? { status: 'revoked', revokedAt: leaf.revokedAt }
+      : { status: 'good' }
   }
 
   /** The current CRL (DER), regenerated after each revocation and daily. */
   async crl(): Promise<Uint8Array> {
+    await this.ready
     const now = this.o.clock.now()
-    if (this.crlCache && now - this.crlCache.at < CRL_REFRESH_MS && now >= this.crlCache.at) return this.crlCache.der
-    this.state.crlNumber++
+    if (this.crlCache && now - this.crlCache.at < CRL_REFRESH_MS && now >= this.crlCache.at)
+      return this.crlCache.der
+    this.l.state.crlNumber++
     const thisUpdate = new Date(Math.floor(now / 1000) * 1000)
     const der = await buildCrl(
       {
-        issuer: this.caName,
-        issuerKeyId: this.caKeyId,
-        number: this.state.crlNumber,
+        issuer: this.l.caName,
+        issuerKeyId: this.l.caKeyId,
+        number: this.l.state.crlNumber,
         thisUpdate,
         nextUpdate: new Date(thisUpdate.getTime() + CRL_VALIDITY_MS),
-        revoked: this.state.leaves
-          .filter((l) => l.revokedAt !== undefined && l.notAfter > now)
-          .map((l) => ({ serial: hexBytes(l.serial), at: new Date(Math.floor(l.revokedAt! / 1000) * 1000) })),
+        revoked: revokedEntries(this.l.state.leaves, now),
       },
-      await this.signingKey(this.state.ca.key),
+      await this.signingKey(this.l.state.ca.key),
     )
     this.crlCache = { der, at: now }
-    await this.o.store.save(this.state)
+    await this.o.store.save(this.l.state)
     return der
   }
 
   /** The CA's Web Crypto signing key (for OCSP responses). */
-  caSigningKey(): Promise<CryptoKey> {
-    return this.signingKey(this.state.ca.key)
+  async caSigningKey(): Promise<CryptoKey> {
+    await this.ready
+    return this.signingKey(this.l.state.ca.key)
   }
 
   private async issue(resident: Resident): Promise<LeafRecord> {
@@ -168,8 +203,8 @@ export class Pki {
       serial,
       key,
       now: new Date(now),
-      issuer: { name: this.caName, keyId: this.caKeyId, notAfter: certificateParts(this.state.ca.cert).notAfter },
-      issuerKey: await this.signingKey(this.state.ca.key),
+      issuer: { name: this.l.caName, keyId: this.l.caKeyId, notAfter: this.l.caNotAfter },
+      issuerKey: await this.signingKey(this.l.state.ca.key),
       baseUrl: this.o.baseUrl(),
     })
     const leaf: LeafRecord = {
@@ -180,14 +215,14 @@ export class Pki {
       issuedAt: now,
       notAfter: certificateParts(cert).notAfter.getTime(),
     }
-    this.state.leaves.push(leaf)
+    this.l.state.leaves.push(leaf)
     this.bySerial.set(leaf.serial, leaf)
-    await this.o.store.save(this.state)
+    await this.o.store.save(this.l.state)
     return leaf
   }
 
   private nextLabel(residentId: string): string {
-    return `leaf:${residentId}:${this.state.leaves.filter((l) => l.residentId === residentId).length}`
+    return `leaf:${residentId}:${this.l.state.leaves.filter((l) => l.residentId === residentId).length}`
   }
 
   private signingKey(k: KeyMaterial): Promise<CryptoKey> {
@@ -200,5 +235,8 @@ export class Pki {
   }
 }
 
-export const normaliseSerial = (hex: string): string => hex.trim().toLowerCase().replace(/^(00)+(?=.)/, '')
-const hexBytes = (hex: string): Uint8Array => Uint8Array.from(hex.match(/../g) ?? [], (h) => Number.parseInt(h, 16))
+export const normaliseSerial = (hex: string): string =>
+  hex
+    .trim()
+    .toLowerCase()
+    .replace(/^(00)+(?=.)/, '')

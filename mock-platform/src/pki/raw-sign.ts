@@ -8,7 +8,8 @@ import { toBinary } from './asn1'
 
 /** DER prefix of DigestInfo { sha256, NULL } ‖ OCTET STRING (32). */
 const SHA256_DIGEST_INFO = new Uint8Array([
-  0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20,
+  0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04,
+  0x20,
 ])
 
 type NodeCrypto = typeof import('node:crypto')
@@ -30,7 +31,10 @@ export function signDigestPkcs1(pkcs8: Uint8Array, digest: Uint8Array): Uint8Arr
       keyObjects.set(pkcs8, key)
     }
     // Private-key "encryption" with PKCS#1 padding is exactly the type-1 (signature) block over DigestInfo.
-    const sig = nodeCrypto.privateEncrypt({ key, padding: nodeCrypto.constants.RSA_PKCS1_PADDING }, digestInfo)
+    const sig = nodeCrypto.privateEncrypt(
+      { key, padding: nodeCrypto.constants.RSA_PKCS1_PADDING },
+      digestInfo,
+    )
     return new Uint8Array(sig)
   }
   const key = forge.pki.privateKeyFromAsn1(forge.asn1.fromDer(toBinary(pkcs8))) as forge.pki.rsa.PrivateKey

@@ -1,0 +1,110 @@
+/** Anonymous hash and PDF signing: initiateRequest → getQR?ticketID → code → getToken → getResult. */
+import { computeAnonymousSignCode } from '@iamsmart-sandbox/openapi/codec'
+import type { Hono } from 'hono'
+import { PlatformError } from '../../errors'
+import { signedRoute } from '../../protocol/signed-route'
+import type { Services } from '../../services'
+import {
+  type BusinessIds,
+  businessIdOf,
+  langOfRequest,
+  registeredRedirect,
+  requireScope,
+  requireString,
+  sourceOf,
+} from '../tasks/initiate.validate'
+import type { TicketKind } from '../tickets/ticket.types'
+import { type SigningLedger, signingState } from './signing.state'
+import { digestOf, displayTexts, hkicHashOf } from './signing.validate'
+
+type Req = Record<string, unknown>
+
+const ANONYMOUS = [
+  {
+    path: '/anonymous/signing',
+    ops: ['initiateAnonymousSigningRequest', 'getAnonymousSigningResult'],
+    kind: 'anonymous-signing',
+    digest: 'hashCode',
+  },
+  {
+    path: '/anonymous/pdfsigning',
+    ops: ['initiateAnonymousPdfSigningRequest', 'getAnonymousPdfSigningResult'],
+    kind: 'anonymous-pdfsigning',
+    digest: 'docDigest',
+  },
+] as const
+
+export function registerAnonymousSigningApi(
+  api: Hono,
+  s: Services,
+  businessIds: BusinessIds,
+  ledger: SigningLedger,
+): void {
+  for (const k of ANONYMOUS) {
+    api.post(
+      `${k.path}/initiateRequest`,
+      signedRoute<Req>(s.signed, k.ops[0], true, async ({ app, request }) => {
+        const businessID = businessIdOf(request)
+        const source = sourceOf(request)!
+        registeredRedirect(app, request)
+        requireScope(app, 'eidapi_sign')
+        const state = requireString(request, 'state', 512)
+        const digest = digestOf(request, k.digest)
+        const HKICHash = hkicHashOf(request)
+        const texts = displayTexts(request)
+        businessIds.claim(app.clientID, businessID)
+        const ticket = s.tickets.create({
+          kind: k.kind,
+          clientID: app.clientID,
+          scopes: ['eidapi_sign'],
+          authByQR: true,
+          request: {
+            businessID,
+            source,
+            state,
+            [k.digest]: digest.text,
+            ...(HKICHash ? { HKICHash } : {}),
+            ...texts,
+            lang: langOfRequest(request),
+          },
+          // No openID before the hand-over: the code binds the digest, the expected signer and the app.
+          signCode: await computeAnonymousSignCode({
+            digest: digest.text,
+            hkicHash: HKICHash ?? '',
+            clientID: app.clientID,
+          }),
+        })
+        ledger.record(ticket, businessID)
+        s.autopilot.onCreated(ticket)
+        return { ticketID: ticket.ticketID, signCode: ticket.signCode }
+      }),
+    )
+
+    api.post(
+      `${k.path}/getResult`,
+      signedRoute<Req>(s.signed, k.ops[1], true, ({ app, request }) =>
+        result(s, app.clientID, request, k.kind),
+      ),
+    )
+  }
+}
+
+/**
+ * The signature released on the ticket the access token came from. The result can be fetched (repeatedly) for the
+ * task's lifetime (240 s) after approval, then D70003; a resident who could not sign gives D70004 / D70005.
+ */
+function result(s: Services, clientID: string, request: Req, kind: TicketKind): Record<string, unknown> {
+  const token = s.tokens.check(clientID, request.accessToken, request.openID)
+  const ticket = s.tickets.get(token.ticketID)
+  if (ticket && ticket.kind !== kind)
+    throw new PlatformError('D20009', 'this access token does not belong to such a signing request')
+  if (typeof request.businessID === 'string' && request.businessID !== ticket?.request.businessID)
+    throw new PlatformError('D20003', 'businessID does not match the request of this access token')
+  if (!ticket || (ticket.decidedAt ?? ticket.createdAt) + s.config.ticketTtlMs <= s.clock.now())
+    throw new PlatformError('D70003', 'the signing result expired')
+  const st = signingState(ticket)
+  if (st.refusal) throw new PlatformError(st.refusal, 'the resident who approved cannot sign this request')
+  if (ticket.result?.code !== 'D00000') throw new PlatformError('D70002', `the request is ${ticket.status}`)
+  st.fetchedAt ??= s.clock.now()
+  return { ...ticket.result.content }
+}
