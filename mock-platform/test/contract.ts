@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('../../openapi/platform/openapi.yaml', import.meta.url))
 
- 
 export type Json = Record<string, any>
 
 let cached: Promise<Json> | undefined

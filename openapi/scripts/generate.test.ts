@@ -33,7 +33,6 @@ const OPERATION_IDS = [
   'getProfiles',
 ]
 
- 
 type Json = Record<string, any>
 let spec: Json
 let operations: PlatformOperation[]
