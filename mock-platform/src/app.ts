@@ -136,6 +136,7 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
       replay: new ReplayGuard(clock, () => config.timestampWindowMs),
       limiter: new RateLimiter(clock, () => config.rateLimitPerMinute),
       observe: deps.observe,
+      logger,
     },
     pageLimiter: new RateLimiter(clock, () => config.rateLimitPerMinute),
     pki,

@@ -303,3 +303,26 @@ describe('HTTP hygiene', () => {
     ).toBe(200)
   })
 })
+
+describe('security events', () => {
+  it('bad signatures and replays are logged as security events, without secrets', async () => {
+    const lines: string[] = []
+    const { createLogger } = await import('../logger')
+    const h = await harness({ deps: { logger: createLogger('warn', (l) => lines.push(l)) } })
+    const hd = headers(h, '{}', { nonce: 'replayed' })
+    await h.request('/api/v1/security/getKey', { method: 'POST', headers: hd, body: '{}' })
+    await h.request('/api/v1/security/getKey', { method: 'POST', headers: hd, body: '{}' })
+    await h.request('/api/v1/security/getKey', {
+      method: 'POST',
+      headers: headers({ clientID: h.clientID, clientSecret: 'wrong' }, '{}'),
+      body: '{}',
+    })
+    const events = lines.map((l) => JSON.parse(l) as { msg: string; dcode: string; clientID: string })
+    expect(events.map((e) => [e.msg, e.dcode])).toEqual([
+      ['security event', 'D20004'],
+      ['security event', 'D20006'],
+    ])
+    expect(events[0]!.clientID).toBe(h.clientID)
+    expect(lines.join('\n')).not.toContain(h.clientSecret)
+  })
+})

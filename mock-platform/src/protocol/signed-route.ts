@@ -15,6 +15,7 @@ import type { RegisteredApp } from '../features/apps/app.types'
 import type { AppsService } from '../features/apps/apps.service'
 import type { KeysService } from '../features/security/keys.service'
 import { newId } from '../ids'
+import type { Logger } from '../logger'
 import { envelope, sendEnvelope } from './envelope'
 import type { RateLimiter } from './rate-limiter'
 import type { ReplayGuard } from './replay-guard'
@@ -50,7 +51,19 @@ export interface SignedRouteDeps {
   /** Current time as the app sees it (its test clock). */
   appNow?: (clientID: string) => number
   observe?: (record: CallRecord) => void
+  /** Security events (bad signatures, replays, reused codes, rate limits) are logged here, redacted. */
+  logger?: Logger
 }
+
+/** Codes worth a security log line (checklist #47). */
+const SECURITY_CODES: ReadonlySet<string> = new Set([
+  'D20004',
+  'D20005',
+  'D20006',
+  'D20026',
+  'D30004',
+  'D40004',
+])
 
 const HEADER_NAMES = ['clientID', 'signatureMethod', 'timestamp', 'nonce', 'signature'] as const
 
@@ -179,6 +192,15 @@ export function signedRoute<Req = Record<string, unknown>>(
       record.status = err.status
       record.detail = err.detail
       response = sendEnvelope(c, envelope(txID, err.code, null), err.status, err.headers)
+      if (SECURITY_CODES.has(err.code)) {
+        deps.logger?.warn('security event', {
+          txID,
+          operationId,
+          clientID: record.clientID,
+          dcode: err.code,
+          detail: err.detail,
+        })
+      }
     }
     record.durationMs = performance.now() - started
     deps.observe?.(record)
