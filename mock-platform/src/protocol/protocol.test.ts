@@ -326,3 +326,23 @@ describe('security events', () => {
     expect(lines.join('\n')).not.toContain(h.clientSecret)
   })
 })
+
+describe('unexpected errors', () => {
+  it('a handler that throws answers 500 + D20000 with no internals', async () => {
+    const { Hono } = await import('hono')
+    const { signedRoute } = await import('./signed-route')
+    const h = await harness()
+    const app = new Hono()
+    app.post(
+      '/boom',
+      signedRoute(h.platform.services.signed, 'boom', false, () => {
+        throw new Error('internal detail at /srv/secret/path.ts:42')
+      }),
+    )
+    const res = await app.request('/boom', { method: 'POST', headers: headers(h, '{}'), body: '{}' })
+    expect(res.status).toBe(500)
+    const text = await res.text()
+    expect(JSON.parse(text)).toMatchObject({ code: 'D20000', message: 'Unknown exception', content: null })
+    expect(text).not.toContain('secret')
+  })
+})

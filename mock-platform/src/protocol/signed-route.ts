@@ -192,6 +192,8 @@ export function signedRoute<Req = Record<string, unknown>>(
       record.status = err.status
       record.detail = err.detail
       response = sendEnvelope(c, envelope(txID, err.code, null), err.status, err.headers)
+      if (err.code === 'D20000')
+        deps.logger?.error('unexpected error', { txID, operationId, error: err.detail })
       if (SECURITY_CODES.has(err.code)) {
         deps.logger?.warn('security event', {
           txID,
@@ -219,5 +221,5 @@ function parseJson(raw: string): unknown {
 export function toPlatformError(e: unknown): PlatformError {
   if (e instanceof PlatformError) return e
   if (e instanceof CodecError) return new PlatformError(e.code, e.message)
-  return new PlatformError('D20000', e instanceof Error ? e.message : String(e))
+  return new PlatformError('D20000', e instanceof Error ? e.message : String(e), 500)
 }
