@@ -1,0 +1,72 @@
+/** Benchmark settings read once from the environment (BENCH_* variables), with the design §11 budgets. */
+import { tmpdir } from 'node:os'
+import { resolve } from 'node:path'
+
+export type ServerMode = 'child' | 'inprocess'
+export type ScenarioName = 'cold' | 'bare' | 'signed' | 'journeys'
+
+export interface BenchConfig {
+  /** Seconds of measured load per scenario (BENCH_DURATION, default 10). */
+  durationS: number
+  /** Seconds of unmeasured warm-up before each load scenario (BENCH_WARMUP, default 2). */
+  warmupS: number
+  /** Concurrent connections / journeys in flight (BENCH_CONNECTIONS, default 50). */
+  connections: number
+  /** Where the servers run: a child process each (default) or inside the load generator (BENCH_SERVERS=inprocess). */
+  servers: ServerMode
+  /** Scenarios to run (BENCH_ONLY=bare,signed,...; default all). */
+  only: Set<ScenarioName>
+  /** Write a V8 CPU profile of the platform process and print its top self-time functions (BENCH_CPU_PROF=1). */
+  cpuProf: boolean
+  repoRoot: string
+  reportPath: string
+  cpuProfDir: string
+}
+
+const ALL: ScenarioName[] = ['cold', 'bare', 'signed', 'journeys']
+
+export const BUDGETS = {
+  signedRatio: 0.5,
+  signedP99Ms: 25,
+  journeysPerS: 1000,
+  coldStartMs: 1000,
+  rssMb: 200,
+} as const
+
+function positive(name: string, fallback: number): number {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback
+  const n = Number(raw)
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`)
+  return n
+}
+
+export function loadBenchConfig(): BenchConfig {
+  const repoRoot = resolve(import.meta.dirname, '../..')
+  const servers = (process.env.BENCH_SERVERS ?? 'child') as ServerMode
+  if (servers !== 'child' && servers !== 'inprocess')
+    throw new Error('BENCH_SERVERS must be child or inprocess')
+  const only = new Set<ScenarioName>()
+  for (const s of (process.env.BENCH_ONLY ?? ALL.join(','))
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
+    if (!ALL.includes(s as ScenarioName))
+      throw new Error(`BENCH_ONLY: unknown scenario "${s}" (use ${ALL.join(', ')})`)
+    only.add(s as ScenarioName)
+  }
+  // Ratios need the baseline: the bare route always runs when another load scenario does.
+  if (only.has('signed') || only.has('journeys')) only.add('bare')
+  return {
+    durationS: positive('BENCH_DURATION', 10),
+    warmupS: process.env.BENCH_WARMUP === '0' ? 0 : positive('BENCH_WARMUP', 2),
+    connections: Math.round(positive('BENCH_CONNECTIONS', 50)),
+    servers,
+    only,
+    cpuProf: process.env.BENCH_CPU_PROF === '1',
+    repoRoot,
+    reportPath: resolve(repoRoot, 'reports/bench.json'),
+    // Outside reports/ (other tools clean that folder); printed at the end of a profiled run.
+    cpuProfDir: resolve(tmpdir(), 'iams-bench-cpu-prof'),
+  }
+}

@@ -1,0 +1,75 @@
+/** Starts server child processes (node --import tsx, so the pid is the server itself) and stops them by pid. */
+import { type ChildProcess, fork } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+
+const CHILD_ENTRY = new URL('../servers/child.ts', import.meta.url).pathname
+const TSX_LOADER = import.meta.resolve('tsx')
+
+export interface ServerChild<Info> {
+  pid: number
+  info: Info
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */
+  stop(graceMs?: number): Promise<void>
+}
+
+/** Forks `servers/child.ts <kind>` and waits for its `ready` message (port and credentials). */
+export function startChild<Info>(
+  kind: 'bare' | 'platform' | 'probe-plain' | 'probe-body-limit',
+  o: { env?: Record<string, string>; cpuProfDir?: string; timeoutMs?: number } = {},
+): Promise<ServerChild<Info>> {
+  const execArgv = ['--import', TSX_LOADER]
+  if (o.cpuProfDir) {
+    mkdirSync(o.cpuProfDir, { recursive: true })
+    // One file per thread (main + tsx's loader worker); the main thread's is the largest.
+    execArgv.push('--cpu-prof', `--cpu-prof-dir=${o.cpuProfDir}`)
+  }
+  const child = fork(CHILD_ENTRY, [kind], {
+    execArgv,
+    env: { ...process.env, ...o.env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  return new Promise((resolveChild, reject) => {
+    const timer = setTimeout(() => {
+      void stopPid(child, 0)
+      reject(new Error(`${kind} server did not start within ${o.timeoutMs ?? 30_000} ms`))
+    }, o.timeoutMs ?? 30_000)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`${kind} server exited with code ${code} before it was ready`))
+    })
+    child.on('message', (m: { type?: string } & Record<string, unknown>) => {
+      if (m?.type !== 'ready') return
+      clearTimeout(timer)
+      child.removeAllListeners('exit')
+      const { type: _t, ...info } = m
+      resolveChild({
+        pid: child.pid!,
+        info: info as Info,
+        stop: (graceMs = 10_000) => stopPid(child, graceMs),
+      })
+    })
+  })
+}
+
+/** Stops one process we started, by its pid: SIGTERM, then SIGKILL when it has not exited after `graceMs`. */
+export function stopPid(child: ChildProcess, graceMs: number): Promise<void> {
+  return new Promise((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done()
+    const pid = child.pid!
+    const timer = setTimeout(() => {
+      try {
+        process.kill(pid, 'SIGKILL')
+      } catch {}
+    }, graceMs)
+    child.once('exit', () => {
+      clearTimeout(timer)
+      done()
+    })
+    try {
+      process.kill(pid, 'SIGTERM')
+    } catch {
+      clearTimeout(timer)
+      done()
+    }
+  })
+}

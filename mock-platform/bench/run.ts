@@ -1,0 +1,358 @@
+/** `npm run bench`: starts the baseline and the platform, runs every scenario, prints the table, writes reports/bench.json. */
+import { generateKeyPairSync } from 'node:crypto'
+import { cpus } from 'node:os'
+import { BUDGETS, loadBenchConfig } from './config'
+import { join } from 'node:path'
+import { mainThreadProfile, type SelfTime, topSelfTime } from './lib/cpu-profile'
+import type { CpuUse } from './lib/cpu-time'
+import { HttpClient } from './lib/http'
+import { progress, setProgressSuffix } from './lib/load'
+import { noteLoad } from './lib/machine'
+import { Osp } from './lib/osp'
+import { type ServerChild, startChild } from './lib/processes'
+import { RssSampler, readRss } from './lib/rss'
+import { printTable, type Row, writeJson } from './report'
+import { type BareResult, benchBare } from './scenarios/bare'
+import { benchColdStart, type ColdStartResult } from './scenarios/cold-start'
+import { benchJourneys, type JourneyResult } from './scenarios/journeys'
+import { benchSigned, type SignedResult } from './scenarios/signed'
+import { startBare } from './servers/bare'
+import { type PlatformInfo, startPlatform } from './servers/platform'
+
+interface Running {
+  barePort: number
+  /** Undefined when the servers run inside this process. */
+  barePid: number | undefined
+  platform: PlatformInfo
+  platformPid: number
+  stop(): Promise<void>
+}
+
+/** Each server in its own child process (default), or both inside this process (BENCH_SERVERS=inprocess). */
+async function startServers(
+  mode: 'child' | 'inprocess',
+  kekPublicPem: string,
+  cpuProfDir?: string,
+): Promise<Running> {
+  if (mode === 'inprocess') {
+    const bare = await startBare()
+    const platform = await startPlatform(kekPublicPem)
+    return {
+      barePort: bare.port,
+      barePid: undefined,
+      platform,
+      platformPid: process.pid,
+      stop: async () => {
+        await bare.close()
+        await platform.close()
+      },
+    }
+  }
+  const children: ServerChild<unknown>[] = []
+  const stopAll = () => Promise.all(children.map((c) => c.stop())).then(() => undefined)
+  const onSignal = () => void stopAll().then(() => process.exit(130))
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  try {
+    const bare = await startChild<{ port: number }>('bare')
+    children.push(bare)
+    const platform = await startChild<PlatformInfo>('platform', {
+      env: { BENCH_KEK_PUBLIC_PEM: kekPublicPem },
+      cpuProfDir,
+    })
+    children.push(platform)
+    progress(
+      `  bare server pid ${bare.pid} port ${bare.info.port}; platform pid ${platform.pid} port ${platform.info.port}`,
+    )
+    return {
+      barePort: bare.info.port,
+      barePid: bare.pid,
+      platform: platform.info,
+      platformPid: platform.pid,
+      stop: async () => {
+        await stopAll()
+        process.off('SIGINT', onSignal)
+        process.off('SIGTERM', onSignal)
+      },
+    }
+  } catch (e) {
+    await stopAll()
+    throw e
+  }
+}
+
+/** The load-independent view: server CPU per request against the bare route's, and the one-core ceiling it implies. */
+function cpuRatioNote(c: CpuUse, bares: Array<BareResult | undefined>): string | undefined {
+  const bareUs = bares.filter((b): b is BareResult => !!b && Number.isFinite(b.cpu.serverUsPerOp))
+  if (!Number.isFinite(c.serverUsPerOp) || bareUs.length === 0) return undefined
+  const mean = bareUs.reduce((n, b) => n + b.cpu.serverUsPerOp, 0) / bareUs.length
+  return (
+    `server CPU ${Math.round(c.serverUsPerOp)} µs/request vs bare ${Math.round(mean)} µs: CPU-cost ratio ` +
+    `${((mean / c.serverUsPerOp) * 100).toFixed(1)} %, one-core ceiling ≈ ${Math.round(1e6 / c.serverUsPerOp).toLocaleString('en-US')} req/s`
+  )
+}
+
+function cpuLine(c: CpuUse, op = 'request'): string {
+  const server = Number.isFinite(c.serverCores)
+    ? `server ${c.serverCores.toFixed(2)} cores, ${Math.round(c.serverUsPerOp)} µs CPU per ${op}; `
+    : ''
+  return `${server}load generator ${c.generatorCores.toFixed(2)} cores`
+}
+
+async function main(): Promise<void> {
+  const cfg = loadBenchConfig()
+  const only = cfg.only
+  console.log(
+    `iAM Smart sandbox bench — ${cpus().length} cores, Node ${process.version}, ${cfg.connections} connections, ` +
+      `${cfg.durationS} s per scenario (+${cfg.warmupS} s warm-up), servers: ${cfg.servers}` +
+      (cfg.cpuProf ? ', CPU profile of the platform' : ''),
+  )
+
+  let cold: ColdStartResult | undefined
+  if (only.has('cold')) {
+    progress(`\n▶ d. cold start  (load average ${noteLoad('cold')})`)
+    cold = await benchColdStart(cfg.repoRoot)
+  }
+
+  let bare: BareResult | undefined
+  let bareAfter: BareResult | undefined
+  /** The baseline: the mean of the bare runs before and after the platform scenarios (the box drifts). */
+  let baselineRps = Number.NaN
+  let signed: SignedResult | undefined
+  let journeys: JourneyResult | undefined
+  let rss:
+    | { startMb: number; peakMb: number; afterMb: number; bareStartMb?: number; pid: number; process: string }
+    | undefined
+  let bareStartMb: number | undefined
+  let profile: { file: string; top: SelfTime[] } | undefined
+
+  if (only.has('bare')) {
+    progress('\n▶ starting servers')
+    const kek = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    const kekPublicPem = kek.publicKey.export({ type: 'spki', format: 'pem' }).toString()
+    const profDir = join(cfg.cpuProfDir, new Date().toISOString().replace(/[:.]/g, '-'))
+    const servers = await startServers(cfg.servers, kekPublicPem, cfg.cpuProf ? profDir : undefined)
+    const sampler = new RssSampler(servers.platformPid)
+    const http = new HttpClient(servers.platform.port, cfg.connections + 8)
+    try {
+      sampler.start()
+      sampler.mark('start')
+      if (servers.barePid) bareStartMb = readRss(servers.barePid)?.rssMb
+      setProgressSuffix(() => `, platform RSS ${Math.round(sampler.sample()?.rssMb ?? Number.NaN)} MB`)
+      const osp = new Osp(http, { ...servers.platform, privateKey: kek.privateKey })
+      await osp.getKey()
+
+      progress(`\n▶ a. bare route (baseline, before)  (load average ${noteLoad('bare')})`)
+      bare = await benchBare(servers.barePort, servers.barePid, cfg, 'bare before')
+      progress(
+        `  → ${Math.round(bare.rps).toLocaleString('en-US')} req/s, p99 ${bare.p99Ms} ms; ${cpuLine(bare.cpu)}`,
+      )
+
+      if (only.has('signed')) {
+        progress(
+          `\n▶ b. signed + encrypted call (POST /api/v1/profiles)  (load average ${noteLoad('signed')})`,
+        )
+        signed = await benchSigned(
+          servers.platform.port,
+          cfg.servers === 'child' ? servers.platformPid : undefined,
+          osp,
+          cfg,
+          bare.rps,
+        )
+        progress(
+          `  → ${Math.round(signed.rps).toLocaleString('en-US')} req/s, p99 ${signed.p99Ms} ms; ${cpuLine(signed.cpu)}`,
+        )
+      }
+      if (only.has('journeys')) {
+        progress(
+          `\n▶ c. authenticated journeys (getQR → approve → getToken → /profiles)  (load average ${noteLoad('journeys')})`,
+        )
+        journeys = await benchJourneys(osp, cfg.servers === 'child' ? servers.platformPid : undefined, cfg)
+        progress(
+          `  → ${Math.round(journeys.journeysPerS).toLocaleString('en-US')} journeys/s, p99 ${journeys.p99Ms.toFixed(1)} ms; ${cpuLine(journeys.cpu, 'journey')}`,
+        )
+      }
+      baselineRps = bare.rps
+      if (signed || journeys) {
+        progress(`\n▶ a. bare route (baseline, after)  (load average ${noteLoad('bare after')})`)
+        bareAfter = await benchBare(servers.barePort, servers.barePid, cfg, 'bare after', false)
+        progress(
+          `  → ${Math.round(bareAfter.rps).toLocaleString('en-US')} req/s, p99 ${bareAfter.p99Ms} ms; ${cpuLine(bareAfter.cpu)}`,
+        )
+        baselineRps = (bare.rps + bareAfter.rps) / 2
+      }
+      http.close()
+      await new Promise((r) => setTimeout(r, 1000))
+      sampler.mark('after')
+      noteLoad('end')
+      sampler.stop()
+      rss = {
+        startMb: sampler.marks.start!,
+        peakMb: sampler.peakMb,
+        afterMb: sampler.marks.after!,
+        bareStartMb,
+        pid: servers.platformPid,
+        process:
+          cfg.servers === 'child'
+            ? 'platform child process'
+            : 'bench process (servers and load generator together)',
+      }
+    } finally {
+      http.close()
+      sampler.stop()
+      progress('\n▶ stopping servers')
+      await servers.stop()
+    }
+    if (cfg.cpuProf && cfg.servers === 'child') {
+      const file = mainThreadProfile(profDir)
+      if (file) {
+        profile = { file, top: topSelfTime(file, cfg.repoRoot, 10) }
+        progress(`\n▶ CPU profile of the platform (${file}), top self time:`)
+        for (const t of profile.top)
+          progress(
+            `  ${(t.share * 100).toFixed(1).padStart(5)} %  ${t.selfMs.toFixed(0).padStart(6)} ms  ${t.fn}  ${t.where}`,
+          )
+      }
+    }
+  }
+
+  const rows: Row[] = []
+  const baselineNote = bareAfter
+    ? `baseline = mean of the bare runs before and after (${Math.round(baselineRps).toLocaleString('en-US')} req/s)`
+    : undefined
+  for (const [label, b] of [
+    [bareAfter ? 'a. bare route, before' : 'a. bare route POST /bare', bare],
+    ['a. bare route, after', bareAfter],
+  ] as const) {
+    if (!b) continue
+    rows.push({
+      scenario: label,
+      value: b.rps,
+      unit: 'req/s',
+      p99Ms: b.p99Ms,
+      ratioToBare: b.rps / baselineRps,
+      budget: 'baseline',
+      cpu: b.cpu,
+      note: b === bareAfter ? baselineNote : undefined,
+    })
+  }
+  if (signed && bare) {
+    const ratio = signed.rps / baselineRps
+    rows.push({
+      scenario: 'b. signed + encrypted /profiles',
+      value: signed.rps,
+      unit: 'req/s',
+      p99Ms: signed.p99Ms,
+      ratioToBare: ratio,
+      cpu: signed.cpu,
+      budget: `≥ ${BUDGETS.signedRatio * 100} % of bare, p99 < ${BUDGETS.signedP99Ms} ms`,
+      pass: ratio >= BUDGETS.signedRatio && signed.p99Ms < BUDGETS.signedP99Ms,
+      note: cpuRatioNote(signed.cpu, [bare, bareAfter]),
+    })
+  }
+  if (journeys && bare) {
+    rows.push({
+      scenario: 'c. journeys (getQR→getToken→profiles)',
+      value: journeys.journeysPerS,
+      unit: 'journeys/s',
+      p99Ms: journeys.p99Ms,
+      ratioToBare: journeys.journeysPerS / baselineRps,
+      cpu: journeys.cpu,
+      budget: `≥ ${BUDGETS.journeysPerS.toLocaleString('en-US')} journeys/s`,
+      pass: journeys.journeysPerS >= BUDGETS.journeysPerS,
+      note: `${Math.round(journeys.journeysPerS * 3).toLocaleString('en-US')} platform req/s (3 per journey) = ${((journeys.journeysPerS * 3 * 100) / baselineRps).toFixed(1)} % of bare; one-core ceiling at ${Math.round(journeys.cpu.serverUsPerOp).toLocaleString('en-US')} µs/journey ≈ ${Math.round(1e6 / journeys.cpu.serverUsPerOp).toLocaleString('en-US')} journeys/s; step p99 getQR ${journeys.steps.getQR.p99Ms.toFixed(1)} ms, getToken ${journeys.steps.getToken.p99Ms.toFixed(1)} ms, profiles ${journeys.steps.profiles.p99Ms.toFixed(1)} ms`,
+    })
+  }
+  if (cold) {
+    const starts = [
+      ['first (tsx, cold cache)', cold.first],
+      ['second (tsx, warm cache)', cold.second],
+      ['node --import tsx (warm)', cold.direct],
+    ] as const
+    for (const [label, c] of starts) {
+      rows.push({
+        scenario: `d. cold start, ${label}`,
+        value: c.totalMs,
+        unit: 'ms',
+        budget: `< ${BUDGETS.coldStartMs.toLocaleString('en-US')} ms`,
+        pass: c.totalMs < BUDGETS.coldStartMs,
+        note:
+          c.serverReadyMs === undefined
+            ? undefined
+            : `server's own "ready in" ${c.serverReadyMs} ms (before it: Node boot, the tsx loader and importing every module)`,
+      })
+    }
+  }
+  if (rss) {
+    const budget = `< ${BUDGETS.rssMb} MB`
+    if (rss.bareStartMb !== undefined) {
+      rows.push({
+        scenario: 'e. bare server RSS at start',
+        value: rss.bareStartMb,
+        unit: 'MB',
+        budget: 'reference',
+        note: 'the same Node + tsx loader with a bare Hono app: the floor under the platform figures',
+      })
+    }
+    rows.push({
+      scenario: 'e. platform RSS at start',
+      value: rss.startMb,
+      unit: 'MB',
+      budget,
+      pass: rss.startMb < BUDGETS.rssMb,
+    })
+    rows.push({
+      scenario: 'e. platform RSS peak under load',
+      value: rss.peakMb,
+      unit: 'MB',
+      budget,
+      pass: rss.peakMb < BUDGETS.rssMb,
+    })
+    rows.push({
+      scenario: 'e. platform RSS after the runs',
+      value: rss.afterMb,
+      unit: 'MB',
+      budget,
+      pass: rss.afterMb < BUDGETS.rssMb,
+      note: cfg.servers === 'child' ? undefined : rss.process,
+    })
+  }
+  printTable(rows)
+  const strip = <T extends { raw?: unknown; check?: unknown }>(x: T | undefined) => {
+    if (!x) return undefined
+    const {
+      raw: _r,
+      check,
+      ...rest
+    } = x as T & { check?: { ok: number; bad: number; sampled: number; sampledBad: number } }
+    return {
+      ...rest,
+      verified: check
+        ? {
+            expected: check.ok,
+            unexpected: check.bad,
+            decryptedSamples: check.sampled,
+            wrongSamples: check.sampledBad,
+          }
+        : undefined,
+    }
+  }
+  writeJson(cfg, rows, {
+    baselineRps,
+    bare: strip(bare),
+    bareAfter: strip(bareAfter),
+    signed: strip(signed),
+    journeys: strip(journeys),
+    coldStart: cold,
+    rss,
+    cpuProfile: profile,
+  })
+  progress(`wrote ${cfg.reportPath}`)
+  if (process.exitCode === 1)
+    progress('!! some scenario answered unexpected codes: see the lines marked !! above')
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e)
+  process.exit(1)
+})
