@@ -29,3 +29,33 @@ export function getQrUrl(o: { state: string; lang?: string; source?: string; bro
   if (o.brokerPage !== undefined) q.push(`brokerPage=${o.brokerPage}`)
   return `/api/v1/auth/getQR?${q.join('&')}`
 }
+
+/** The admin token playwright.config.ts gives the server (SANDBOX_ADMIN_TOKEN), for the sandbox API. */
+export const ADMIN_TOKEN = 'e2e-admin-token-0123456789'
+
+/** The demo app's credentials and KEK private key (PEM), as the server wrote them to the data directory. */
+export function demoCredentials(): { clientID: string; clientSecret: string; kekPrivateKeyPem: string } {
+  const saved = JSON.parse(readFileSync(`${DATA_DIR}/demo-app.json`, 'utf8')) as {
+    clientID: string
+    clientSecret: string
+  }
+  return {
+    clientID: saved.clientID,
+    clientSecret: saved.clientSecret,
+    kekPrivateKeyPem: readFileSync(`${DATA_DIR}/demo-kek-private.pem`, 'utf8'),
+  }
+}
+
+/** The browser GET of auth/getQR for the demo app with any scope, e.g. for a headless (X-Sandbox-*) login. */
+export function getQrUrlWithScope(o: { state: string; scope: string; source?: string }): string {
+  const q = new URLSearchParams({
+    clientID: demoClientID(),
+    responseType: 'code',
+    source: o.source ?? 'PC_Browser',
+    redirectURI: DEMO_REDIRECT_URI,
+    scope: o.scope,
+    state: o.state,
+    lang: 'en-US',
+  })
+  return `/api/v1/auth/getQR?${q}`
+}

@@ -3,7 +3,6 @@
  * so tests, MSW handlers and the Node server share one implementation.
  */
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { type Clock, systemClock } from './clock'
 import type { Config } from './config'
 import { defaultConfig } from './config'
@@ -31,6 +30,7 @@ import type { Resident } from './personas/resident.types'
 import { pkiAdminRoutes, pkiRoutes } from './pki/pki.routes'
 import { Pki } from './pki/pki.service'
 import { memoryPkiStore, type PkiStore } from './pki/pki.store'
+import { bodyLimit } from './protocol/body-limit'
 import { envelope, sendEnvelope } from './protocol/envelope'
 import { methodGuard } from './protocol/method-guard'
 import { RateLimiter } from './protocol/rate-limiter'
@@ -160,10 +160,7 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
   const api = new Hono()
   api.use(
     '*',
-    bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: (c) => sendEnvelope(c, envelope(newId(), 'D20003'), 413),
-    }),
+    bodyLimit(config.bodyLimitBytes, (c) => sendEnvelope(c, envelope(newId(), 'D20003'), 413)),
   )
   registerLoginApi(api, services)
   // One BusinessIds for every task kind, so a businessID is unique per app across profile, e-ME and signing.

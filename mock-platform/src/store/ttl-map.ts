@@ -3,7 +3,6 @@ import type { Clock } from '../clock'
 
 export class TtlMap<V> {
   private readonly entries = new Map<string, { value: V; expiresAt: number }>()
-  private sweeps = 0
   constructor(
     private readonly clock: Clock,
     private readonly maxEntries = 100_000,
@@ -24,12 +23,20 @@ export class TtlMap<V> {
   }
 
   set(key: string, value: V, ttlMs: number): void {
-    if (++this.sweeps % 1024 === 0 || this.entries.size >= this.maxEntries) this.sweep()
-    if (this.entries.size >= this.maxEntries) {
+    // Bounded work per call: drop a few expired entries from the oldest end (a Map keeps insertion order),
+    // and at capacity evict the oldest entry instead of sweeping the whole map.
+    const now = this.clock.now()
+    let steps = 0
+    for (const [k, e] of this.entries) {
+      if (steps++ >= 4 || e.expiresAt > now) break
+      this.entries.delete(k)
+    }
+    if (this.entries.size >= this.maxEntries && !this.entries.has(key)) {
       const oldest = this.entries.keys().next().value
       if (oldest !== undefined) this.entries.delete(oldest)
     }
-    this.entries.set(key, { value, expiresAt: this.clock.now() + ttlMs })
+    this.entries.delete(key)
+    this.entries.set(key, { value, expiresAt: now + ttlMs })
   }
 
   /** Atomically reads and removes (single use). */

@@ -27,4 +27,14 @@ export type {
   TransportError,
 } from './result'
 export { SUCCESS_CODE } from './result'
+export {
+  DEFAULT_PDF_SIGNATURE_SIZE,
+  embedPdfSignature,
+  type PreparedPdf,
+  type PreparePdfOptions,
+  preparePdfForSigning,
+  type VerifyHashSignatureInput,
+  type VerifyHashSignatureResult,
+  verifyHashSignature,
+} from './signing'
 export { type Envelope, type FetchLike, toEnvelope } from './transport'
