@@ -7,6 +7,7 @@ import { type Clock, systemClock } from './clock'
 import type { Config } from './config'
 import { defaultConfig } from './config'
 import { ProblemError } from './errors'
+import { adminAccess } from './features/access/access'
 import { type NewApp, AppsService } from './features/apps/apps.service'
 import type { RegisteredApp } from './features/apps/app.types'
 import { Outbox } from './features/callbacks/outbox'
@@ -119,6 +120,11 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
   })
   pki.ready.catch((e: Error) => logger.error('mock PKI unavailable', { error: e.message }))
   const services: Services = {
+    access: adminAccess(
+      apps,
+      () => config.adminToken,
+      () => config.mode,
+    ),
     config,
     clock,
     logger,

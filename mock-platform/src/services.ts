@@ -1,6 +1,7 @@
 /** The platform's services, built once by createApp and handed to every feature's routes. */
 import type { Clock } from './clock'
 import type { Config } from './config'
+import type { AccessPolicy } from './features/access/access'
 import type { AppsService } from './features/apps/apps.service'
 import type { Outbox } from './features/callbacks/outbox'
 import type { TokensService } from './features/login/tokens.service'
@@ -14,6 +15,8 @@ import type { SignedRouteDeps } from './protocol/signed-route'
 import type { RateLimiter } from './protocol/rate-limiter'
 
 export interface Services {
+  /** Authorisation of every sandbox API route (admin token; sessions and organisations once accounts exist). */
+  access: AccessPolicy
   config: Config
   clock: Clock
   logger: Logger
