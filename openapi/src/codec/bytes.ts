@@ -8,8 +8,16 @@ const HEX = '0123456789abcdef'
 const utf8Encoder = new TextEncoder()
 const utf8StrictDecoder = new TextDecoder('utf-8', { fatal: true })
 
+/** Node's Buffer when present (a flat string, much faster); the portable loop below otherwise. */
+const NodeBuffer = (
+  globalThis as {
+    Buffer?: { from(b: ArrayBufferLike, o: number, n: number): { toString(enc: 'base64'): string } }
+  }
+).Buffer
+
 /** Encodes bytes as standard, padded Base64 (RFC 4648 §4), e.g. `bytesToBase64(new Uint8Array([0xff]))` → `'/w=='`. */
 export function bytesToBase64(b: Uint8Array): string {
+  if (NodeBuffer) return NodeBuffer.from(b.buffer, b.byteOffset, b.length).toString('base64')
   let out = ''
   let i = 0
   for (; i + 2 < b.length; i += 3) {

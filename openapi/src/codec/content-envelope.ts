@@ -2,6 +2,7 @@
 import { base64ToBytes, bytesToBase64, bytesToHex, concatBytes, toBuffer, utf8Bytes, utf8Text } from './bytes'
 import { CodecError, type CodecErrorCode } from './errors'
 import { BoundedCache } from './key-cache'
+import { native } from './native'
 import { randomBytes } from './random'
 
 export const CEK_BYTES = 32
@@ -37,6 +38,17 @@ export async function encryptContent(cek: Uint8Array, plaintext: string, iv?: Ui
   if (typeof plaintext !== 'string') throw new CodecError('D30003', 'plaintext must be a string')
   const nonce = iv === undefined ? randomBytes(IV_BYTES) : toBuffer(iv)
   if (nonce.length !== IV_BYTES) throw new CodecError('D30003', 'IV must be 12 bytes')
+  const n = native()
+  if (n) {
+    if (!(cek instanceof Uint8Array) || cek.length !== CEK_BYTES) {
+      throw new CodecError('D30003', 'content encryption key must be 32 bytes (AES-256)')
+    }
+    const cipher = n.createCipheriv('aes-256-gcm', cek, nonce, { authTagLength: TAG_BYTES })
+    const body = cipher.update(plaintext, 'utf8')
+    const prefix = new Uint8Array(PREFIX_BYTES)
+    new DataView(prefix.buffer).setUint32(0, IV_BYTES)
+    return bytesToBase64(concatBytes(prefix, nonce, body, cipher.final(), cipher.getAuthTag()))
+  }
   const key = await aesKey(cek, 'D30003')
   let sealed: ArrayBuffer
   try {
@@ -68,6 +80,27 @@ export async function decryptContent(cek: Uint8Array, content: string): Promise<
   if (raw.length < PREFIX_BYTES + IV_BYTES + TAG_BYTES) throw new CodecError('D30004', 'content is too short')
   if (new DataView(raw.buffer, raw.byteOffset, raw.length).getUint32(0) !== IV_BYTES) {
     throw new CodecError('D30004', 'content IV length prefix must be 12')
+  }
+  const n = native()
+  if (n) {
+    if (!(cek instanceof Uint8Array) || cek.length !== CEK_BYTES) {
+      throw new CodecError('D30004', 'content encryption key must be 32 bytes (AES-256)')
+    }
+    let opened: Uint8Array
+    try {
+      const d = n.createDecipheriv('aes-256-gcm', cek, raw.subarray(PREFIX_BYTES, PREFIX_BYTES + IV_BYTES), {
+        authTagLength: TAG_BYTES,
+      })
+      d.setAuthTag(raw.subarray(raw.length - TAG_BYTES))
+      opened = concatBytes(d.update(raw.subarray(PREFIX_BYTES + IV_BYTES, raw.length - TAG_BYTES)), d.final())
+    } catch {
+      throw new CodecError('D30004', 'content authentication failed (wrong key or tampered content)')
+    }
+    try {
+      return utf8Text(opened)
+    } catch {
+      throw new CodecError('D30004', 'decrypted content is not valid UTF-8')
+    }
   }
   const key = await aesKey(cek, 'D30004')
   let plain: ArrayBuffer

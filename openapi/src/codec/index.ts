@@ -28,3 +28,4 @@ export {
   timingSafeEqualString,
   verifySignature,
 } from './signature'
+export { useNativeCrypto } from './native'

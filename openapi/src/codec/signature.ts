@@ -3,6 +3,7 @@ import { bytesToBase64, utf8Bytes } from './bytes'
 import { sha256Sync } from './sha256-sync'
 import { BoundedCache } from './key-cache'
 import { newNonce } from './random'
+import { native } from './native'
 
 export const SIGNATURE_METHOD = 'HmacSHA256'
 
@@ -50,6 +51,12 @@ export function stringToSign(p: SignatureParts): string {
 
 /** Base64(HMAC-SHA256(key = UTF-8 secret, message = UTF-8 message)). The imported key is cached per secret. */
 export async function hmacSha256Base64(secret: string, message: string): Promise<string> {
+  const n = native()
+  if (n) {
+    if (typeof secret !== 'string' || secret.length === 0)
+      throw new TypeError('client secret must be a non-empty string')
+    return n.createHmac('sha256', secret).update(message, 'utf8').digest('base64')
+  }
   const mac = await globalThis.crypto.subtle.sign('HMAC', await hmacKey(secret), utf8Bytes(message))
   return bytesToBase64(new Uint8Array(mac))
 }
