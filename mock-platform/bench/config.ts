@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { resolve } from 'node:path'
 
 export type ServerMode = 'child' | 'inprocess'
-export type ScenarioName = 'cold' | 'bare' | 'signed' | 'journeys'
+export type ScenarioName = 'cold' | 'bare' | 'signed' | 'journeys' | 'signing'
 
 export interface BenchConfig {
   /** Seconds of measured load per scenario (BENCH_DURATION, default 10). */
@@ -23,7 +23,7 @@ export interface BenchConfig {
   cpuProfDir: string
 }
 
-const ALL: ScenarioName[] = ['cold', 'bare', 'signed', 'journeys']
+const ALL: ScenarioName[] = ['cold', 'bare', 'signed', 'journeys', 'signing']
 
 export const BUDGETS = {
   signedRatio: 0.5,
@@ -56,7 +56,7 @@ export function loadBenchConfig(): BenchConfig {
     only.add(s as ScenarioName)
   }
   // Ratios need the baseline: the bare route always runs when another load scenario does.
-  if (only.has('signed') || only.has('journeys')) only.add('bare')
+  if (only.has('signed') || only.has('journeys') || only.has('signing')) only.add('bare')
   return {
     durationS: positive('BENCH_DURATION', 10),
     warmupS: process.env.BENCH_WARMUP === '0' ? 0 : positive('BENCH_WARMUP', 2),

@@ -15,6 +15,7 @@ import { printTable, type Row, writeJson } from './report'
 import { type BareResult, benchBare } from './scenarios/bare'
 import { benchColdStart, type ColdStartResult } from './scenarios/cold-start'
 import { benchJourneys, type JourneyResult } from './scenarios/journeys'
+import { benchSigning, type SigningResult } from './scenarios/signing'
 import { benchSigned, type SignedResult } from './scenarios/signed'
 import { startBare } from './servers/bare'
 import { type PlatformInfo, startPlatform } from './servers/platform'
@@ -120,6 +121,7 @@ async function main(): Promise<void> {
   let baselineRps = Number.NaN
   let signed: SignedResult | undefined
   let journeys: JourneyResult | undefined
+  let signing: SigningResult | undefined
   let rss:
     | { startMb: number; peakMb: number; afterMb: number; bareStartMb?: number; pid: number; process: string }
     | undefined
@@ -172,8 +174,17 @@ async function main(): Promise<void> {
           `  → ${Math.round(journeys.journeysPerS).toLocaleString('en-US')} journeys/s, p99 ${journeys.p99Ms.toFixed(1)} ms; ${cpuLine(journeys.cpu, 'journey')}`,
         )
       }
+      if (only.has('signing')) {
+        progress(
+          `\n▶ f. anonymous hash signing (initiate → hand-over → approve → getToken → getResult)  (load average ${noteLoad('signing')})`,
+        )
+        signing = await benchSigning(osp, cfg.servers === 'child' ? servers.platformPid : undefined, cfg)
+        progress(
+          `  → ${Math.round(signing.signingsPerS).toLocaleString('en-US')} signings/s, p99 ${signing.p99Ms.toFixed(1)} ms; ${cpuLine(signing.cpu, 'signing')}`,
+        )
+      }
       baselineRps = bare.rps
-      if (signed || journeys) {
+      if (signed || journeys || signing) {
         progress(`\n▶ a. bare route (baseline, after)  (load average ${noteLoad('bare after')})`)
         bareAfter = await benchBare(servers.barePort, servers.barePid, cfg, 'bare after', false)
         progress(
@@ -263,6 +274,19 @@ async function main(): Promise<void> {
       note: `${Math.round(journeys.journeysPerS * 3).toLocaleString('en-US')} platform req/s (3 per journey) = ${((journeys.journeysPerS * 3 * 100) / baselineRps).toFixed(1)} % of bare; one-core ceiling at ${Math.round(journeys.cpu.serverUsPerOp).toLocaleString('en-US')} µs/journey ≈ ${Math.round(1e6 / journeys.cpu.serverUsPerOp).toLocaleString('en-US')} journeys/s; step p99 getQR ${journeys.steps.getQR.p99Ms.toFixed(1)} ms, getToken ${journeys.steps.getToken.p99Ms.toFixed(1)} ms, profiles ${journeys.steps.profiles.p99Ms.toFixed(1)} ms`,
     })
   }
+  if (signing && bare) {
+    rows.push({
+      scenario: 'f. anonymous hash signings',
+      value: signing.signingsPerS,
+      unit: 'signings/s',
+      p99Ms: signing.p99Ms,
+      ratioToBare: signing.signingsPerS / baselineRps,
+      cpu: signing.cpu,
+      budget: 'reported (no budget in design §11)',
+      pass: signing.check.bad === 0,
+      note: `4 platform calls per signing (${Math.round(signing.signingsPerS * 4).toLocaleString('en-US')} req/s = ${((signing.signingsPerS * 4 * 100) / baselineRps).toFixed(1)} % of bare); each signature verified with node:crypto`,
+    })
+  }
   if (cold) {
     const starts = [
       ['first (tsx, cold cache)', cold.first],
@@ -343,6 +367,7 @@ async function main(): Promise<void> {
     bareAfter: strip(bareAfter),
     signed: strip(signed),
     journeys: strip(journeys),
+    signing: strip(signing),
     coldStart: cold,
     rss,
     cpuProfile: profile,

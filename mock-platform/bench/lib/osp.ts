@@ -80,7 +80,7 @@ export class Osp {
   }
 
   /** Headless getQR (magic-approve resident approves): returns the authorisation code from the 302. */
-  async login(state: string): Promise<string> {
+  async login(state: string, ticketID?: string): Promise<string> {
     const q = new URLSearchParams({
       clientID: this.creds.clientID,
       responseType: 'code',
@@ -90,6 +90,7 @@ export class Osp {
       state,
       lang: 'en-US',
     })
+    if (ticketID) q.set('ticketID', ticketID)
     const res = await this.http.send('GET', `/api/v1/auth/getQR?${q}`, {
       'X-Sandbox-Resident': 'magic-approve',
       'X-Sandbox-Decision': 'approve',

@@ -8,7 +8,7 @@ import { type Listening, listen } from './listen'
 
 /** The bench app's browser return URI. getQR answers a 302 to it; the bench never follows the redirect. */
 export const BENCH_RETURN_URI = 'https://osp.bench.invalid/return'
-export const BENCH_SCOPES = ['eidapi_auth', 'eidapi_profiles', 'eidapi_formFilling']
+export const BENCH_SCOPES = ['eidapi_auth', 'eidapi_profiles', 'eidapi_formFilling', 'eidapi_sign']
 
 export interface PlatformInfo {
   port: number
