@@ -1,7 +1,14 @@
 // The Node fast path and the Web Crypto path give the same known answers and interoperate.
 import { afterEach, describe, expect, it } from 'vitest'
 import vectors from '../../test/fixtures/test-vectors.json'
-import { decryptContent, encryptContent, hexToBytes, hmacSha256Base64, useNativeCrypto } from './index'
+import {
+  decryptContent,
+  encryptContent,
+  hexToBytes,
+  hmacSha256Base64,
+  timingSafeEqualString,
+  useNativeCrypto,
+} from './index'
 
 afterEach(() => useNativeCrypto(true))
 
@@ -21,6 +28,14 @@ describe.each([
     const cek = hexToBytes(v.cekHex)
     expect(await encryptContent(cek, v.plaintext, hexToBytes(v.ivHex))).toBe(v.content)
     expect(await decryptContent(cek, v.content)).toBe(v.plaintext)
+  })
+
+  it('compares strings in constant time with the same answers', () => {
+    useNativeCrypto(native)
+    expect(timingSafeEqualString('abc', 'abc')).toBe(true)
+    expect(timingSafeEqualString('abc', 'abd')).toBe(false)
+    expect(timingSafeEqualString('abc', 'abcd')).toBe(false)
+    expect(timingSafeEqualString('', '')).toBe(true)
   })
 
   it('refuses a tampered tag with D30004', async () => {

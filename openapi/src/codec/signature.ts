@@ -88,6 +88,11 @@ export function decodeSignatureHeader(header: string): { base64: string; wasUrlE
  */
 export function timingSafeEqualString(a: string, b: string): boolean {
   if (typeof a !== 'string' || typeof b !== 'string') return false
+  const n = native()
+  if (n) {
+    const ha = n.createHash('sha256').update(a, 'utf8').digest()
+    return n.timingSafeEqual(ha, n.createHash('sha256').update(b, 'utf8').digest())
+  }
   const da = sha256Sync(utf8Bytes(a))
   const db = sha256Sync(utf8Bytes(b))
   let diff = 0
