@@ -12,6 +12,8 @@ export default tseslint.config(
       'reports/**',
       '**/build/**',
       '**/.docusaurus/**',
+      'portal/docs/api/**',
+      'portal/docs/reference/_generated/**',
       'test-results/**',
       'playwright-report/**',
     ],

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['{openapi,mock-platform,tutorials,sdk-samples}/**/*.test.ts'],
+    include: ['{openapi,mock-platform,tutorials,sdk-samples,portal}/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 20_000,
     hookTimeout: 30_000,

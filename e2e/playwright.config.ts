@@ -59,22 +59,44 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: 'node node_modules/.bin/tsx mock-platform/src/server.ts',
-    cwd: root,
-    url: `${BASE_URL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      PUBLIC_BASE_URL: BASE_URL,
-      SANDBOX_STORAGE: 'memory',
-      SANDBOX_DATA_DIR: DATA_DIR,
-      SANDBOX_ADMIN_TOKEN: 'e2e-admin-token-0123456789',
-      LOG_LEVEL: 'warn',
+  webServer: [
+    {
+      // The server also serves the developer portal from build/: ensure-site builds it first when it is missing
+      // (once per CI run, about 30–60 s), so portal.spec.ts has a site to test.
+      command:
+        'node node_modules/.bin/tsx portal/scripts/ensure-site.ts && node node_modules/.bin/tsx mock-platform/src/server.ts',
+      cwd: root,
+      url: `${BASE_URL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 300_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        PORT: String(PORT),
+        HOST: '127.0.0.1',
+        PUBLIC_BASE_URL: BASE_URL,
+        SANDBOX_STORAGE: 'memory',
+        SANDBOX_DATA_DIR: DATA_DIR,
+        SANDBOX_ADMIN_TOKEN: 'e2e-admin-token-0123456789',
+        LOG_LEVEL: 'warn',
+      },
     },
-  },
+    // The osp-web sample e-Service (osp-web.spec.ts) on the port the demo app registers (http://127.0.0.1:3000/callback);
+    // it reads the demo app's credentials from the sandbox's data directory, written before the sandbox answers.
+    {
+      command: 'node node_modules/.bin/tsx sdk-samples/osp-web/src/server.ts',
+      cwd: root,
+      url: 'http://127.0.0.1:3000/healthz',
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        PORT: '3000',
+        IAMSMART_BASE_URL: BASE_URL,
+        IAMSMART_DEMO_APP_DIR: DATA_DIR,
+        OSP_PUBLIC_URL: 'http://127.0.0.1:3000',
+      },
+    },
+  ],
 })

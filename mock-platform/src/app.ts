@@ -7,16 +7,37 @@ import { type Clock, systemClock } from './clock'
 import type { Config } from './config'
 import { defaultConfig } from './config'
 import { ProblemError } from './errors'
-import { adminAccess } from './features/access/access'
+import { AuditLog } from './features/access/audit'
+import { sessionAccess } from './features/access/session-access'
+import type { Account, StaffSeed } from './features/accounts/account.types'
+import { AccountsService } from './features/accounts/accounts.service'
+import { SessionStore } from './features/accounts/sessions'
 import { type NewApp, AppsService } from './features/apps/apps.service'
 import type { RegisteredApp } from './features/apps/app.types'
+import { type ChangeRequest, ChangesService } from './features/apps/changes.service'
 import { Outbox } from './features/callbacks/outbox'
+import { consentRecorder } from './features/consent/consent.recorder'
+import { registerConsentApi } from './features/consent/consent.routes'
+import { ConsentService } from './features/consent/consent.service'
+import type { Consent, ConsentEvent } from './features/consent/consent.types'
+import { registerDataExchangeApi } from './features/departments/data-exchange.routes'
+import { DepartmentsService, type StoredRecords } from './features/departments/departments.service'
+import { departmentRecordsRoutes } from './features/departments/records.routes'
 import { demoRoutes, type ReceivedCallback } from './features/demo/demo.routes'
+import { getQrObserver } from './features/inspector/get-qr.observer'
+import { inspectorRoutes } from './features/inspector/inspector.routes'
+import type { InspectorLog } from './features/inspector/inspector.deps'
+import { Inspector } from './features/inspector/inspector.service'
 import { getQrRoutes } from './features/login/get-qr.routes'
 import { registerLoginApi } from './features/login/platform.routes'
 import { TokensService } from './features/login/tokens.service'
+import type { Org } from './features/orgs/org.types'
+import { OrgsService } from './features/orgs/orgs.service'
 import { ResidentsService } from './features/residents/residents.service'
 import { Autopilot } from './features/sandbox/autopilot'
+import { AppClock } from './features/scenarios/app-clock'
+import { scenarioRoutes } from './features/scenarios/scenarios.routes'
+import { Scenarios } from './features/scenarios/scenarios.service'
 import { sandboxRoutes } from './features/sandbox/sandbox.routes'
 import { KeysService } from './features/security/keys.service'
 import { registerSigningApi } from './features/signing/signing.routes'
@@ -54,6 +75,10 @@ export interface AppDeps {
   observe?: (record: CallRecord) => void
   /** Where the mock PKI keeps its keys (server.ts: the data directory); memory by default. */
   pkiStore?: PkiStore
+  /** Request inspector: its JSONL log (default <dataDir>/inspector in lowdb mode, none in memory mode; null: none). */
+  inspector?: { log?: InspectorLog | null; tailSize?: number; heartbeatMs?: number }
+  /** Staff accounts to create (or update) at start; passwords as scrypt hashes (accounts/password.ts hashPassword). */
+  staff?: StaffSeed[]
 }
 
 export interface Platform {
@@ -71,7 +96,7 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
   const logger = deps.logger ?? createLogger(config.logLevel)
   const storage = deps.storage ?? memoryStorage()
   const apps = new AppsService(await storage.collection<RegisteredApp>('apps'), clock)
-  const residents = new ResidentsService(await storage.collection<Resident>('residents'))
+  const residents = new ResidentsService(await storage.collection<Resident>('residents'), clock)
   await residents.seed(
     deps.residents ??
       (() => [...magicResidents(), ...generateResidents({ seed: config.seed, count: config.residentCount })]),
@@ -83,6 +108,16 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     await meta.put(pairwise)
   }
 
+  // Sandbox accounts and organisations (design §8): durable collections; sessions in memory.
+  const accounts = new AccountsService(await storage.collection<Account>('accounts'), clock)
+  await accounts.seedStaff(deps.staff ?? [])
+  const orgs = new OrgsService(await storage.collection<Org>('orgs'), clock)
+  await orgs.ensureBuiltIn()
+  const sessions = new SessionStore(clock)
+  const changes = new ChangesService(await storage.collection<ChangeRequest>('app-changes'), apps, clock)
+  const audit = new AuditLog(await storage.collection('audit'), clock)
+
+  const scenarios = new Scenarios(clock)
   const keys = new KeysService(clock, () => config.cekTtlMs)
   const tokens = new TokensService(
     clock,
@@ -100,8 +135,25 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     maxAttempts: () => config.callbackMaxAttempts,
     backoffMs: deps.callbackBackoffMs,
     fetch: deps.fetch,
+    onRecord: (r) => inspector.observeCallback(r),
+    force: (t) => {
+      const f = scenarios.takeCallback(t.clientID, t.kind)
+      return f && { scenarioId: f.scenarioId, fault: f.fault }
+    },
   })
   const history: HistoryEntry[] = []
+  // Consent ledger (every release of resident data) and the departments' synthetic records (preview data exchange).
+  const consents = new ConsentService(
+    await storage.collection<Consent>('consents'),
+    await storage.collection<ConsentEvent>('consent-events'),
+    clock,
+    logger,
+  )
+  const departments = new DepartmentsService(
+    await storage.collection<StoredRecords>('department-records'),
+    () => config.seed,
+    clock,
+  )
   const tickets: TicketsService = new TicketsService({
     clock,
     ttlMs: () => config.ticketTtlMs,
@@ -109,8 +161,27 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     resident: (id) => residents.get(id),
     issueCode: (t) => tokens.issueCode(t),
     sendCallback: (t) => outbox.enqueue(t),
+    onDecided: consentRecorder(consents, (id) => apps.get(id)?.name),
   })
   const autopilot = new Autopilot(() => tickets, logger)
+  // Request inspector, scenarios and the per-app test clock (features/inspector, features/scenarios).
+  const appClock = new AppClock(clock, [keys, tokens, tickets, consents])
+  const inspector = new Inspector({
+    clock,
+    logger,
+    apps,
+    keys,
+    scenarios,
+    appClock,
+    outbox: () => outbox,
+    tailSize: deps.inspector?.tailSize,
+    log:
+      deps.inspector?.log !== undefined
+        ? (deps.inspector.log ?? undefined)
+        : config.storage === 'lowdb'
+          ? (await import('./features/inspector/inspector.file-log')).fileInspectorLog(config.dataDir)
+          : undefined,
+  })
   // Signing: the mock iAM Smart-Cert PKI. Its CA keys (first start; every start in memory, reused within a process)
   // are generated off the event loop: startup does not wait, PKI routes and signing await pki.ready.
   const pki = new Pki({
@@ -120,11 +191,12 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
   })
   pki.ready.catch((e: Error) => logger.error('mock PKI unavailable', { error: e.message }))
   const services: Services = {
-    access: adminAccess(
-      apps,
-      () => config.adminToken,
-      () => config.mode,
-    ),
+    access: sessionAccess({ config, accounts, sessions, orgs, apps, residents, audit }),
+    accounts,
+    sessions,
+    orgs,
+    changes,
+    audit,
     config,
     clock,
     logger,
@@ -133,15 +205,24 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     tokens,
     tickets,
     residents,
+    consents,
+    departments,
     outbox,
     autopilot,
+    inspector,
+    scenarios,
+    appClock,
     signed: {
       clock,
       apps,
       keys,
       replay: new ReplayGuard(clock, () => config.timestampWindowMs),
       limiter: new RateLimiter(clock, () => config.rateLimitPerMinute),
-      observe: deps.observe,
+      observe: (r) => {
+        inspector.observe(r)
+        deps.observe?.(r)
+      },
+      forced: (clientID, operationId) => scenarios.take(clientID, operationId),
       logger,
     },
     pageLimiter: new RateLimiter(clock, () => config.rateLimitPerMinute),
@@ -173,20 +254,21 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
   const businessIds = new BusinessIds(clock)
   registerTaskApi(api, services, businessIds)
   registerSigningApi(api, services, businessIds)
+  // Preview (not in the published iAM Smart specification): consent status and consented data exchange.
+  registerConsentApi(api, services)
+  registerDataExchangeApi(api, services, businessIds)
+  api.get('/auth/getQR', getQrObserver(services))
   api.route('/', getQrRoutes(services))
   methodGuard(api)
   app.route('/api/v1', api)
 
   app.route('/pki', pkiRoutes(services))
-  app.route(
-    '/sandbox/v1',
-    pkiAdminRoutes(services, () => config.adminToken),
-  )
+  app.route('/sandbox/v1', pkiAdminRoutes(services))
   app.route('/app', virtualAppRoutes(services, history))
-  app.route(
-    '/sandbox/v1',
-    sandboxRoutes(services, () => config.adminToken),
-  )
+  app.route('/sandbox/v1', sandboxRoutes(services))
+  app.route('/sandbox/v1', departmentRecordsRoutes(services))
+  app.route('/sandbox/v1', inspectorRoutes(services, deps.inspector?.heartbeatMs))
+  app.route('/sandbox/v1', scenarioRoutes(services))
   const demoCallbacks: ReceivedCallback[] = []
   app.route(
     '/demo',
@@ -196,7 +278,13 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/v1/')) return sendEnvelope(c, envelope(newId(), 'D20027'), 404)
     return c.json(
-      { type: 'about:blank', title: 'Not found', status: 404, detail: `No route ${c.req.path}` },
+      {
+        type: 'about:blank',
+        title: 'Not found',
+        status: 404,
+        detail: `No route ${c.req.path}`,
+        requestId: newId(),
+      },
       404,
       {
         'Content-Type': 'application/problem+json',
@@ -204,10 +292,19 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     )
   })
 
+  // Sandbox and support API errors: problem+json (RFC 9457) with a request id to quote in an enquiry.
   app.onError((err, c) => {
+    const requestId = newId()
     if (err instanceof ProblemError) {
       return c.json(
-        { type: 'about:blank', title: err.title, status: err.status, detail: err.detail, ...err.extra },
+        {
+          type: 'about:blank',
+          title: err.title,
+          status: err.status,
+          detail: err.detail,
+          ...err.extra,
+          requestId,
+        },
         err.status,
         { 'Content-Type': 'application/problem+json' },
       )
@@ -217,8 +314,8 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
       if (e.code === 'D20000') logger.error('unexpected error', { path: c.req.path, error: String(err) })
       return sendEnvelope(c, envelope(newId(), e.code), e.status === 200 ? 200 : e.status, e.headers)
     }
-    logger.error('unexpected error', { path: c.req.path, error: String(err) })
-    return c.json({ type: 'about:blank', title: 'Internal error', status: 500 }, 500, {
+    logger.error('unexpected error', { path: c.req.path, error: String(err), requestId })
+    return c.json({ type: 'about:blank', title: 'Internal error', status: 500, requestId }, 500, {
       'Content-Type': 'application/problem+json',
     })
   })
@@ -230,6 +327,8 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     demoCallbacks,
     async close() {
       await outbox.drain()
+      await consents.settled()
+      await inspector.close()
       await storage.close()
     },
   }

@@ -1,8 +1,10 @@
 /** Starts the sandbox on HOST:PORT (127.0.0.1:8080): config read once, data directory locked, demo app printed. */
+import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { createApp } from './app'
 import { ConfigError, loadConfig } from './config'
 import { demoApp } from './features/demo/demo-app'
+import { portalSite, withPortal } from './features/portal/portal-site'
 import { randomHex } from './ids'
 import { createLogger } from './logger'
 import { filePkiStore } from './pki/pki.file-store'
@@ -38,13 +40,19 @@ async function main(): Promise<void> {
   const sweeper = setInterval(() => platform.services.tickets.sweep(), 1000)
   sweeper.unref()
 
-  const server = serve({ fetch: platform.app.fetch, hostname: config.host, port: config.port }, (info) => {
+  // The developer portal (`npm run build` → build/) is served from the same port, beside the platform.
+  const portal = portalSite(fileURLToPath(new URL('../../build', import.meta.url)))
+  const fetch = withPortal(platform.app.fetch, portal)
+  const server = serve({ fetch, hostname: config.host, port: config.port }, (info) => {
     const base = config.publicBaseUrl
     console.log(
       [
         '',
         `  iAM Smart Developer Sandbox (mock) listening on http://${info.address}:${info.port}  (ready in ${Math.round(performance.now() - started)} ms)`,
         '',
+        portal.available()
+          ? `  Developer portal   ${base}/  (docs, guides, API reference; 繁體中文 ${base}/zh-Hant/, 简体中文 ${base}/zh-Hans/)`
+          : '  Developer portal   not built: `npm run build` (or `npm start`, which builds it when missing)',
         `  Platform API       ${base}/api/v1`,
         `  Virtual app        ${base}/app`,
         `  Residents          ${base}/sandbox/v1/residents`,

@@ -31,6 +31,9 @@ const SIGNING = [
   'getAnonymousPdfSigningResult',
 ]
 
+/** The preview operations (not in the published specification): consent status and data exchange. */
+const PREVIEW = ['initiateDataExchangeRequest', 'getDataExchangeData', 'getConsentStatus']
+
 /** SHA-256 of a synthetic document, as hex and Base64 (both forms are in the Digest schema). */
 const DIGEST_HEX = 'beaddc8e891c13374e33aeb76c0a737446fb85ab567c37be66085e53355409e3'
 const DIGEST_B64 = 'ZGyqCcP0t0PAFBDwDprot3tfLZkCWIu8gQtX5GGXyw4='
@@ -105,6 +108,7 @@ describe('contract: every operation of the platform spec', () => {
         'getAnonymousEmeResult',
         'getProfiles',
         ...SIGNING,
+        ...PREVIEW,
       ].sort(),
     )
   })
@@ -349,6 +353,100 @@ describe('contract: every operation of the platform spec', () => {
     })
     expect(late.raw.code).toBe('D70003')
     expectValid(get, late.raw, late.content)
+  })
+
+  it('preview operations are tagged Preview, marked as outside the published specification, fidelity sandbox', () => {
+    for (const id of PREVIEW) {
+      const o = ops.get(id)!
+      expect(o.path).toMatch(/^\/preview\//)
+      expect(o.op.tags).toEqual(['Preview'])
+      expect(o.op['x-fidelity']).toBe('sandbox')
+      expect(o.op.description).toMatch(/^Preview — not part of the published iAM Smart specification\./)
+    }
+    expect((spec.tags as Json[]).find((t) => t.name === 'Preview')!.description).toMatch(
+      /NOT part of the published/,
+    )
+  })
+
+  it('initiateDataExchangeRequest: the answer and the callback (approved and refused) match the spec', async () => {
+    const h = await harness()
+    const o = ops.get('initiateDataExchangeRequest')!
+    const t = await h.token()
+    const extra = { dataSets: ['vehicleLicences', 'taxReturnSummary'], purpose: 'Contract', validityDays: 30 }
+    for (const decision of ['approve', 'reject', 'cancel', 'timeout']) {
+      const r = await rawEnvelope(h, o.path, common(t, extra))
+      expect(r.raw.code).toBe('D00000')
+      expectValid(o, r.raw, r.content)
+      await callbackOf(h, o, (r.content as { ticketID: string }).ticketID, decision)
+      const documented = (Object.values(Object.values(o.op.callbacks as Json)[0] as Json)[0] as Json).post[
+        'x-dcodes'
+      ]
+      expect(documented).toContain(h.callbacks.at(-1)!.body.code)
+    }
+    for (const [bad, code] of [
+      [{ purpose: 'x'.repeat(201) }, 'D20003'],
+      [{ validityDays: undefined }, 'D20002'],
+      [{ businessID: 'dup' }, 'D00000'],
+      [{ businessID: 'dup' }, 'D20011'],
+    ] as const) {
+      const r = await rawEnvelope(h, o.path, common(t, { ...extra, ...bad }))
+      expect(r.raw.code).toBe(code)
+      expectValid(o, r.raw, r.content)
+    }
+  })
+
+  it('getDataExchangeData and getConsentStatus: success and every documented refusal match the spec', async () => {
+    const h = await harness()
+    const init = ops.get('initiateDataExchangeRequest')!
+    const get = ops.get('getDataExchangeData')!
+    const status = ops.get('getConsentStatus')!
+    const t = await h.token()
+    const consent = async (validityDays: number, businessID: string) => {
+      const r = await rawEnvelope(
+        h,
+        init.path,
+        common(t, {
+          dataSets: ['vehicleLicences', 'taxReturnSummary'],
+          purpose: 'Contract',
+          validityDays,
+          businessID,
+        }),
+      )
+      await callbackOf(h, init, (r.content as { ticketID: string }).ticketID)
+      return (h.client.decryptCallback(h.callbacks.at(-1)!.body) as Json).consentRef as string
+    }
+    const ref = await consent(30, 'dx-contract-1')
+    const short = await consent(1, 'dx-contract-2')
+    const call = async (o: OperationSpec, body: Json, code: string) => {
+      const r = await rawEnvelope(h, o.path, body)
+      expect(r.raw.code, `${o.op.operationId} ${JSON.stringify(body)}`).toBe(code)
+      expectValid(o, r.raw, r.content)
+    }
+    // Every generated and magic resident's records match the schemas.
+    for (const r of h.platform.services.residents.list()) {
+      const records = h.platform.services.departments.records(r)
+      expect(violations(get.op['x-encrypted-content'].response.properties.records, records), r.id).toEqual([])
+    }
+    const auth = { accessToken: t.accessToken, openID: t.openID }
+    await call(get, { ...auth, consentRef: ref }, 'D00000')
+    await call(get, { ...auth, consentRef: ref, dataSets: ['taxReturnSummary'] }, 'D00000')
+    await call(get, { ...auth, consentRef: ref, dataSets: ['publicHousingTenancy'] }, 'D20012')
+    await call(get, { ...auth, consentRef: 'f'.repeat(32) }, 'D20027')
+    await call(get, { accessToken: 'f'.repeat(32), openID: t.openID, consentRef: ref }, 'D20009')
+    await call(status, { consentRef: ref }, 'D00000')
+    await call(status, { businessID: 'dx-contract-2' }, 'D00000')
+    await call(status, {}, 'D20002')
+    await call(status, { consentRef: 'f'.repeat(32) }, 'D20027')
+    const [c] = h.platform.services.consents.ofResident('magic-approve').filter((x) => x.id === ref)
+    await h.platform.services.consents.revoke(c!.id, 'magic-approve')
+    await call(get, { ...auth, consentRef: ref }, 'D20026')
+    await call(status, { consentRef: ref }, 'D00000')
+    h.platform.services.appClock.advance(h.clientID, 86_400_000)
+    await h.platform.services.consents.settled()
+    await h.client.getKey()
+    const fresh = await h.token()
+    await call(get, { accessToken: fresh.accessToken, openID: fresh.openID, consentRef: short }, 'D40003')
+    await call(status, { consentRef: short }, 'D00000')
   })
 
   it('every envelope example uses a code its operation documents', () => {

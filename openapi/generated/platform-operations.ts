@@ -162,6 +162,34 @@ export const platformOperations = {
       'D20010', 'D20012', 'D20026', 'D30001', 'D30002', 'D30003', 'D30004',
     ],
   },
+  initiateDataExchangeRequest: {
+    method: 'post',
+    path: '/preview/dataexchange/initiateRequest',
+    encrypted: true,
+    dcodes: [
+      'D00000', 'D20000', 'D20001', 'D20002', 'D20003', 'D20004', 'D20005', 'D20006', 'D20007',
+      'D20008', 'D20009', 'D20010', 'D20011', 'D20012', 'D20026', 'D30001', 'D30002', 'D30003',
+      'D30004',
+    ],
+  },
+  getDataExchangeData: {
+    method: 'post',
+    path: '/preview/dataexchange/getData',
+    encrypted: true,
+    dcodes: [
+      'D00000', 'D20000', 'D20001', 'D20002', 'D20003', 'D20004', 'D20005', 'D20006', 'D20009',
+      'D20010', 'D20012', 'D20026', 'D20027', 'D30001', 'D30002', 'D30003', 'D30004', 'D40003',
+    ],
+  },
+  getConsentStatus: {
+    method: 'post',
+    path: '/preview/consents/getStatus',
+    encrypted: true,
+    dcodes: [
+      'D00000', 'D20000', 'D20001', 'D20002', 'D20003', 'D20004', 'D20005', 'D20006', 'D20026',
+      'D20027', 'D30001', 'D30002', 'D30003', 'D30004',
+    ],
+  },
 } as const
 
 export type PlatformOperationId = keyof typeof platformOperations
@@ -183,6 +211,9 @@ export interface PlatformOperationTypes {
   initiateAnonymousPdfSigningRequest: { request: S['InitiateAnonymousPdfSigningRequest']; response: S['InitiateAnonymousSigningResult'] }
   getAnonymousPdfSigningResult: { request: S['GetAnonymousResultRequest']; response: S['AnonymousPdfSigningResult'] }
   getProfiles: { request: S['ProfilesRequest']; response: S['ProfilesResult'] }
+  initiateDataExchangeRequest: { request: S['DataExchangeInitiateRequest']; response: S['InitiateRequestResult'] }
+  getDataExchangeData: { request: S['DataExchangeGetDataRequest']; response: S['DataExchangeData'] }
+  getConsentStatus: { request: S['ConsentStatusRequest']; response: S['ConsentStatus'] }
 }
 
 export const platformCallbacks = {
@@ -191,6 +222,7 @@ export const platformCallbacks = {
   initiateStepUpRequest: 'StepUpCallbackContent',
   initiateSigningRequest: 'SigningCallbackContent',
   initiatePdfSigningRequest: 'PdfSigningCallbackContent',
+  initiateDataExchangeRequest: 'DataExchangeCallbackContent',
 } as const
 
 export interface PlatformCallbackTypes {
@@ -199,4 +231,5 @@ export interface PlatformCallbackTypes {
   initiateStepUpRequest: S['StepUpCallbackContent']
   initiateSigningRequest: S['SigningCallbackContent']
   initiatePdfSigningRequest: S['PdfSigningCallbackContent']
+  initiateDataExchangeRequest: S['DataExchangeCallbackContent']
 }

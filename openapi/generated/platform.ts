@@ -440,6 +440,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/preview/dataexchange/initiateRequest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request consented data from departments (preview)
+         * @description Preview — not part of the published iAM Smart specification. The Consented Data Exchange
+         *     Gateway has no public API; this operation is the sandbox's speculative model of one, for
+         *     designing against now. Expect the real interface, if any, to differ.
+         *
+         *     Asks the logged-in resident to let departments share named data sets (`dataSets`) with this app
+         *     for a stated `purpose` (at most 200 characters), for `validityDays` days (1–365). The flow is that
+         *     of the profile request: the answer gives `ticketID` and `authByQR`; the resident approves **per
+         *     data set** in the app (partial approval allowed) and the result arrives by callback at
+         *     `redirectURI`: D00000 with `consentRef`, `approvedDataSets` and `validUntil`, or D40000
+         *     (cancelled), D40001 (rejected, or approved with every data set unticked), D40002 (failed), D40003
+         *     (timeout). Then retrieve the records with getData.
+         *
+         *     Sandbox behaviour (preview): needs the `eidapi_formFilling` scope (the scope list has no data-exchange
+         *     scope; form filling is the closest purpose), else D20012. Missing `dataSets`, `purpose` or
+         *     `validityDays` give D20002; an unknown data set, a purpose over 200 characters or a validity
+         *     outside 1–365 days give D20003. The approval is recorded in the resident's consent ledger.
+         */
+        post: operations["initiateDataExchangeRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/preview/dataexchange/getData": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retrieve consented department records (preview)
+         * @description Preview — not part of the published iAM Smart specification. The sandbox's speculative model of
+         *     retrieving data through the Consented Data Exchange Gateway.
+         *
+         *     Returns the records of the data sets the consent covers, for the resident of a current login
+         *     (`accessToken`, `openID`: tokens live 10 minutes, consents days, so log the resident in again
+         *     when needed). Name `dataSets` to get fewer; leave it out (or empty) for all the consent covers.
+         *     Every retrieval is recorded in the resident's consent history (when, which data sets, which app)
+         *     and shown to them in the app.
+         *
+         *     Sandbox behaviour (preview):
+         *     * D20012: a data set in `dataSets` is outside the consent (nothing is returned: a data set the
+         *       resident did not approve is refused, never silently dropped or served), or the app lacks the
+         *       `eidapi_formFilling` scope.
+         *     * D20026: the resident revoked the consent (revocation takes effect at once).
+         *     * D40003: the consent expired (`validUntil` passed; the app's test clock moves it).
+         *     * D20027: no data-exchange consent with this `consentRef` is held by this app for this resident
+         *       (another app's consent answers the same, so references cannot be probed).
+         *     * D20009 / D20010: the access token or openID is wrong or expired.
+         */
+        post: operations["getDataExchangeData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/preview/consents/getStatus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read the status of a consent this app holds (preview)
+         * @description Preview — not part of the published iAM Smart specification. The sandbox's speculative model of
+         *     a consent ledger covering every release of resident data.
+         *
+         *     Every release to this app is recorded as a consent: profile, e-ME, step-up and signing results
+         *     (a signature is recorded as the field `signature`), direct reads with `POST /profiles`, and
+         *     data-exchange approvals. Ask by `consentRef` (from the data-exchange callback) or by the
+         *     `businessID` of the request. The answer says whether it is `active`, `expired` or `revoked`
+         *     (with `revokedAt`), what it covers and its validity. One-off releases are valid only at the
+         *     moment of release (`validFrom` = `validUntil`), so they read `expired` unless the resident
+         *     revoked them; a revoked one-off release means the resident withdrew consent to data already
+         *     shared.
+         *
+         *     Sandbox behaviour (preview): no scope needed (the app asks about its own consents). D20002 when
+         *     neither `consentRef` nor `businessID` is given; D20027 when the app holds no such consent,
+         *     including another app's (answered exactly like an unknown reference).
+         */
+        post: operations["getConsentStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1694,6 +1800,273 @@ export interface components {
          * @example 9a120e29a315d30db77887f7eb3318be
          */
         TicketId: string;
+        /**
+         * ConsentRef
+         * @description Preview (speculative). The platform's reference of a consent the resident gave to this app. Opaque. Sandbox behaviour: 32 lower-case hex characters.
+         * @example 3c6f0e2b9d8a41f7a5e4c3b2a1908f7e
+         */
+        ConsentRef: string;
+        /**
+         * DataExchangeDataSet
+         * @description Preview (speculative): a data set a department holds about the resident. `vehicleLicences` (Transport Department), `taxReturnSummary` (Inland Revenue Department), `publicHousingTenancy` (Housing Department), `professionalRegistrations` (statutory registration boards). Not part of the published iAM Smart specification; the records are synthetic.
+         * @example vehicleLicences
+         * @enum {string}
+         */
+        DataExchangeDataSet: "vehicleLicences" | "taxReturnSummary" | "publicHousingTenancy" | "professionalRegistrations";
+        /**
+         * DataExchangeCallbackContent
+         * @description Preview (speculative). Decrypted content of the data-exchange callback: `businessID` and `state` of the request, plus on `D00000` the consent reference, the data sets the resident approved (possibly fewer than requested) and when the consent ends. No records travel in the callback: retrieve them with getData.
+         * @example {
+         *       "businessID": "OSP-2026-000301",
+         *       "state": "0d9c8b7a6f5e4d3c2b1a0f9e8d7c6b5a",
+         *       "consentRef": "3c6f0e2b9d8a41f7a5e4c3b2a1908f7e",
+         *       "approvedDataSets": [
+         *         "vehicleLicences"
+         *       ],
+         *       "validUntil": 1769817600000
+         *     }
+         * @example {
+         *       "businessID": "OSP-2026-000301",
+         *       "state": "0d9c8b7a6f5e4d3c2b1a0f9e8d7c6b5a"
+         *     }
+         */
+        DataExchangeCallbackContent: components["schemas"]["CallbackCorrelation"] & {
+            consentRef?: components["schemas"]["ConsentRef"];
+            approvedDataSets?: components["schemas"]["DataExchangeDataSet"][];
+            validUntil?: components["schemas"]["EpochMillis"];
+        };
+        /**
+         * DataExchangeInitiateRequest
+         * @description Preview (speculative). Decrypted body of the data-exchange request: the data sets wanted, why, and for how long the consent should last. The result arrives by callback at `redirectURI`.
+         * @example {
+         *       "businessID": "OSP-2026-000301",
+         *       "accessToken": "ff3ea92ddc70338d865843fa6b77e982",
+         *       "openID": "24fa6bfd6aa27141423eee25e153b9249b4b655d0b8b1d16a61a255720a823e0",
+         *       "source": "PC_Browser",
+         *       "redirectURI": "https://osp.example.com/iamsmart/callback/dataexchange",
+         *       "state": "0d9c8b7a6f5e4d3c2b1a0f9e8d7c6b5a",
+         *       "lang": "en-US",
+         *       "dataSets": [
+         *         "vehicleLicences",
+         *         "publicHousingTenancy"
+         *       ],
+         *       "purpose": "Check eligibility for a residents' parking permit",
+         *       "validityDays": 30
+         *     }
+         */
+        DataExchangeInitiateRequest: {
+            businessID: components["schemas"]["BusinessId"];
+            accessToken: components["schemas"]["AccessToken"];
+            openID: components["schemas"]["OpenId"];
+            source: components["schemas"]["Source"];
+            redirectURI: components["schemas"]["RedirectUri"];
+            state: components["schemas"]["State"];
+            lang?: components["schemas"]["Lang"];
+            dataSets: components["schemas"]["DataExchangeDataSet"][];
+            /** @description Why the data is needed, shown to the resident and kept in the consent ledger. */
+            purpose: string;
+            /** @description How long the consent lasts, in days from approval; data can be retrieved until then. */
+            validityDays: number;
+        };
+        /**
+         * DataExchangeGetDataRequest
+         * @description Preview (speculative). Decrypted body of getData: a current login of the same resident (`accessToken`, `openID`), the consent reference from the callback, and optionally the data sets wanted now (all the consent covers when absent or empty).
+         * @example {
+         *       "accessToken": "ff3ea92ddc70338d865843fa6b77e982",
+         *       "openID": "24fa6bfd6aa27141423eee25e153b9249b4b655d0b8b1d16a61a255720a823e0",
+         *       "consentRef": "3c6f0e2b9d8a41f7a5e4c3b2a1908f7e",
+         *       "dataSets": [
+         *         "vehicleLicences"
+         *       ]
+         *     }
+         */
+        DataExchangeGetDataRequest: {
+            accessToken: components["schemas"]["AccessToken"];
+            openID: components["schemas"]["OpenId"];
+            consentRef: components["schemas"]["ConsentRef"];
+            dataSets?: components["schemas"]["DataExchangeDataSet"][];
+        };
+        /**
+         * DepartmentDate
+         * @description Preview (speculative). A calendar day in department records, `YYYYMMDD` (like `birthDate`).
+         * @example 20261130
+         */
+        DepartmentDate: string;
+        /**
+         * DepartmentVehicleLicence
+         * @description Preview (speculative). A licensed vehicle in the Transport Department's (synthetic) records. Sandbox behaviour: registration marks start with `Q`, a letter real Hong Kong marks never use.
+         * @example {
+         *       "registrationMark": "QK4821",
+         *       "make": "Toyota",
+         *       "model": "Alphard",
+         *       "licenceExpiry": "20261130"
+         *     }
+         */
+        DepartmentVehicleLicence: {
+            registrationMark: string;
+            make: string;
+            model: string;
+            licenceExpiry: components["schemas"]["DepartmentDate"];
+        };
+        /**
+         * DepartmentTaxReturnSummary
+         * @description Preview (speculative). The latest assessed individual tax return in the Inland Revenue Department's (synthetic) records: the year of assessment, the band of total income (HKD) and the salaries tax paid (whole HKD).
+         * @example {
+         *       "yearOfAssessment": "2024/25",
+         *       "totalIncomeBand": "300001-500000",
+         *       "salariesTaxPaid": 13380
+         *     }
+         */
+        DepartmentTaxReturnSummary: {
+            yearOfAssessment: string;
+            /** @enum {string} */
+            totalIncomeBand: "0-132000" | "132001-200000" | "200001-300000" | "300001-500000" | "500001-800000" | "800001-1200000" | "1200001-and-above";
+            salariesTaxPaid: number;
+        };
+        /**
+         * DepartmentPublicHousingTenancy
+         * @description Preview (speculative). A public rental housing tenancy in the Housing Department's (synthetic) records. Sandbox behaviour: estates are fictional (bird and tree names).
+         * @example {
+         *       "estate": "Kingfisher Estate",
+         *       "block": "Block 3",
+         *       "floor": "12",
+         *       "flat": "07",
+         *       "tenancyStart": "20150601"
+         *     }
+         */
+        DepartmentPublicHousingTenancy: {
+            estate: string;
+            block: string;
+            floor: string;
+            flat: string;
+            tenancyStart: components["schemas"]["DepartmentDate"];
+        };
+        /**
+         * DepartmentProfessionalRegistration
+         * @description Preview (speculative). An entry of a statutory professional register (synthetic). Sandbox behaviour: registration numbers start with `Q`, like the synthetic HKID prefixes.
+         * @example {
+         *       "profession": "nurse",
+         *       "registry": "Nursing Council of Hong Kong",
+         *       "registrationNumber": "QN12345",
+         *       "status": "active",
+         *       "registeredSince": "20100901"
+         *     }
+         */
+        DepartmentProfessionalRegistration: {
+            /** @enum {string} */
+            profession: "engineer" | "accountant" | "nurse" | "socialWorker";
+            registry: string;
+            registrationNumber: string;
+            /** @enum {string} */
+            status: "active" | "lapsed" | "suspended";
+            registeredSince: components["schemas"]["DepartmentDate"];
+        };
+        /**
+         * DepartmentRecords
+         * @description Preview (speculative). The records released by one data-exchange retrieval, keyed by data set. Only data sets covered by the consent (and, if the request named `dataSets`, only those) are present: a key outside the consent never appears. A department holding nothing answers `[]` or `null`.
+         * @example {
+         *       "vehicleLicences": [
+         *         {
+         *           "registrationMark": "QK4821",
+         *           "make": "Toyota",
+         *           "model": "Alphard",
+         *           "licenceExpiry": "20261130"
+         *         }
+         *       ],
+         *       "publicHousingTenancy": null
+         *     }
+         */
+        DepartmentRecords: {
+            vehicleLicences?: components["schemas"]["DepartmentVehicleLicence"][];
+            taxReturnSummary?: components["schemas"]["DepartmentTaxReturnSummary"] | null;
+            publicHousingTenancy?: components["schemas"]["DepartmentPublicHousingTenancy"] | null;
+            professionalRegistrations?: components["schemas"]["DepartmentProfessionalRegistration"][];
+        };
+        /**
+         * DataExchangeData
+         * @description Preview (speculative). Decrypted result of getData: the records of the consented data sets, when they were retrieved (the retrieval is in the resident's consent history) and when the consent ends.
+         * @example {
+         *       "consentRef": "3c6f0e2b9d8a41f7a5e4c3b2a1908f7e",
+         *       "retrievedAt": 1767225600123,
+         *       "validUntil": 1769817600000,
+         *       "records": {
+         *         "vehicleLicences": [
+         *           {
+         *             "registrationMark": "QK4821",
+         *             "make": "Toyota",
+         *             "model": "Alphard",
+         *             "licenceExpiry": "20261130"
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        DataExchangeData: {
+            consentRef: components["schemas"]["ConsentRef"];
+            retrievedAt: components["schemas"]["EpochMillis"];
+            validUntil: components["schemas"]["EpochMillis"];
+            records: components["schemas"]["DepartmentRecords"];
+        };
+        /**
+         * ConsentStatusRequest
+         * @description Preview (speculative). Decrypted body of getStatus: the consent reference (data exchange), or the `businessID` of the request that released the data (profile, e-ME, step-up, signing, data exchange). At least one is required; `consentRef` wins when both are given.
+         * @example {
+         *       "consentRef": "3c6f0e2b9d8a41f7a5e4c3b2a1908f7e"
+         *     }
+         * @example {
+         *       "businessID": "OSP-2026-000124"
+         *     }
+         */
+        ConsentStatusRequest: {
+            consentRef?: components["schemas"]["ConsentRef"];
+            businessID?: components["schemas"]["BusinessId"];
+        };
+        /**
+         * ConsentStatus
+         * @description Preview (speculative). The state of one consent held by the calling app. `status` is `active` until `validUntil`, then `expired`; `revoked` (with `revokedAt`) once the resident revokes it in the app. One-off releases (profile, e-ME, step-up, signing, direct reads) are valid only at the moment of release, so they are `expired` unless revoked. `dataSets` for data exchange, `fields` otherwise (a signature is recorded as the field `signature`).
+         * @example {
+         *       "consentRef": "3c6f0e2b9d8a41f7a5e4c3b2a1908f7e",
+         *       "kind": "dataexchange",
+         *       "status": "active",
+         *       "dataSets": [
+         *         "vehicleLicences"
+         *       ],
+         *       "purpose": "Check eligibility for a residents' parking permit",
+         *       "businessID": "OSP-2026-000301",
+         *       "validFrom": 1767225600000,
+         *       "validUntil": 1769817600000
+         *     }
+         * @example {
+         *       "consentRef": "9f8e7d6c5b4a39281706f5e4d3c2b1a0",
+         *       "kind": "profile",
+         *       "status": "revoked",
+         *       "fields": [
+         *         "enName",
+         *         "birthDate"
+         *       ],
+         *       "businessID": "OSP-2026-000124",
+         *       "validFrom": 1767225600000,
+         *       "validUntil": 1767225600000,
+         *       "revokedAt": 1767312000000
+         *     }
+         */
+        ConsentStatus: {
+            consentRef: components["schemas"]["ConsentRef"];
+            /**
+             * @description The operation that released the data (`getProfiles` is a direct read with POST /profiles).
+             * @enum {string}
+             */
+            kind: "profile" | "eme" | "stepup" | "signing" | "pdfsigning" | "anonymous-eme" | "anonymous-signing" | "anonymous-pdfsigning" | "getProfiles" | "dataexchange";
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            dataSets?: components["schemas"]["DataExchangeDataSet"][];
+            fields?: string[];
+            purpose?: string;
+            businessID?: components["schemas"]["BusinessId"];
+            validFrom: components["schemas"]["EpochMillis"];
+            validUntil: components["schemas"]["EpochMillis"];
+            revokedAt?: components["schemas"]["EpochMillis"];
+        };
     };
     responses: {
         /** @description Any 2xx status acknowledges the callback; the body is ignored and may be empty. */
@@ -3114,6 +3487,231 @@ export interface operations {
         };
         responses: {
             /** @description The envelope, HTTP 200 for every business outcome. Codes this operation can return: D00000, D20000, D20001, D20002, D20003, D20004, D20005, D20006, D20009, D20010, D20012, D20026, D30001, D30002, D30003, D30004. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EncryptedEnvelope"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    initiateDataExchangeRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The client ID of the online service (from the Self-Service Portal, or the sandbox console).
+                 * @example 3f1c5a9e0b7d4e2a8c6f1b3d5e7a9c0b
+                 */
+                clientID: components["parameters"]["ClientId"];
+                /**
+                 * @description The signature algorithm; only `HmacSHA256` exists. Any other value gives D20005.
+                 * @example HmacSHA256
+                 */
+                signatureMethod: components["parameters"]["SignatureMethod"];
+                /**
+                 * @description The current time in milliseconds since the Unix epoch, as a decimal string. Sandbox behaviour: a timestamp more than 300 s from the sandbox clock gives D20004.
+                 * @example 1767225600000
+                 */
+                timestamp: components["parameters"]["Timestamp"];
+                /**
+                 * @description A fresh random string for every request (the official sample sends a UUID without hyphens). A nonce used again gives D20004. Sandbox behaviour: 8 to 64 characters of letters, digits and hyphens; remembered per client for the timestamp window across all endpoints.
+                 * @example 9b2d4f6a8c0e1a3c5e7b9d1f3a5c7e9b
+                 */
+                nonce: components["parameters"]["Nonce"];
+                /**
+                 * @description HMAC-SHA256 of the request, keyed with the client secret (its UTF-8 bytes), Base64-encoded and then
+                 *     URL-encoded (`+` → `%2B`, `/` → `%2F`, `=` → `%3D`).
+                 *
+                 *     The string to sign is the plain concatenation, without separators, of:
+                 *
+                 *     1. the `clientID` header value,
+                 *     2. the `signatureMethod` header value (`HmacSHA256`),
+                 *     3. the `timestamp` header value,
+                 *     4. the `nonce` header value,
+                 *     5. the raw HTTP body exactly as sent: `{"content":"…"}` for encrypted calls, and `{}` or the empty
+                 *        string for getKey and revokeKey.
+                 *
+                 *     Example: clientID `3f1c5a9e0b7d4e2a8c6f1b3d5e7a9c0b`, timestamp `1767225600000`, nonce
+                 *     `9b2d4f6a8c0e1a3c5e7b9d1f3a5c7e9b`, secret `sandbox-test-secret-7Qd2Lm9Vx4` and body
+                 *     `{"content":"AAAADAABAgMEBQYHCAkKCw=="}` sign the string
+                 *     `3f1c5a9e0b7d4e2a8c6f1b3d5e7a9c0bHmacSHA25617672256000009b2d4f6a8c0e1a3c5e7b9d1f3a5c7e9b{"content":"AAAADAABAgMEBQYHCAkKCw=="}`
+                 *     to `ujUpwSE0qFn6XIXZkCJLHw7X1+FQkUmF1R3kAbxyahA=`, sent as
+                 *     `ujUpwSE0qFn6XIXZkCJLHw7X1%2BFQkUmF1R3kAbxyahA%3D`. A mismatch gives D20006.
+                 *
+                 *     Sandbox behaviour: URL-encoded Base64 is canonical; raw Base64 is also accepted unless the app is in
+                 *     strict mode (the request inspector then warns).
+                 * @example ujUpwSE0qFn6XIXZkCJLHw7X1%2BFQkUmF1R3kAbxyahA%3D
+                 */
+                signature: components["parameters"]["Signature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EncryptedRequest"];
+            };
+        };
+        responses: {
+            /** @description The envelope, HTTP 200 for every business outcome. Codes this operation can return: D00000, D20000, D20001, D20002, D20003, D20004, D20005, D20006, D20007, D20008, D20009, D20010, D20011, D20012, D20026, D30001, D30002, D30003, D30004. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EncryptedEnvelope"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getDataExchangeData: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The client ID of the online service (from the Self-Service Portal, or the sandbox console).
+                 * @example 3f1c5a9e0b7d4e2a8c6f1b3d5e7a9c0b
+                 */
+                clientID: components["parameters"]["ClientId"];
+                /**
+                 * @description The signature algorithm; only `HmacSHA256` exists. Any other value gives D20005.
+                 * @example HmacSHA256
+                 */
+                signatureMethod: components["parameters"]["SignatureMethod"];
+                /**
+                 * @description The current time in milliseconds since the Unix epoch, as a decimal string. Sandbox behaviour: a timestamp more than 300 s from the sandbox clock gives D20004.
+                 * @example 1767225600000
+                 */
+                timestamp: components["parameters"]["Timestamp"];
+                /**
+                 * @description A fresh random string for every request (the official sample sends a UUID without hyphens). A nonce used again gives D20004. Sandbox behaviour: 8 to 64 characters of letters, digits and hyphens; remembered per client for the timestamp window across all endpoints.
+                 * @example 9b2d4f6a8c0e1a3c5e7b9d1f3a5c7e9b
+                 */
+                nonce: components["parameters"]["Nonce"];
+                /**
+                 * @description HMAC-SHA256 of the request, keyed with the client secret (its UTF-8 bytes), Base64-encoded and then
+                 *     URL-encoded (`+` → `%2B`, `/` → `%2F`, `=` → `%3D`).
+                 *
+                 *     The string to sign is the plain concatenation, without separators, of:
+                 *
+                 *     1. the `clientID` header value,
+                 *     2. the `signatureMethod` header value (`HmacSHA256`),
+                 *     3. the `timestamp` header value,
+                 *     4. the `nonce` header value,
+                 *     5. the raw HTTP body exactly as sent: `{"content":"…"}` for encrypted calls, and `{}` or the empty
+                 *        string for getKey and revokeKey.
+                 *
+                 *     Example: clientID `3f1c5a9e0b7d4e2a8c6f1b3d5e7a9c0b`, timestamp `1767225600000`, nonce
+                 *     `9b2d4f6a8c0e1a3c5e7b9d1f3a5c7e9b`, secret `sandbox-test-secret-7Qd2Lm9Vx4` and body
+                 *     `{"content":"AAAADAABAgMEBQYHCAkKCw=="}` sign the string
+                 *     `3f1c5a9e0b7d4e2a8c6f1b3d5e7a9c0bHmacSHA25617672256000009b2d4f6a8c0e1a3c5e7b9d1f3a5c7e9b{"content":"AAAADAABAgMEBQYHCAkKCw=="}`
+                 *     to `ujUpwSE0qFn6XIXZkCJLHw7X1+FQkUmF1R3kAbxyahA=`, sent as
+                 *     `ujUpwSE0qFn6XIXZkCJLHw7X1%2BFQkUmF1R3kAbxyahA%3D`. A mismatch gives D20006.
+                 *
+                 *     Sandbox behaviour: URL-encoded Base64 is canonical; raw Base64 is also accepted unless the app is in
+                 *     strict mode (the request inspector then warns).
+                 * @example ujUpwSE0qFn6XIXZkCJLHw7X1%2BFQkUmF1R3kAbxyahA%3D
+                 */
+                signature: components["parameters"]["Signature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EncryptedRequest"];
+            };
+        };
+        responses: {
+            /** @description The envelope, HTTP 200 for every business outcome. Codes this operation can return: D00000, D20000, D20001, D20002, D20003, D20004, D20005, D20006, D20009, D20010, D20012, D20026, D20027, D30001, D30002, D30003, D30004, D40003. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EncryptedEnvelope"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getConsentStatus: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The client ID of the online service (from the Self-Service Portal, or the sandbox console).
+                 * @example 3f1c5a9e0b7d4e2a8c6f1b3d5e7a9c0b
+                 */
+                clientID: components["parameters"]["ClientId"];
+                /**
+                 * @description The signature algorithm; only `HmacSHA256` exists. Any other value gives D20005.
+                 * @example HmacSHA256
+                 */
+                signatureMethod: components["parameters"]["SignatureMethod"];
+                /**
+                 * @description The current time in milliseconds since the Unix epoch, as a decimal string. Sandbox behaviour: a timestamp more than 300 s from the sandbox clock gives D20004.
+                 * @example 1767225600000
+                 */
+                timestamp: components["parameters"]["Timestamp"];
+                /**
+                 * @description A fresh random string for every request (the official sample sends a UUID without hyphens). A nonce used again gives D20004. Sandbox behaviour: 8 to 64 characters of letters, digits and hyphens; remembered per client for the timestamp window across all endpoints.
+                 * @example 9b2d4f6a8c0e1a3c5e7b9d1f3a5c7e9b
+                 */
+                nonce: components["parameters"]["Nonce"];
+                /**
+                 * @description HMAC-SHA256 of the request, keyed with the client secret (its UTF-8 bytes), Base64-encoded and then
+                 *     URL-encoded (`+` → `%2B`, `/` → `%2F`, `=` → `%3D`).
+                 *
+                 *     The string to sign is the plain concatenation, without separators, of:
+                 *
+                 *     1. the `clientID` header value,
+                 *     2. the `signatureMethod` header value (`HmacSHA256`),
+                 *     3. the `timestamp` header value,
+                 *     4. the `nonce` header value,
+                 *     5. the raw HTTP body exactly as sent: `{"content":"…"}` for encrypted calls, and `{}` or the empty
+                 *        string for getKey and revokeKey.
+                 *
+                 *     Example: clientID `3f1c5a9e0b7d4e2a8c6f1b3d5e7a9c0b`, timestamp `1767225600000`, nonce
+                 *     `9b2d4f6a8c0e1a3c5e7b9d1f3a5c7e9b`, secret `sandbox-test-secret-7Qd2Lm9Vx4` and body
+                 *     `{"content":"AAAADAABAgMEBQYHCAkKCw=="}` sign the string
+                 *     `3f1c5a9e0b7d4e2a8c6f1b3d5e7a9c0bHmacSHA25617672256000009b2d4f6a8c0e1a3c5e7b9d1f3a5c7e9b{"content":"AAAADAABAgMEBQYHCAkKCw=="}`
+                 *     to `ujUpwSE0qFn6XIXZkCJLHw7X1+FQkUmF1R3kAbxyahA=`, sent as
+                 *     `ujUpwSE0qFn6XIXZkCJLHw7X1%2BFQkUmF1R3kAbxyahA%3D`. A mismatch gives D20006.
+                 *
+                 *     Sandbox behaviour: URL-encoded Base64 is canonical; raw Base64 is also accepted unless the app is in
+                 *     strict mode (the request inspector then warns).
+                 * @example ujUpwSE0qFn6XIXZkCJLHw7X1%2BFQkUmF1R3kAbxyahA%3D
+                 */
+                signature: components["parameters"]["Signature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EncryptedRequest"];
+            };
+        };
+        responses: {
+            /** @description The envelope, HTTP 200 for every business outcome. Codes this operation can return: D00000, D20000, D20001, D20002, D20003, D20004, D20005, D20006, D20026, D20027, D30001, D30002, D30003, D30004. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,4 @@
-// Bundles openapi/platform with the Redocly CLI (same config and plugin as lint) into one document with internal $refs.
+// Bundles an API of openapi/ (platform@v1, sandbox@v1) with the Redocly CLI (same config and plugin as lint) into one document.
 import { execFile } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
@@ -17,11 +17,16 @@ export interface Bundle {
   document: Record<string, unknown>
 }
 
-export async function bundlePlatform(): Promise<Bundle> {
+/** The APIs redocly.yaml declares, each bundled and typed by generate.ts. */
+export type ApiName = 'platform@v1' | 'sandbox@v1'
+
+export async function bundleApi(api: ApiName): Promise<Bundle> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [redoclyCli, 'bundle', 'platform@v1', '--config', 'redocly.yaml'],
+    [redoclyCli, 'bundle', api, '--config', 'redocly.yaml'],
     { cwd: OPENAPI_DIR, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } },
   )
   return { yaml: stdout, document: parse(stdout) as Record<string, unknown> }
 }
+
+export const bundlePlatform = (): Promise<Bundle> => bundleApi('platform@v1')

@@ -4,7 +4,6 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { ProblemError } from '../errors'
 import { clientIp } from '../features/login/get-qr.routes'
-import { adminGuard } from '../features/sandbox/admin-guard'
 import type { Services } from '../services'
 import { pem } from './keys'
 import { ocspResponse } from './ocsp'
@@ -94,29 +93,25 @@ export function pkiRoutes(s: Services): Hono {
   return r
 }
 
-/** Sandbox API: a resident's current iAM Smart-Cert, and revoking it (admin token). */
-export function pkiAdminRoutes(s: Services, adminToken: () => string | undefined): Hono {
+/** Sandbox API: a resident's current iAM Smart-Cert (anyone who may see the resident), and revoking it (who may edit it). */
+export function pkiAdminRoutes(s: Services): Hono {
   const r = new Hono()
-  const guard = adminGuard(adminToken, () => s.config.mode)
   const ready: MiddlewareHandler = async (_, next) => {
     await s.pki.ready
     await next()
   }
-  const resident = (c: Context) => {
-    const found = s.residents.find(c.req.param('id') ?? '')
-    if (!found) throw new ProblemError(404, 'Resident not found', `No resident "${c.req.param('id')}"`)
-    return found
-  }
+  const resident = async (c: Context, need: 'read' | 'write') =>
+    (await s.access.resident(c, c.req.param('id') ?? '', need)).resident
 
-  r.get('/residents/:id/certificate', guard, ready, (c) => {
-    const leaf = s.pki.current(resident(c).id)
+  r.get('/residents/:id/certificate', ready, async (c) => {
+    const leaf = s.pki.current((await resident(c, 'read')).id)
     if (!leaf)
       throw new ProblemError(404, 'No certificate', 'A certificate is issued at the first signature.')
     return c.json(view(leaf), 200, NO_STORE)
   })
 
-  r.post('/residents/:id/certificate/revoke', guard, ready, async (c) => {
-    const leaf = await s.pki.revoke(resident(c).id)
+  r.post('/residents/:id/certificate/revoke', ready, async (c) => {
+    const leaf = await s.pki.revoke((await resident(c, 'write')).id)
     if (!leaf) throw new ProblemError(404, 'No certificate', 'The resident holds no unrevoked certificate.')
     return c.json(view(leaf), 200, NO_STORE)
   })

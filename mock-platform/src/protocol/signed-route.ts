@@ -12,6 +12,8 @@ import type { Clock } from '../clock'
 import type { DCode } from '../errors'
 import { PlatformError } from '../errors'
 import type { RegisteredApp } from '../features/apps/app.types'
+import { type CallEvidence, type CallStage, evidenceOf } from '../features/inspector/evidence'
+import type { ForcedOutcome } from '../features/scenarios/scenarios.service'
 import type { AppsService } from '../features/apps/apps.service'
 import type { KeysService } from '../features/security/keys.service'
 import { newId } from '../ids'
@@ -40,6 +42,12 @@ export interface CallRecord {
   request?: unknown
   response?: unknown
   detail?: string
+  /** How the signature header was encoded: raw Base64 passes in lenient mode, with an inspector warning. */
+  signatureEncoding?: 'url' | 'raw'
+  /** Set when a scenario forced this call's D-code or delay. */
+  forced?: ForcedOutcome
+  /** Failures only: what the request inspector needs to explain the fault. Never sent, never stored. */
+  evidence?: CallEvidence
 }
 
 export interface SignedRouteDeps {
@@ -48,9 +56,10 @@ export interface SignedRouteDeps {
   keys: KeysService
   replay: ReplayGuard
   limiter: RateLimiter
-  /** Current time as the app sees it (its test clock). */
-  appNow?: (clientID: string) => number
+  // The app's test clock is not used for the timestamp window: the OSP signs with its real clock (scenarios/app-clock.ts).
   observe?: (record: CallRecord) => void
+  /** Scenarios: a forced D-code or delay for this app's call of this operation (consumes one use). */
+  forced?: (clientID: string, operationId: string) => ForcedOutcome | undefined
   /** Security events (bad signatures, replays, reused codes, rate limits) are logged here, redacted. */
   logger?: Logger
 }
@@ -91,8 +100,11 @@ export function signedRoute<Req = Record<string, unknown>>(
     }
     let cek: Uint8Array | undefined
     let response: Response
+    let stage: CallStage = 'headers'
+    let raw = ''
+    let verdict: Awaited<ReturnType<typeof verifySignature>> | undefined
     try {
-      const raw = await c.req.text()
+      raw = await c.req.text()
       const contentType = c.req.header('content-type') ?? ''
       if (raw.length > 0 && !/^application\/json\s*(;|$)/i.test(contentType)) {
         throw new PlatformError('D20003', `Content-Type must be application/json, got "${contentType}"`, 415)
@@ -128,27 +140,32 @@ export function signedRoute<Req = Record<string, unknown>>(
       record.stringToSign = stringToSign(parts)
       // Unknown client and bad signature answer alike (no client enumeration).
       if (!app) throw new PlatformError('D20006', 'unknown clientID')
-      const verdict = await verifySignature({
+      stage = 'signature'
+      verdict = await verifySignature({
         secret: app.clientSecret,
         parts,
         signatureHeader: h.signature!,
       })
       if (!verdict.valid) throw new PlatformError('D20006', 'signature does not match the string to sign')
+      record.signatureEncoding = verdict.wasUrlEncoded ? 'url' : 'raw'
       if (!verdict.wasUrlEncoded && app.strict) {
         throw new PlatformError('D20006', 'strict mode: the signature header must be URL-encoded Base64')
       }
+      stage = 'rate'
       const wait = deps.limiter.hit(`client:${clientID}`)
       if (wait > 0)
         throw new PlatformError('D20026', 'rate limit exceeded', 429, { 'Retry-After': String(wait) })
-      const now = deps.appNow ? deps.appNow(clientID) : deps.clock.now()
-      const skew = Number(h.timestamp) - now
+      stage = 'timestamp'
+      const skew = Number(h.timestamp) - deps.clock.now()
       if (!deps.replay.withinWindow(skew)) {
         throw new PlatformError(
           'D20004',
           `timestamp is ${Math.round(skew / 60_000)} minute(s) off server time`,
         )
       }
+      stage = 'nonce'
       if (!deps.replay.remember(clientID, h.nonce!)) throw new PlatformError('D20004', 'nonce already used')
+      stage = 'decrypt'
 
       let request: unknown = {}
       if (encrypted) {
@@ -179,6 +196,13 @@ export function signedRoute<Req = Record<string, unknown>>(
           throw new PlatformError('D20003', 'body must be a JSON object')
       }
       record.request = request
+      stage = 'handler'
+      const forced = deps.forced?.(clientID, operationId)
+      if (forced) {
+        record.forced = forced
+        if (forced.delayMs) await new Promise((r) => setTimeout(r, forced.delayMs))
+        if (forced.dcode) throw new PlatformError(forced.dcode, `forced by scenario ${forced.scenarioId}`)
+      }
       const result = await handler({ app, request: request as Req, txID }, c)
       record.response = result ?? null
       const content =
@@ -191,6 +215,15 @@ export function signedRoute<Req = Record<string, unknown>>(
       record.code = err.code
       record.status = err.status
       record.detail = err.detail
+      record.evidence = evidenceOf(
+        deps.keys,
+        deps.clock,
+        stage,
+        raw,
+        c.req.header('content-length'),
+        verdict,
+        record,
+      )
       response = sendEnvelope(c, envelope(txID, err.code, null), err.status, err.headers)
       if (err.code === 'D20000')
         deps.logger?.error('unexpected error', { txID, operationId, error: err.detail })

@@ -1,5 +1,6 @@
 /** Pages of the virtual iAM Smart app: home (resident, inbox, scan, history), a request, its outcome. */
 import type { Context } from 'hono'
+import type { Child } from 'hono/jsx'
 import type { Resident } from '../personas/resident.types'
 import type { HistoryEntry } from '../features/virtual-app/virtual-app.routes'
 import type { Lang, Ticket } from '../features/tickets/ticket.types'
@@ -10,7 +11,7 @@ import { renderPage } from './layout'
 const LANG_LABELS: Record<Lang, string> = { 'en-US': 'EN', 'zh-HK': '繁', 'zh-CN': '简' }
 const hkid = (r: Resident) => `${r.profile.idNo.Identification}(${r.profile.idNo.CheckDigit})`
 
-function Header(props: { lang: Lang; path: string }) {
+export function Header(props: { lang: Lang; path: string }) {
   return (
     <div class="row">
       <strong>{t(props.lang).appTitle}</strong>
@@ -74,6 +75,8 @@ export function homeView(
     inbox: Ticket[]
     history: HistoryEntry[]
     appName: (clientID: string) => string
+    /** The consents section (views/consent-pages.tsx). */
+    consents?: Child
   },
 ): Response {
   const s = t(o.lang)
@@ -117,6 +120,7 @@ export function homeView(
               </li>
             ))}
           </ul>
+          {o.consents}
           <details>
             <summary>{s.switchResident}</summary>
             <ResidentPicker lang={o.lang} residents={o.residents} next="/app" query={o.query} />
@@ -146,7 +150,11 @@ export function requestView(
   const fields = [
     ...((tk.request.profileFields as string[]) ?? []),
     ...((tk.request.eMEFields as string[]) ?? []),
-  ]
+  ].map((f) => ({ value: f, label: f }))
+  // Preview data exchange: one checkbox per data set (partial approval allowed).
+  const sets = tk.kind === 'dataexchange' ? ((tk.request.dataSets as string[]) ?? []) : []
+  const setLabels = s.consent.dataSets as Record<string, string>
+  fields.push(...sets.map((d) => ({ value: d, label: setLabels[d] ?? d })))
   const who = o.assigned ?? o.resident
   return renderPage(
     c,
@@ -175,6 +183,14 @@ export function requestView(
             <dd data-testid="document-name">{String(tk.request.documentName)}</dd>
           </>
         ) : null}
+        {tk.kind === 'dataexchange' ? (
+          <>
+            <dt>{s.consent.purpose}</dt>
+            <dd data-testid="request-purpose">{String(tk.request.purpose)}</dd>
+            <dt>{s.consent.validFor}</dt>
+            <dd>{s.consent.days(Number(tk.request.validityDays))}</dd>
+          </>
+        ) : null}
         {who ? (
           <>
             <dt>{s.currentResident}</dt>
@@ -197,12 +213,21 @@ export function requestView(
         <form method="post" action={`${path}/decision`}>
           {fields.length > 0 ? (
             <fieldset>
-              <legend>{s.fieldsRequested}</legend>
+              <input type="hidden" name="fieldsShown" value="1" />
+              <legend>{sets.length > 0 ? s.consent.dataSetsRequested : s.fieldsRequested}</legend>
               {fields.map((f) => (
                 <label style="display:block">
-                  <input type="checkbox" name="fields" value={f} checked /> {f}
+                  <input
+                    type="checkbox"
+                    name="fields"
+                    value={f.value}
+                    data-testid={`field-${f.value}`}
+                    checked
+                  />{' '}
+                  {f.label}
                 </label>
               ))}
+              {sets.length > 0 ? <p class="muted">{s.consent.preview}</p> : null}
             </fieldset>
           ) : null}
           <button type="submit" class="btn block" name="decision" value="approve" data-testid="approve">

@@ -3,7 +3,6 @@ import { timingSafeEqualString } from '@iamsmart-sandbox/openapi/codec'
 import type { Context } from 'hono'
 import { ProblemError } from '../../errors'
 import type { RegisteredApp } from '../apps/app.types'
-import type { AppsService } from '../apps/apps.service'
 import { clientIp } from '../login/get-qr.routes'
 
 export type Principal =
@@ -12,15 +11,22 @@ export type Principal =
   | { kind: 'staff'; accountId: string; role: 'agent' | 'lead' }
 
 export interface AccessPolicy {
-  /** The caller, from the admin bearer token (or, once accounts exist, the session); 401 when anonymous. */
+  /** The caller, from the admin bearer token or the session cookie (CSRF-checked on unsafe methods); 401 when anonymous. */
   principal(c: Context): Promise<Principal>
-  /** The app if the caller may use it; 404 otherwise (never 403, which would reveal that it exists). */
+  /**
+   * The app if the caller may use it; 404 otherwise (never 403, which would reveal that it exists).
+   * `write` is refused to read-only staff with 403 (they may see every app; each read is audited).
+   */
   app(
     c: Context,
     clientID: string,
     need: 'read' | 'write',
   ): Promise<{ principal: Principal; app: RegisteredApp }>
 }
+
+/** Approvers (and the admin token) decide change requests and manage the organisation; their own changes apply at once. */
+export const isApprover = (p: Principal): boolean =>
+  p.kind === 'admin' || (p.kind === 'member' && p.role === 'approver')
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+|local)$/
 
@@ -47,26 +53,4 @@ export function adminTokenPrincipal(
     )
   }
   return { kind: 'admin' }
-}
-
-export function adminAccess(
-  apps: AppsService,
-  token: () => string | undefined,
-  mode: () => 'local' | 'hosted',
-): AccessPolicy {
-  const policy: AccessPolicy = {
-    async principal(c) {
-      const p = adminTokenPrincipal(c, token(), mode())
-      if (!p)
-        throw new ProblemError(401, 'Sign-in required', 'Send Authorization: Bearer <SANDBOX_ADMIN_TOKEN>.')
-      return p
-    },
-    async app(c, clientID) {
-      const principal = await policy.principal(c)
-      const app = apps.get(clientID)
-      if (!app) throw new ProblemError(404, 'App not found', `No app with clientID ${clientID}`)
-      return { principal, app }
-    },
-  }
-  return policy
 }

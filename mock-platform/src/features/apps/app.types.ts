@@ -26,4 +26,26 @@ export interface RegisteredApp {
   /** Strict mode refuses raw (non-URL-encoded) signature headers. */
   strict: boolean
   createdAt: number
+  /** The owning organisation; absent on apps stored before organisations existed (= the sandbox organisation). */
+  orgId?: string
+  /** When the settings or the secret last changed. */
+  updatedAt?: number
 }
+
+/** A change to an app's settings: proposed by a creator, applied once approved. `null` removes a KEK. */
+export interface AppPatch {
+  name?: string
+  redirectURIs?: string[]
+  scopes?: string[]
+  kekPublicKeys?: { A?: string | null; B?: string | null }
+  activeKek?: 'A' | 'B'
+  strict?: boolean
+}
+export const PATCH_FIELDS = [
+  'name',
+  'redirectURIs',
+  'scopes',
+  'kekPublicKeys',
+  'activeKek',
+  'strict',
+] as const

@@ -14,6 +14,8 @@ export interface CallbackAttempt {
   status?: number
   error?: string
   durationMs: number
+  /** Set when a scenario decided this try's outcome (no request was sent). */
+  forced?: boolean
 }
 
 export interface CallbackRecord {
@@ -26,6 +28,10 @@ export interface CallbackRecord {
   content: Record<string, unknown>
   attempts: CallbackAttempt[]
   state: 'pending' | 'delivered' | 'failed'
+  /** A scenario makes every try of this callback fail: answered with HTTP 500, or never answered. */
+  forced?: { scenarioId: string; fault: 'error' | 'timeout' }
+  /** The callback this one re-sends (request inspector "replay"). */
+  replayOf?: string
 }
 
 export interface OutboxOptions {
@@ -40,6 +46,8 @@ export interface OutboxOptions {
   backoffMs?: (attempt: number) => number
   fetch?: typeof fetch
   onRecord?: (record: CallbackRecord) => void
+  /** Scenarios: a forced fault for the callback of this ticket, decided once when it is queued. */
+  force?: (ticket: Ticket) => CallbackRecord['forced']
 }
 
 export class Outbox {
@@ -65,6 +73,22 @@ export class Outbox {
       attempts: [],
       state: 'pending',
     }
+    const forced = this.o.force?.(ticket)
+    if (forced) record.forced = forced
+    this.start(record)
+  }
+
+  /** Re-sends a recorded callback (same URL, code and content; a fresh CEK wrap and txID); undefined when unknown. */
+  resend(id: string): CallbackRecord | undefined {
+    const old = this.records.find((r) => r.id === id)
+    if (!old) return undefined
+    const record: CallbackRecord = { ...old, id: newId(), attempts: [], state: 'pending', replayOf: old.id }
+    delete record.forced
+    this.start(record)
+    return record
+  }
+
+  private start(record: CallbackRecord): void {
     this.records.push(record)
     if (this.records.length > 1000) this.records.shift()
     const p = this.deliver(record).finally(() => this.inFlight.delete(p))
@@ -90,6 +114,10 @@ export class Outbox {
       const started = performance.now()
       const entry: CallbackAttempt = { at: this.o.clock.now(), durationMs: 0 }
       record.attempts.push(entry)
+      if (record.forced) {
+        forcedAttempt(entry, record.forced.fault, this.o.timeoutMs())
+        continue
+      }
       try {
         await assertCallable(record.url, this.o.mode())
         const { cek, secretKey } = this.o.keys.forCallback(app)
@@ -129,6 +157,18 @@ export class Outbox {
       attempts: record.attempts.length,
     })
     this.o.onRecord?.(record)
+  }
+}
+
+/** A try whose outcome a scenario decided: no request is sent; the record reads as if the OSP failed. */
+function forcedAttempt(entry: CallbackAttempt, fault: 'error' | 'timeout', timeoutMs: number): void {
+  entry.forced = true
+  if (fault === 'error') {
+    entry.status = 500
+    entry.error = 'answered HTTP 500 (forced by a scenario)'
+  } else {
+    entry.durationMs = timeoutMs
+    entry.error = `no answer within ${timeoutMs} ms (forced by a scenario)`
   }
 }
 

@@ -11,7 +11,12 @@ export interface AuthCode {
   residentId: string
   ticketID: string
   scopes: string[]
+  /** When the code stops working (the app's test clock moves it earlier). */
+  expiresAt: number
 }
+
+/** Expired codes and tokens are kept this long, so the answer (and the inspector) can say "expired" rather than "unknown". */
+export const EXPIRED_GRACE_MS = 300_000
 
 export interface AccessToken {
   accessToken: string
@@ -23,6 +28,8 @@ export interface AccessToken {
   ticketID: string
   issueAt: number
   expiresIn: number
+  /** issueAt + expiresIn, moved earlier by the app's test clock. */
+  expiresAt: number
 }
 
 export class TokensService {
@@ -46,6 +53,7 @@ export class TokensService {
 
   issueCode(ticket: Ticket): string {
     const code = randomHex(16)
+    const ttl = this.codeTtlMs()
     this.codes.set(
       code,
       {
@@ -53,8 +61,9 @@ export class TokensService {
         residentId: ticket.residentId!,
         ticketID: ticket.ticketID,
         scopes: ticket.scopes,
+        expiresAt: this.clock.now() + ttl,
       },
-      this.codeTtlMs(),
+      ttl + EXPIRED_GRACE_MS,
     )
     return code
   }
@@ -71,6 +80,8 @@ export class TokensService {
       )
     }
     if (entry.clientID !== clientID) throw new PlatformError('D40004', 'code was issued to another app')
+    if (entry.expiresAt <= this.clock.now())
+      throw new PlatformError('D40004', `code expired at ${new Date(entry.expiresAt).toISOString()}`)
     const token: AccessToken = {
       accessToken: randomHex(16),
       clientID,
@@ -80,8 +91,10 @@ export class TokensService {
       ticketID: entry.ticketID,
       issueAt: this.clock.now(),
       expiresIn: this.tokenTtlMs(),
+      expiresAt: 0,
     }
-    this.tokens.set(token.accessToken, token, token.expiresIn)
+    token.expiresAt = token.issueAt + token.expiresIn
+    this.tokens.set(token.accessToken, token, token.expiresIn + EXPIRED_GRACE_MS)
     this.redeemed.set(code, token.accessToken, this.tokenTtlMs())
     return token
   }
@@ -94,9 +107,17 @@ export class TokensService {
     const token = this.tokens.get(accessToken)
     if (!token || token.clientID !== clientID)
       throw new PlatformError('D20009', 'access token unknown or expired')
+    if (token.expiresAt <= this.clock.now())
+      throw new PlatformError('D20009', `access token expired at ${new Date(token.expiresAt).toISOString()}`)
     if (token.openID !== openID)
       throw new PlatformError('D20010', 'openID does not belong to this access token')
     return token
+  }
+
+  /** Test clock: moves the app's codes and tokens `ms` closer to their expiry. */
+  shift(clientID: string, ms: number): void {
+    for (const c of this.codes.values()) if (c.clientID === clientID) c.expiresAt -= ms
+    for (const t of this.tokens.values()) if (t.clientID === clientID) t.expiresAt -= ms
   }
 
   /** Pairwise: stable per (app, resident), different across apps; 64 hex chars. */

@@ -1,35 +1,150 @@
-/** The synthetic residents the platform serves, stored as data (seeded once from the fixed seed). */
-import type { Resident } from '../../personas/resident.types'
+/** The synthetic residents: the shared seed set plus residents organisations add; create, edit, reset, all validated. */
+import type { Clock } from '../../clock'
+import { ProblemError } from '../../errors'
+import { randomHex } from '../../ids'
+import { ymdOf } from '../../personas/birth-date'
+import { DEFAULT_BEHAVIOUR, type Resident } from '../../personas/resident.types'
 import type { Collection } from '../../store/collection'
+import { RESIDENT_FIELDS, type ResidentData, residentProblems } from './resident.validate'
+
+/** A stored resident: `orgId` marks one an organisation added (visible to it alone); none = shared sandbox data. */
+export interface StoredResident extends Resident {
+  orgId?: string
+  createdAt?: number
+  updatedAt?: number
+}
+
+/** Who is looking: an organisation sees the shared residents and its own; `all` (admin, staff) sees every one. */
+export type Viewer = { orgId: string } | 'all'
 
 export class ResidentsService {
-  private byHkid = new Map<string, Resident>()
-  constructor(private readonly residents: Collection<Resident>) {
+  private byHkid = new Map<string, StoredResident>()
+  private initial: () => Resident[] = () => []
+  constructor(
+    private readonly residents: Collection<StoredResident>,
+    private readonly clock: Clock,
+  ) {
     this.reindex()
   }
 
-  /** Fills an empty store with the seeded residents. */
+  /** Fills an empty store with the seeded residents, and remembers the seed for reset. */
   async seed(initial: () => Resident[]): Promise<void> {
+    this.initial = initial
     if (this.residents.list().length === 0) await this.residents.replaceAll(initial())
     this.reindex()
   }
 
-  get(id: string): Resident | undefined {
+  get(id: string): StoredResident | undefined {
     return this.residents.get(id)
   }
 
-  list(): Resident[] {
-    return this.residents.list()
+  /** The shared residents (the virtual app's picker, counts). Organisations' own are reached by id. */
+  list(): StoredResident[] {
+    return this.residents.list().filter((r) => r.orgId === undefined)
   }
 
-  /** By id, or by HKID with or without the check digit and parentheses (e.g. "QA123456(7)", "QA1234567", "QA123456"). */
-  find(idOrHkid: string): Resident | undefined {
+  visible(viewer: Viewer): StoredResident[] {
+    return this.residents.list().filter((r) => canSee(viewer, r))
+  }
+
+  /**
+   * By id, or by HKID with or without the check digit ("QA123456(7)", "QA1234567", "QA123456"). Without a
+   * viewer (the platform API's X-Sandbox-Resident, the virtual app) an organisation's resident is found by
+   * its unguessable id only, never by HKID; with one, only residents the viewer can see.
+   */
+  find(idOrHkid: string, viewer?: Viewer): StoredResident | undefined {
     const direct = this.residents.get(idOrHkid)
-    if (direct) return direct
+    if (direct) return !viewer || canSee(viewer, direct) ? direct : undefined
     const m = /^([A-Z]{1,2}\d{6})\(?([0-9A])?\)?$/.exec(idOrHkid.trim().toUpperCase())
-    if (!m) return undefined
-    const r = this.byHkid.get(m[1]!)
-    if (r && m[2] && r.profile.idNo.CheckDigit !== m[2]) return undefined
+    const r = m ? this.byHkid.get(m[1]!) : undefined
+    if (!r || (m![2] && r.profile.idNo.CheckDigit !== m![2])) return undefined
+    return (viewer ? canSee(viewer, r) : r.orgId === undefined) ? r : undefined
+  }
+
+  /** A new resident owned by `orgId` (or shared when undefined); behaviour defaults to approving at once. */
+  async create(input: unknown, orgId: string | undefined): Promise<StoredResident> {
+    const body = isObject(input) ? input : {}
+    const profile = isObject(body.profile) ? body.profile : {}
+    const data = {
+      tags: [],
+      eme: {},
+      ...body,
+      profile: { chNameVerified: profile.chName === undefined ? 'N' : 'Y', ...profile },
+      behaviour: { ...DEFAULT_BEHAVIOUR, ...(isObject(body.behaviour) ? body.behaviour : {}) },
+    }
+    const now = this.clock.now()
+    const id = `u-${randomHex(16)}`
+    return this.store({
+      id,
+      ...this.validated(data, undefined),
+      ...(orgId ? { orgId } : {}),
+      createdAt: now,
+      updatedAt: now,
+    })
+  }
+
+  /** Merges an edit (profile, e-ME and behaviour field by field; null removes an e-ME field) and bumps updatedAt. */
+  async update(r: StoredResident, input: unknown): Promise<StoredResident> {
+    if (!isObject(input)) throw invalid({ body: 'must be a JSON object with the fields to change' })
+    const eme: Record<string, unknown> = { ...r.eme, ...(isObject(input.eme) ? input.eme : {}) }
+    for (const [k, v] of Object.entries(eme)) if (v === null) delete eme[k]
+    const data = {
+      ...pick(r),
+      ...input,
+      profile: { ...r.profile, ...(isObject(input.profile) ? input.profile : {}) },
+      eme: input.eme === undefined || isObject(input.eme) ? eme : input.eme,
+      behaviour: { ...r.behaviour, ...(isObject(input.behaviour) ? input.behaviour : {}) },
+    }
+    return this.store({ ...r, ...this.validated(data, r.id), updatedAt: this.clock.now() })
+  }
+
+  async delete(r: StoredResident): Promise<void> {
+    await this.residents.delete(r.id)
+    this.reindex()
+  }
+
+  /** The seed version of a seeded resident, restored; 409 for one an organisation or the admin added. */
+  async reset(r: StoredResident): Promise<StoredResident> {
+    const seeded = this.initial().find((s) => s.id === r.id)
+    if (!seeded || r.orgId !== undefined)
+      throw new ProblemError(
+        409,
+        'Not a seeded resident',
+        'Only seeded residents have a version to reset to.',
+      )
+    await this.residents.put(seeded)
+    this.reindex()
+    return seeded
+  }
+
+  /** Shared residents back to the seed (edits undone, deleted ones back, added ones gone); organisations' kept. */
+  async resetShared(): Promise<number> {
+    const seed = this.initial()
+    await this.residents.replaceAll([...seed, ...this.residents.list().filter((r) => r.orgId !== undefined)])
+    this.reindex()
+    return seed.length
+  }
+
+  /** An organisation's residents removed: the seed holds none of them. */
+  async resetOrg(orgId: string): Promise<number> {
+    const own = this.residents.list().filter((r) => r.orgId === orgId)
+    for (const r of own) await this.residents.delete(r.id)
+    this.reindex()
+    return own.length
+  }
+
+  private validated(data: Record<string, unknown>, selfId: string | undefined): ResidentData {
+    const problems = residentProblems(data, ymdOf(this.clock.now()))
+    const idNo = (data.profile as Resident['profile']).idNo
+    const holder = problems['profile.idNo'] ? undefined : this.byHkid.get(idNo?.Identification ?? '')
+    if (holder && holder.id !== selfId) problems['profile.idNo'] = 'another resident already has this HKID'
+    if (Object.keys(problems).length > 0) throw invalid(problems)
+    return pick(data as unknown as ResidentData)
+  }
+
+  private async store(r: StoredResident): Promise<StoredResident> {
+    await this.residents.put(r)
+    this.reindex()
     return r
   }
 
@@ -37,3 +152,15 @@ export class ResidentsService {
     this.byHkid = new Map(this.residents.list().map((r) => [r.profile.idNo.Identification, r]))
   }
 }
+
+export const canSee = (viewer: Viewer, r: StoredResident): boolean =>
+  viewer === 'all' || r.orgId === undefined || r.orgId === viewer.orgId
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+const pick = (r: ResidentData): ResidentData =>
+  Object.fromEntries(RESIDENT_FIELDS.map((k) => [k, r[k]])) as unknown as ResidentData
+
+const invalid = (errors: Record<string, string>) =>
+  new ProblemError(422, 'Invalid resident', 'Fix the listed fields and try again.', { errors })

@@ -1,51 +1,39 @@
-/** The minimal sandbox API: register apps, residents, headless decisions (autopilot, one ticket). */
+/** The sandbox API: accounts, organisations, apps, residents, and headless decisions (autopilot, one ticket). */
 import { Hono } from 'hono'
-import type { Context } from 'hono'
 import { ProblemError } from '../../errors'
 import type { Services } from '../../services'
-import type { NewApp } from '../apps/apps.service'
-import type { RegisteredApp } from '../apps/app.types'
+import { accountsRoutes } from '../accounts/accounts.routes'
+import { appSettingsRoutes } from '../apps/app-settings.routes'
+import { appsRoutes } from '../apps/apps.routes'
+import { orgsRoutes } from '../orgs/orgs.routes'
+import { residentsRoutes } from '../residents/residents.routes'
 import { DECISIONS, type Decision } from '../tickets/ticket.types'
-import { adminGuard } from './admin-guard'
+import { NO_STORE, jsonBody, objectBody } from './http'
 
-export function sandboxRoutes(s: Services, adminToken: () => string | undefined): Hono {
+export function sandboxRoutes(s: Services): Hono {
   const r = new Hono()
-  const guard = adminGuard(adminToken, () => s.config.mode)
+  r.route('/', accountsRoutes(s))
+  r.route('/', orgsRoutes(s))
+  r.route('/', appsRoutes(s))
+  r.route('/', appSettingsRoutes(s))
+  r.route('/', residentsRoutes(s))
+  r.route('/', headlessRoutes(s))
+  return r
+}
 
-  r.get('/residents', (c) => {
-    const q = (c.req.query('q') ?? '').toLowerCase()
-    const rows = s.residents
-      .list()
-      .filter((x) => !q || x.id.includes(q) || x.profile.enName.UnstructuredName.toLowerCase().includes(q))
-      .map((x) => ({
-        id: x.id,
-        hkid: `${x.profile.idNo.Identification}(${x.profile.idNo.CheckDigit})`,
-        tier: x.tier,
-        englishName: x.profile.enName.UnstructuredName,
-        chineseName: x.profile.chName?.ChineseName ?? null,
-        decision: x.behaviour.decision,
-        outcome: x.magic?.outcome ?? null,
-        tags: x.tags,
-      }))
-    return c.json({ items: rows, total: rows.length })
-  })
+/** Decide logins and tasks without a browser: an app's autopilot, or one ticket at a time. */
+function headlessRoutes(s: Services): Hono {
+  const r = new Hono()
 
-  r.post('/apps', guard, async (c) => {
-    const body = await jsonBody<NewApp>(c)
-    const app = await s.apps.create(body)
-    return c.json(appView(app, true), 201, { 'Cache-Control': 'no-store' })
-  })
-
-  r.get('/apps', guard, (c) => c.json({ items: s.apps.list().map((a) => appView(a, false)) }))
-
-  r.put('/apps/:clientID/autopilot', guard, async (c) => {
-    const app = s.apps.get(c.req.param('clientID'))
-    if (!app) throw new ProblemError(404, 'App not found', `No app with clientID ${c.req.param('clientID')}`)
+  r.put('/apps/:clientID/autopilot', async (c) => {
+    const { principal, app } = await s.access.app(c, c.req.param('clientID'), 'write')
     const body = await jsonBody<{ residentId?: string; decision?: string; delayMs?: number } | null>(c)
     if (body === null) {
       s.autopilot.set(app.clientID, undefined)
       return c.body(null, 204)
     }
+    if (typeof body !== 'object' || Array.isArray(body))
+      throw new ProblemError(422, 'Invalid body', 'Send {"residentId", "decision", "delayMs"} or null.')
     const decision = (body.decision ?? 'approve') as Decision
     if (!DECISIONS.includes(decision))
       throw new ProblemError(422, 'Invalid decision', `Use one of ${DECISIONS.join(', ')}`)
@@ -57,7 +45,7 @@ export function sandboxRoutes(s: Services, adminToken: () => string | undefined)
         'delayMs must be a whole number of milliseconds, 0–600000',
       )
     }
-    const resident = s.residents.find(body.residentId ?? 'magic-approve')
+    const resident = s.residents.find(String(body.residentId ?? 'magic-approve'), s.access.viewer(principal))
     if (!resident)
       throw new ProblemError(
         422,
@@ -66,60 +54,51 @@ export function sandboxRoutes(s: Services, adminToken: () => string | undefined)
       )
     const setting = { residentId: resident.id, decision, delayMs }
     s.autopilot.set(app.clientID, setting)
-    return c.json(setting)
+    return c.json(setting, 200, NO_STORE)
   })
 
-  r.delete('/apps/:clientID/autopilot', guard, (c) => {
-    s.autopilot.set(c.req.param('clientID'), undefined)
+  r.delete('/apps/:clientID/autopilot', async (c) => {
+    const { app } = await s.access.app(c, c.req.param('clientID'), 'write')
+    s.autopilot.set(app.clientID, undefined)
     return c.body(null, 204)
   })
 
-  r.post('/tickets/:ticketID/decision', guard, async (c) => {
-    const body = await jsonBody<{ decision?: string; residentId?: string }>(c)
+  /** A ticket belongs to an app: the caller must be allowed to write that app (404 for anyone else's). */
+  r.post('/tickets/:ticketID/decision', async (c) => {
+    const ticket = s.tickets.get(c.req.param('ticketID'))
+    const gone = () =>
+      new ProblemError(404, 'Ticket not found', 'It may have expired (240 s) or never existed.')
+    if (!ticket) {
+      await s.access.principal(c)
+      throw gone()
+    }
+    const { principal } = await s.access.app(c, ticket.clientID, 'write').catch((e: ProblemError) => {
+      throw e.status === 404 ? gone() : e
+    })
+    const body = await objectBody(c)
     const decision = body.decision as Decision
     if (!DECISIONS.includes(decision))
       throw new ProblemError(422, 'Invalid decision', `Use one of ${DECISIONS.join(', ')}`)
-    const ticket = s.tickets.get(c.req.param('ticketID'))
-    if (!ticket)
-      throw new ProblemError(404, 'Ticket not found', 'It may have expired (240 s) or never existed.')
     if (ticket.status !== 'pending')
       throw new ProblemError(409, 'Ticket already decided', `It is ${ticket.status}.`)
-    const resident = body.residentId ? s.residents.find(body.residentId) : undefined
-    if (body.residentId && !resident)
-      throw new ProblemError(422, 'Unknown resident', `No resident "${body.residentId}"`)
+    const resident =
+      body.residentId !== undefined
+        ? s.residents.find(String(body.residentId), s.access.viewer(principal))
+        : undefined
+    if (body.residentId !== undefined && !resident)
+      throw new ProblemError(422, 'Unknown resident', `No resident "${String(body.residentId)}"`)
     const done = await s.tickets.decide(ticket.ticketID, decision, resident?.id ?? 'magic-approve')
-    return c.json({
-      ticketID: done.ticketID,
-      status: done.status,
-      code: done.result?.code,
-      location: done.browser?.location ?? null,
-    })
+    return c.json(
+      {
+        ticketID: done.ticketID,
+        status: done.status,
+        code: done.result?.code,
+        location: done.browser?.location ?? null,
+      },
+      200,
+      NO_STORE,
+    )
   })
 
   return r
-}
-
-async function jsonBody<T>(c: Context): Promise<T> {
-  if (!/^application\/json/i.test(c.req.header('content-type') ?? '')) {
-    throw new ProblemError(415, 'Unsupported media type', 'Send Content-Type: application/json')
-  }
-  try {
-    return (await c.req.json()) as T
-  } catch {
-    throw new ProblemError(400, 'Malformed JSON', 'The request body is not valid JSON.')
-  }
-}
-
-function appView(app: RegisteredApp, withSecret: boolean) {
-  return {
-    clientID: app.clientID,
-    ...(withSecret ? { clientSecret: app.clientSecret } : {}),
-    name: app.name,
-    redirectURIs: app.redirectURIs,
-    scopes: app.scopes,
-    kekPublicKeys: app.kekPublicKeys,
-    activeKek: app.activeKek,
-    strict: app.strict,
-    createdAt: app.createdAt,
-  }
 }

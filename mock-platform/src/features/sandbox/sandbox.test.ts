@@ -74,7 +74,8 @@ describe('POST /sandbox/v1/apps', () => {
 describe('residents', () => {
   it('lists residents with HKID, tier and the outcome of magic ones', async () => {
     const h = await harness()
-    const body = (await (await h.request('/sandbox/v1/residents')).json()) as {
+    expect((await h.request('/sandbox/v1/residents')).status).toBe(401)
+    const body = (await (await h.admin('/sandbox/v1/residents', 'GET')).json()) as {
       items: Array<Record<string, unknown>>
       total: number
     }

@@ -24,6 +24,8 @@ export interface IssuedKey {
 
 export class KeysService {
   private readonly slots = new Map<string, Slot>()
+  /** When each app last called revokeKey (for the request inspector's diagnosis). */
+  private readonly revokedAt = new Map<string, number>()
   constructor(
     private readonly clock: Clock,
     private readonly ttlMs: () => number,
@@ -37,6 +39,7 @@ export class KeysService {
     const issueAt = this.clock.now()
     const expiresIn = this.ttlMs()
     const slot = this.slots.get(app.clientID) ?? {}
+    this.revokedAt.delete(app.clientID)
     this.slots.set(app.clientID, {
       current: { key, issueAt, expiresAt: issueAt + expiresIn },
       previous: slot.current,
@@ -46,6 +49,7 @@ export class KeysService {
 
   revoke(clientID: string): void {
     this.slots.delete(clientID)
+    this.revokedAt.set(clientID, this.clock.now())
   }
 
   /** Marks every CEK of the app expired (scenario "force CEK expiry"). */
@@ -54,6 +58,30 @@ export class KeysService {
     const now = this.clock.now()
     if (slot?.current) slot.current.expiresAt = now
     if (slot?.previous) slot.previous.expiresAt = now
+  }
+
+  // --- scenarios, test clock and request inspector hooks ---
+
+  /** Test clock: moves the app's CEKs `ms` closer to their expiry. */
+  shift(clientID: string, ms: number): void {
+    const slot = this.slots.get(clientID)
+    if (slot?.current) slot.current.expiresAt -= ms
+    if (slot?.previous) slot.previous.expiresAt -= ms
+  }
+
+  /** The app's CEKs, expired ones included, and when it last revoked them (diagnosis of D30002/D30004). */
+  inspect(clientID: string): { current?: Cek; previous?: Cek; revokedAt?: number } {
+    const slot = this.slots.get(clientID)
+    const revokedAt = this.revokedAt.get(clientID)
+    return { ...slot, ...(revokedAt !== undefined ? { revokedAt } : {}) }
+  }
+
+  /** Every app's CEKs (diagnosis: was a content encrypted with another app's CEK?). */
+  *all(): Iterable<[string, Cek]> {
+    for (const [clientID, slot] of this.slots) {
+      if (slot.current) yield [clientID, slot.current]
+      if (slot.previous) yield [clientID, slot.previous]
+    }
   }
 
   /** Valid CEKs to try for decryption, newest first. */

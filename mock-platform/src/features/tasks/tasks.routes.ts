@@ -5,6 +5,7 @@ import { RateLimiter } from '../../protocol/rate-limiter'
 import { signedRoute } from '../../protocol/signed-route'
 import type { Services } from '../../services'
 import type { Scope } from '../apps/app.types'
+import { directRead } from '../consent/consent.recorder'
 import type { Ticket, TicketKind } from '../tickets/ticket.types'
 import { EME_FIELDS, PROFILE_FIELDS, release } from './fields'
 import {
@@ -143,7 +144,10 @@ export function registerTaskApi(api: Hono, s: Services, businessIds = new Busine
         throw new PlatformError('D20012', 'the login did not request eidapi_profiles')
       const resident = s.residents.get(token.residentId)
       if (!resident) throw new PlatformError('D20010', 'resident no longer exists')
-      return { ...release(resident.profile, profileFields), ...release(resident.eme, eMEFields) }
+      const released = { ...release(resident.profile, profileFields), ...release(resident.eme, eMEFields) }
+      // Consent ledger: a direct read is a one-off release of the fields returned.
+      s.consents.recordLater(directRead(app, resident.id, Object.keys(released), s.clock.now()))
+      return released
     }),
   )
 }

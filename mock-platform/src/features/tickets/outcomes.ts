@@ -24,6 +24,8 @@ const byKind: Record<TicketKind, Record<Refusal, DCode>> = {
   'anonymous-eme': browser,
   'anonymous-signing': browser,
   'anonymous-pdfsigning': browser,
+  // Preview data exchange: no code family of its own, so the generic authorisation codes D40000–D40003.
+  dataexchange: browser,
 }
 
 export function refusalCode(kind: TicketKind, refusal: Refusal): DCode {

@@ -11,6 +11,8 @@ export type TicketKind =
   | 'anonymous-eme'
   | 'anonymous-signing'
   | 'anonymous-pdfsigning'
+  /** Preview: consented data exchange from departments (features/departments). */
+  | 'dataexchange'
 
 export type Decision = 'approve' | 'reject' | 'cancel' | 'timeout'
 export const DECISIONS: readonly Decision[] = ['approve', 'reject', 'cancel', 'timeout']

@@ -126,6 +126,13 @@ export class TicketsService {
     return n
   }
 
+  /** Test clock: moves the app's pending tickets `ms` closer to their expiry, then times out those past it. */
+  shift(clientID: string, ms: number): number {
+    for (const t of this.tickets.values())
+      if (t.clientID === clientID && t.status === 'pending') t.expiresAt -= ms
+    return this.sweep()
+  }
+
   private deliver(ticket: Ticket): void {
     const ok = ticket.result?.code === 'D00000'
     if (ticket.callback) this.deps.sendCallback(ticket)

@@ -2,10 +2,13 @@
 import { Hono } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { csrf } from 'hono/csrf'
+import { HTTPException } from 'hono/http-exception'
 import type { Context } from 'hono'
 import { PlatformError } from '../../errors'
 import type { Services } from '../../services'
+import type { Consent } from '../consent/consent.types'
 import { langOf } from '../../views/i18n'
+import { ConsentList, type ConsentRow, consentView } from '../../views/consent-pages'
 import { doneView, homeView, notFoundView, requestView } from '../../views/virtual-app-pages'
 import { DECISIONS, type Decision, type Ticket } from '../tickets/ticket.types'
 
@@ -24,7 +27,16 @@ export interface HistoryEntry {
 
 export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
   const r = new Hono()
-  r.use('*', csrf())
+  // Cross-site form posts (decisions, revocations) are refused with 403, not left to the generic 500 handler.
+  const sameOrigin = csrf()
+  r.use('*', async (c, next) => {
+    try {
+      return await sameOrigin(c, next)
+    } catch (e) {
+      if (e instanceof HTTPException && e.status === 403) return c.text('Cross-site form post refused', 403)
+      throw e
+    }
+  })
 
   const langFor = (c: Context) => {
     const q = c.req.query('lang')
@@ -63,7 +75,41 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
             .reverse()
         : [],
       appName: (id) => s.apps.get(id)?.name ?? id,
+      consents: resident ? (
+        <ConsentList
+          lang={lang}
+          rows={s.consents
+            .ofResident(resident.id)
+            .slice(0, 50)
+            .map((x) => consentRow(s, x))}
+          appName={(id) => s.apps.get(id)?.name ?? id}
+        />
+      ) : undefined,
     })
+  })
+
+  /** One consent of the current resident, with its history (every retrieval included). */
+  r.get('/consents/:ref', (c) => {
+    const lang = langFor(c)
+    const consent = s.consents.get(c.req.param('ref'))
+    const resident = residentFor(c)
+    if (!consent || !resident || consent.residentId !== resident.id) return notFoundView(c, lang)
+    return consentView(c, {
+      lang,
+      row: consentRow(s, consent),
+      appName: s.apps.get(consent.clientID)?.name ?? consent.appName,
+      events: s.consents.history(consent.id),
+    })
+  })
+
+  /** Revokes at once (CSRF: the csrf() middleware above refuses cross-origin form posts). */
+  r.post('/consents/:ref/revoke', async (c) => {
+    const lang = langFor(c)
+    const consent = s.consents.get(c.req.param('ref'))
+    const resident = residentFor(c)
+    if (!consent || !resident || consent.residentId !== resident.id) return notFoundView(c, lang)
+    await s.consents.revoke(consent.id, resident.id)
+    return c.redirect(`/app/consents/${consent.id}`, 303)
   })
 
   r.post('/resident', async (c) => {
@@ -115,6 +161,8 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
     }
     const fields = form.fields
     if (fields !== undefined) ticket.agreedFields = (Array.isArray(fields) ? fields : [fields]).map(String)
+    // Every box unticked: the browser sends no "fields" at all, which means share nothing (not everything).
+    else if (form.fieldsShown !== undefined) ticket.agreedFields = []
     try {
       if (decision === 'timeout') ticket.expiresAt = s.clock.now()
       const done = await s.tickets.decide(ticket.ticketID, decision, resident?.id)
@@ -124,7 +172,10 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
         serviceName: serviceName(s, done),
         kind: done.kind,
         status: done.status,
-        fields: Object.keys(done.result?.content ?? {}),
+        fields:
+          done.kind === 'dataexchange'
+            ? ((done.result?.content?.approvedDataSets as string[] | undefined) ?? [])
+            : Object.keys(done.result?.content ?? {}),
         at: s.clock.now(),
       })
       if (history.length > 5000) history.shift()
@@ -135,6 +186,11 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
   })
 
   return r
+}
+
+function consentRow(s: Services, consent: Consent): ConsentRow {
+  const retrievals = s.consents.history(consent.id).filter((e) => e.type === 'retrieved').length
+  return { consent, status: s.consents.status(consent), retrievals }
 }
 
 function serviceName(s: Services, t: Ticket): string {

@@ -1,0 +1,118 @@
+/** Sign-up, sign-in, the current session and sign-out for developers and staff; staff accounts by the admin token. */
+import type { Context } from 'hono'
+import { Hono } from 'hono'
+import { ProblemError } from '../../errors'
+import { RateLimiter } from '../../protocol/rate-limiter'
+import type { Services } from '../../services'
+import { clientIp } from '../login/get-qr.routes'
+import { nameProblem } from '../orgs/orgs.service'
+import { NO_STORE, objectBody } from '../sandbox/http'
+import { type Account, accountView, type Session } from './account.types'
+import { normaliseEmail } from './accounts.service'
+import { checkOrigin, clearSessionCookie, isHttps, readSessionCookie, setSessionCookie } from './http-session'
+
+/** Sign-in attempts: 10 per address and IP, 100 per IP, per 15 minutes; sign-ups: 20 per IP per hour. */
+export const LOGIN_LIMITS = { perAccount: 10, perIp: 100, windowMs: 15 * 60_000, signUpsPerHour: 20 }
+
+export function accountsRoutes(s: Services): Hono {
+  const r = new Hono()
+  const perAccount = new RateLimiter(s.clock, () => LOGIN_LIMITS.perAccount, LOGIN_LIMITS.windowMs)
+  const perIp = new RateLimiter(s.clock, () => LOGIN_LIMITS.perIp, LOGIN_LIMITS.windowMs)
+  const signUps = new RateLimiter(s.clock, () => LOGIN_LIMITS.signUpsPerHour, 3_600_000)
+  const base = () => s.config.publicBaseUrl
+
+  /** 429 with Retry-After when any limiter says wait. */
+  const limit = (c: Context, waits: number[]) => {
+    const wait = Math.max(...waits)
+    if (wait <= 0) return
+    c.header('Retry-After', String(wait))
+    throw new ProblemError(429, 'Too many attempts', `Try again in ${wait} seconds.`)
+  }
+
+  /** Starts a new session (a new id each sign-in) and answers with what GET /session shows. */
+  const begin = (c: Context, account: Account, status: 200 | 201) => {
+    const secure = isHttps(c, base())
+    const old = readSessionCookie(c, secure)
+    if (old) s.sessions.delete(old)
+    const session = s.sessions.create(account.id)
+    setSessionCookie(c, session.id, secure, s.sessions.absoluteMs)
+    return c.json(sessionView(s, session, account), status, NO_STORE)
+  }
+
+  r.post('/accounts', async (c) => {
+    checkOrigin(c, base(), false)
+    limit(c, [signUps.hit(`signup:${clientIp(c)}`)])
+    const body = await objectBody(c)
+    const email = typeof body.email === 'string' ? normaliseEmail(body.email) : ''
+    const invitation = email ? s.orgs.invitationFor(email) : undefined
+    if (!invitation && body.orgName !== undefined && nameProblem(body.orgName))
+      throw new ProblemError(422, 'Invalid account', 'Fix the listed fields and try again.', {
+        errors: { orgName: nameProblem(body.orgName) },
+      })
+    const account = await s.accounts.create(body, 'developer')
+    if (invitation) await s.orgs.join(invitation, account.id)
+    else await s.orgs.found(account, body.orgName)
+    return begin(c, account, 201)
+  })
+
+  r.post('/session', async (c) => {
+    checkOrigin(c, base(), false)
+    const body = await objectBody(c)
+    const email = typeof body.email === 'string' ? normaliseEmail(body.email) : ''
+    const ip = clientIp(c)
+    // The IP's limit first, so one IP cannot flood the per-address table with made-up addresses.
+    limit(c, [perIp.hit(`login-ip:${ip}`)])
+    limit(c, [perAccount.hit(`login:${ip}:${email}`)])
+    const account = await s.accounts.authenticate(email, body.password)
+    if (!account) {
+      s.logger.warn('sign-in failed', { ip })
+      throw new ProblemError(401, 'Sign-in failed', 'The email address or the password is wrong.')
+    }
+    return begin(c, account, 200)
+  })
+
+  r.get('/session', (c) => {
+    const signed = s.access.signedIn(c)
+    if (!signed) throw new ProblemError(401, 'Not signed in', 'Sign in with POST /sandbox/v1/session.')
+    return c.json(sessionView(s, signed.session, signed.account), 200, NO_STORE)
+  })
+
+  r.delete('/session', (c) => {
+    const signed = s.access.signedIn(c)
+    if (!signed) throw new ProblemError(401, 'Not signed in', 'There is no session to end.')
+    s.sessions.delete(signed.session.id)
+    clearSessionCookie(c, isHttps(c, base()))
+    return c.body(null, 204)
+  })
+
+  r.post('/staff', async (c) => {
+    await adminOnly(s, c)
+    const account = await s.accounts.create(await objectBody(c), 'staff')
+    return c.json(accountView(account), 201, NO_STORE)
+  })
+
+  r.get('/staff', async (c) => {
+    await adminOnly(s, c)
+    return c.json({ items: s.accounts.list('staff').map(accountView) }, 200, NO_STORE)
+  })
+
+  return r
+}
+
+async function adminOnly(s: Services, c: Context): Promise<void> {
+  const p = await s.access.principal(c)
+  if (p.kind !== 'admin')
+    throw new ProblemError(403, 'Admin token required', 'Only the sandbox admin manages staff.')
+}
+
+export function sessionView(s: Services, session: Session, account: Account) {
+  const m = account.kind === 'developer' ? s.orgs.membershipOf(account.id) : undefined
+  const { expiresAt, idleExpiresAt } = s.sessions.expiries(session)
+  return {
+    account: accountView(account),
+    organisation: m ? { id: m.org.id, name: m.org.name, role: m.member.role, solo: m.org.solo } : null,
+    csrfToken: session.csrfToken,
+    expiresAt: new Date(expiresAt).toISOString(),
+    idleExpiresAt: new Date(idleExpiresAt).toISOString(),
+  }
+}

@@ -1,0 +1,93 @@
+/** Developer and staff accounts: sign-up, staff creation and seeding, and sign-in without user enumeration. */
+import type { Clock } from '../../clock'
+import { ProblemError } from '../../errors'
+import { newId } from '../../ids'
+import type { Collection } from '../../store/collection'
+import { type Account, STAFF_ROLES, type StaffRole, type StaffSeed } from './account.types'
+import { dummyHash, emailProblem, hashPassword, passwordProblem, verifyPassword } from './password'
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase()
+
+export class AccountsService {
+  private byEmail = new Map<string, Account>()
+  constructor(
+    private readonly accounts: Collection<Account>,
+    private readonly clock: Clock,
+  ) {
+    for (const a of accounts.list()) this.byEmail.set(a.email, a)
+    void dummyHash() // ready before the first sign-in with an unknown address, so it takes no longer
+  }
+
+  get(id: string): Account | undefined {
+    return this.accounts.get(id)
+  }
+
+  findByEmail(email: string): Account | undefined {
+    return this.byEmail.get(normaliseEmail(email))
+  }
+
+  list(kind?: Account['kind']): Account[] {
+    return this.accounts.list().filter((a) => !kind || a.kind === kind)
+  }
+
+  /** Validates and creates an account; 422 naming each bad field, 409 when the email is taken. */
+  async create(input: { email?: unknown; password?: unknown; role?: unknown }, kind: Account['kind']) {
+    const problems: Record<string, string> = {}
+    const emailIssue = emailProblem(input.email)
+    if (emailIssue) problems.email = emailIssue
+    const passwordIssue = passwordProblem(input.password)
+    if (passwordIssue) problems.password = passwordIssue
+    if (kind === 'staff' && !STAFF_ROLES.includes(input.role as StaffRole))
+      problems.role = `must be one of ${STAFF_ROLES.join(', ')}`
+    if (Object.keys(problems).length > 0)
+      throw new ProblemError(422, 'Invalid account', 'Fix the listed fields and try again.', {
+        errors: problems,
+      })
+    const email = normaliseEmail(input.email as string)
+    if (this.byEmail.has(email))
+      throw new ProblemError(409, 'Email already registered', 'Sign in instead, or use another address.')
+    return this.put({
+      id: newId(),
+      email,
+      passwordHash: await hashPassword(input.password as string),
+      kind,
+      ...(kind === 'staff' ? { staffRole: input.role as StaffRole } : {}),
+      createdAt: this.clock.now(),
+    })
+  }
+
+  /** Staff from configuration: created when missing, their role and password hash kept in step. */
+  async seedStaff(seeds: readonly StaffSeed[]): Promise<void> {
+    for (const s of seeds) {
+      const email = normaliseEmail(s.email)
+      if (emailProblem(email) || !STAFF_ROLES.includes(s.role) || !s.passwordHash.startsWith('scrypt$'))
+        throw new Error(`invalid staff seed for ${JSON.stringify(s.email)}`)
+      const existing = this.byEmail.get(email)
+      if (existing && existing.kind !== 'staff') throw new Error(`${email} is a developer account`)
+      await this.put({
+        id: existing?.id ?? newId(),
+        email,
+        passwordHash: s.passwordHash,
+        kind: 'staff',
+        staffRole: s.role,
+        createdAt: existing?.createdAt ?? this.clock.now(),
+      })
+    }
+  }
+
+  /** The account when the password matches; undefined otherwise, after the same work either way. */
+  async authenticate(email: unknown, password: unknown): Promise<Account | undefined> {
+    const account = typeof email === 'string' ? this.findByEmail(email) : undefined
+    const ok = await verifyPassword(
+      typeof password === 'string' ? password.slice(0, 1024) : '',
+      account?.passwordHash ?? (await dummyHash()),
+    )
+    return ok && account ? account : undefined
+  }
+
+  private async put(account: Account): Promise<Account> {
+    await this.accounts.put(account)
+    this.byEmail.set(account.email, account)
+    return account
+  }
+}

@@ -1,0 +1,59 @@
+/** Server-side sessions in memory: 128-bit ids, idle and absolute expiry read from the injected clock. */
+import type { Clock } from '../../clock'
+import { randomHex } from '../../ids'
+import { TtlMap } from '../../store/ttl-map'
+import type { Session } from './account.types'
+
+/** A session ends after 30 minutes without a request, and 8 hours after sign-in whatever happens. */
+export const SESSION_IDLE_MS = 30 * 60_000
+export const SESSION_ABSOLUTE_MS = 8 * 3_600_000
+
+export class SessionStore {
+  private readonly sessions: TtlMap<Session>
+  constructor(
+    private readonly clock: Clock,
+    readonly idleMs = SESSION_IDLE_MS,
+    readonly absoluteMs = SESSION_ABSOLUTE_MS,
+  ) {
+    this.sessions = new TtlMap(clock, 50_000)
+  }
+
+  /** A new session (sign-in always gets a new id, so a planted id is never promoted). */
+  create(accountId: string): Session {
+    const now = this.clock.now()
+    const session = {
+      id: randomHex(16),
+      accountId,
+      csrfToken: randomHex(16),
+      createdAt: now,
+      lastSeenAt: now,
+    }
+    this.sessions.set(session.id, session, Math.min(this.idleMs, this.absoluteMs))
+    return session
+  }
+
+  /** The live session, its idle timer restarted; undefined once idle or past its absolute lifetime. */
+  touch(id: string): Session | undefined {
+    if (!/^[0-9a-f]{32}$/.test(id)) return undefined
+    const session = this.sessions.get(id)
+    if (!session) return undefined
+    const now = this.clock.now()
+    const left = session.createdAt + this.absoluteMs - now
+    if (left <= 0) {
+      this.sessions.delete(id)
+      return undefined
+    }
+    session.lastSeenAt = now
+    this.sessions.set(id, session, Math.min(this.idleMs, left))
+    return session
+  }
+
+  delete(id: string): void {
+    this.sessions.delete(id)
+  }
+
+  expiries(session: Session): { idleExpiresAt: number; expiresAt: number } {
+    const expiresAt = session.createdAt + this.absoluteMs
+    return { idleExpiresAt: Math.min(session.lastSeenAt + this.idleMs, expiresAt), expiresAt }
+  }
+}

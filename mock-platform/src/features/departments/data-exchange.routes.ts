@@ -1,0 +1,143 @@
+/** Preview (speculative, not in the published iAM Smart specification): consented data exchange from departments. */
+import type { Hono } from 'hono'
+import { PlatformError } from '../../errors'
+import { RateLimiter } from '../../protocol/rate-limiter'
+import { signedRoute } from '../../protocol/signed-route'
+import type { Services } from '../../services'
+import type { Consent } from '../consent/consent.types'
+import {
+  BusinessIds,
+  businessIdOf,
+  fieldList,
+  langOfRequest,
+  registeredRedirect,
+  requireScope,
+  requireString,
+  sourceOf,
+} from '../tasks/initiate.validate'
+import { PUSHES_PER_MINUTE } from '../tasks/tasks.routes'
+import type { Ticket } from '../tickets/ticket.types'
+import { DATA_SETS, type DataSet } from './department.types'
+
+type Req = Record<string, unknown>
+
+/** The scope the preview needs: the fixed scope list has none for it, so the e-ME (form-filling) scope. */
+export const DATA_EXCHANGE_SCOPE = 'eidapi_formFilling'
+export const MAX_VALIDITY_DAYS = 365
+const DAY_MS = 86_400_000
+
+/** Approved sets: requested ∩ ticked in the app (all requested when the app sent no choice). */
+export function approvedSets(t: Ticket): DataSet[] {
+  const requested = t.request.dataSets as DataSet[]
+  return t.agreedFields ? requested.filter((d) => t.agreedFields!.includes(d)) : [...requested]
+}
+
+function validityDays(request: Req): number {
+  const v = request.validityDays
+  if (v === undefined || v === null) throw new PlatformError('D20002', 'validityDays is missing')
+  if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > MAX_VALIDITY_DAYS)
+    throw new PlatformError('D20003', `validityDays must be a whole number of days, 1–${MAX_VALIDITY_DAYS}`)
+  return v as number
+}
+
+/** The consent behind a retrieval: held by this app, about the token's resident, usable now. */
+function usableConsent(s: Services, clientID: string, residentId: string, consentRef: string): Consent {
+  const c = s.consents.heldBy(clientID, { consentRef })
+  if (!c || c.kind !== 'dataexchange' || c.residentId !== residentId)
+    throw new PlatformError('D20027', 'no such data-exchange consent for this app and resident')
+  const status = s.consents.status(c)
+  if (status === 'revoked') throw new PlatformError('D20026', 'the resident revoked this consent')
+  if (status === 'expired')
+    throw new PlatformError('D40003', `the consent expired at ${new Date(c.validUntil).toISOString()}`)
+  return c
+}
+
+export function registerDataExchangeApi(
+  api: Hono,
+  s: Services,
+  businessIds = new BusinessIds(s.clock),
+): void {
+  const pushes = new RateLimiter(s.clock, () => PUSHES_PER_MINUTE)
+
+  s.tickets.registerCompleter('dataexchange', async (t, r) => {
+    const sets = approvedSets(t)
+    // Approving with every data set unticked shares nothing: reported like a rejection.
+    if (sets.length === 0) throw new PlatformError('D40001', 'no data set approved')
+    const now = s.clock.now()
+    const consent = await s.consents.grant({
+      residentId: r.id,
+      clientID: t.clientID,
+      appName: s.apps.get(t.clientID)?.name ?? t.clientID,
+      kind: 'dataexchange',
+      items: sets,
+      requested: [...(t.request.dataSets as string[])],
+      purpose: t.request.purpose as string,
+      businessID: t.callback!.businessID,
+      ticketID: t.ticketID,
+      validFrom: now,
+      validUntil: now + (t.request.validityDays as number) * DAY_MS,
+    })
+    return { consentRef: consent.id, approvedDataSets: sets, validUntil: consent.validUntil }
+  })
+
+  api.post(
+    '/preview/dataexchange/initiateRequest',
+    signedRoute<Req>(s.signed, 'initiateDataExchangeRequest', true, ({ app, request }) => {
+      const businessID = businessIdOf(request)
+      const token = s.tokens.check(app.clientID, request.accessToken, request.openID)
+      const source = sourceOf(request)!
+      const redirectURI = registeredRedirect(app, request)!
+      requireScope(app, DATA_EXCHANGE_SCOPE)
+      const dataSets = fieldList(request, 'dataSets', DATA_SETS)
+      const purpose = requireString(request, 'purpose', 200)
+      const days = validityDays(request)
+      const state = requireString(request, 'state', 1024)
+      const resident = s.residents.get(token.residentId)
+      const authByQR = source === 'PC_Browser' || resident?.behaviour.appReachable === false
+      if (!authByQR && pushes.hit(`push:${token.residentId}`) > 0)
+        throw new PlatformError(
+          'D20026',
+          `more than ${PUSHES_PER_MINUTE} requests pushed to this resident in a minute`,
+        )
+      businessIds.claim(app.clientID, businessID)
+      const { accessToken: _a, openID: _o, ...text } = request
+      const ticket = s.tickets.create({
+        kind: 'dataexchange',
+        clientID: app.clientID,
+        residentId: token.residentId,
+        scopes: [DATA_EXCHANGE_SCOPE],
+        authByQR,
+        callback: { redirectURI, state, businessID },
+        request: { ...text, dataSets, purpose, validityDays: days, lang: langOfRequest(request), source },
+      })
+      s.autopilot.onCreated(ticket)
+      return { ticketID: ticket.ticketID, authByQR: ticket.authByQR }
+    }),
+  )
+
+  api.post(
+    '/preview/dataexchange/getData',
+    signedRoute<Req>(s.signed, 'getDataExchangeData', true, async ({ app, request }) => {
+      const token = s.tokens.check(app.clientID, request.accessToken, request.openID)
+      requireScope(app, DATA_EXCHANGE_SCOPE)
+      const consent = usableConsent(
+        s,
+        app.clientID,
+        token.residentId,
+        requireString(request, 'consentRef', 64),
+      )
+      const asked = fieldList(request, 'dataSets', DATA_SETS, false)
+      const outside = asked.filter((d) => !consent.items.includes(d))
+      // A data set outside the consent is refused, never silently dropped or served.
+      if (outside.length > 0)
+        throw new PlatformError('D20012', `not covered by the consent: ${outside.join(', ')}`)
+      const sets = (asked.length > 0 ? asked : consent.items) as DataSet[]
+      const resident = s.residents.get(consent.residentId)
+      if (!resident) throw new PlatformError('D20027', 'the resident no longer exists')
+      const records = s.departments.select(resident, sets)
+      // Audited before the data leaves: the resident sees every retrieval in the app.
+      const audit = await s.consents.retrieved(consent, sets)
+      return { consentRef: consent.id, retrievedAt: audit.at, validUntil: consent.validUntil, records }
+    }),
+  )
+}

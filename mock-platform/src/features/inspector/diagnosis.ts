@@ -1,0 +1,143 @@
+/** Plain-words diagnosis of a call: which fault, why, how to fix it; dispatches on the D-code and the failed step. */
+import { dCodes } from '@iamsmart-sandbox/openapi/generated/dcodes'
+import type { CallRecord } from '../../protocol/signed-route'
+import type { RegisteredApp } from '../apps/app.types'
+import type { Scenarios } from '../scenarios/scenarios.service'
+import type { KeysService } from '../security/keys.service'
+import { diagnoseCek } from './diagnose-keys'
+import {
+  diagnoseBusinessId,
+  diagnoseCode,
+  diagnoseNonce,
+  diagnoseRedirect,
+  diagnoseScope,
+  diagnoseSource,
+  diagnoseTimestamp,
+  diagnoseToken,
+} from './diagnose-request'
+import { diagnoseSignature } from './diagnose-signature'
+import { type Diagnosis, type InspectedCall, TROUBLESHOOTING } from './inspector.types'
+
+export interface DiagnosisContext {
+  record: CallRecord
+  /** The call as the inspector shows it (request/response already masked). */
+  view: InspectedCall
+  app: RegisteredApp | undefined
+  keys: KeysService
+  scenarios: Scenarios
+  /** The app's test clock offset now. */
+  clockOffsetMs: number
+  /** Finds the newest earlier call of this app matching `test` (the inspector's tail). */
+  earlier(test: (c: InspectedCall) => boolean): InspectedCall | undefined
+}
+
+export function diagnosis(
+  id: string,
+  severity: Diagnosis['severity'],
+  title: string,
+  detail: string,
+  fix: string,
+): Diagnosis {
+  return { id, severity, title, detail, fix, link: `${TROUBLESHOOTING}#${id}` }
+}
+
+export const iso = (ms: number): string => new Date(ms).toISOString()
+
+export function describeDuration(ms: number): string {
+  const abs = Math.abs(ms)
+  if (abs < 1000) return `${Math.round(abs)} ms`
+  if (abs < 120_000) return `${Math.round(abs / 1000)} s`
+  if (abs < 7_200_000) return `${Math.round(abs / 60_000)} minutes`
+  if (abs < 172_800_000) return `${Math.round(abs / 3_600_000)} hours`
+  return `${Math.round(abs / 86_400_000)} days`
+}
+
+/** Every diagnosis of one call, the most specific first. Successful calls may carry warnings. */
+export async function diagnoseCall(ctx: DiagnosisContext): Promise<Diagnosis[]> {
+  const out: Diagnosis[] = []
+  const { record } = ctx
+  if (record.forced) {
+    const f = record.forced
+    const what = [f.dcode && `answered ${f.dcode}`, f.delayMs && `delayed ${f.delayMs} ms`].filter(Boolean)
+    out.push(
+      diagnosis(
+        'scenario-forced',
+        'info',
+        `Forced by scenario ${f.scenarioId}: ${what.join(' and ')}`,
+        `A scenario queued for ${record.operationId} decided this outcome; your request itself was accepted.`,
+        `Delete the scenario (DELETE /sandbox/v1/apps/{clientID}/scenarios/${f.scenarioId}) when you no longer want it.`,
+      ),
+    )
+    if (f.dcode) return out
+  }
+  if (record.code === 'D00000') return [...out, ...successWarnings(ctx)]
+  const stage = record.evidence?.stage
+  const specific = await (async (): Promise<Diagnosis[]> => {
+    switch (record.code) {
+      case 'D20006':
+        return stage === 'signature' ? diagnoseSignature(ctx) : []
+      case 'D20004':
+        return stage === 'nonce' ? diagnoseNonce(ctx) : stage === 'timestamp' ? diagnoseTimestamp(ctx) : []
+      case 'D30002':
+      case 'D30004':
+        return diagnoseCek(ctx)
+      case 'D20007':
+        return diagnoseSource(ctx)
+      case 'D20008':
+        return diagnoseRedirect(ctx)
+      case 'D20009':
+        return diagnoseToken(ctx)
+      case 'D20011':
+        return diagnoseBusinessId(ctx)
+      case 'D20012':
+        return diagnoseScope(ctx)
+      case 'D40004':
+        return diagnoseCode(ctx)
+      default:
+        return []
+    }
+  })()
+  return [...out, ...(specific.length > 0 ? specific : [generic(ctx)])]
+}
+
+/** Lenient mode accepted a raw Base64 signature; a clock far off (but inside the window). */
+function successWarnings(ctx: DiagnosisContext): Diagnosis[] {
+  const out: Diagnosis[] = []
+  if (ctx.record.signatureEncoding === 'raw') {
+    out.push(
+      diagnosis(
+        'signature-not-url-encoded',
+        'warning',
+        'The signature header is raw Base64, not URL-encoded',
+        'The sandbox accepted it because this app is in lenient mode; in strict mode (and possibly on the real platform) this call fails with D20006.',
+        'URL-encode the Base64 signature before sending it: encodeURIComponent(base64), so + / = become %2B %2F %3D.',
+      ),
+    )
+  }
+  const ts = Number(ctx.record.headers.timestamp)
+  const skew = ts - ctx.record.at
+  if (Number.isFinite(ts) && Math.abs(skew) > 60_000) {
+    out.push(
+      diagnosis(
+        'clock-skew',
+        'warning',
+        `Your clock is ${describeDuration(skew)} ${skew > 0 ? 'ahead of' : 'behind'} the platform's`,
+        `timestamp ${ts} (${iso(ts)}) vs platform time ${iso(ctx.record.at)}; calls fail with D20004 beyond ±300 s.`,
+        'Keep the server clock in sync (NTP) and send Date.now() in milliseconds.',
+      ),
+    )
+  }
+  return out
+}
+
+function generic(ctx: DiagnosisContext): Diagnosis {
+  const code = ctx.record.code
+  const what = dCodes[code]
+  return diagnosis(
+    `code-${code.toLowerCase()}`,
+    'error',
+    `${code} ${what.message}${ctx.record.detail ? `: ${ctx.record.detail}` : ''}`,
+    ctx.record.detail ? `The platform found: ${ctx.record.detail}.` : what.description,
+    what.description,
+  )
+}

@@ -1,0 +1,86 @@
+/** getQR is a browser navigation, not a signed call: this middleware records it for the inspector and applies scenarios. */
+import type { MiddlewareHandler } from 'hono'
+import type { DCode } from '../../errors'
+import { newId } from '../../ids'
+import type { CallRecord } from '../../protocol/signed-route'
+import type { Services } from '../../services'
+import { validateGetQr } from '../login/get-qr.validate'
+import { appendQuery } from '../tickets/tickets.service'
+
+const QUERY = [
+  'clientID',
+  'responseType',
+  'source',
+  'redirectURI',
+  'scope',
+  'state',
+  'lang',
+  'brokerPage',
+  'ticketID',
+]
+const SANDBOX_HEADERS = ['X-Sandbox-Resident', 'X-Sandbox-Decision']
+
+export function getQrObserver(s: Services): MiddlewareHandler {
+  return async (c, next) => {
+    const started = performance.now()
+    const clientID = c.req.query('clientID')
+    if (!clientID || !s.apps.get(clientID)) return next()
+    const record: CallRecord = {
+      txID: newId(),
+      operationId: 'getQr',
+      clientID,
+      at: s.clock.now(),
+      durationMs: 0,
+      code: 'D00000',
+      status: 200,
+      headers: {},
+      request: Object.fromEntries(
+        QUERY.flatMap((n) => (c.req.query(n) !== undefined ? [[n, c.req.query(n)]] : [])),
+      ),
+    }
+    for (const h of SANDBOX_HEADERS) if (c.req.header(h)) record.headers[h] = c.req.header(h)!
+    const v = validateGetQr(
+      (n) => c.req.query(n),
+      (id) => s.apps.get(id),
+    )
+    let forcedResponse: Response | undefined
+    if ('kind' in v) {
+      record.code = v.code
+      record.detail = v.detail
+    } else if (v.fault) {
+      record.code = v.fault.code
+      record.detail = v.fault.detail
+    } else {
+      const forced = s.scenarios.take(clientID, 'getQr')
+      if (forced) {
+        record.forced = forced
+        if (forced.delayMs) await new Promise((r) => setTimeout(r, forced.delayMs))
+        if (forced.dcode) {
+          const q = new URLSearchParams({ error_code: forced.dcode })
+          if (v.params.state) q.set('state', v.params.state)
+          forcedResponse = c.redirect(appendQuery(v.params.redirectURI, q), 302)
+          record.detail = `forced by scenario ${forced.scenarioId}`
+        }
+      }
+    }
+    if (!forcedResponse) await next()
+    const res = forcedResponse ?? c.res
+    record.status = res.status
+    const location = res.headers.get('Location')
+    if (record.status === 429) record.code = 'D20026'
+    if (location) {
+      const q = location.indexOf('?')
+      const params = new URLSearchParams(q >= 0 ? location.slice(q + 1) : '')
+      const error = params.get('error_code')
+      if (error && record.code === 'D00000') record.code = error as DCode
+      record.response = {
+        redirect: { url: q >= 0 ? location.slice(0, q) : location, ...Object.fromEntries(params) },
+      }
+    } else {
+      record.response = { page: record.status === 200 ? 'qr or broker page' : 'error page' }
+    }
+    record.durationMs = performance.now() - started
+    s.inspector.observe(record)
+    return forcedResponse
+  }
+}

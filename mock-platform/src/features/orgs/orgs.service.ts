@@ -1,0 +1,188 @@
+/** Organisations and memberships: founding at sign-up, invitations by email, roles, the solo setting. */
+import type { Clock } from '../../clock'
+import { ProblemError } from '../../errors'
+import { newId } from '../../ids'
+import type { Collection } from '../../store/collection'
+import { emailProblem } from '../accounts/password'
+import { MEMBER_ROLES, type Member, type MemberRole, type Org, SANDBOX_ORG_ID } from './org.types'
+
+export interface Membership {
+  org: Org
+  member: Member
+}
+
+export class OrgsService {
+  constructor(
+    private readonly orgs: Collection<Org>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Creates the built-in sandbox organisation on first start. */
+  async ensureBuiltIn(): Promise<void> {
+    if (this.orgs.get(SANDBOX_ORG_ID)) return
+    await this.orgs.put({
+      id: SANDBOX_ORG_ID,
+      name: 'Sandbox',
+      solo: true,
+      builtIn: true,
+      createdAt: this.clock.now(),
+      members: [],
+    })
+  }
+
+  get(id: string): Org | undefined {
+    return this.orgs.get(id)
+  }
+
+  list(): Org[] {
+    return this.orgs.list()
+  }
+
+  /** The organisation an account belongs to (one per account). */
+  membershipOf(accountId: string): Membership | undefined {
+    for (const org of this.orgs.list()) {
+      const member = org.members.find((m) => m.accountId === accountId)
+      if (member) return { org, member }
+    }
+    return undefined
+  }
+
+  /** A pending invitation for this address, if any organisation sent one. */
+  invitationFor(email: string): Membership | undefined {
+    for (const org of this.orgs.list()) {
+      const member = org.members.find((m) => !m.accountId && m.email === email)
+      if (member) return { org, member }
+    }
+    return undefined
+  }
+
+  /** A new organisation with its founder as approver; solo (auto-approve) until someone else is invited. */
+  async found(account: { id: string; email: string }, name: unknown): Promise<Membership> {
+    if (name !== undefined && nameProblem(name)) invalid({ orgName: nameProblem(name)! })
+    const orgName = name === undefined ? `${account.email.split('@')[0]}'s organisation` : String(name).trim()
+    const now = this.clock.now()
+    const member: Member = {
+      id: newId(),
+      email: account.email,
+      role: 'approver',
+      accountId: account.id,
+      invitedAt: now,
+      joinedAt: now,
+    }
+    const org: Org = { id: newId(), name: orgName, solo: true, createdAt: now, members: [member] }
+    await this.orgs.put(org)
+    return { org, member }
+  }
+
+  /** An empty organisation (admin): members are invited afterwards. */
+  async create(input: { name?: unknown; solo?: unknown }): Promise<Org> {
+    const problems: Record<string, string> = {}
+    const nameIssue = nameProblem(input.name)
+    if (nameIssue) problems.name = nameIssue
+    if (input.solo !== undefined && typeof input.solo !== 'boolean') problems.solo = 'must be true or false'
+    invalid(problems)
+    const org: Org = {
+      id: newId(),
+      name: String(input.name).trim(),
+      solo: (input.solo as boolean | undefined) ?? false,
+      createdAt: this.clock.now(),
+      members: [],
+    }
+    await this.orgs.put(org)
+    return org
+  }
+
+  /** The invited account joins the organisation that invited its address. */
+  async join(m: Membership, accountId: string): Promise<Membership> {
+    m.member.accountId = accountId
+    m.member.joinedAt = this.clock.now()
+    await this.orgs.put(m.org)
+    return m
+  }
+
+  async update(org: Org, patch: { name?: unknown; solo?: unknown }): Promise<Org> {
+    const problems: Record<string, string> = {}
+    const nameIssue = patch.name === undefined ? undefined : nameProblem(patch.name)
+    if (nameIssue) problems.name = nameIssue
+    if (patch.solo !== undefined && typeof patch.solo !== 'boolean') problems.solo = 'must be true or false'
+    invalid(problems)
+    const name = patch.name === undefined ? org.name : String(patch.name).trim()
+    const next = { ...org, name, solo: (patch.solo as boolean | undefined) ?? org.solo }
+    await this.orgs.put(next)
+    return next
+  }
+
+  /** Invites an address; an existing account without an organisation (`accountId`) joins at once. */
+  async invite(org: Org, input: { email?: unknown; role?: unknown }, accountId?: string): Promise<Member> {
+    const problems: Record<string, string> = {}
+    const emailIssue = emailProblem(input.email)
+    if (emailIssue) problems.email = emailIssue
+    const role = (input.role ?? 'creator') as MemberRole
+    if (!MEMBER_ROLES.includes(role)) problems.role = `must be one of ${MEMBER_ROLES.join(', ')}`
+    invalid(problems)
+    const email = (input.email as string).trim().toLowerCase()
+    if (org.members.some((m) => m.email === email))
+      throw new ProblemError(409, 'Already a member', `${email} is already a member or invited.`)
+    if (this.invitationFor(email))
+      throw new ProblemError(409, 'Already invited elsewhere', `${email} has a pending invitation.`)
+    const now = this.clock.now()
+    const member: Member = {
+      id: newId(),
+      email,
+      role,
+      invitedAt: now,
+      ...(accountId ? { accountId, joinedAt: now } : {}),
+    }
+    // A team needs the four-eyes flow: inviting someone ends solo auto-approval (an approver may turn it back on).
+    await this.orgs.put({ ...org, solo: false, members: [...org.members, member] })
+    return member
+  }
+
+  async setRole(org: Org, memberId: string, role: unknown): Promise<Member> {
+    if (!MEMBER_ROLES.includes(role as MemberRole))
+      invalid({ role: `must be one of ${MEMBER_ROLES.join(', ')}` })
+    const member = this.member(org, memberId)
+    const next = { ...member, role: role as MemberRole }
+    this.keepAnApprover(
+      org,
+      org.members.map((m) => (m.id === memberId ? next : m)),
+    )
+    await this.orgs.put({ ...org, members: org.members.map((m) => (m.id === memberId ? next : m)) })
+    return next
+  }
+
+  async remove(org: Org, memberId: string): Promise<Member> {
+    const member = this.member(org, memberId)
+    const rest = org.members.filter((m) => m.id !== memberId)
+    this.keepAnApprover(org, rest)
+    await this.orgs.put({ ...org, members: rest })
+    return member
+  }
+
+  member(org: Org, memberId: string): Member {
+    const member = org.members.find((m) => m.id === memberId)
+    if (!member)
+      throw new ProblemError(404, 'Member not found', `No member ${memberId} in this organisation.`)
+    return member
+  }
+
+  /** Active members left without an approver could never approve a change again. */
+  private keepAnApprover(org: Org, members: Member[]): void {
+    const active = members.filter((m) => m.accountId)
+    const had = org.members.some((m) => m.accountId && m.role === 'approver')
+    if (had && active.length > 0 && !active.some((m) => m.role === 'approver'))
+      throw new ProblemError(409, 'Last approver', 'An organisation keeps at least one active approver.')
+  }
+}
+
+export function nameProblem(name: unknown): string | undefined {
+  const n = typeof name === 'string' ? name.trim() : ''
+  return n.length < 1 || n.length > 120 ? 'must be 1–120 characters' : undefined
+}
+
+function invalid(problems: Record<string, string>): void {
+  if (Object.keys(problems).length > 0)
+    throw new ProblemError(422, 'Invalid organisation', 'Fix the listed fields and try again.', {
+      errors: problems,
+    })
+}

@@ -1,0 +1,184 @@
+// Residents API: search, create, edit (updatedAt → getToken's lastModifiedDate), delete and reset, each bad field named.
+import { describe, expect, it } from 'vitest'
+import { harness } from '../../../test/harness'
+import { defaultResidents } from '../../personas'
+import { signUp } from '../accounts/session.fixtures'
+import { residentProblems } from './resident.validate'
+
+const RESIDENT = {
+  tier: 'iAM Smart+',
+  profile: {
+    idNo: { Identification: 'QA123456', CheckDigit: '5' },
+    enName: { UnstructuredName: 'TEST, Resident One' },
+    chName: { ChineseName: '測試一' },
+    birthDate: '19850615',
+    gender: 'F',
+  },
+  eme: {
+    mobileNumber: { CountryCode: '852', SubscriberNumber: '91234567' },
+    residentialAddress: { EngPremisesAddress: { Region: 'KLN', BuildingName: 'Test House' } },
+    postalAddress: {
+      PostBoxAddress: { EngPostBox: { PostOfficeRegion: 'HK', PostOffice: 'GPO', PoBoxNo: '123' } },
+    },
+  },
+  tags: ['mine'],
+}
+
+describe('residents API', () => {
+  it('the seeded residents pass the same validation as new ones', () => {
+    for (const r of defaultResidents()) {
+      const { tier, profile, eme, behaviour, tags } = r
+      expect(residentProblems({ tier, profile, eme, behaviour, tags }, '20261122'), r.id).toEqual({})
+    }
+  })
+
+  it('creates a resident owned by the organisation, found by search and by HKID', async () => {
+    const h = await harness()
+    const dev = await signUp(h, 'dev@example.com')
+    const res = await dev.call('/sandbox/v1/residents', 'POST', RESIDENT)
+    expect(res.status).toBe(201)
+    const created = (await res.json()) as Record<string, any>
+    expect(created.id).toMatch(/^u-[0-9a-f]{32}$/)
+    expect(created).toMatchObject({
+      orgId: dev.orgId,
+      behaviour: { decision: 'approve', delayMs: 0, appReachable: true },
+      profile: { chNameVerified: 'Y' },
+      updatedAt: new Date(h.clock.now()).toISOString(),
+    })
+    expect((await dev.json(`/sandbox/v1/residents/${created.id}`)).profile).toEqual({
+      ...RESIDENT.profile,
+      chNameVerified: 'Y',
+    })
+    for (const query of [
+      'q=resident%20one',
+      'q=QA123456(5)',
+      'hkid=QA1234565',
+      'tag=mine&tier=iAM%20Smart%2B',
+    ]) {
+      const found = await dev.json(`/sandbox/v1/residents?${query}`)
+      expect(
+        found.items.map((x: { id: string }) => x.id),
+        query,
+      ).toEqual([created.id])
+    }
+    const page = await dev.json('/sandbox/v1/residents?tier=iAM%20Smart&limit=2&offset=1')
+    expect(page.items).toHaveLength(2)
+    expect(page.total).toBeGreaterThan(2)
+    expect((await dev.call('/sandbox/v1/residents?limit=0')).status).toBe(400)
+  })
+
+  it('names every bad field', async () => {
+    const h = await harness()
+    const dev = await signUp(h, 'dev@example.com')
+    const res = await dev.call('/sandbox/v1/residents', 'POST', {
+      ...RESIDENT,
+      tier: 'gold',
+      nickname: 'x',
+      profile: {
+        ...RESIDENT.profile,
+        idNo: { Identification: 'QA123456', CheckDigit: '4' },
+        birthDate: '20230230',
+      },
+      eme: {
+        mobileNumber: { CountryCode: '852', SubscriberNumber: '9123456' },
+        residentialAddress: {
+          EngPremisesAddress: { Region: 'KL' },
+          FreeFormatAddress: { AddressLine1: 'x', LanguageCode: 'en' },
+        },
+        postalAddress: { ChiPremisesAddress: { Region: 'MACAU' } },
+        favouriteColour: 'blue',
+      },
+      behaviour: { decision: 'maybe' },
+    })
+    expect(res.status).toBe(422)
+    expect(((await res.json()) as { errors: object }).errors).toEqual({
+      nickname: 'unknown field',
+      tier: 'must be one of iAM Smart, iAM Smart+',
+      'profile.idNo.CheckDigit': 'is not the check digit of QA123456 (it is 5)',
+      'profile.birthDate': 'must be a real date YYYYMMDD',
+      'eme.favouriteColour': 'unknown field',
+      'eme.mobileNumber.SubscriberNumber': 'must be 8 digits for a Hong Kong number',
+      'eme.residentialAddress':
+        'must have exactly one of EngPremisesAddress, ChiPremisesAddress, FreeFormatAddress',
+      'eme.postalAddress.ChiPremisesAddress.Region': 'must be one of HK, KLN, NT',
+      'behaviour.decision': 'must be one of approve, reject, cancel, timeout',
+    })
+    const outside = await dev.call('/sandbox/v1/residents', 'POST', {
+      ...RESIDENT,
+      profile: { ...RESIDENT.profile, idNo: { Identification: 'A123456', CheckDigit: '3' } },
+    })
+    expect(((await outside.json()) as { errors: object }).errors).toEqual({
+      'profile.idNo.Identification': 'must be in the sandbox range QA000000–QZ999999',
+    })
+    const taken = await dev.call('/sandbox/v1/residents', 'POST', {
+      ...RESIDENT,
+      profile: { ...RESIDENT.profile, idNo: { Identification: 'QZ000003', CheckDigit: '8' } },
+    })
+    expect(((await taken.json()) as { errors: object }).errors).toEqual({
+      'profile.idNo': 'another resident already has this HKID',
+    })
+  })
+
+  it('edits field by field and bumps updatedAt, which getToken reports as lastModifiedDate', async () => {
+    const h = await harness()
+    const dev = await signUp(h, 'dev@example.com')
+    const created = await dev.json('/sandbox/v1/residents', 'POST', RESIDENT)
+    h.clock.advance(60_000)
+    const edited = await dev.json(`/sandbox/v1/residents/${created.id}`, 'PATCH', {
+      profile: { enName: { UnstructuredName: 'TEST, Renamed' } },
+      eme: { postalAddress: null, emailAddress: 'renamed@example.com' },
+    })
+    expect(edited.profile.enName.UnstructuredName).toBe('TEST, Renamed')
+    expect(edited.profile.birthDate).toBe('19850615')
+    expect(edited.eme.postalAddress).toBeUndefined()
+    expect(edited.eme.emailAddress).toBe('renamed@example.com')
+    expect(edited.updatedAt).toBe(new Date(h.clock.now()).toISOString())
+    const bad = await dev.call(`/sandbox/v1/residents/${created.id}`, 'PATCH', {
+      profile: { gender: 'X' },
+      id: 'r-1',
+    })
+    expect(((await bad.json()) as { errors: object }).errors).toEqual({
+      id: 'unknown field',
+      'profile.gender': 'must be one of M, F',
+    })
+    // The platform reads the edit: an org's resident is reachable on getQR by its id.
+    const token = await h.token({ resident: created.id })
+    expect(token.lastModifiedDate).toBe(h.clock.now())
+  })
+
+  it('shared residents are read-only to members; the admin edits and resets them to the seed', async () => {
+    const h = await harness()
+    const dev = await signUp(h, 'dev@example.com')
+    const refused = await dev.call('/sandbox/v1/residents/magic-approve', 'PATCH', { tags: ['x'] })
+    expect(refused.status).toBe(403)
+    expect((await dev.call('/sandbox/v1/residents/magic-approve', 'DELETE')).status).toBe(403)
+    const seed = h.platform.services.residents.get('magic-approve')!
+    const edited = await h.admin('/sandbox/v1/residents/magic-approve', 'PATCH', {
+      behaviour: { decision: 'reject' },
+    })
+    expect(((await edited.json()) as any).behaviour.decision).toBe('reject')
+    const reset = await h.admin('/sandbox/v1/residents/magic-approve/reset', 'POST')
+    expect(reset.status).toBe(200)
+    expect(h.platform.services.residents.get('magic-approve')).toEqual(seed)
+    await h.admin('/sandbox/v1/residents/r-0001', 'DELETE')
+    const all = await h.admin('/sandbox/v1/residents/reset', 'POST')
+    expect(await all.json()).toEqual({ scope: 'shared', count: h.platform.services.residents.list().length })
+    expect(h.platform.services.residents.get('r-0001')).toBeDefined()
+  })
+
+  it('a member’s reset removes the organisation’s residents only; deleting one works too', async () => {
+    const h = await harness()
+    const dev = await signUp(h, 'dev@example.com')
+    const one = await dev.json('/sandbox/v1/residents', 'POST', RESIDENT)
+    const two = await dev.json('/sandbox/v1/residents', 'POST', {
+      ...RESIDENT,
+      profile: { ...RESIDENT.profile, idNo: { Identification: 'QB000001', CheckDigit: '6' } },
+    })
+    expect((await dev.call(`/sandbox/v1/residents/${one.id}/reset`, 'POST')).status).toBe(409)
+    expect((await dev.call(`/sandbox/v1/residents/${one.id}`, 'DELETE')).status).toBe(204)
+    expect((await dev.call(`/sandbox/v1/residents/${one.id}`)).status).toBe(404)
+    expect(await dev.json('/sandbox/v1/residents/reset', 'POST')).toEqual({ scope: 'organisation', count: 1 })
+    expect(h.platform.services.residents.get(two.id)).toBeUndefined()
+    expect(h.platform.services.residents.get('magic-approve')).toBeDefined()
+  })
+})

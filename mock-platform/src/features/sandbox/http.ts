@@ -1,0 +1,35 @@
+/** Request and response helpers shared by the sandbox API routes (JSON bodies, no-store). */
+import type { Context } from 'hono'
+import { ProblemError } from '../../errors'
+
+/** Responses that carry secrets or per-user data are never cached. */
+export const NO_STORE = { 'Cache-Control': 'no-store' } as const
+
+/** The JSON body: 415 unless Content-Type is application/json, 400 when it does not parse. */
+export async function jsonBody<T>(c: Context): Promise<T> {
+  if (!/^application\/json/i.test(c.req.header('content-type') ?? '')) {
+    throw new ProblemError(415, 'Unsupported media type', 'Send Content-Type: application/json')
+  }
+  try {
+    return (await c.req.json()) as T
+  } catch {
+    throw new ProblemError(400, 'Malformed JSON', 'The request body is not valid JSON.')
+  }
+}
+
+/** A JSON object body (422 for arrays, strings, null…). */
+export async function objectBody(c: Context): Promise<Record<string, unknown>> {
+  const body = await jsonBody<unknown>(c)
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    throw new ProblemError(422, 'Invalid body', 'The body must be a JSON object.', {
+      errors: { body: 'must be a JSON object' },
+    })
+  return body as Record<string, unknown>
+}
+
+/** A JSON object body, or {} when the request has none. */
+export async function optionalJsonBody(c: Context): Promise<Record<string, unknown>> {
+  const length = c.req.header('content-length')
+  if (!c.req.header('content-type') && (length === undefined || length === '0')) return {}
+  return objectBody(c)
+}

@@ -1,0 +1,80 @@
+/** Sandbox API for scenarios (forced outcomes, CEK expiry) and the per-app test clock; every route authorised per app. */
+import { Hono } from 'hono'
+import { ProblemError } from '../../errors'
+import type { Services } from '../../services'
+import { MAX_ADVANCE_MS } from './app-clock'
+import { jsonBody } from './json-body'
+import type { NewScenario } from './scenarios.service'
+
+const NO_STORE = { 'Cache-Control': 'no-store' }
+
+export function scenarioRoutes(s: Services): Hono {
+  const r = new Hono()
+
+  r.post('/apps/:clientID/scenarios', async (c) => {
+    const { app } = await s.access.app(c, c.req.param('clientID'), 'write')
+    const scenario = s.scenarios.add(app.clientID, await jsonBody<NewScenario>(c))
+    return c.json(scenario, 201, NO_STORE)
+  })
+
+  r.get('/apps/:clientID/scenarios', async (c) => {
+    const { app } = await s.access.app(c, c.req.param('clientID'), 'read')
+    return c.json({ items: s.scenarios.list(app.clientID) }, 200, NO_STORE)
+  })
+
+  r.delete('/apps/:clientID/scenarios', async (c) => {
+    const { app } = await s.access.app(c, c.req.param('clientID'), 'write')
+    s.scenarios.clear(app.clientID)
+    return c.body(null, 204)
+  })
+
+  r.post('/apps/:clientID/scenarios/expire-cek', async (c) => {
+    const { app } = await s.access.app(c, c.req.param('clientID'), 'write')
+    s.keys.expire(app.clientID)
+    const { current, previous } = s.keys.inspect(app.clientID)
+    const expired = [current, previous].filter((k) => k !== undefined).length
+    const expiredAt = current?.expiresAt ?? s.clock.now()
+    s.scenarios.noteCekExpired(app.clientID, expiredAt)
+    return c.json({ clientID: app.clientID, expired, expiredAt }, 200, NO_STORE)
+  })
+
+  r.delete('/apps/:clientID/scenarios/:scenarioId', async (c) => {
+    const { app } = await s.access.app(c, c.req.param('clientID'), 'write')
+    if (!s.scenarios.clear(app.clientID, c.req.param('scenarioId')))
+      throw new ProblemError(
+        404,
+        'Scenario not found',
+        'It may have been used up already (see GET …/scenarios).',
+      )
+    return c.body(null, 204)
+  })
+
+  r.get('/apps/:clientID/clock', async (c) => {
+    const { app } = await s.access.app(c, c.req.param('clientID'), 'read')
+    return c.json(s.appClock.view(app.clientID), 200, NO_STORE)
+  })
+
+  r.post('/apps/:clientID/clock/advance', async (c) => {
+    const { app } = await s.access.app(c, c.req.param('clientID'), 'write')
+    const body = await jsonBody<{ ms?: unknown } | null>(c)
+    const ms = body?.ms
+    if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 1 || ms > MAX_ADVANCE_MS) {
+      throw new ProblemError(
+        422,
+        'Invalid ms',
+        `ms must be a whole number of milliseconds, 1–${MAX_ADVANCE_MS}`,
+        {
+          errors: { ms: `must be a whole number, 1–${MAX_ADVANCE_MS}` },
+        },
+      )
+    }
+    return c.json(s.appClock.advance(app.clientID, ms), 200, NO_STORE)
+  })
+
+  r.delete('/apps/:clientID/clock', async (c) => {
+    const { app } = await s.access.app(c, c.req.param('clientID'), 'write')
+    return c.json(s.appClock.reset(app.clientID), 200, NO_STORE)
+  })
+
+  return r
+}
