@@ -132,10 +132,10 @@ const config: Config = {
       title: 'iAM Smart Sandbox',
       logo: { alt: 'iAM Smart Developer Sandbox', src: 'img/logo.svg' },
       items: [
-        { type: 'doc', docId: 'getting-started', position: 'left', label: 'Get started' },
+        { to: '/docs/getting-started', position: 'left', label: 'Get started' },
         { type: 'docSidebar', sidebarId: 'guides', position: 'left', label: 'Guides' },
         { type: 'docSidebar', sidebarId: 'api', position: 'left', label: 'API reference' },
-        { type: 'doc', docId: 'troubleshooting', position: 'left', label: 'Troubleshooting' },
+        { to: '/docs/troubleshooting', position: 'left', label: 'Troubleshooting' },
         { to: '/news', label: 'News', position: 'left' },
         { type: 'localeDropdown', position: 'right' },
       ],

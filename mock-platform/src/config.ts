@@ -26,7 +26,21 @@ export interface Config {
   callbackTimeoutMs: number
   callbackMaxAttempts: number
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
+  // Support desk (features/support, features/notifications); unset → built-in defaults. See supportConfigurationTable().
+  /** smtp://[user:pass@]host[:port] (STARTTLS when offered) or smtps://…; unset: mail stays in the local viewer. */
+  smtpUrl?: string
+  /** The From address of notifications. */
+  mailFrom?: string
+  /** Response targets in business hours per priority, e.g. `urgent=1/8,high=4/16` (first response/resolution). */
+  supportTargets?: SupportTargetHours
+  /** Public holidays (YYYY-MM-DD, Hong Kong) skipped by the business-hours clock; replaces the built-in 2026 list. */
+  supportHolidays?: string[]
 }
+
+export type SupportPriority = 'low' | 'normal' | 'high' | 'urgent'
+export type SupportTargetHours = Partial<
+  Record<SupportPriority, { firstResponse: number; resolution: number }>
+>
 
 export const defaultConfig: Config = {
   host: '127.0.0.1',
@@ -49,6 +63,10 @@ export const defaultConfig: Config = {
   callbackTimeoutMs: 10_000,
   callbackMaxAttempts: 5,
   logLevel: 'info',
+  smtpUrl: undefined,
+  mailFrom: undefined,
+  supportTargets: undefined,
+  supportHolidays: undefined,
 }
 
 export class ConfigError extends Error {
@@ -84,11 +102,39 @@ const variables: Array<[string, keyof Config, (raw: string) => unknown]> = [
   ['LOG_LEVEL', 'logLevel', oneOf('debug', 'info', 'warn', 'error', 'silent')],
 ]
 
+/** The support desk's variables: a table of their own, with what each sets (for the portal's configuration page). */
+const supportVariables: Array<[string, keyof Config, (raw: string) => unknown, string]> = [
+  [
+    'SMTP_URL',
+    'smtpUrl',
+    smtpUrl,
+    'SMTP server for notifications, `smtp://[user:pass@]host[:port]` (STARTTLS when offered) or `smtps://…`; unset: mail is kept for the local viewer at `/mail`.',
+  ],
+  [
+    'MAIL_FROM',
+    'mailFrom',
+    nonEmpty,
+    'From address of support notifications (default `iAM Smart Sandbox Support <support@sandbox.invalid>`).',
+  ],
+  [
+    'SUPPORT_TARGETS',
+    'supportTargets',
+    targetList,
+    'Response targets in Hong Kong business hours per priority, first response/resolution, e.g. `urgent=1/8,high=4/16,normal=8/40,low=16/80`.',
+  ],
+  [
+    'SUPPORT_HOLIDAYS',
+    'supportHolidays',
+    dateList,
+    'Public holidays skipped by the business-hours clock, comma-separated `YYYY-MM-DD` (default: the 2026 Hong Kong general holidays).',
+  ],
+]
+
 /** Reads the environment once. Unknown variables are ignored; every bad value is reported together. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const config: Config = { ...defaultConfig }
   const problems: string[] = []
-  for (const [name, key, parse] of variables) {
+  for (const [name, key, parse] of [...variables, ...supportVariables]) {
     const raw = env[name]
     if (raw === undefined || raw === '') continue
     try {
@@ -110,6 +156,21 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
 /** The configuration documented as a table (name, key, default) for the portal. */
 export function configurationTable(): Array<{ variable: string; key: string; default: unknown }> {
   return variables.map(([variable, key]) => ({ variable, key, default: defaultConfig[key] }))
+}
+
+/** The support desk's configuration as a table (variable, key, default, what it sets) for the portal. */
+export function supportConfigurationTable(): Array<{
+  variable: string
+  key: string
+  default: unknown
+  description: string
+}> {
+  return supportVariables.map(([variable, key, , description]) => ({
+    variable,
+    key,
+    default: defaultConfig[key],
+    description,
+  }))
 }
 
 function nonEmpty(raw: string): string {
@@ -140,4 +201,29 @@ function minLength(n: number) {
     if (raw.length < n) throw new Error(`must be at least ${n} characters`)
     return raw
   }
+}
+function smtpUrl(raw: string): string {
+  const u = new URL(raw)
+  if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') throw new Error('must be an smtp:// or smtps:// URL')
+  if (!u.hostname) throw new Error('must name a host')
+  return raw
+}
+function targetList(raw: string): SupportTargetHours {
+  const out: SupportTargetHours = {}
+  for (const part of raw.split(',')) {
+    const m = /^\s*(low|normal|high|urgent)=(\d{1,4})\/(\d{1,4})\s*$/.exec(part)
+    if (!m) throw new Error('must be priority=firstResponseHours/resolutionHours, comma-separated')
+    const [firstResponse, resolution] = [Number(m[2]), Number(m[3])]
+    if (firstResponse < 1 || resolution < firstResponse)
+      throw new Error('hours must be ≥ 1, resolution ≥ first response')
+    out[m[1] as SupportPriority] = { firstResponse, resolution }
+  }
+  return out
+}
+function dateList(raw: string): string[] {
+  const dates = raw.split(',').map((d) => d.trim())
+  for (const d of dates)
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`)))
+      throw new Error(`${d} is not a YYYY-MM-DD date`)
+  return dates
 }

@@ -24,7 +24,13 @@ export interface Org {
   builtIn?: boolean
   createdAt: number
   members: Member[]
+  /** Sandbox Programme stage; undefined is `applicant`. Moved on by approved support-desk applications. */
+  programmeStatus?: ProgrammeStatus
 }
+
+/** Sandbox Programme stages (reference §10): applied → joined the sandbox → enrolled for the ITE. */
+export type ProgrammeStatus = 'applicant' | 'sandbox' | 'ite-ready'
+export const PROGRAMME_STATUSES: readonly ProgrammeStatus[] = ['applicant', 'sandbox', 'ite-ready']
 
 /** The organisation that owns apps created with the admin token and apps seeded at start. */
 export const SANDBOX_ORG_ID = 'sandbox'

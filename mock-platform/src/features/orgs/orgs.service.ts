@@ -4,7 +4,14 @@ import { ProblemError } from '../../errors'
 import { newId } from '../../ids'
 import type { Collection } from '../../store/collection'
 import { emailProblem } from '../accounts/password'
-import { MEMBER_ROLES, type Member, type MemberRole, type Org, SANDBOX_ORG_ID } from './org.types'
+import {
+  MEMBER_ROLES,
+  type Member,
+  type MemberRole,
+  type Org,
+  type ProgrammeStatus,
+  SANDBOX_ORG_ID,
+} from './org.types'
 
 export interface Membership {
   org: Org
@@ -157,6 +164,13 @@ export class OrgsService {
     this.keepAnApprover(org, rest)
     await this.orgs.put({ ...org, members: rest })
     return member
+  }
+
+  /** The organisation's Sandbox Programme stage (support desk: an approved application moves it on). */
+  async setProgrammeStatus(org: Org, status: ProgrammeStatus): Promise<Org> {
+    const next = { ...org, programmeStatus: status }
+    await this.orgs.put(next)
+    return next
   }
 
   member(org: Org, memberId: string): Member {
