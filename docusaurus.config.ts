@@ -3,10 +3,57 @@
  * generates the API reference and the tables from their sources, see portal/scripts/build.ts); `npm start` serves
  * build/ from the mock platform's port. Dependencies are in portal/package.json (hoisted to the root node_modules).
  */
+import { resolve } from 'node:path'
 import type * as Preset from '@docusaurus/preset-classic'
 import type { Config } from '@docusaurus/types'
 import type * as OpenApiPlugin from 'docusaurus-plugin-openapi-docs'
 import { themes as prismThemes } from 'prism-react-renderer'
+import englishApiLinks from './portal/plugins/english-api-links'
+
+/**
+ * The locale being built (Docusaurus sets it before loading the config of each locale). The API reference is
+ * English only, so it is built once, for `en`: the Chinese sites leave docs/api out and link to the English pages
+ * (full page loads to `/docs/api/…`: navbar, footer, sidebar, and Markdown links through english-api-links).
+ */
+const LOCALE = process.env.DOCUSAURUS_CURRENT_LOCALE ?? 'en'
+const WITH_API_REFERENCE = LOCALE === 'en'
+const API_HOME = '/docs/api/iam-smart-platform-api-sandbox'
+/** A link to the English API reference that Docusaurus neither localises nor routes client-side (same tab). */
+const englishApiLink = (path: string) => ({
+  href: `pathname://${path}`,
+  autoAddBaseUrl: false,
+  target: '_self',
+})
+
+/**
+ * prism's GitHub and Dracula themes with the token colours that fall below a contrast of 4.5:1 on the code
+ * background (WCAG AA, checked by axe-core in e2e/tests/console.spec.ts) darkened, or lightened on Dracula.
+ */
+const ACCESSIBLE_LIGHT: Record<string, string> = {
+  '#999988': '#57606a', // comment
+  '#e3116c': '#b3145a', // string
+  '#36acaa': '#0f6b68', // number, boolean, constant, property …
+  '#00a4db': '#0550ae', // keyword, atrule, attr-name
+  '#d73a49': '#b32430', // function, tag
+}
+const codeTheme = (theme: typeof prismThemes.github, colours: Record<string, string>) => ({
+  ...theme,
+  styles: theme.styles.map(({ types, style }) => {
+    const { opacity: _opacity, ...rest } = style
+    return {
+      types,
+      style: { ...rest, ...(style.color ? { color: colours[style.color] ?? style.color } : {}) },
+    }
+  }),
+})
+/** Docusaurus's default exclusions of the docs plugin, plus the API reference for the Chinese sites. */
+const DOCS_EXCLUDE = [
+  '**/_*.{js,jsx,ts,tsx,md,mdx}',
+  '**/_*/**',
+  '**/*.test.{js,jsx,ts,tsx}',
+  '**/__tests__/**',
+  ...(WITH_API_REFERENCE ? [] : ['api/**']),
+]
 
 const config: Config = {
   title: 'iAM Smart Developer Sandbox',
@@ -49,8 +96,10 @@ const config: Config = {
           path: 'portal/docs',
           routeBasePath: 'docs',
           sidebarPath: './portal/sidebars.ts',
+          exclude: DOCS_EXCLUDE,
           // Renders the generated API pages (docs/api) and falls back to the normal doc page for the rest.
-          docItemComponent: '@theme/ApiItem',
+          ...(WITH_API_REFERENCE ? { docItemComponent: '@theme/ApiItem' } : {}),
+          remarkPlugins: WITH_API_REFERENCE ? [] : [englishApiLinks],
           showLastUpdateTime: false,
         },
         blog: {
@@ -84,6 +133,26 @@ const config: Config = {
         ...(isServer ? { output: { chunkFilename: 'assets/js/[name].[contenthash:8].cjs' } } : {}),
       }),
     }),
+    // Source code outside the pages directory (portal/src/components: the console) holds UI strings too:
+    // `docusaurus write-translations` extracts them from the paths a plugin watches.
+    () => ({
+      name: 'portal-components',
+      getPathsToWatch: () => [resolve('portal/src/components')],
+    }),
+    // The tutorials (tutorials/NN-slug/README.md) and the SDK samples, generated into portal/tutorials/ by
+    // portal/scripts/generate-tutorials.ts. English in every locale.
+    [
+      '@docusaurus/plugin-content-docs',
+      {
+        id: 'tutorials',
+        path: 'portal/tutorials',
+        routeBasePath: 'tutorials',
+        sidebarPath: './portal/sidebars-tutorials.ts',
+        // Keep the lesson numbers in the doc ids and URLs (/tutorials/01-first-login).
+        numberPrefixParser: false,
+        showLastUpdateTime: false,
+      },
+    ],
     [
       'docusaurus-plugin-openapi-docs',
       {
@@ -110,8 +179,8 @@ const config: Config = {
       {
         hashed: true,
         language: ['en', 'zh'],
-        docsRouteBasePath: 'docs',
-        docsDir: 'portal/docs',
+        docsRouteBasePath: ['docs', 'tutorials'],
+        docsDir: ['portal/docs', 'portal/tutorials'],
         blogRouteBasePath: 'news',
         blogDir: 'portal/news',
         indexPages: true,
@@ -134,9 +203,19 @@ const config: Config = {
       items: [
         { to: '/docs/getting-started', position: 'left', label: 'Get started' },
         { type: 'docSidebar', sidebarId: 'guides', position: 'left', label: 'Guides' },
-        { type: 'docSidebar', sidebarId: 'api', position: 'left', label: 'API reference' },
+        {
+          type: 'docSidebar',
+          sidebarId: 'tutorials',
+          docsPluginId: 'tutorials',
+          position: 'left',
+          label: 'Tutorials',
+        },
+        WITH_API_REFERENCE
+          ? { type: 'docSidebar', sidebarId: 'api', position: 'left', label: 'API reference' }
+          : { ...englishApiLink(API_HOME), position: 'left', label: 'API reference' },
         { to: '/docs/troubleshooting', position: 'left', label: 'Troubleshooting' },
         { to: '/news', label: 'News', position: 'left' },
+        { to: '/console', label: 'Console', position: 'right', className: 'navbar-console-link' },
         { type: 'localeDropdown', position: 'right' },
       ],
     },
@@ -150,12 +229,16 @@ const config: Config = {
             { label: 'Concepts', to: '/docs/concepts' },
             { label: 'Journey guides', to: '/docs/guides/login' },
             { label: 'UI guidelines', to: '/docs/ui-guidelines' },
+            { label: 'Tutorials', to: '/tutorials/' },
+            { label: 'SDK samples', to: '/tutorials/samples' },
           ],
         },
         {
           title: 'Reference',
           items: [
-            { label: 'API reference', to: '/docs/api/iam-smart-platform-api-sandbox' },
+            WITH_API_REFERENCE
+              ? { label: 'API reference', to: API_HOME }
+              : { label: 'API reference', ...englishApiLink(API_HOME) },
             { label: 'Return codes', to: '/docs/reference/dcodes' },
             { label: 'Synthetic residents', to: '/docs/reference/residents' },
             { label: 'Fidelity', to: '/docs/reference/fidelity' },
@@ -164,6 +247,7 @@ const config: Config = {
         {
           title: 'Sandbox',
           items: [
+            { label: 'Console', to: '/console' },
             { label: 'Testing your integration', to: '/docs/testing/headless' },
             { label: 'Troubleshooting', to: '/docs/troubleshooting' },
             { label: 'News and changelog', to: '/news' },
@@ -174,8 +258,8 @@ const config: Config = {
         'A developer sandbox with synthetic data only. Not affiliated with the Digital Policy Office, OGCIO or Cyberport.',
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      theme: codeTheme(prismThemes.github, ACCESSIBLE_LIGHT),
+      darkTheme: codeTheme(prismThemes.dracula, { 'rgb(98, 114, 164)': '#a4b0d6' }),
       additionalLanguages: ['bash', 'json', 'http', 'java', 'csharp'],
     },
     mermaid: { theme: { light: 'neutral', dark: 'dark' } },

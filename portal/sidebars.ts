@@ -1,7 +1,14 @@
-/** The portal's sidebars: docs (learn), guides (per journey), reference, and the generated API reference (docs/api). */
+/**
+ * The portal's sidebars: docs (learn), guides (per journey), reference, and the generated API reference (docs/api).
+ * The API reference is built for English only (docusaurus.config.ts): the Chinese sites have no `api` sidebar, and
+ * their "API reference" entry is a full page load of the English page.
+ */
 import type { SidebarsConfig } from '@docusaurus/plugin-content-docs'
 // Generated from openapi/dist/platform.yaml by `docusaurus gen-api-docs` (portal/scripts/build.ts runs it first).
 import apiSidebar from './docs/api/sidebar'
+
+const WITH_API_REFERENCE = (process.env.DOCUSAURUS_CURRENT_LOCALE ?? 'en') === 'en'
+const API_HOME = '/docs/api/iam-smart-platform-api-sandbox'
 
 const sidebars: SidebarsConfig = {
   guides: [
@@ -45,7 +52,9 @@ const sidebars: SidebarsConfig = {
       type: 'category',
       label: 'Reference',
       items: [
-        { type: 'link', label: 'API reference', href: '/docs/api/iam-smart-platform-api-sandbox' },
+        WITH_API_REFERENCE
+          ? { type: 'link', label: 'API reference', href: API_HOME }
+          : { type: 'link', label: 'API reference', href: `pathname://${API_HOME}`, autoAddBaseUrl: false },
         'reference/dcodes',
         'reference/residents',
         'reference/fidelity',
@@ -53,7 +62,14 @@ const sidebars: SidebarsConfig = {
       ],
     },
   ],
-  api: [{ type: 'doc', id: 'api/iam-smart-platform-api-sandbox', label: 'Overview' }, ...apiSidebar],
+  ...(WITH_API_REFERENCE
+    ? {
+        api: [
+          { type: 'doc' as const, id: 'api/iam-smart-platform-api-sandbox', label: 'Overview' },
+          ...apiSidebar,
+        ],
+      }
+    : {}),
 }
 
 export default sidebars

@@ -2,18 +2,23 @@
 // mermaid diagrams and the troubleshooting anchors the request inspector links to. Screenshots are kept as artefacts.
 import { expect, type Page, test } from '@playwright/test'
 
+// A sample; portal/scripts/troubleshooting-anchors.test.ts checks every id the inspector's source can emit.
 const TROUBLESHOOTING_ANCHORS = [
   'signature-mismatch',
+  'signature-body-reserialised',
   'timestamp-window',
   'nonce-reused',
   'cek-expired',
-  'decryption-failed',
+  'cek-unknown',
   'redirect-uri-not-registered',
   'scope-not-granted',
-  'code-already-used',
+  'code-reused',
   'token-expired',
-  'duplicate-businessid',
-  'unsupported-source',
+  'businessid-reused',
+  'source-unsupported',
+  'callback-http-error',
+  'scenario-forced',
+  'code-d20003',
   'node-20-rsa-pkcs1',
   'pdfsig-ocsp',
 ]
@@ -37,7 +42,7 @@ test.describe('developer portal', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('iAM Smart Developer Sandbox')
     await expect(page.getByRole('heading', { name: 'Five-minute quick start' })).toBeVisible()
     await expect(page.getByRole('heading', { name: 'Who it is for' })).toBeVisible()
-    await expect(page.getByRole('link', { name: /Console/ })).toHaveCount(0)
+    await expect(page.locator('.navbar').getByRole('link', { name: 'Console' })).toBeVisible()
     await shot(page, 'home-en')
     // The platform still answers its own paths on the same port.
     expect((await request.get('/healthz')).status()).toBe(200)
@@ -122,6 +127,39 @@ test.describe('developer portal', () => {
       await expect(page.locator(`[id="${anchor}"]`)).toHaveCount(1)
     await expect(page.locator('#node-20-rsa-pkcs1')).toBeInViewport()
     await expect(page.getByText('--security-revert=CVE-2023-46809').first()).toBeVisible()
+  })
+
+  test('the Chinese sites link the API reference to the English pages, built once', async ({
+    page,
+    request,
+  }) => {
+    await page.goto('/zh-Hant/docs/reference/dcodes')
+    const link = page.locator('a[href="/docs/api/get-token"]').first()
+    await expect(link).toHaveAttribute('hreflang', 'en')
+    expect((await request.get('/zh-Hant/docs/api/get-token')).status()).toBe(404)
+    await page
+      .locator('.navbar')
+      .getByRole('link', { name: /API 參考/ })
+      .click()
+    await expect(page).toHaveURL(/\/docs\/api\/iam-smart-platform-api-sandbox$/)
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  })
+
+  test('the tutorials and the samples are in the portal', async ({ page }) => {
+    await page.goto('/tutorials/')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tutorials')
+    await page.getByRole('link', { name: 'First login with the desktop QR code' }).click()
+    await expect(page).toHaveURL(/\/tutorials\/01-first-login$/)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      '01 · First login with the desktop QR code',
+    )
+    await expect(page.getByText('createIamSmartClient').first()).toBeVisible()
+    await expect(page.getByText('tutorials/01-first-login/login.test.ts').first()).toBeVisible()
+    await page.goto('/tutorials/samples')
+    for (const sample of ['osp-web', 'osp-backend-tests', 'msw-example', 'cli'])
+      await expect(page.getByRole('link', { name: new RegExp(`^${sample}`) }).first()).toBeVisible()
+    await expect(page.getByText('npx vitest run sdk-samples/msw-example').first()).toBeVisible()
+    await shot(page, 'samples')
   })
 
   test('the generated tables list the magic residents and the D-codes; unknown pages get the 404 page', async ({

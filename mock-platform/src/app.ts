@@ -2,6 +2,7 @@
  * createApp(config, deps): builds the mock platform's services and routes. Never listens (see server.ts),
  * so tests, MSW handlers and the Node server share one implementation.
  */
+import type { ConnectionOptions } from 'node:tls'
 import { Hono } from 'hono'
 import { type Clock, systemClock } from './clock'
 import type { Config } from './config'
@@ -28,6 +29,9 @@ import { getQrObserver } from './features/inspector/get-qr.observer'
 import { inspectorRoutes } from './features/inspector/inspector.routes'
 import type { InspectorLog } from './features/inspector/inspector.deps'
 import { Inspector } from './features/inspector/inspector.service'
+import { DEFAULT_FROM, type MailMessage, MailOutbox } from './features/notifications/mail-outbox'
+import { mailPageRoutes } from './features/notifications/mail.routes'
+import { sendMail } from './features/notifications/smtp'
 import { getQrRoutes } from './features/login/get-qr.routes'
 import { registerLoginApi } from './features/login/platform.routes'
 import { TokensService } from './features/login/tokens.service'
@@ -39,6 +43,9 @@ import { AppClock } from './features/scenarios/app-clock'
 import { scenarioRoutes } from './features/scenarios/scenarios.routes'
 import { Scenarios } from './features/scenarios/scenarios.service'
 import { sandboxRoutes } from './features/sandbox/sandbox.routes'
+import { memoryBlobStore } from './features/support/blob-store'
+import { Desk } from './features/support/desk'
+import { supportRoutes } from './features/support/support.routes'
 import { KeysService } from './features/security/keys.service'
 import { registerSigningApi } from './features/signing/signing.routes'
 import { BusinessIds } from './features/tasks/initiate.validate'
@@ -79,6 +86,8 @@ export interface AppDeps {
   inspector?: { log?: InspectorLog | null; tailSize?: number; heartbeatMs?: number }
   /** Staff accounts to create (or update) at start; passwords as scrypt hashes (accounts/password.ts hashPassword). */
   staff?: StaffSeed[]
+  /** Notifications: extra TLS options for SMTP (a private CA in tests) and the retry back-off. */
+  mail?: { tls?: ConnectionOptions; backoffMs?: (attempt: number) => number }
 }
 
 export interface Platform {
@@ -190,6 +199,31 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     baseUrl: () => config.publicBaseUrl,
   })
   pki.ready.catch((e: Error) => logger.error('mock PKI unavailable', { error: e.message }))
+  // Support desk and its notifications outbox (features/support, features/notifications).
+  const smtpUrl = config.smtpUrl
+  const mail = new MailOutbox({
+    messages: await storage.collection<MailMessage>('mail-outbox'),
+    clock,
+    logger,
+    from: config.mailFrom ?? DEFAULT_FROM,
+    transport: smtpUrl ? (m) => sendMail({ url: smtpUrl, tls: deps.mail?.tls }, m) : undefined,
+    backoffMs: deps.mail?.backoffMs,
+  })
+  const blobs =
+    config.storage === 'lowdb'
+      ? (await import('./features/support/blob-store.file')).fileBlobStore(config.dataDir)
+      : memoryBlobStore()
+  const support = await Desk.open(storage, {
+    clock,
+    config,
+    orgs,
+    accounts,
+    apps,
+    inspector,
+    audit,
+    mail,
+    blobs,
+  })
   const services: Services = {
     access: sessionAccess({ config, accounts, sessions, orgs, apps, residents, audit }),
     accounts,
@@ -227,6 +261,8 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     },
     pageLimiter: new RateLimiter(clock, () => config.rateLimitPerMinute),
     pki,
+    support,
+    mail,
   }
 
   const seededApps: RegisteredApp[] = []
@@ -269,6 +305,8 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
   app.route('/sandbox/v1', departmentRecordsRoutes(services))
   app.route('/sandbox/v1', inspectorRoutes(services, deps.inspector?.heartbeatMs))
   app.route('/sandbox/v1', scenarioRoutes(services))
+  app.route('/support/v1', supportRoutes(services))
+  app.route('/mail', mailPageRoutes(services))
   const demoCallbacks: ReceivedCallback[] = []
   app.route(
     '/demo',
@@ -327,6 +365,7 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     demoCallbacks,
     async close() {
       await outbox.drain()
+      await mail.drain()
       await consents.settled()
       await inspector.close()
       await storage.close()

@@ -120,7 +120,7 @@ const supportVariables: Array<[string, keyof Config, (raw: string) => unknown, s
     'SUPPORT_TARGETS',
     'supportTargets',
     targetList,
-    'Response targets in Hong Kong business hours per priority, first response/resolution, e.g. `urgent=1/8,high=4/16,normal=8/40,low=16/80`.',
+    'Response targets in Hong Kong business hours per priority, first response/resolution, default `urgent=1/9,high=4/18,normal=9/45,low=18/90` (a business day is 9 hours).',
   ],
   [
     'SUPPORT_HOLIDAYS',

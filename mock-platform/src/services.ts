@@ -11,12 +11,14 @@ import type { Outbox } from './features/callbacks/outbox'
 import type { ConsentService } from './features/consent/consent.service'
 import type { DepartmentsService } from './features/departments/departments.service'
 import type { Inspector } from './features/inspector/inspector.service'
+import type { MailOutbox } from './features/notifications/mail-outbox'
 import type { TokensService } from './features/login/tokens.service'
 import type { OrgsService } from './features/orgs/orgs.service'
 import type { ResidentsService } from './features/residents/residents.service'
 import type { Autopilot } from './features/sandbox/autopilot'
 import type { AppClock } from './features/scenarios/app-clock'
 import type { Scenarios } from './features/scenarios/scenarios.service'
+import type { Desk } from './features/support/desk'
 import type { KeysService } from './features/security/keys.service'
 import type { TicketsService } from './features/tickets/tickets.service'
 import type { Logger } from './logger'
@@ -56,4 +58,8 @@ export interface Services {
   pageLimiter: RateLimiter
   /** The mock iAM Smart-Cert PKI (signing). */
   pki: Pki
+  /** The support desk: enquiries, programme applications, targets (features/support). */
+  support: Desk
+  /** Notifications outbox: SMTP when configured, else the local mail viewer (features/notifications). */
+  mail: MailOutbox
 }

@@ -1,4 +1,4 @@
-// Bundles an API of openapi/ (platform@v1, sandbox@v1) with the Redocly CLI (same config and plugin as lint) into one document.
+// Bundles an API of openapi/ (platform@v1, sandbox@v1, support@v1) with the Redocly CLI (same config and plugin as lint) into one document.
 import { execFile } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
@@ -18,7 +18,7 @@ export interface Bundle {
 }
 
 /** The APIs redocly.yaml declares, each bundled and typed by generate.ts. */
-export type ApiName = 'platform@v1' | 'sandbox@v1'
+export type ApiName = 'platform@v1' | 'sandbox@v1' | 'support@v1'
 
 export async function bundleApi(api: ApiName): Promise<Bundle> {
   const { stdout } = await promisify(execFile)(

@@ -1,18 +1,34 @@
 /**
  * `npm run build`: builds the portal into build/ (all three locales). Steps, each timed: bundle the spec if
- * openapi/dist is missing, generate the reference tables, generate the API reference MDX from the bundled spec, then
- * `docusaurus build` (extra arguments are passed on, e.g. `npm run build -- --locale en`). `--prepare-only` stops
- * before the build (for `npm run dev -w portal`, the live-reloading dev server).
+ * openapi/dist is missing, generate the reference tables and the tutorials section, generate the API reference MDX
+ * from the bundled spec, then `docusaurus build` (extra arguments are passed on, e.g. `npm run build -- --locale en`).
+ * The API reference is built for `en` only; the Chinese sites link to the English pages (docusaurus.config.ts).
+ * `--prepare-only` stops before the build (for `npm run dev -w portal`, the live-reloading dev server).
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { REPO_ROOT, writeGeneratedTables } from './generate-tables'
+import { writeGeneratedTutorials } from './generate-tutorials'
 
 const SPEC = join(REPO_ROOT, 'openapi/dist/platform.yaml')
 const API_DOCS = join(REPO_ROOT, 'portal/docs/api')
 const DOCUSAURUS = join(REPO_ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs')
+
+/** CPU seconds (user + system) of this process and of its finished children, from /proc on Linux. */
+export function cpuSeconds(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ')
+      .map(Number)
+    // After the ")": state is field 3, so utime, stime, cutime, cstime (fields 14–17) are at 11–14.
+    return (fields[11]! + fields[12]! + fields[13]! + fields[14]!) / 100
+  } catch {
+    return undefined
+  }
+}
 
 function step(name: string, run: () => void): void {
   const started = performance.now()
@@ -35,6 +51,9 @@ export function prepareSite(): void {
   step('generating the reference tables', () => {
     writeGeneratedTables()
   })
+  step('generating the tutorials and samples pages', () => {
+    writeGeneratedTutorials()
+  })
   step('generating the API reference from openapi/dist/platform.yaml', () => {
     rmSync(API_DOCS, { recursive: true, force: true })
     exec(process.execPath, [DOCUSAURUS, 'gen-api-docs', 'all'])
@@ -47,7 +66,11 @@ export function buildSite(args: string[] = []): void {
   step(`building the site (${args.includes('--locale') ? args.join(' ') : 'en, zh-Hant, zh-Hans'})`, () =>
     exec(process.execPath, [DOCUSAURUS, 'build', ...args]),
   )
-  console.log(`[portal] built build/ in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  const cpu = cpuSeconds()
+  console.log(
+    `[portal] built build/ in ${((performance.now() - started) / 1000).toFixed(1)} s` +
+      (cpu !== undefined ? ` (CPU time ${cpu.toFixed(1)} s)` : ''),
+  )
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

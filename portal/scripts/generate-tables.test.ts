@@ -16,6 +16,7 @@ import {
   generatedTables,
   magicResidentTableMdx,
   REPO_ROOT,
+  troubleshootingDcodeTableMdx,
 } from './generate-tables'
 
 /** The table rows of a generated partial, one string per row. */
@@ -35,6 +36,14 @@ describe('generated reference tables', () => {
     }
     expect(table.find((r) => r.includes('`D40000`'))).toContain('[getQr](/docs/api/get-qr)')
     expect(table.find((r) => r.includes('`D20006`'))).toContain('every signed call')
+  })
+
+  it('the troubleshooting table has a `code-<d-code>` anchor row for every D-code but D00000', () => {
+    const table = rows(troubleshootingDcodeTableMdx()).slice(1)
+    const codes = Object.keys(dCodes).filter((c) => c !== 'D00000')
+    expect(table).toHaveLength(codes.length)
+    for (const [i, code] of codes.entries())
+      expect(table[i]).toContain(`<span id="code-${code.toLowerCase()}">\`${code}\`</span>`)
   })
 
   it('the magic resident table has every magic resident with HKID, tier, names and outcome', () => {
@@ -83,6 +92,7 @@ describe('generated reference tables', () => {
       ? generatedTables()
       : {
           'dcodes.mdx': dcodeTableMdx(),
+          'troubleshooting-dcodes.mdx': troubleshootingDcodeTableMdx(),
           'magic-residents.mdx': magicResidentTableMdx(),
           'generated-residents.mdx': generatedResidentTableMdx(),
           'configuration.mdx': configurationTableMdx(),

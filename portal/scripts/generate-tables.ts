@@ -1,6 +1,7 @@
 /**
  * Writes the portal's generated reference tables as MDX partials in portal/docs/reference/_generated/ (git-ignored):
- * the D-code table (openapi/generated/dcodes.ts + the operation table), the synthetic residents
+ * the D-code tables of the reference and of the troubleshooting page (openapi/generated/dcodes.ts + the operation
+ * table), the synthetic residents
  * (mock-platform/src/personas), the configuration table (configurationTable()) and the per-operation fidelity
  * (x-fidelity in the bundled spec). Run by portal/scripts/build.ts before every build; `tsx portal/scripts/generate-tables.ts`.
  */
@@ -61,6 +62,21 @@ export function dcodeTableMdx(): string {
       `| <span id="${code.toLowerCase()}">\`${code}\`</span> | ${cell(d.message)} | ${cell(d.description)} | ${operationsFor(code)} |`,
   )
   return `${BANNER}| Code | Message | Meaning and what to do | Returned by |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`
+}
+
+/**
+ * The troubleshooting page's table of every other return code: the request inspector's generic diagnosis links
+ * `/docs/troubleshooting#code-<d-code in lower case>` (e.g. `#code-d20003`) for a failure it has no specific
+ * section for, so every D-code but D00000 has a row with that anchor.
+ */
+export function troubleshootingDcodeTableMdx(): string {
+  const rows = Object.entries(dCodes)
+    .filter(([code]) => code !== 'D00000')
+    .map(
+      ([code, d]) =>
+        `| <span id="code-${code.toLowerCase()}">\`${code}\`</span> | ${cell(d.message)} | ${cell(d.description)} |`,
+    )
+  return `${BANNER}| Code | Message | Cause and fix |\n| --- | --- | --- |\n${rows.join('\n')}\n`
 }
 
 function chineseName(r: Resident): string {
@@ -176,6 +192,7 @@ export function generatedTables(): Record<string, string> {
   return {
     'iam-smart-button-source.mdx': buttonSourceMdx(),
     'dcodes.mdx': dcodeTableMdx(),
+    'troubleshooting-dcodes.mdx': troubleshootingDcodeTableMdx(),
     'magic-residents.mdx': magicResidentTableMdx(),
     'generated-residents.mdx': generatedResidentTableMdx(),
     'configuration.mdx': configurationTableMdx(),

@@ -4,6 +4,7 @@ import Translate, { translate } from '@docusaurus/Translate'
 import CodeBlock from '@theme/CodeBlock'
 import Heading from '@theme/Heading'
 import Layout from '@theme/Layout'
+import ApiReferenceLink from '../components/ApiReferenceLink'
 import styles from './index.module.css'
 
 const QUICK_START = `npm ci
@@ -31,9 +32,12 @@ function Hero() {
           <Link className="button button--primary button--lg" to="/docs/getting-started">
             <Translate id="home.hero.start">Get started in five minutes</Translate>
           </Link>
-          <Link className="button button--secondary button--lg" to="/docs/api/iam-smart-platform-api-sandbox">
-            <Translate id="home.hero.api">API reference</Translate>
+          <Link className="button button--secondary button--lg" to="/console/sign-up">
+            <Translate id="home.hero.console">Sign up for the console</Translate>
           </Link>
+          <ApiReferenceLink className="button button--secondary button--lg">
+            <Translate id="home.hero.api">API reference</Translate>
+          </ApiReferenceLink>
         </div>
       </div>
     </header>

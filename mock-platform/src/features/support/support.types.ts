@@ -104,7 +104,8 @@ export interface Enquiry extends WorkItem {
   category: Category
   /** The desk's suggestion at filing time (text + D-codes of the attached requests). */
   suggestedCategory: Category
-  clientID: string
+  /** The app concerned (an app of the organisation), when there is one. */
+  clientID?: string
   requestIds: string[]
   subject: string
   description: string

@@ -1,0 +1,153 @@
+/** The notifications outbox: every mail is stored first, then sent by SMTP when configured, else kept for the viewer. */
+import type { Clock } from '../../clock'
+import { newId } from '../../ids'
+import type { Logger } from '../../logger'
+import type { Collection } from '../../store/collection'
+import { addressOf, buildMessage } from './message'
+import type { Envelope } from './smtp'
+
+export type NotificationKind =
+  'enquiry.created' | 'enquiry.reply' | 'enquiry.status' | 'application.submitted' | 'application.decision'
+
+export interface MailMessage {
+  id: string
+  kind: NotificationKind
+  from: string
+  to: string[]
+  subject: string
+  text: string
+  /** The support item it is about. */
+  ref?: { type: 'enquiry' | 'application'; id: string; reference: string }
+  createdAt: number
+  /** queued → sent | failed (SMTP); kept: no SMTP configured, shown by the local mail viewer only. */
+  state: 'queued' | 'sent' | 'failed' | 'kept'
+  attempts: number
+  sentAt?: number
+  lastError?: string
+}
+
+export type NewMail = Pick<MailMessage, 'kind' | 'to' | 'subject' | 'text' | 'ref'>
+
+export interface MailOutboxOptions {
+  messages: Collection<MailMessage>
+  clock: Clock
+  logger: Logger
+  from: string
+  /** Sends one message (SMTP); none: every message is kept for the viewer. */
+  transport?: (envelope: Envelope) => Promise<string>
+  maxAttempts?: number
+  backoffMs?: (attempt: number) => number
+  /** Messages kept; the oldest finished ones go first. */
+  keep?: number
+}
+
+export const DEFAULT_FROM = 'iAM Smart Sandbox Support <support@sandbox.invalid>'
+
+export class MailOutbox {
+  private work: Promise<void> = Promise.resolve()
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>()
+
+  constructor(private readonly o: MailOutboxOptions) {
+    // Messages still queued from before a restart go out again.
+    for (const m of o.messages.list()) if (m.state === 'queued') this.schedule(m.id, 0)
+  }
+
+  get sending(): boolean {
+    return this.o.transport !== undefined
+  }
+
+  /** Stores the message (durably) before anything is sent; answers at once. */
+  async enqueue(mail: NewMail): Promise<MailMessage> {
+    const to = [...new Set(mail.to.map((a) => addressOf(a).toLowerCase()).filter(Boolean))]
+    const message: MailMessage = {
+      id: newId(),
+      ...mail,
+      to,
+      from: this.o.from,
+      createdAt: this.o.clock.now(),
+      state: this.o.transport ? 'queued' : 'kept',
+      attempts: 0,
+    }
+    await this.o.messages.put(message)
+    await this.trim()
+    if (this.o.transport) this.schedule(message.id, 0)
+    return message
+  }
+
+  /** Newest first. */
+  list(filter: { to?: string; kind?: string } = {}): MailMessage[] {
+    return this.o.messages
+      .list()
+      .map((m, i) => [m, i] as const)
+      .filter(
+        ([m]) =>
+          (!filter.to || m.to.includes(filter.to.toLowerCase())) && (!filter.kind || m.kind === filter.kind),
+      )
+      .sort(([a, i], [b, j]) => b.createdAt - a.createdAt || j - i)
+      .map(([m]) => m)
+  }
+
+  get(id: string): MailMessage | undefined {
+    return this.o.messages.get(id)
+  }
+
+  /** Waits for every send in progress (tests, shutdown); pending retries are cancelled. */
+  async drain(): Promise<void> {
+    await this.work
+    for (const t of this.timers) clearTimeout(t)
+    this.timers.clear()
+  }
+
+  private schedule(id: string, delay: number): void {
+    const run = () => {
+      this.work = this.work.then(() => this.deliver(id))
+    }
+    if (delay === 0) return run()
+    const t = setTimeout(() => {
+      this.timers.delete(t)
+      run()
+    }, delay)
+    ;(t as { unref?: () => void }).unref?.()
+    this.timers.add(t)
+  }
+
+  private async deliver(id: string): Promise<void> {
+    const m = this.o.messages.get(id)
+    if (!m || m.state !== 'queued' || !this.o.transport) return
+    m.attempts++
+    try {
+      const domain = addressOf(m.from).split('@')[1] ?? 'sandbox.invalid'
+      const data = buildMessage(
+        {
+          id: m.id,
+          from: m.from,
+          to: m.to,
+          subject: m.subject,
+          text: m.text,
+          date: m.createdAt,
+          headers: { 'Sandbox-Notification': m.kind },
+        },
+        domain,
+      )
+      const answer = await this.o.transport({ from: addressOf(m.from), to: m.to, data })
+      Object.assign(m, { state: 'sent', sentAt: this.o.clock.now(), lastError: undefined })
+      this.o.logger.info('mail sent', { id: m.id, kind: m.kind, answer })
+    } catch (e) {
+      m.lastError = (e as Error).message
+      const max = this.o.maxAttempts ?? 5
+      if (m.attempts >= max) m.state = 'failed'
+      this.o.logger.warn('mail not sent', { id: m.id, attempt: m.attempts, error: m.lastError })
+      if (m.state === 'queued')
+        this.schedule(m.id, (this.o.backoffMs ?? ((n) => 1000 * 2 ** (n - 1)))(m.attempts))
+    }
+    await this.o.messages.put(m)
+  }
+
+  private async trim(): Promise<void> {
+    const keep = this.o.keep ?? 1000
+    const all = this.o.messages.list()
+    if (all.length <= keep) return
+    const finished = all.filter((m) => m.state !== 'queued').sort((a, b) => a.createdAt - b.createdAt)
+    for (const m of finished.slice(0, all.length - keep)) await this.o.messages.delete(m.id)
+  }
+}

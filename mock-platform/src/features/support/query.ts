@@ -1,0 +1,64 @@
+/** Query parameters of the support API's lists: enum lists, paging, dates; every bad one named in one 422. */
+import type { Context } from 'hono'
+import { ProblemError } from '../../errors'
+
+export class QueryReader {
+  readonly errors: Record<string, string> = {}
+  constructor(private readonly c: Context) {}
+
+  /** A comma-separated list of allowed values (`status=new,triaged`). */
+  list<T extends string>(name: string, allowed: readonly T[]): T[] | undefined {
+    const raw = this.c.req.query(name)
+    if (raw === undefined || raw === '') return undefined
+    const values = raw.split(',').map((v) => v.trim())
+    const bad = values.filter((v) => !allowed.includes(v as T))
+    if (bad.length > 0) this.errors[name] = `must be among ${allowed.join(', ')} (comma-separated)`
+    return values as T[]
+  }
+
+  one<T extends string>(name: string, allowed: readonly T[]): T | undefined {
+    const raw = this.c.req.query(name)
+    if (raw === undefined || raw === '') return undefined
+    if (!allowed.includes(raw as T)) this.errors[name] = `must be one of ${allowed.join(', ')}`
+    return raw as T
+  }
+
+  text(name: string, max = 200): string | undefined {
+    const raw = this.c.req.query(name)
+    if (raw !== undefined && raw.length > max) this.errors[name] = `at most ${max} characters`
+    return raw === '' ? undefined : raw
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.c.req.query(name)
+    if (raw === undefined) return fallback
+    const n = Number(raw)
+    if (!/^\d+$/.test(raw) || n < min || n > max) this.errors[name] = `must be a whole number, ${min}–${max}`
+    return n
+  }
+
+  /** Epoch milliseconds or an ISO 8601 date-time. */
+  time(name: string): number | undefined {
+    const raw = this.c.req.query(name)
+    if (raw === undefined) return undefined
+    const ms = /^\d{1,15}$/.test(raw) ? Number(raw) : Date.parse(raw)
+    if (Number.isNaN(ms)) this.errors[name] = 'must be epoch milliseconds or an ISO 8601 date-time'
+    return ms
+  }
+
+  /** Throws the 422 naming every bad parameter. */
+  done(): void {
+    if (Object.keys(this.errors).length > 0)
+      throw new ProblemError(422, 'Invalid filter', 'Fix the listed query parameters.', {
+        errors: this.errors,
+      })
+  }
+}
+
+/** One page of a list: `{items, total, limit, offset}`. */
+export function page<T>(items: T[], q: QueryReader, defaultLimit = 50) {
+  const limit = q.int('limit', defaultLimit, 1, 500)
+  const offset = q.int('offset', 0, 0, 1_000_000)
+  q.done()
+  return { items: items.slice(offset, offset + limit), total: items.length, limit, offset }
+}

@@ -1,0 +1,190 @@
+/** Staff triage of either kind of item: status, priority, category, assignee, internal notes, merge; provider moves. */
+import { ProblemError } from '../../errors'
+import { newId } from '../../ids'
+import { maskHkidsInText } from '../../personas/hkid'
+import type { Principal } from '../access/access'
+import type { Desk } from './desk'
+import { notifyStatus } from './notify'
+import {
+  CATEGORIES,
+  type Category,
+  type Enquiry,
+  type Item,
+  LIMITS,
+  type Note,
+  PRIORITIES,
+  type Priority,
+  STATUSES,
+  type WorkStatus,
+} from './support.types'
+import { assertTransition, isOpen, PROVIDER_TRANSITIONS, reopen, transition } from './workflow'
+
+type Staff = Exclude<Principal, { kind: 'member' }>
+export const isLead = (p: Principal): boolean =>
+  p.kind === 'admin' || (p.kind === 'staff' && p.role === 'lead')
+
+/** PATCH by staff: every field checked before anything changes. Only leads take work from another assignee. */
+export async function triage(
+  desk: Desk,
+  item: Item,
+  p: Staff,
+  patch: Record<string, unknown>,
+): Promise<Item> {
+  const errors: Record<string, string> = {}
+  const status = patch.status as WorkStatus | undefined
+  if (status !== undefined && !STATUSES.includes(status))
+    errors.status = `must be one of ${STATUSES.join(', ')}`
+  const priority = patch.priority as Priority | undefined
+  if (priority !== undefined && !PRIORITIES.includes(priority))
+    errors.priority = `must be one of ${PRIORITIES.join(', ')}`
+  const category = patch.category as Category | undefined
+  if (category !== undefined && (item.kind !== 'enquiry' || !CATEGORIES.includes(category)))
+    errors.category = item.kind === 'enquiry' ? `must be one of ${CATEGORIES.join(', ')}` : 'enquiries only'
+  const assignee = patch.assigneeId
+  const staffAccount = typeof assignee === 'string' ? desk.d.accounts.get(assignee) : undefined
+  if (assignee !== undefined && assignee !== null && staffAccount?.kind !== 'staff')
+    errors.assigneeId = 'must be the id of a staff account, or null'
+  if (Object.keys(errors).length > 0)
+    throw new ProblemError(422, 'Invalid change', 'Fix the listed fields and try again.', { errors })
+  const me = p.kind === 'staff' ? p.accountId : undefined
+  if (assignee !== undefined && (assignee ?? undefined) !== item.assigneeId && !isLead(p)) {
+    if (item.assigneeId !== undefined && item.assigneeId !== me)
+      throw new ProblemError(
+        403,
+        'Lead role required',
+        `${item.reference} is assigned to someone else; a lead reassigns it.`,
+      )
+  }
+  if (
+    status !== undefined &&
+    item.kind === 'application' &&
+    (status === 'resolved' || status === 'waiting_on_provider')
+  )
+    throw new ProblemError(
+      409,
+      'Use approve or return',
+      'An application is resolved by approving it and sent back by returning it.',
+    )
+  if (status !== undefined) assertTransition(item, status)
+
+  const now = desk.now()
+  const by = desk.actor(p)
+  const before = item.status
+  if (priority !== undefined && priority !== item.priority) {
+    item.history.push({ at: now, by, type: 'priority', from: item.priority, to: priority })
+    item.priority = priority
+  }
+  if (category !== undefined && item.kind === 'enquiry' && category !== item.category) {
+    item.history.push({ at: now, by, type: 'category', from: item.category, to: category })
+    item.category = category
+  }
+  if (assignee !== undefined && (assignee ?? undefined) !== item.assigneeId) {
+    item.history.push({
+      at: now,
+      by,
+      type: 'assigned',
+      from: item.assigneeId ?? null,
+      to: (assignee as string | null) ?? null,
+    })
+    item.assigneeId = (assignee as string | null) ?? undefined
+  }
+  if (status !== undefined) transition(item, status, by, now)
+  item.updatedAt = now
+  await desk.put(item)
+  if (item.status !== before) await notifyStatus(desk, item, false)
+  return item
+}
+
+/** An internal note: staff only, never shown to the provider or mailed. */
+export async function addNote(desk: Desk, item: Item, p: Staff, body: unknown): Promise<Note> {
+  if (typeof body !== 'string' || body.trim().length === 0 || body.length > LIMITS.note)
+    throw new ProblemError(422, 'Invalid note', 'Fix the listed fields and try again.', {
+      errors: { body: `must be text of 1–${LIMITS.note} characters` },
+    })
+  const note: Note = { id: newId(), at: desk.now(), by: desk.actor(p), body: maskHkidsInText(body.trim()) }
+  item.notes.push(note)
+  item.updatedAt = note.at
+  await desk.put(item)
+  return note
+}
+
+/** Provider or staff: resolved ("that solved it"), closed, or reopened. */
+export async function move(
+  desk: Desk,
+  item: Item,
+  p: Principal,
+  action: 'resolve' | 'close' | 'reopen',
+): Promise<Item> {
+  const now = desk.now()
+  const by = desk.actor(p)
+  const member = p.kind === 'member'
+  if (action === 'reopen') {
+    if (item.kind === 'enquiry' && item.mergedInto)
+      throw new ProblemError(
+        409,
+        'Merged',
+        `${item.reference} was merged; continue in the enquiry it was merged into.`,
+      )
+    reopen(item, by, now)
+  } else {
+    if (item.kind === 'application' && action === 'resolve')
+      throw new ProblemError(409, 'Use approve', 'An application is resolved by approving it.')
+    transition(
+      item,
+      action === 'resolve' ? 'resolved' : 'closed',
+      by,
+      now,
+      member ? PROVIDER_TRANSITIONS : undefined,
+    )
+  }
+  await desk.put(item)
+  await notifyStatus(desk, item, member)
+  return item
+}
+
+/** Leads only: `source` becomes a closed duplicate of `target` (same organisation), its requests carried over. */
+export async function merge(desk: Desk, source: Enquiry, target: Enquiry, p: Staff): Promise<Enquiry> {
+  if (source.id === target.id)
+    throw new ProblemError(409, 'Same enquiry', 'An enquiry cannot be merged into itself.')
+  if (source.orgId !== target.orgId)
+    throw new ProblemError(
+      409,
+      'Different organisations',
+      'Only enquiries of the same organisation can be merged.',
+    )
+  if (!isOpen(source) || !isOpen(target))
+    throw new ProblemError(409, 'Not open', 'Both enquiries must be open (not resolved, closed or merged).')
+  const now = desk.now()
+  const by = desk.actor(p)
+  const note = `Merged into ${target.reference}.`
+  source.history.push({ at: now, by, type: 'merged', to: target.id, note })
+  transition(source, 'closed', by, now)
+  source.mergedInto = target.id
+  target.mergedFrom.push(source.id)
+  target.requestIds = [...new Set([...target.requestIds, ...source.requestIds])]
+  target.history.push({
+    at: now,
+    by,
+    type: 'merged',
+    from: source.id,
+    note: `${source.reference} merged in: ${source.subject}`,
+  })
+  target.updatedAt = now
+  const carried = desk.snapshots.get(source.id)?.items ?? []
+  if (carried.length > 0) {
+    const mine = desk.snapshots.get(target.id)?.items ?? []
+    await desk.snapshots.put({
+      id: target.id,
+      items: [...mine, ...carried.filter((c) => !mine.some((m) => m.txID === c.txID))],
+    })
+  }
+  await desk.enquiries.put(source)
+  await desk.enquiries.put(target)
+  await notifyStatus(
+    desk,
+    source,
+    false,
+    `${source.reference} is a duplicate of ${target.reference}: the work continues there.`,
+  )
+  return target
+}

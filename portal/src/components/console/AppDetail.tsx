@@ -1,0 +1,537 @@
+/**
+ * One app: its credentials (secret rotation, shown once), the key encryption keys A and B and the active one,
+ * redirect URIs, scopes, strict mode, and its change requests (approve or reject for approvers). A creator's change
+ * in an organisation that is not solo waits for an approver (202); everyone else's applies at once (200).
+ */
+import Link from '@docusaurus/Link'
+import Translate, { translate } from '@docusaurus/Translate'
+import { useEffect, useState } from 'react'
+import {
+  api,
+  ApiError,
+  type App,
+  type ChangeRequest,
+  formatTime,
+  type KeySlot,
+  type ScopeName,
+  unwrap,
+} from './api'
+import { AppPicker, useChosenApp } from './AppPicker'
+import { Credentials, lines, ScopeChoice } from './Apps'
+import styles from './console.module.css'
+import { useSignedIn } from './session'
+import {
+  ActionButton,
+  Badge,
+  CheckboxField,
+  ErrorAlert,
+  fieldError,
+  Json,
+  Loading,
+  Notice,
+  TextAreaField,
+  TextField,
+  useLoad,
+} from './ui'
+
+type ChangeOutcome = { change: ChangeRequest; app: App }
+
+/** Runs a change and says whether it applied or waits for an approver. */
+function useChange(onApplied: (app: App) => void) {
+  const [error, setError] = useState<unknown>()
+  const [message, setMessage] = useState<string>()
+  const run = async (change: () => Promise<ChangeOutcome>) => {
+    setMessage(undefined)
+    try {
+      const out = await change()
+      setError(undefined)
+      onApplied(out.app)
+      setMessage(
+        out.change.status === 'pending'
+          ? translate({
+              id: 'console.app.change.pending',
+              message: 'Proposed: the change waits for an approver of your organisation.',
+            })
+          : translate({ id: 'console.app.change.applied', message: 'Saved: the change applies at once.' }),
+      )
+    } catch (e) {
+      setError(e)
+    }
+  }
+  return { error, message, run }
+}
+
+function ChangeMessage({
+  error,
+  message,
+  fields = [],
+}: {
+  error: unknown
+  message?: string
+  fields?: string[]
+}) {
+  return (
+    <>
+      <ErrorAlert error={error} shownFields={fields} />
+      {message && <Notice>{message}</Notice>}
+    </>
+  )
+}
+
+function Secret({ app }: { app: App }) {
+  const [secret, setSecret] = useState<string>()
+  const [error, setError] = useState<unknown>()
+  const rotate = async () => {
+    if (
+      !window.confirm(
+        translate({
+          id: 'console.app.secret.confirm',
+          message: 'Rotate the client secret? The current one stops working at once.',
+        }),
+      )
+    )
+      return
+    try {
+      const r = await unwrap(
+        api.POST('/apps/{clientID}/secret', { params: { path: { clientID: app.clientID } } }),
+      )
+      setSecret(r.clientSecret)
+      setError(undefined)
+    } catch (e) {
+      setError(e)
+    }
+  }
+  return (
+    <section className={styles.panel} aria-labelledby="credentials">
+      <h2 id="credentials">
+        <Translate id="console.app.credentials">Credentials</Translate>
+      </h2>
+      <dl className={styles.kv}>
+        <dt>
+          <Translate id="console.credentials.clientID">Client ID</Translate>
+        </dt>
+        <dd>
+          <code className={styles.secret}>{app.clientID}</code>
+        </dd>
+        <dt>
+          <Translate id="console.credentials.clientSecret">Client secret</Translate>
+        </dt>
+        <dd>
+          <Translate id="console.app.secret.hidden">
+            Shown once, at creation and after each rotation.
+          </Translate>
+        </dd>
+      </dl>
+      <ErrorAlert error={error} />
+      {secret && <Credentials clientID={app.clientID} clientSecret={secret} />}
+      <ActionButton className="button--secondary" onClick={rotate}>
+        <Translate id="console.app.secret.rotate">Rotate the client secret</Translate>
+      </ActionButton>
+    </section>
+  )
+}
+
+function Settings({ app, onApp }: { app: App; onApp(app: App): void }) {
+  const [name, setName] = useState(app.name)
+  const [strict, setStrict] = useState(app.strict)
+  // An approved change (or another tab) updates the app: show its settings.
+  useEffect(() => setName(app.name), [app.name])
+  useEffect(() => setStrict(app.strict), [app.strict])
+  const { error, message, run } = useChange(onApp)
+  const errors = error instanceof ApiError ? error.fieldErrors : {}
+  return (
+    <section className={styles.panel} aria-labelledby="settings">
+      <h2 id="settings">
+        <Translate id="console.app.settings">Settings</Translate>
+      </h2>
+      <ChangeMessage error={error} message={message} fields={['name', 'strict']} />
+      <TextField
+        label={translate({ id: 'console.apps.field.name', message: 'App name' })}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={fieldError(errors, 'name')}
+      />
+      <CheckboxField
+        label={translate({ id: 'console.apps.field.strict', message: 'Strict mode' })}
+        checked={strict}
+        onChange={(e) => setStrict(e.target.checked)}
+        hint={translate({
+          id: 'console.apps.field.strict.hint',
+          message: 'Refuse a raw Base64 signature (not URL-encoded) with D20006, as the real platform may.',
+        })}
+      />
+      <ActionButton
+        onClick={() =>
+          run(() =>
+            unwrap(
+              api.PATCH('/apps/{clientID}', {
+                params: { path: { clientID: app.clientID } },
+                body: { name: name.trim(), strict },
+              }),
+            ),
+          )
+        }
+      >
+        <Translate id="console.app.settings.save">Save settings</Translate>
+      </ActionButton>
+    </section>
+  )
+}
+
+function KeySlotPanel({ app, slot, onApp }: { app: App; slot: KeySlot; onApp(app: App): void }) {
+  const [pem, setPem] = useState('')
+  const { error, message, run } = useChange((a) => {
+    onApp(a)
+    setPem('')
+  })
+  const errors = error instanceof ApiError ? error.fieldErrors : {}
+  const key = app.kekPublicKeys[slot]
+  const path = { clientID: app.clientID, slot }
+  return (
+    <div className={styles.panel}>
+      <h3>
+        <Translate id="console.app.kek.slot" values={{ slot }}>
+          {'Key {slot}'}
+        </Translate>{' '}
+        {key ? (
+          app.activeKek === slot ? (
+            <Badge tone="ok">{translate({ id: 'console.app.kek.active', message: 'active' })}</Badge>
+          ) : (
+            <Badge>{translate({ id: 'console.app.kek.standby', message: 'standby' })}</Badge>
+          )
+        ) : (
+          <Badge tone="warning">{translate({ id: 'console.app.kek.empty', message: 'empty' })}</Badge>
+        )}
+      </h3>
+      {key && (
+        <p className={styles.hint}>
+          <Translate
+            id="console.app.kek.spki"
+            values={{ start: <code>{key.slice(0, 24)}…</code>, bytes: key.length }}
+          >
+            {'Base64 SPKI {start} ({bytes} characters)'}
+          </Translate>
+        </p>
+      )}
+      <ChangeMessage error={error} message={message} fields={['publicKey', 'slot']} />
+      <TextAreaField
+        label={translate(
+          { id: 'console.app.kek.pem', message: 'Public key for slot {slot} (PEM)' },
+          { slot },
+        )}
+        value={pem}
+        rows={5}
+        onChange={(e) => setPem(e.target.value)}
+        placeholder={'-----BEGIN PUBLIC KEY-----\n…\n-----END PUBLIC KEY-----'}
+        hint={translate({
+          id: 'console.app.kek.pem.hint',
+          message:
+            'An RSA public key (PEM), an X.509 certificate (PEM or Base64 DER) or Base64 SPKI. Keep the private key on your server.',
+        })}
+        error={fieldError(errors, 'publicKey')}
+      />
+      <div className={styles.buttons}>
+        <ActionButton
+          disabled={!pem.trim()}
+          onClick={() =>
+            run(() =>
+              unwrap(api.PUT('/apps/{clientID}/keys/{slot}', { params: { path }, body: { publicKey: pem } })),
+            )
+          }
+        >
+          {translate({ id: 'console.app.kek.upload', message: 'Upload key {slot}' }, { slot })}
+        </ActionButton>
+        {key && app.activeKek !== slot && (
+          <ActionButton
+            className="button--secondary"
+            onClick={() =>
+              run(() =>
+                unwrap(
+                  api.PUT('/apps/{clientID}/active-key', {
+                    params: { path: { clientID: app.clientID } },
+                    body: { slot },
+                  }),
+                ),
+              )
+            }
+          >
+            {translate({ id: 'console.app.kek.activate', message: 'Make key {slot} active' }, { slot })}
+          </ActionButton>
+        )}
+        {key && (
+          <ActionButton
+            className="button--danger button--outline"
+            onClick={() =>
+              run(() => unwrap(api.DELETE('/apps/{clientID}/keys/{slot}', { params: { path } })))
+            }
+          >
+            {translate({ id: 'console.app.kek.remove', message: 'Remove key {slot}' }, { slot })}
+          </ActionButton>
+        )}
+      </div>
+    </div>
+  )
+}
+
+function Keys({ app, onApp }: { app: App; onApp(app: App): void }) {
+  return (
+    <section className={styles.section} aria-labelledby="keks">
+      <h2 id="keks">
+        <Translate id="console.app.kek.title">Key encryption keys</Translate>
+      </h2>
+      <p>
+        <Translate id="console.app.kek.intro">
+          The platform wraps every content key (CEK) with the active key's public half; your server unwraps it
+          with the private half. Two slots let you rotate: upload the new key into the free slot, make it
+          active, then remove the old one.
+        </Translate>
+      </p>
+      <div className="row">
+        {(['A', 'B'] as const).map((slot) => (
+          <div key={slot} className="col col--6">
+            <KeySlotPanel app={app} slot={slot} onApp={onApp} />
+          </div>
+        ))}
+      </div>
+    </section>
+  )
+}
+
+function RedirectUris({ app, onApp }: { app: App; onApp(app: App): void }) {
+  const registered = app.redirectURIs.join('\n')
+  const [text, setText] = useState(registered)
+  useEffect(() => setText(registered), [registered])
+  const { error, message, run } = useChange(onApp)
+  const errors = error instanceof ApiError ? error.fieldErrors : {}
+  return (
+    <section className={styles.panel} aria-labelledby="redirect-uris">
+      <h2 id="redirect-uris">
+        <Translate id="console.apps.field.redirectURIs">Redirect URIs</Translate>
+      </h2>
+      <ChangeMessage error={error} message={message} fields={['redirectURIs']} />
+      <TextAreaField
+        label={translate({ id: 'console.app.uris.label', message: 'Registered redirect URIs, one per line' })}
+        value={text}
+        rows={4}
+        onChange={(e) => setText(e.target.value)}
+        error={fieldError(errors, 'redirectURIs')}
+      />
+      <ActionButton
+        onClick={() =>
+          run(() =>
+            unwrap(
+              api.PUT('/apps/{clientID}/redirect-uris', {
+                params: { path: { clientID: app.clientID } },
+                body: { redirectURIs: lines(text) },
+              }),
+            ),
+          )
+        }
+      >
+        <Translate id="console.app.uris.save">Save redirect URIs</Translate>
+      </ActionButton>
+    </section>
+  )
+}
+
+function Scopes({ app, onApp }: { app: App; onApp(app: App): void }) {
+  const granted = app.scopes.join(' ')
+  const [scopes, setScopes] = useState<ScopeName[]>(app.scopes)
+  useEffect(() => setScopes(granted ? (granted.split(' ') as ScopeName[]) : []), [granted])
+  const { error, message, run } = useChange(onApp)
+  const errors = error instanceof ApiError ? error.fieldErrors : {}
+  return (
+    <section className={styles.panel} aria-labelledby="scopes">
+      <h2 id="scopes">
+        <Translate id="console.apps.field.scopes">Scopes</Translate>
+      </h2>
+      <ChangeMessage error={error} message={message} fields={['scopes']} />
+      <ScopeChoice value={scopes} onChange={setScopes} error={fieldError(errors, 'scopes')} />
+      <ActionButton
+        onClick={() =>
+          run(() =>
+            unwrap(
+              api.PUT('/apps/{clientID}/scopes', {
+                params: { path: { clientID: app.clientID } },
+                body: { scopes },
+              }),
+            ),
+          )
+        }
+      >
+        <Translate id="console.app.scopes.save">Save scopes</Translate>
+      </ActionButton>
+    </section>
+  )
+}
+
+const statusTone = { pending: 'warning', applied: 'ok', rejected: 'error' } as const
+
+function Changes({ app, onApp }: { app: App; onApp(app: App): void }) {
+  const session = useSignedIn()
+  const approver = session.organisation?.role === 'approver'
+  const [reason, setReason] = useState<Record<string, string>>({})
+  const [error, setError] = useState<unknown>()
+  const {
+    data,
+    error: loadError,
+    reload,
+  } = useLoad(
+    async () =>
+      (await unwrap(api.GET('/apps/{clientID}/changes', { params: { path: { clientID: app.clientID } } })))
+        .items,
+    [app.clientID, app.updatedAt],
+  )
+  const decide = async (change: ChangeRequest, decision: 'approve' | 'reject') => {
+    const path = { clientID: app.clientID, changeId: change.id }
+    try {
+      const out =
+        decision === 'approve'
+          ? await unwrap(api.POST('/apps/{clientID}/changes/{changeId}/approve', { params: { path } }))
+          : await unwrap(
+              api.POST('/apps/{clientID}/changes/{changeId}/reject', {
+                params: { path },
+                body: reason[change.id]?.trim() ? { reason: reason[change.id]!.trim() } : {},
+              }),
+            )
+      setError(undefined)
+      onApp(out.app)
+      await reload()
+    } catch (e) {
+      setError(e)
+    }
+  }
+  const statusLabel = (s: ChangeRequest['status']) =>
+    ({
+      pending: translate({ id: 'console.changes.status.pending', message: 'pending' }),
+      applied: translate({ id: 'console.changes.status.applied', message: 'applied' }),
+      rejected: translate({ id: 'console.changes.status.rejected', message: 'rejected' }),
+    })[s]
+  return (
+    <section className={styles.section} aria-labelledby="changes">
+      <h2 id="changes">
+        <Translate id="console.changes.title">Change requests</Translate>
+      </h2>
+      <p>
+        {session.organisation?.solo
+          ? translate({
+              id: 'console.changes.solo',
+              message: 'Your organisation is solo: every change applies at once and is recorded here.',
+            })
+          : approver
+            ? translate({
+                id: 'console.changes.approver',
+                message: 'You are an approver: approve or reject what creators propose.',
+              })
+            : translate({
+                id: 'console.changes.creator',
+                message: 'You are a creator: your changes wait here until an approver decides.',
+              })}
+      </p>
+      <ErrorAlert error={loadError ?? error} />
+      {!data && !loadError && <Loading />}
+      {data && data.length === 0 && (
+        <p>
+          <Translate id="console.changes.none">No change requests.</Translate>
+        </p>
+      )}
+      {data?.map((c) => (
+        <div key={c.id} className={styles.panel}>
+          <p>
+            <Badge tone={statusTone[c.status]}>{statusLabel(c.status)}</Badge> <code>{c.action}</code>{' '}
+            <Translate
+              id="console.changes.by"
+              values={{ who: c.proposedBy.email ?? c.proposedBy.kind, when: formatTime(c.proposedAt) }}
+            >
+              {'proposed by {who} at {when}'}
+            </Translate>
+            {c.decidedAt && (
+              <>
+                {' · '}
+                <Translate
+                  id="console.changes.decided"
+                  values={{
+                    who: c.decidedBy?.email ?? c.decidedBy?.kind ?? '—',
+                    when: formatTime(c.decidedAt),
+                  }}
+                >
+                  {'decided by {who} at {when}'}
+                </Translate>
+              </>
+            )}
+            {c.reason && <> · {c.reason}</>}
+          </p>
+          <Json
+            value={c.changes}
+            label={translate({ id: 'console.changes.json', message: 'Proposed changes' })}
+          />
+          {c.status === 'pending' && approver && (
+            <div className={styles.buttons}>
+              <ActionButton onClick={() => decide(c, 'approve')}>
+                <Translate id="console.changes.approve">Approve</Translate>
+              </ActionButton>
+              <TextField
+                label={translate({
+                  id: 'console.changes.reason',
+                  message: 'Reason for rejecting (optional)',
+                })}
+                value={reason[c.id] ?? ''}
+                maxLength={500}
+                onChange={(e) => setReason({ ...reason, [c.id]: e.target.value })}
+              />
+              <ActionButton className="button--danger button--outline" onClick={() => decide(c, 'reject')}>
+                <Translate id="console.changes.reject">Reject</Translate>
+              </ActionButton>
+            </div>
+          )}
+        </div>
+      ))}
+    </section>
+  )
+}
+
+export default function AppDetail() {
+  const chosen = useChosenApp()
+  const [updated, setUpdated] = useState<App>()
+  const app = updated?.clientID === chosen.clientID ? updated : chosen.app
+  if (chosen.loading && !chosen.apps) return <Loading />
+  return (
+    <>
+      <AppPicker chosen={chosen} />
+      {chosen.apps && chosen.clientID && !app && (
+        <ErrorAlert
+          error={
+            new ApiError(404, {
+              title: translate({ id: 'console.app.notFound', message: 'App not found' }),
+              detail: chosen.clientID,
+            })
+          }
+        />
+      )}
+      {app && (
+        <div key={app.clientID}>
+          <p className={styles.buttons}>
+            <Link
+              className="button button--secondary button--sm"
+              to={`/console/inspector?app=${app.clientID}`}
+            >
+              <Translate id="console.nav.inspector">Request inspector</Translate>
+            </Link>
+            <Link
+              className="button button--secondary button--sm"
+              to={`/console/scenarios?app=${app.clientID}`}
+            >
+              <Translate id="console.nav.scenarios">Scenarios and clock</Translate>
+            </Link>
+          </p>
+          <Secret app={app} />
+          <Keys app={app} onApp={setUpdated} />
+          <RedirectUris app={app} onApp={setUpdated} />
+          <Scopes app={app} onApp={setUpdated} />
+          <Settings app={app} onApp={setUpdated} />
+          <Changes app={app} onApp={setUpdated} />
+        </div>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,274 @@
+/** The organisation's apps (GET /apps) and registering a new one (POST /apps), whose secret is shown once. */
+import Link from '@docusaurus/Link'
+import Translate, { translate } from '@docusaurus/Translate'
+import { type FormEvent, useState } from 'react'
+import { api, ApiError, type App, type NewApp, SCOPES, type ScopeName, unwrap } from './api'
+import styles from './console.module.css'
+import {
+  ActionButton,
+  Badge,
+  CheckboxField,
+  ErrorAlert,
+  fieldError,
+  Loading,
+  Notice,
+  TextAreaField,
+  TextField,
+  useLoad,
+} from './ui'
+
+/** Redirect URIs typed one per line. */
+export const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+
+/** The credentials of an app, the secret shown once (after creation or rotation). */
+export function Credentials({ clientID, clientSecret }: { clientID: string; clientSecret: string }) {
+  const [copied, setCopied] = useState(false)
+  return (
+    <div className="alert alert--warning margin-bottom--md" role="status" data-testid="credentials">
+      <p>
+        <strong>
+          <Translate id="console.credentials.once">
+            Copy the client secret now: it is shown only once. Rotate it if it is lost.
+          </Translate>
+        </strong>
+      </p>
+      <dl className={styles.kv}>
+        <dt>
+          <Translate id="console.credentials.clientID">Client ID</Translate>
+        </dt>
+        <dd>
+          <code className={styles.secret} data-testid="client-id">
+            {clientID}
+          </code>
+        </dd>
+        <dt>
+          <Translate id="console.credentials.clientSecret">Client secret</Translate>
+        </dt>
+        <dd>
+          <code className={styles.secret} data-testid="client-secret">
+            {clientSecret}
+          </code>
+        </dd>
+      </dl>
+      <button
+        type="button"
+        className="button button--secondary button--sm"
+        onClick={() => {
+          void navigator.clipboard
+            ?.writeText(`IAMSMART_CLIENT_ID=${clientID}\nIAMSMART_CLIENT_SECRET=${clientSecret}\n`)
+            .then(() => setCopied(true))
+        }}
+      >
+        {copied
+          ? translate({ id: 'console.credentials.copied', message: 'Copied' })
+          : translate({ id: 'console.credentials.copy', message: 'Copy as environment variables' })}
+      </button>
+    </div>
+  )
+}
+
+function CreateApp({ onCreated }: { onCreated(app: NewApp): void }) {
+  const [name, setName] = useState('')
+  const [uris, setUris] = useState('')
+  const [scopes, setScopes] = useState<ScopeName[]>(['eidapi_auth', 'eidapi_profiles'])
+  const [strict, setStrict] = useState(false)
+  const [error, setError] = useState<unknown>()
+  const errors = error instanceof ApiError ? error.fieldErrors : {}
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault()
+    try {
+      const app = await unwrap(
+        api.POST('/apps', { body: { name: name.trim(), redirectURIs: lines(uris), scopes, strict } }),
+      )
+      setError(undefined)
+      setName('')
+      setUris('')
+      onCreated(app)
+    } catch (err) {
+      setError(err)
+    }
+  }
+
+  return (
+    <form className={styles.panel} onSubmit={(e) => void submit(e)} noValidate aria-labelledby="create-app">
+      <h2 id="create-app">
+        <Translate id="console.apps.create.title">Register an app</Translate>
+      </h2>
+      <ErrorAlert error={error} shownFields={['name', 'redirectURIs', 'scopes', 'strict']} />
+      <TextField
+        label={translate({ id: 'console.apps.field.name', message: 'App name' })}
+        name="name"
+        required
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={fieldError(errors, 'name')}
+      />
+      <TextAreaField
+        label={translate({ id: 'console.apps.field.redirectURIs', message: 'Redirect URIs' })}
+        name="redirectURIs"
+        value={uris}
+        rows={3}
+        onChange={(e) => setUris(e.target.value)}
+        placeholder="https://osp.example/iamsmart/return"
+        hint={translate({
+          id: 'console.apps.field.redirectURIs.hint',
+          message:
+            'One per line, matched exactly: where browsers return after login and where callbacks are sent.',
+        })}
+        error={fieldError(errors, 'redirectURIs')}
+      />
+      <ScopeChoice value={scopes} onChange={setScopes} error={fieldError(errors, 'scopes')} />
+      <CheckboxField
+        label={translate({ id: 'console.apps.field.strict', message: 'Strict mode' })}
+        checked={strict}
+        onChange={(e) => setStrict(e.target.checked)}
+        hint={translate({
+          id: 'console.apps.field.strict.hint',
+          message: 'Refuse a raw Base64 signature (not URL-encoded) with D20006, as the real platform may.',
+        })}
+      />
+      <ActionButton type="submit">
+        <Translate id="console.apps.create.submit">Register app</Translate>
+      </ActionButton>
+    </form>
+  )
+}
+
+export function ScopeChoice({
+  value,
+  onChange,
+  error,
+}: {
+  value: ScopeName[]
+  onChange(scopes: ScopeName[]): void
+  error?: string
+}) {
+  return (
+    <fieldset className={styles.field}>
+      <legend>
+        <strong>
+          <Translate id="console.apps.field.scopes">Scopes</Translate>
+        </strong>
+      </legend>
+      {SCOPES.map((s) => (
+        <CheckboxField
+          key={s}
+          label={<code>{s}</code>}
+          checked={value.includes(s)}
+          onChange={(e) => onChange(e.target.checked ? [...value, s] : value.filter((x) => x !== s))}
+        />
+      ))}
+      {error && (
+        <small className={styles.fieldError} role="alert">
+          {error}
+        </small>
+      )}
+    </fieldset>
+  )
+}
+
+export function keyStatus(app: App) {
+  const slots = (['A', 'B'] as const).filter((s) => app.kekPublicKeys[s])
+  if (slots.length === 0)
+    return <Badge tone="warning">{translate({ id: 'console.apps.noKek', message: 'No KEK yet' })}</Badge>
+  return (
+    <Badge tone="ok">
+      {translate({ id: 'console.apps.kekActive', message: 'KEK {slot} active' }, { slot: app.activeKek })}
+    </Badge>
+  )
+}
+
+export default function Apps() {
+  const { data, error, loading, reload } = useLoad(async () => (await unwrap(api.GET('/apps', {}))).items, [])
+  const [created, setCreated] = useState<NewApp>()
+
+  return (
+    <>
+      {created && (
+        <>
+          <Notice>
+            <Translate id="console.apps.created" values={{ name: <strong>{created.name}</strong> }}>
+              {'{name} is registered.'}
+            </Translate>{' '}
+            <Link to={`/console/app?app=${created.clientID}`}>
+              <Translate id="console.apps.created.next">Next: upload its key encryption key</Translate>
+            </Link>
+          </Notice>
+          <Credentials clientID={created.clientID} clientSecret={created.clientSecret} />
+        </>
+      )}
+      <section className={styles.section} aria-labelledby="your-apps">
+        <h2 id="your-apps">
+          <Translate id="console.apps.list.title">Your organisation's apps</Translate>
+        </h2>
+        {loading && !data && <Loading />}
+        <ErrorAlert error={error} />
+        {data && data.length === 0 && (
+          <p>
+            <Translate id="console.apps.list.empty">No app yet: register the first one below.</Translate>
+          </p>
+        )}
+        {data && data.length > 0 && (
+          <div className={styles.tableWrap}>
+            <table className={styles.table}>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <Translate id="console.apps.col.name">Name</Translate>
+                  </th>
+                  <th scope="col">
+                    <Translate id="console.credentials.clientID">Client ID</Translate>
+                  </th>
+                  <th scope="col">
+                    <Translate id="console.apps.field.scopes">Scopes</Translate>
+                  </th>
+                  <th scope="col">
+                    <Translate id="console.apps.col.keys">Keys</Translate>
+                  </th>
+                  <th scope="col">
+                    <Translate id="console.apps.col.tools">Tools</Translate>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.map((a) => (
+                  <tr key={a.clientID}>
+                    <td>
+                      <Link to={`/console/app?app=${a.clientID}`}>{a.name}</Link>
+                    </td>
+                    <td>
+                      <code>{a.clientID}</code>
+                    </td>
+                    <td>{a.scopes.join(' ')}</td>
+                    <td>{keyStatus(a)}</td>
+                    <td>
+                      <Link to={`/console/inspector?app=${a.clientID}`}>
+                        <Translate id="console.nav.inspector">Request inspector</Translate>
+                      </Link>
+                      {' · '}
+                      <Link to={`/console/scenarios?app=${a.clientID}`}>
+                        <Translate id="console.apps.scenarios">Scenarios</Translate>
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <CreateApp
+        onCreated={(app) => {
+          setCreated(app)
+          void reload()
+          window.scrollTo({ top: 0 })
+        }}
+      />
+    </>
+  )
+}

@@ -1,0 +1,143 @@
+/**
+ * The frame of every console page: the site layout, the console's own navigation and the account, and a sign-in
+ * prompt instead of the page when it needs a session and there is none. Everything is loaded in the browser from
+ * the sandbox API on the same origin; the static build renders only the frame.
+ */
+import Link from '@docusaurus/Link'
+import { useLocation } from '@docusaurus/router'
+import Translate, { translate } from '@docusaurus/Translate'
+import useBaseUrl from '@docusaurus/useBaseUrl'
+import Heading from '@theme/Heading'
+import Layout from '@theme/Layout'
+import type { ReactNode } from 'react'
+import styles from './console.module.css'
+import { SessionProvider, useSession } from './session'
+import { ActionButton, ErrorAlert, Loading } from './ui'
+
+export interface ConsolePageProps {
+  title: string
+  description?: string
+  /** false: the page is for signed-out visitors too (sign-in, sign-up, overview). */
+  requireSession?: boolean
+  children: ReactNode
+}
+
+function NavItem({ to, children }: { to: string; children: ReactNode }) {
+  const { pathname } = useLocation()
+  const href = useBaseUrl(to)
+  const current = pathname.replace(/\/$/, '') === href.replace(/\/$/, '')
+  return (
+    <li>
+      <Link to={to} aria-current={current ? 'page' : undefined}>
+        {children}
+      </Link>
+    </li>
+  )
+}
+
+function ConsoleNav() {
+  const { state, signOut } = useSession()
+  return (
+    <nav
+      className={styles.consoleNav}
+      aria-label={translate({ id: 'console.nav.label', message: 'Console' })}
+    >
+      <ul>
+        <NavItem to="/console">
+          <Translate id="console.nav.overview">Overview</Translate>
+        </NavItem>
+        <NavItem to="/console/apps">
+          <Translate id="console.nav.apps">Apps</Translate>
+        </NavItem>
+        <NavItem to="/console/inspector">
+          <Translate id="console.nav.inspector">Request inspector</Translate>
+        </NavItem>
+        <NavItem to="/console/scenarios">
+          <Translate id="console.nav.scenarios">Scenarios and clock</Translate>
+        </NavItem>
+        <NavItem to="/console/residents">
+          <Translate id="console.nav.residents">Residents</Translate>
+        </NavItem>
+        <NavItem to="/console/organisation">
+          <Translate id="console.nav.organisation">Organisation</Translate>
+        </NavItem>
+      </ul>
+      {state.status === 'signed-in' && (
+        <div className={styles.account}>
+          <span>
+            <Translate
+              id="console.nav.signedInAs"
+              values={{
+                email: <strong>{state.session.account.email}</strong>,
+                org: state.session.organisation?.name ?? '—',
+              }}
+            >
+              {'{email} · {org}'}
+            </Translate>
+          </span>
+          <ActionButton className="button--secondary button--sm" onClick={signOut}>
+            <Translate id="console.nav.signOut">Sign out</Translate>
+          </ActionButton>
+        </div>
+      )}
+    </nav>
+  )
+}
+
+function SignInPrompt() {
+  return (
+    <div className="alert alert--info" role="status">
+      <p>
+        <Translate id="console.prompt.body">
+          Sign in to use the console. An account is free and lives in this sandbox only.
+        </Translate>
+      </p>
+      <div className={styles.buttons}>
+        <Link className="button button--primary" to="/console/sign-in">
+          <Translate id="console.prompt.signIn">Sign in</Translate>
+        </Link>
+        <Link className="button button--secondary" to="/console/sign-up">
+          <Translate id="console.prompt.signUp">Create an account</Translate>
+        </Link>
+      </div>
+    </div>
+  )
+}
+
+function Gate({ requireSession, children }: { requireSession: boolean; children: ReactNode }) {
+  const { state } = useSession()
+  if (!requireSession) return <>{children}</>
+  if (state.status === 'loading') return <Loading />
+  if (state.status === 'error') return <ErrorAlert error={state.error} />
+  if (state.status === 'signed-out') return <SignInPrompt />
+  return <>{children}</>
+}
+
+export default function ConsoleLayout({
+  title,
+  description,
+  requireSession = true,
+  children,
+}: ConsolePageProps) {
+  return (
+    <Layout
+      title={title}
+      description={
+        description ??
+        translate({
+          id: 'console.meta.description',
+          message:
+            'The iAM Smart Developer Sandbox console: apps, keys, residents, scenarios and the request inspector.',
+        })
+      }
+    >
+      <SessionProvider>
+        <main className={`container ${styles.page}`}>
+          <ConsoleNav />
+          <Heading as="h1">{title}</Heading>
+          <Gate requireSession={requireSession}>{children}</Gate>
+        </main>
+      </SessionProvider>
+    </Layout>
+  )
+}

@@ -1,0 +1,288 @@
+/**
+ * The organisation: its name and solo setting, members and invitations. Approvers invite by email, change roles
+ * (creator proposes app changes, approver decides them and manages members) and remove members.
+ */
+import Translate, { translate } from '@docusaurus/Translate'
+import { type FormEvent, useState } from 'react'
+import { api, ApiError, formatTime, type Member, type MemberRole, unwrap } from './api'
+import styles from './console.module.css'
+import { useSession, useSignedIn } from './session'
+import {
+  ActionButton,
+  Badge,
+  CheckboxField,
+  ErrorAlert,
+  fieldError,
+  Loading,
+  Notice,
+  SelectField,
+  TextField,
+  useLoad,
+} from './ui'
+
+const roleOptions = () =>
+  [
+    ['creator', translate({ id: 'console.org.role.creator', message: 'Creator: proposes app changes' })],
+    [
+      'approver',
+      translate({ id: 'console.org.role.approver', message: 'Approver: decides changes, manages members' }),
+    ],
+  ] as const
+
+export default function Organisation() {
+  const session = useSignedIn()
+  const { refresh } = useSession()
+  const orgId = session.organisation?.id
+  const approver = session.organisation?.role === 'approver'
+  const org = useLoad(
+    async () => (orgId ? unwrap(api.GET('/orgs/{orgId}', { params: { path: { orgId } } })) : undefined),
+    [orgId],
+  )
+  const members = useLoad(
+    async () =>
+      orgId ? (await unwrap(api.GET('/orgs/{orgId}/members', { params: { path: { orgId } } }))).items : [],
+    [orgId],
+  )
+  const [name, setName] = useState<string>()
+  const [email, setEmail] = useState('')
+  const [role, setRole] = useState<MemberRole>('creator')
+  const [error, setError] = useState<unknown>()
+  const [message, setMessage] = useState<string>()
+  const errors = error instanceof ApiError ? error.fieldErrors : {}
+
+  if (!orgId)
+    return (
+      <p>
+        <Translate id="console.org.none">Your account belongs to no organisation.</Translate>
+      </p>
+    )
+
+  const act = async (what: () => Promise<unknown>, done: string) => {
+    setMessage(undefined)
+    try {
+      await what()
+      setError(undefined)
+      setMessage(done)
+      await Promise.all([org.reload(), members.reload(), refresh()])
+    } catch (e) {
+      setError(e)
+    }
+  }
+
+  const update = (body: { name?: string; solo?: boolean }) =>
+    act(
+      () => unwrap(api.PATCH('/orgs/{orgId}', { params: { path: { orgId } }, body })),
+      translate({ id: 'console.org.saved', message: 'Organisation saved.' }),
+    )
+
+  const invite = (e?: FormEvent) => {
+    e?.preventDefault()
+    return act(
+      () => unwrap(api.POST('/orgs/{orgId}/members', { params: { path: { orgId } }, body: { email, role } })),
+      translate({ id: 'console.org.invited', message: 'Invited {email}.' }, { email }),
+    ).then(() => setEmail(''))
+  }
+
+  const setMemberRole = (m: Member, r: MemberRole) =>
+    act(
+      () =>
+        unwrap(
+          api.PATCH('/orgs/{orgId}/members/{memberId}', {
+            params: { path: { orgId, memberId: m.id } },
+            body: { role: r },
+          }),
+        ),
+      translate(
+        { id: 'console.org.roleChanged', message: '{email} is now {role}.' },
+        { email: m.email, role: r },
+      ),
+    )
+
+  const remove = (m: Member) => {
+    if (
+      !window.confirm(
+        translate({ id: 'console.org.remove.confirm', message: 'Remove {email}?' }, { email: m.email }),
+      )
+    )
+      return Promise.resolve()
+    return act(
+      () =>
+        unwrap(
+          api.DELETE('/orgs/{orgId}/members/{memberId}', { params: { path: { orgId, memberId: m.id } } }),
+        ),
+      translate({ id: 'console.org.removed', message: 'Removed {email}.' }, { email: m.email }),
+    )
+  }
+
+  return (
+    <>
+      <ErrorAlert error={error ?? org.error ?? members.error} shownFields={['email', 'role', 'name']} />
+      {message && <Notice>{message}</Notice>}
+      <section className={styles.panel} aria-labelledby="org-settings">
+        <h2 id="org-settings">
+          <Translate id="console.org.settings">Organisation</Translate>
+        </h2>
+        {!org.data ? (
+          <Loading />
+        ) : (
+          <>
+            <dl className={styles.kv}>
+              <dt>
+                <Translate id="console.org.yourRole">Your role</Translate>
+              </dt>
+              <dd>
+                <Badge tone="ok">{session.organisation?.role}</Badge>
+              </dd>
+              <dt>
+                <Translate id="console.org.members">Members</Translate>
+              </dt>
+              <dd>{org.data.memberCount}</dd>
+              <dt>
+                <Translate id="console.org.created">Created</Translate>
+              </dt>
+              <dd>{formatTime(org.data.createdAt)}</dd>
+            </dl>
+            <TextField
+              label={translate({ id: 'console.field.orgName', message: 'Organisation name' })}
+              value={name ?? org.data.name}
+              disabled={!approver}
+              onChange={(e) => setName(e.target.value)}
+              error={fieldError(errors, 'name')}
+            />
+            <CheckboxField
+              label={translate({
+                id: 'console.org.solo',
+                message: 'Solo: changes apply at once, without approval',
+              })}
+              checked={org.data.solo}
+              disabled={!approver}
+              onChange={(e) => void update({ solo: e.target.checked })}
+              hint={translate({
+                id: 'console.org.solo.hint',
+                message:
+                  'Turn it off when several people work on your apps, so an approver checks each change.',
+              })}
+            />
+            {approver && (
+              <ActionButton onClick={() => update({ name: (name ?? org.data!.name).trim() })}>
+                <Translate id="console.org.save">Save name</Translate>
+              </ActionButton>
+            )}
+          </>
+        )}
+      </section>
+      <section className={styles.section} aria-labelledby="members">
+        <h2 id="members">
+          <Translate id="console.org.members">Members</Translate>
+        </h2>
+        {!members.data ? (
+          <Loading />
+        ) : (
+          <div className={styles.tableWrap}>
+            <table className={styles.table}>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <Translate id="console.field.email">Email address</Translate>
+                  </th>
+                  <th scope="col">
+                    <Translate id="console.org.col.role">Role</Translate>
+                  </th>
+                  <th scope="col">
+                    <Translate id="console.org.col.status">Status</Translate>
+                  </th>
+                  <th scope="col">
+                    <Translate id="console.org.col.since">Since</Translate>
+                  </th>
+                  {approver && (
+                    <th scope="col">
+                      <Translate id="console.org.col.actions">Actions</Translate>
+                    </th>
+                  )}
+                </tr>
+              </thead>
+              <tbody>
+                {members.data.map((m) => (
+                  <tr key={m.id}>
+                    <td>{m.email}</td>
+                    <td>
+                      {approver && m.email !== session.account.email ? (
+                        <select
+                          aria-label={translate(
+                            { id: 'console.org.roleOf', message: 'Role of {email}' },
+                            { email: m.email },
+                          )}
+                          value={m.role}
+                          onChange={(e) => void setMemberRole(m, e.target.value as MemberRole)}
+                        >
+                          <option value="creator">creator</option>
+                          <option value="approver">approver</option>
+                        </select>
+                      ) : (
+                        m.role
+                      )}
+                    </td>
+                    <td>
+                      <Badge tone={m.status === 'active' ? 'ok' : 'warning'}>
+                        {m.status === 'active'
+                          ? translate({ id: 'console.org.status.active', message: 'active' })
+                          : translate({ id: 'console.org.status.invited', message: 'invited' })}
+                      </Badge>
+                    </td>
+                    <td>{formatTime(m.joinedAt ?? m.invitedAt)}</td>
+                    {approver && (
+                      <td>
+                        {m.email !== session.account.email && (
+                          <ActionButton
+                            className="button--danger button--outline button--sm"
+                            onClick={() => remove(m)}
+                          >
+                            {m.status === 'invited'
+                              ? translate({ id: 'console.org.withdraw', message: 'Withdraw invitation' })
+                              : translate({ id: 'console.org.remove', message: 'Remove' })}
+                          </ActionButton>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {approver && (
+        <form className={styles.panel} onSubmit={(e) => void invite(e)} noValidate aria-labelledby="invite">
+          <h2 id="invite">
+            <Translate id="console.org.invite.title">Invite a member</Translate>
+          </h2>
+          <p>
+            <Translate id="console.org.invite.intro">
+              The person signs up with this address and joins your organisation. An existing account without
+              an organisation joins at once.
+            </Translate>
+          </p>
+          <div className={styles.formRow}>
+            <TextField
+              label={translate({ id: 'console.field.email', message: 'Email address' })}
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              error={fieldError(errors, 'email')}
+            />
+            <SelectField
+              label={translate({ id: 'console.org.col.role', message: 'Role' })}
+              value={role}
+              onChange={(e) => setRole(e.target.value as MemberRole)}
+              options={roleOptions()}
+              error={fieldError(errors, 'role')}
+            />
+          </div>
+          <ActionButton type="submit">
+            <Translate id="console.org.invite.submit">Send invitation</Translate>
+          </ActionButton>
+        </form>
+      )}
+    </>
+  )
+}
