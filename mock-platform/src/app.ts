@@ -213,17 +213,7 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     config.storage === 'lowdb'
       ? (await import('./features/support/blob-store.file')).fileBlobStore(config.dataDir)
       : memoryBlobStore()
-  const support = await Desk.open(storage, {
-    clock,
-    config,
-    orgs,
-    accounts,
-    apps,
-    inspector,
-    audit,
-    mail,
-    blobs,
-  })
+  const support = await Desk.open(storage, { clock, config, orgs, accounts, apps, inspector, mail, blobs })
   const services: Services = {
     access: sessionAccess({ config, accounts, sessions, orgs, apps, residents, audit }),
     accounts,

@@ -3,7 +3,6 @@ import type { Clock } from '../../clock'
 import type { Config } from '../../config'
 import type { CollectionFactory, Collection } from '../../store/collection'
 import type { Principal } from '../access/access'
-import type { AuditLog } from '../access/audit'
 import type { AccountsService } from '../accounts/accounts.service'
 import type { AppsService } from '../apps/apps.service'
 import type { InspectedItem } from '../inspector/inspector.types'
@@ -27,7 +26,6 @@ export interface DeskDeps {
   accounts: AccountsService
   apps: AppsService
   inspector: Inspector
-  audit: AuditLog
   mail: MailOutbox
   /** Attachment bytes (files in lowdb mode). */
   blobs: BlobStore
