@@ -53,9 +53,11 @@ async function main(): Promise<void> {
         portal.available()
           ? `  Developer portal   ${base}/  (docs, guides, API reference; 繁體中文 ${base}/zh-Hant/, 简体中文 ${base}/zh-Hans/)`
           : '  Developer portal   not built: `npm run build` (or `npm start`, which builds it when missing)',
+        `  Portal             ${base}/  (docs, API reference, console, support desk)`,
         `  Platform API       ${base}/api/v1`,
         `  Virtual app        ${base}/app`,
-        `  Residents          ${base}/sandbox/v1/residents`,
+        `  Sandbox API        ${base}/sandbox/v1  (residents, apps, inspector, scenarios, clock; admin token or console session)`,
+        `  Support API        ${base}/support/v1   Mail viewer ${base}/mail`,
         `  Mock PKI           ${base}/pki/root.crt  (TEST root; keys in ${platform.services.pki.location})`,
         `  Admin token        ${generatedToken ? `${config.adminToken}  (generated; set SANDBOX_ADMIN_TOKEN to fix it)` : '(from SANDBOX_ADMIN_TOKEN)'}`,
         '',
