@@ -1,22 +1,8 @@
 /** The profile and e-ME field names a request may ask for, and the rule that only agreed fields are released. */
 
 export const PROFILE_FIELDS = ['idNo', 'enName', 'chName', 'chNameVerified', 'birthDate', 'gender'] as const
-export const EME_FIELDS = [
-  'prefix',
-  'maritalStatus',
-  'homeTelNumber',
-  'officeTelNumber',
-  'mobileNumber',
-  'emailAddress',
-  'residentialAddress',
-  'postalAddress',
-  'educationLevel',
-  'passportNumber',
-  'passportExpiry',
-  'employmentStatus',
-  'carOwner',
-  'propertyOwner',
-] as const
+/** The 14 e-ME fields, as the residents hold them (one list for data and requests). */
+export { EME_FIELDS } from '../../personas/resident.types'
 
 /** Copies only the requested-and-agreed fields the resident actually has (unmaintained fields stay absent). */
 export function release(
