@@ -6,6 +6,7 @@
  * no horizontal scrolling at phone width. Every step's screenshot is kept in the test's output directory.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import { type BrowserContext, test as base, expect, type Page, type TestInfo } from '@playwright/test'
 import { createIamSmartClient } from '@iamsmart-sandbox/openapi/client'
@@ -47,10 +48,9 @@ async function axeProblems(page: Page, testInfo: TestInfo, name: string): Promis
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze()
-  await testInfo.attach(`axe-${name}.json`, {
-    body: JSON.stringify(result.violations, null, 2),
-    contentType: 'application/json',
-  })
+  const path = testInfo.outputPath(`axe-${name}.json`)
+  writeFileSync(path, JSON.stringify({ url: page.url(), violations: result.violations }, null, 2))
+  await testInfo.attach(`axe-${name}.json`, { path, contentType: 'application/json' })
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(
@@ -168,6 +168,25 @@ test.describe('developer console', () => {
     await expect(detail).toContainText('authorization_code')
     await step(page, testInfo, 'inspector-get-token')
 
+    // A mistake the inspector explains: the same code exchanged twice, diagnosed and linked to troubleshooting.
+    const replay = await client.getToken({
+      code: back.searchParams.get('code')!,
+      grantType: 'authorization_code',
+    })
+    expect(replay.ok).toBe(false)
+    const failed = page.getByTestId('requests').getByRole('row').filter({ hasText: 'D40004' })
+    await expect(failed).toContainText('already used')
+    await failed.getByRole('button', { name: 'getToken' }).click()
+    await expect(detail.getByText(/^Fix:/)).toBeVisible()
+    await step(page, testInfo, 'inspector-diagnosis')
+    await detail.getByRole('link', { name: 'Troubleshooting: code-reused' }).click()
+    await expect(page).toHaveURL(/\/docs\/troubleshooting#code-reused$/)
+    await expect(page.locator('#code-reused')).toBeInViewport()
+    await page.goBack()
+    await expect(
+      page.getByTestId('requests').getByRole('row').filter({ hasText: 'D00000' }).first(),
+    ).toBeVisible()
+
     // 8. Switch to Traditional Chinese: the same page, translated, still signed in.
     await page
       .locator('.navbar')
@@ -176,9 +195,13 @@ test.describe('developer console', () => {
     await page.getByRole('link', { name: '繁體中文' }).first().click()
     await expect(page).toHaveURL(new RegExp(`/zh-Hant/console/inspector\\?app=${clientID}$`))
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('請求檢查器')
-    await expect(page.getByTestId('requests').getByRole('row').filter({ hasText: 'getToken' })).toContainText(
-      'D00000',
-    )
+    await expect(
+      page
+        .getByTestId('requests')
+        .getByRole('row')
+        .filter({ hasText: 'getToken' })
+        .filter({ hasText: 'D00000' }),
+    ).toBeVisible()
     await step(page, testInfo, 'inspector-zh-hant')
 
     // 9. Search finds a page in Chinese, then in English.
@@ -194,7 +217,7 @@ test.describe('developer console', () => {
     await page.goto('/console/residents')
     await page.getByLabel('Name, id or HKID').fill('magic-approve')
     await page.getByRole('button', { name: 'Search' }).click()
-    await expect(page.getByRole('heading', { name: '1 residents' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Residents found: 1' })).toBeVisible()
     await page.getByRole('button', { name: 'magic-approve' }).click()
     await expect(page.getByText('A shared resident of the sandbox')).toBeVisible()
 
@@ -224,7 +247,7 @@ test.describe('developer console', () => {
 
     page.once('dialog', (d) => void d.accept())
     await page.getByRole('button', { name: "Reset my organisation's residents" }).click()
-    await expect(page.getByText('Removed 1 residents.')).toBeVisible()
+    await expect(page.getByText('Residents removed: 1.')).toBeVisible()
   })
 
   test('scenarios, CEK expiry and the test clock of an app', async ({ page, context }, testInfo) => {

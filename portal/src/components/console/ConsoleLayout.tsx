@@ -28,7 +28,7 @@ function NavItem({ to, children }: { to: string; children: ReactNode }) {
   const current = pathname.replace(/\/$/, '') === href.replace(/\/$/, '')
   return (
     <li>
-      <Link to={to} aria-current={current ? 'page' : undefined}>
+      <Link to={to} className={styles.navLink} aria-current={current ? 'page' : undefined}>
         {children}
       </Link>
     </li>

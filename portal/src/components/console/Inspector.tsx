@@ -340,12 +340,26 @@ function CallbackDetail({ cb, app }: { cb: InspectorCallback; app: App }) {
   )
 }
 
-function Detail({ app, txID, onClose }: { app: App; txID: string; onClose(): void }) {
+function Detail({
+  app,
+  txID,
+  version,
+  onClose,
+}: {
+  app: App
+  txID: string
+  /** Changes when the live tail brings a newer copy of this record (a callback that finished). */
+  version: string
+  onClose(): void
+}) {
   const [item, setItem] = useState<InspectorItem>()
   const [error, setError] = useState<unknown>()
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
     setItem(undefined)
+    heading.current?.focus()
+  }, [txID])
+  useEffect(() => {
     unwrap(
       api.GET('/apps/{clientID}/requests/{txID}', { params: { path: { clientID: app.clientID, txID } } }),
     )
@@ -354,8 +368,7 @@ function Detail({ app, txID, onClose }: { app: App; txID: string; onClose(): voi
         setError(undefined)
       })
       .catch(setError)
-    heading.current?.focus()
-  }, [app.clientID, txID])
+  }, [app.clientID, txID, version])
   return (
     <section className={styles.panel} aria-labelledby="request-detail" data-testid="request-detail">
       <h2 id="request-detail" ref={heading} tabIndex={-1}>
@@ -520,7 +533,7 @@ function Requests({ app }: { app: App }) {
                 <tbody>
                   {items.map((item) => (
                     <tr key={item.txID} className={item.txID === selected ? styles.selectedRow : undefined}>
-                      <td>{formatTime(item.at)}</td>
+                      <td className={styles.nowrap}>{formatTime(item.at)}</td>
                       <td>
                         <button
                           type="button"
@@ -542,10 +555,22 @@ function Requests({ app }: { app: App }) {
             </div>
           )}
         </section>
-        {selected && <Detail app={app} txID={selected} onClose={() => setSelected(undefined)} />}
+        {selected && (
+          <Detail
+            app={app}
+            txID={selected}
+            version={versionOf(items?.find((i) => i.txID === selected))}
+            onClose={() => setSelected(undefined)}
+          />
+        )}
       </div>
     </>
   )
+}
+
+/** What changes when a record is recorded again: a callback's state and tries. */
+function versionOf(item: InspectorItem | undefined): string {
+  return item?.kind === 'callback' ? `${item.state}:${item.attempts.length}` : ''
 }
 
 /** New records first, then the others, each txID once (the newer copy wins), newest first. */

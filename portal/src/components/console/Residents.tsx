@@ -513,7 +513,7 @@ export default function Residents() {
       setSelected(undefined)
       setMessage(
         translate(
-          { id: 'console.residents.reset.done', message: 'Removed {count} residents.' },
+          { id: 'console.residents.reset.removed', message: 'Residents removed: {count}.' },
           { count: r.count },
         ),
       )
@@ -602,7 +602,7 @@ export default function Residents() {
         <h2 id="resident-list">
           {list.data
             ? translate(
-                { id: 'console.residents.count', message: '{total} residents' },
+                { id: 'console.residents.found', message: 'Residents found: {total}' },
                 { total: list.data.total },
               )
             : translate({ id: 'console.residents.title', message: 'Residents' })}

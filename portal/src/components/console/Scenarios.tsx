@@ -290,13 +290,15 @@ function CekExpiry({ app }: { app: App }) {
   )
 }
 
-const ADVANCE = [
-  [60_000, '1 min'],
-  [120_001, '2 min (a code expires)'],
-  [600_001, '10 min (a token expires)'],
-  [3_600_000, '1 h'],
-  [86_400_001, '24 h (a CEK expires)'],
-] as const
+/** How far the preset buttons move the clock: just past the sandbox's code, token and CEK lifetimes. */
+const advances = () =>
+  [
+    [60_000, translate({ id: 'console.clock.plus1min', message: '+1 min' })],
+    [120_001, translate({ id: 'console.clock.plus2min', message: '+2 min (a code expires)' })],
+    [600_001, translate({ id: 'console.clock.plus10min', message: '+10 min (a token expires)' })],
+    [3_600_000, translate({ id: 'console.clock.plus1h', message: '+1 h' })],
+    [86_400_001, translate({ id: 'console.clock.plus24h', message: '+24 h (a CEK expires)' })],
+  ] as const
 
 function TestClock({ app }: { app: App }) {
   const path = { clientID: app.clientID }
@@ -344,10 +346,10 @@ function TestClock({ app }: { app: App }) {
       ) : (
         <Loading />
       )}
-      <div className={styles.buttons}>
-        {ADVANCE.map(([n, label]) => (
+      <div className={`${styles.buttons} margin-bottom--md`}>
+        {advances().map(([n, label]) => (
           <ActionButton key={n} className="button--secondary button--sm" onClick={() => advance(n)}>
-            {`+${label}`}
+            {label}
           </ActionButton>
         ))}
       </div>
