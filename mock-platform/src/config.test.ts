@@ -67,8 +67,18 @@ describe('loadConfig', () => {
       CALLBACK_TIMEOUT_MS: '100',
       CALLBACK_MAX_ATTEMPTS: '20',
       LOG_LEVEL: 'silent',
+      SHUTDOWN_GRACE_MS: '0',
+      NONCES_PER_APP: '5',
+      LIVE_STATE_PER_APP: '6',
+      PUSHES_PER_RESIDENT_PER_MINUTE: '7',
+      ORG_RATE_LIMIT_PER_MINUTE: '8',
+      APPS_PER_ORG: '9',
+      RESIDENTS_PER_ORG: '10',
+      RECORDS_PER_APP: '1000',
+      RECORD_QUEUE_MAX: '100',
     })
     expect(c).toEqual({
+      ...defaultConfig,
       host: '0.0.0.0',
       port: 9090,
       publicBaseUrl: 'https://sandbox.example.hk',
@@ -89,9 +99,18 @@ describe('loadConfig', () => {
       callbackTimeoutMs: 100,
       callbackMaxAttempts: 20,
       logLevel: 'silent',
+      shutdownGraceMs: 0,
+      noncesPerApp: 5,
+      liveStatePerApp: 6,
+      pushesPerResidentPerMinute: 7,
+      orgRateLimitPerMinute: 8,
+      appsPerOrg: 9,
+      residentsPerOrg: 10,
+      recordsPerApp: 1000,
+      recordQueueMax: 100,
     })
     // Every variable of the table was exercised above.
-    expect(configurationTable()).toHaveLength(20)
+    expect(configurationTable()).toHaveLength(29)
   })
 
   it('HOST and PORT derive publicBaseUrl unless PUBLIC_BASE_URL is set', () => {

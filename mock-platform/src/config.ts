@@ -26,6 +26,25 @@ export interface Config {
   callbackTimeoutMs: number
   callbackMaxAttempts: number
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
+  // Limits that keep one tenant from exhausting another (design §7); see docs/decisions/0012-state-under-load.md.
+  /** How long a graceful stop (SIGTERM/SIGINT) may spend draining queues and the callback outbox. */
+  shutdownGraceMs: number
+  /** Nonces remembered per app inside the replay window; at the bound that app's new calls get D20026 (429). */
+  noncesPerApp: number
+  /** Live codes, tokens, tickets and business ids held per app; at the bound that app's new ones are refused. */
+  liveStatePerApp: number
+  /** Requests an app may push to one resident's virtual app per minute (D20026 beyond). */
+  pushesPerResidentPerMinute: number
+  /** Signed calls per minute across all the apps of one organisation (each app also has RATE_LIMIT_PER_MINUTE). */
+  orgRateLimitPerMinute: number
+  /** Apps one organisation may register. */
+  appsPerOrg: number
+  /** Residents one organisation may create (private or shared). */
+  residentsPerOrg: number
+  /** Records kept per app in the request log and the consent ledger (oldest segments dropped beyond). */
+  recordsPerApp: number
+  /** Records waiting to be written per append-only log; when full, new work waits, then is refused (D20026 / 503). */
+  recordQueueMax: number
   // Support desk (features/support, features/notifications); unset → built-in defaults. See supportConfigurationTable().
   /** smtp://[user:pass@]host[:port] (STARTTLS when offered) or smtps://…; unset: mail stays in the local viewer. */
   smtpUrl?: string
@@ -63,6 +82,15 @@ export const defaultConfig: Config = {
   callbackTimeoutMs: 10_000,
   callbackMaxAttempts: 5,
   logLevel: 'info',
+  shutdownGraceMs: 10_000,
+  noncesPerApp: 200_000,
+  liveStatePerApp: 20_000,
+  pushesPerResidentPerMinute: 10,
+  orgRateLimitPerMinute: 30_000,
+  appsPerOrg: 100,
+  residentsPerOrg: 2_000,
+  recordsPerApp: 200_000,
+  recordQueueMax: 20_000,
   smtpUrl: undefined,
   mailFrom: undefined,
   supportTargets: undefined,
@@ -100,6 +128,15 @@ const variables: Array<[string, keyof Config, (raw: string) => unknown]> = [
   ['CALLBACK_TIMEOUT_MS', 'callbackTimeoutMs', intIn(100, 60_000)],
   ['CALLBACK_MAX_ATTEMPTS', 'callbackMaxAttempts', intIn(1, 20)],
   ['LOG_LEVEL', 'logLevel', oneOf('debug', 'info', 'warn', 'error', 'silent')],
+  ['SHUTDOWN_GRACE_MS', 'shutdownGraceMs', intIn(0, 600_000)],
+  ['NONCES_PER_APP', 'noncesPerApp', intIn(1, 10_000_000)],
+  ['LIVE_STATE_PER_APP', 'liveStatePerApp', intIn(1, 1_000_000)],
+  ['PUSHES_PER_RESIDENT_PER_MINUTE', 'pushesPerResidentPerMinute', intIn(1, 10_000)],
+  ['ORG_RATE_LIMIT_PER_MINUTE', 'orgRateLimitPerMinute', intIn(1, 100_000_000)],
+  ['APPS_PER_ORG', 'appsPerOrg', intIn(1, 100_000)],
+  ['RESIDENTS_PER_ORG', 'residentsPerOrg', intIn(1, 1_000_000)],
+  ['RECORDS_PER_APP', 'recordsPerApp', intIn(100, 100_000_000)],
+  ['RECORD_QUEUE_MAX', 'recordQueueMax', intIn(10, 10_000_000)],
 ]
 
 /** The support desk's variables: a table of their own, with what each sets (for the portal's configuration page). */

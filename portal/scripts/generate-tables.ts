@@ -143,6 +143,22 @@ export const CONFIG_DESCRIPTIONS: Record<string, string> = {
   CALLBACK_TIMEOUT_MS: 'How long the platform waits for your callback endpoint to answer 2xx.',
   CALLBACK_MAX_ATTEMPTS: 'Tries per callback before it is given up (back-off 1 s, 2 s, 4 s, 8 s).',
   LOG_LEVEL: 'Server log level: `debug`, `info`, `warn`, `error` or `silent`.',
+  SHUTDOWN_GRACE_MS:
+    'How long a graceful stop (SIGTERM/SIGINT) drains queues and the callback outbox before exiting 0.',
+  NONCES_PER_APP:
+    'Nonces remembered per app inside the replay window; at the bound that app (only) gets HTTP 429 + D20026 until older nonces leave the window.',
+  LIVE_STATE_PER_APP:
+    'Live auth codes, access tokens, tickets and business ids per app; at the bound that app (only) is refused with D20026.',
+  PUSHES_PER_RESIDENT_PER_MINUTE:
+    'Requests one app may push to one resident per minute (profile, e-ME, signing, data exchange together) before D20026.',
+  ORG_RATE_LIMIT_PER_MINUTE:
+    "Signed calls per minute across all of an organisation's apps before HTTP 429 + D20026.",
+  APPS_PER_ORG: 'Apps one organisation may register (HTTP 409 problem+json beyond).',
+  RESIDENTS_PER_ORG: 'Synthetic residents one organisation may create (HTTP 409 problem+json beyond).',
+  RECORDS_PER_APP:
+    'Records kept per app in the request log and the consent ledger; the oldest segment files are dropped beyond.',
+  RECORD_QUEUE_MAX:
+    'Records waiting to be written per append-only log; when full, new work waits for the writer, then is refused with HTTP 503 (HTTP 429 + D20026 on the platform API).',
 }
 
 /** The configuration table from configurationTable(): variable, default and meaning. */
