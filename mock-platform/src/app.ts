@@ -27,7 +27,7 @@ import { departmentRecordsRoutes } from './features/departments/records.routes'
 import { demoRoutes, type ReceivedCallback } from './features/demo/demo.routes'
 import { getQrObserver } from './features/inspector/get-qr.observer'
 import { inspectorRoutes } from './features/inspector/inspector.routes'
-import type { InspectorLog } from './features/inspector/inspector.deps'
+import type { InspectedItem } from './features/inspector/inspector.types'
 import { Inspector } from './features/inspector/inspector.service'
 import { DEFAULT_FROM, type MailMessage, MailOutbox } from './features/notifications/mail-outbox'
 import { mailPageRoutes } from './features/notifications/mail.routes'
@@ -54,6 +54,8 @@ import { TicketsService } from './features/tickets/tickets.service'
 import { type HistoryEntry, virtualAppRoutes } from './features/virtual-app/virtual-app.routes'
 import { newId, randomHex } from './ids'
 import { createLogger, type Logger } from './logger'
+import { problemBodyLimit } from './http/body'
+import { frameGuard } from './http/frame-guard'
 import { generateResidents, magicResidents } from './personas'
 import type { Resident } from './personas/resident.types'
 import { pkiAdminRoutes, pkiRoutes } from './pki/pki.routes'
@@ -68,6 +70,8 @@ import { type CallRecord, toPlatformError } from './protocol/signed-route'
 import type { Services } from './services'
 import type { CollectionFactory } from './store/collection'
 import { memoryStorage } from './store/memory'
+import { memoryRecordLog, type RecordLog } from './store/record-log'
+import { type RecordLogs, recordLogs } from './store/records'
 
 export interface AppDeps {
   clock?: Clock
@@ -82,8 +86,10 @@ export interface AppDeps {
   observe?: (record: CallRecord) => void
   /** Where the mock PKI keeps its keys (server.ts: the data directory); memory by default. */
   pkiStore?: PkiStore
-  /** Request inspector: its JSONL log (default <dataDir>/inspector in lowdb mode, none in memory mode; null: none). */
-  inspector?: { log?: InspectorLog | null; tailSize?: number; heartbeatMs?: number }
+  /** Append-only logs (request log, consent ledger, audit); default: segment files in lowdb mode, memory otherwise. */
+  records?: RecordLogs
+  /** Request inspector: its log (default records('requests'); null: memory) and its limits. */
+  inspector?: { log?: RecordLog<InspectedItem> | null; tailSize?: number; heartbeatMs?: number }
   /** Staff accounts to create (or update) at start; passwords as scrypt hashes (accounts/password.ts hashPassword). */
   staff?: StaffSeed[]
   /** Notifications: extra TLS options for SMTP (a private CA in tests) and the retry back-off. */
@@ -104,6 +110,7 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
   const clock = deps.clock ?? systemClock
   const logger = deps.logger ?? createLogger(config.logLevel)
   const storage = deps.storage ?? memoryStorage()
+  const records = deps.records ?? recordLogs(config)
   const apps = new AppsService(await storage.collection<RegisteredApp>('apps'), clock)
   const residents = new ResidentsService(await storage.collection<Resident>('residents'), clock)
   await residents.seed(
@@ -184,12 +191,11 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     appClock,
     outbox: () => outbox,
     tailSize: deps.inspector?.tailSize,
+    queueMax: config.recordQueueMax,
     log:
-      deps.inspector?.log !== undefined
-        ? (deps.inspector.log ?? undefined)
-        : config.storage === 'lowdb'
-          ? (await import('./features/inspector/inspector.file-log')).fileInspectorLog(config.dataDir)
-          : undefined,
+      deps.inspector?.log === null
+        ? memoryRecordLog('requests', { keep: deps.inspector.tailSize ?? 500 })
+        : (deps.inspector?.log ?? records<InspectedItem>('requests')),
   })
   // Signing: the mock iAM Smart-Cert PKI. Its CA keys (first start; every start in memory, reused within a process)
   // are generated off the event loop: startup does not wait, PKI routes and signing await pki.ready.
@@ -243,8 +249,8 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
       replay: new ReplayGuard(clock, () => config.timestampWindowMs),
       limiter: new RateLimiter(clock, () => config.rateLimitPerMinute),
       observe: (r) => {
-        inspector.observe(r)
         deps.observe?.(r)
+        return inspector.observe(r)
       },
       forced: (clientID, operationId) => scenarios.take(clientID, operationId),
       logger,
@@ -264,6 +270,10 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     c.res.headers.set('X-Content-Type-Options', 'nosniff')
     c.res.headers.delete('X-Powered-By')
   })
+  // HTML refuses framing; bodies limited before they are read, 413 problem+json (platform: api below; support: per route).
+  app.use('*', frameGuard())
+  for (const prefix of ['/sandbox/v1/*', '/app/*', '/demo/*', '/mail/*', '/pki/*'])
+    app.use(prefix, problemBodyLimit(config.bodyLimitBytes))
   app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'max-age=86400' }))
   app.get('/healthz', (c) =>
     c.json({ status: 'ok', residents: residents.list().length, apps: apps.list().length }),

@@ -12,10 +12,12 @@ import type { Clock } from '../clock'
 import type { DCode } from '../errors'
 import { PlatformError } from '../errors'
 import type { RegisteredApp } from '../features/apps/app.types'
+import { SANDBOX_ORG_ID } from '../features/orgs/org.types'
 import { type CallEvidence, type CallStage, evidenceOf } from '../features/inspector/evidence'
 import type { ForcedOutcome } from '../features/scenarios/scenarios.service'
 import type { AppsService } from '../features/apps/apps.service'
 import type { KeysService } from '../features/security/keys.service'
+import { MAX_JSON_DEPTH, nestedTooDeep } from '../http/json-depth'
 import { newId } from '../ids'
 import type { Logger } from '../logger'
 import { envelope, sendEnvelope } from './envelope'
@@ -56,8 +58,11 @@ export interface SignedRouteDeps {
   keys: KeysService
   replay: ReplayGuard
   limiter: RateLimiter
+  /** Signed calls per organisation (ORG_RATE_LIMIT_PER_MINUTE); apps of no organisation count on their own. */
+  orgLimiter?: RateLimiter
   // The app's test clock is not used for the timestamp window: the OSP signs with its real clock (scenarios/app-clock.ts).
-  observe?: (record: CallRecord) => void
+  /** Records the call; a returned promise means the request log is behind: the answer waits for room (backpressure). */
+  observe?: (record: CallRecord) => Promise<void> | undefined | void
   /** Scenarios: a forced D-code or delay for this app's call of this operation (consumes one use). */
   forced?: (clientID: string, operationId: string) => ForcedOutcome | undefined
   /** Security events (bad signatures, replays, reused codes, rate limits) are logged here, redacted. */
@@ -73,6 +78,11 @@ const SECURITY_CODES: ReadonlySet<string> = new Set([
   'D30004',
   'D40004',
 ])
+
+/** The organisation whose rate limit a call counts against: apps of the sandbox organisation (admin-created, demo) or of none count alone. */
+function orgKey(app: RegisteredApp): string {
+  return app.orgId && app.orgId !== SANDBOX_ORG_ID ? `org:${app.orgId}` : `app:${app.clientID}`
+}
 
 const HEADER_NAMES = ['clientID', 'signatureMethod', 'timestamp', 'nonce', 'signature'] as const
 
@@ -155,6 +165,14 @@ export function signedRoute<Req = Record<string, unknown>>(
       const wait = deps.limiter.hit(`client:${clientID}`)
       if (wait > 0)
         throw new PlatformError('D20026', 'rate limit exceeded', 429, { 'Retry-After': String(wait) })
+      const orgWait = deps.orgLimiter?.hit(orgKey(app)) ?? 0
+      if (orgWait > 0)
+        throw new PlatformError(
+          'D20026',
+          'organisation rate limit exceeded (ORG_RATE_LIMIT_PER_MINUTE, shared by all the apps of the organisation)',
+          429,
+          { 'Retry-After': String(orgWait) },
+        )
       stage = 'timestamp'
       const skew = Number(h.timestamp) - deps.clock.now()
       if (!deps.replay.withinWindow(skew)) {
@@ -164,7 +182,15 @@ export function signedRoute<Req = Record<string, unknown>>(
         )
       }
       stage = 'nonce'
-      if (!deps.replay.remember(clientID, h.nonce!)) throw new PlatformError('D20004', 'nonce already used')
+      const nonce = deps.replay.remember(clientID, h.nonce!)
+      if (!nonce.ok && nonce.reason === 'replay') throw new PlatformError('D20004', 'nonce already used')
+      if (!nonce.ok)
+        throw new PlatformError(
+          'D20026',
+          `NONCES_PER_APP reached: this app holds ${nonce.limit} nonces inside the replay window; the oldest leaves it in ${nonce.retryAfterS} s`,
+          429,
+          { 'Retry-After': String(nonce.retryAfterS) },
+        )
       stage = 'decrypt'
 
       let request: unknown = {}
@@ -190,6 +216,8 @@ export function signedRoute<Req = Record<string, unknown>>(
         if (!request || typeof request !== 'object' || Array.isArray(request)) {
           throw new PlatformError('D20003', 'decrypted content must be a JSON object')
         }
+        if (nestedTooDeep(request))
+          throw new PlatformError('D20003', `decrypted content nests deeper than ${MAX_JSON_DEPTH} levels`)
       } else if (raw.length > 0 && raw.trim() !== '{}') {
         const body = parseJson(raw)
         if (!body || typeof body !== 'object' || Array.isArray(body))
@@ -238,17 +266,21 @@ export function signedRoute<Req = Record<string, unknown>>(
       }
     }
     record.durationMs = performance.now() - started
-    deps.observe?.(record)
+    const behind = deps.observe?.(record)
+    if (behind) await behind
     return response
   }
 }
 
 function parseJson(raw: string): unknown {
+  let value: unknown
   try {
-    return JSON.parse(raw)
+    value = JSON.parse(raw)
   } catch {
     throw new PlatformError('D20003', 'body is not valid JSON')
   }
+  if (nestedTooDeep(value)) throw new PlatformError('D20003', `body nests deeper than ${MAX_JSON_DEPTH} levels`)
+  return value
 }
 
 export function toPlatformError(e: unknown): PlatformError {

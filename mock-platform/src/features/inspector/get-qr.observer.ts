@@ -80,7 +80,8 @@ export function getQrObserver(s: Services): MiddlewareHandler {
       record.response = { page: record.status === 200 ? 'qr or broker page' : 'error page' }
     }
     record.durationMs = performance.now() - started
-    s.inspector.observe(record)
+    const behind = s.inspector.observe(record)
+    if (behind) await behind
     return forcedResponse
   }
 }

@@ -1,8 +1,11 @@
-/** The request inspector: a bounded tail per app, built off the hot path, appended to JSONL, with live subscribers. */
+/**
+ * The request inspector: a bounded tail per app, built off the hot path and appended to the request log (every call,
+ * nothing dropped: when building falls behind, observe() makes callers wait), with live subscribers.
+ */
 import type { CallRecord } from '../../protocol/signed-route'
 import type { CallbackRecord } from '../callbacks/outbox'
 import { buildCall, buildCallback } from './inspector.build'
-import { type InspectorOptions, readLogTail } from './inspector.deps'
+import type { InspectorOptions } from './inspector.deps'
 import type { InspectedCall, InspectedItem, InspectorFilter } from './inspector.types'
 
 interface Entry {
@@ -18,6 +21,9 @@ interface Tail {
   hydrated: boolean
   /** Serialises building (in arrival order, so "first used at" lookups see every earlier call). */
   work: Promise<void>
+  /** Observed, not yet in the log (bounded: beyond `perApp` this app's callers wait, no other app's). */
+  unwritten: number
+  room: Array<() => void>
 }
 
 export type Subscriber = (item: InspectedItem) => void
@@ -26,33 +32,48 @@ export class Inspector {
   private readonly tails = new Map<string, Tail>()
   private readonly subscribers = new Map<string, Set<Subscriber>>()
   private readonly dirty = new Set<string>()
-  private timer: ReturnType<typeof setTimeout> | undefined
+  private scheduled = false
   private flushing: Promise<void> = Promise.resolve()
+  /** Observed records not yet in the log, all apps together. */
+  private unwritten = 0
   readonly tailSize: number
+  /** Unwritten records per app before that app's callers wait (a tenth of RECORD_QUEUE_MAX, at least 100). */
+  private readonly perApp: number
 
   constructor(private readonly o: InspectorOptions) {
     this.tailSize = o.tailSize ?? 500
+    this.perApp = Math.max(100, Math.floor((o.queueMax ?? 10_000) / 10))
   }
 
-  /** signed-route and getQR: O(1), no building here (the hot path only pays a push). */
-  observe(record: CallRecord): void {
+  /**
+   * signed-route and getQR: O(1), no building here (the hot path only pays a push). Returns a promise only when this
+   * app's records are behind by `perApp`: its caller waits for room (backpressure) instead of memory growing.
+   */
+  observe(record: CallRecord): Promise<void> | undefined {
     const clientID = record.clientID
-    if (!clientID || !this.o.apps.get(clientID)) return
-    this.add(clientID, { raw: record, kind: 'call', offset: this.o.appClock.offset(clientID) })
+    if (!clientID || !this.o.apps.get(clientID)) return undefined
+    return this.add(clientID, { raw: record, kind: 'call', offset: this.o.appClock.offset(clientID) })
   }
 
   /** Outbox: a callback reached its final state (delivered or failed, every try recorded). */
-  observeCallback(record: CallbackRecord): void {
-    this.add(record.clientID, { raw: record, kind: 'callback', offset: 0 })
+  observeCallback(record: CallbackRecord): Promise<void> | undefined {
+    return this.add(record.clientID, { raw: record, kind: 'callback', offset: 0 })
   }
 
-  private add(clientID: string, entry: Entry): void {
+  /** Records observed and written since start, and those waiting (for the soak bench and /healthz). */
+  stats(): { unwritten: number } & ReturnType<InspectorOptions['log']['stats']> {
+    return { unwritten: this.unwritten, ...this.o.log.stats() }
+  }
+
+  private add(clientID: string, entry: Entry): Promise<void> | undefined {
     const tail = this.tail(clientID)
     tail.entries.push(entry)
-    if (tail.entries.length > this.tailSize && (!this.o.log || tail.entries[0]!.written)) tail.entries.shift()
-    if (this.o.log) this.dirty.add(clientID)
-    if (this.o.log || this.subscribers.get(clientID)?.size)
-      this.schedule(this.subscribers.get(clientID)?.size ? 0 : undefined)
+    tail.unwritten++
+    this.unwritten++
+    this.dirty.add(clientID)
+    this.schedule()
+    if (tail.unwritten <= this.perApp) return undefined
+    return new Promise((resolve) => tail.room.push(resolve))
   }
 
   /** Items newest first, filtered; in-flight callbacks included. */
@@ -68,8 +89,12 @@ export class Inspector {
     return out.slice(0, f.limit ?? out.length)
   }
 
+  /** One record by its txID (or callback id): the tail first, then the app's request log. */
   async get(clientID: string, id: string): Promise<InspectedItem | undefined> {
-    return (await this.items(clientID)).find((i) => i.txID === id)
+    const hit = (await this.items(clientID)).find((i) => i.txID === id)
+    if (hit) return hit
+    const [found] = await this.o.log.read(clientID, { limit: 1, filter: (i) => i.txID === id })
+    return found
   }
 
   /** Live tail: called with every new item of the app, once built. */
@@ -89,15 +114,21 @@ export class Inspector {
     await this.flush()
   }
 
+  /** Builds and writes everything observed (a graceful stop), then closes the log. */
   async close(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = undefined
-    await this.settle()
+    for (let left = this.unwritten; left > 0; ) {
+      await this.settle()
+      if (this.unwritten >= left) break // no progress: the log refuses; what is left is reported below
+      left = this.unwritten
+    }
+    if (this.unwritten > 0)
+      this.o.logger.error('request log: records not written at stop', { count: this.unwritten })
+    await this.o.log.close()
   }
 
   private async items(clientID: string): Promise<InspectedItem[]> {
     const tail = this.tail(clientID)
-    if (this.o.log && !tail.hydrated) await this.hydrate(clientID, tail)
+    if (!tail.hydrated) await this.hydrate(clientID, tail)
     await this.build(clientID, tail)
     const built = tail.entries.map((e) => e.item!).filter(Boolean)
     const done = new Set(built.map((i) => i.txID))
@@ -114,7 +145,7 @@ export class Inspector {
   private tail(clientID: string): Tail {
     let t = this.tails.get(clientID)
     if (!t) {
-      t = { entries: [], hydrated: false, work: Promise.resolve() }
+      t = { entries: [], hydrated: false, work: Promise.resolve(), unwritten: 0, room: [] }
       this.tails.set(clientID, t)
     }
     return t
@@ -151,36 +182,51 @@ export class Inspector {
     })
   }
 
-  private schedule(delay = this.o.flushMs ?? 250): void {
-    if (this.timer && delay > 0) return
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = setTimeout(() => {
-      this.timer = undefined
-      void this.settle().catch((e: Error) =>
-        this.o.logger.error('inspector flush failed', { error: e.message }),
-      )
-    }, delay)
-    ;(this.timer as { unref?: () => void }).unref?.()
+  /** Builds and writes as soon as the event loop is free: the group of records observed meanwhile goes together. */
+  private schedule(): void {
+    if (this.scheduled) return
+    this.scheduled = true
+    setImmediate(() => {
+      this.scheduled = false
+      void this.settle().catch((e: Error) => {
+        this.o.logger.warn('request log behind; retrying', { error: e.message })
+        setTimeout(() => this.schedule(), 100).unref?.()
+      })
+    })
   }
 
   private flush(): Promise<void> {
     const log = this.o.log
-    if (!log) return Promise.resolve()
-    this.flushing = this.flushing.then(async () => {
+    this.flushing = this.flushing.catch(() => {}).then(async () => {
       for (const clientID of [...this.dirty]) {
         this.dirty.delete(clientID)
         const tail = this.tail(clientID)
-        const fresh = tail.entries.filter((e) => e.item && !e.written)
+        const fresh = tail.entries.filter((e) => !e.written && (e.item || !e.raw))
         if (fresh.length === 0) continue
-        await log.append(
-          clientID,
-          fresh.map((e) => JSON.stringify(e.item)),
+        const results = await Promise.allSettled(
+          fresh.map((e) => (e.item ? log.append(clientID, e.item) : undefined)),
         )
-        for (const e of fresh) e.written = true
+        let failure: unknown
+        results.forEach((r, i) => {
+          if (r.status === 'fulfilled') fresh[i]!.written = true
+          else failure = r.reason
+        })
+        this.release(tail, fresh.filter((e) => e.written).length)
+        if (failure) {
+          // The log refused (full or closed): these records stay in the tail and are retried shortly.
+          this.dirty.add(clientID)
+          throw failure
+        }
         while (tail.entries.length > this.tailSize && tail.entries[0]!.written) tail.entries.shift()
       }
     })
     return this.flushing
+  }
+
+  private release(tail: Tail, n: number): void {
+    this.unwritten -= n
+    tail.unwritten -= n
+    while (tail.room.length > 0 && tail.unwritten <= this.perApp) tail.room.shift()!()
   }
 
   /** First read of an app after a start: the log's last records become the tail. */
@@ -189,12 +235,9 @@ export class Inspector {
     await this.build(clientID, tail)
     this.dirty.add(clientID)
     await this.flush()
-    const fromLog: Entry[] = (await readLogTail(this.o.log!, clientID, this.tailSize)).map((item) => ({
-      kind: item.kind,
-      offset: 0,
-      item,
-      written: true,
-    }))
+    const fromLog: Entry[] = (await this.o.log.read(clientID, { limit: this.tailSize }))
+      .reverse()
+      .map((item) => ({ kind: item.kind, offset: 0, item, written: true }))
     const unwritten = tail.entries.filter((e) => !e.written)
     tail.entries = [...fromLog, ...unwritten].slice(-this.tailSize)
   }

@@ -1,12 +1,12 @@
-// Inspector storage: append-only JSONL per app (lowdb mode), written off the request path, re-read after a restart.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+// Inspector storage: the request log (segments of JSON lines per app in lowdb mode), written off the request path, re-read after a restart.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { harness } from '../../../test/harness'
-import { fileInspectorLog } from './inspector.file-log'
+import { fileRecordLog } from '../../store/record-log.file'
 import { requests } from './inspector.fixtures'
-import type { InspectedCall } from './inspector.types'
+import type { InspectedCall, InspectedItem } from './inspector.types'
 
 const dirs: string[] = []
 const tempDir = () => {
@@ -14,26 +14,33 @@ const tempDir = () => {
   dirs.push(d)
   return d
 }
+const fileLog = (dir: string) => fileRecordLog<InspectedItem>('requests', join(dir, 'records', 'requests'), { keep: 1000 })
+const linesOf = (dir: string, clientID: string) => {
+  const pdir = join(dir, 'records', 'requests', clientID)
+  return readdirSync(pdir)
+    .sort()
+    .map((f) => readFileSync(join(pdir, f), 'utf8'))
+    .join('')
+}
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
 
 describe('inspector storage', () => {
-  it('appends one redacted JSON line per call to <dataDir>/inspector/<clientID>.jsonl, after the answer', async () => {
+  it('appends one redacted JSON line per call to <dataDir>/records/requests/<clientID>/, after the answer', async () => {
     const dir = tempDir()
-    const h = await harness({ deps: { inspector: { log: fileInspectorLog(dir) } } })
-    const file = join(dir, 'inspector', `${h.clientID}.jsonl`)
+    const h = await harness({ deps: { inspector: { log: fileLog(dir) } } })
     const t = await h.token()
-    expect(() => statSync(file)).toThrow()
     await h.platform.services.inspector.settle()
-    const lines = readFileSync(file, 'utf8')
+    const file = join(dir, 'records', 'requests', h.clientID, '0000000001.jsonl')
+    const lines = linesOf(dir, h.clientID)
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as InspectedCall)
     expect(lines.map((l) => l.operationId)).toEqual(['getQr', 'getKey', 'getToken'])
-    const text = readFileSync(file, 'utf8')
+    const text = linesOf(dir, h.clientID)
     for (const secret of [t.accessToken, h.clientSecret]) expect(text).not.toContain(secret)
-    expect(statSync(join(dir, 'inspector')).mode & 0o777).toBe(0o700)
+    expect(statSync(join(dir, 'records', 'requests')).mode & 0o777).toBe(0o700)
     expect(statSync(file).mode & 0o777).toBe(0o600)
   })
 
@@ -42,7 +49,7 @@ describe('inspector storage', () => {
     const h = await harness({ config: { storage: 'lowdb', dataDir: dir } })
     await h.client.getKey()
     await h.platform.close()
-    const [line] = readFileSync(join(dir, 'inspector', `${h.clientID}.jsonl`), 'utf8')
+    const [line] = linesOf(dir, h.clientID)
       .trim()
       .split('\n')
     expect(JSON.parse(line!)).toMatchObject({ kind: 'call', operationId: 'getKey', code: 'D00000' })
@@ -50,12 +57,12 @@ describe('inspector storage', () => {
 
   it('a restarted sandbox shows the calls of before from the log', async () => {
     const dir = tempDir()
-    const first = await harness({ deps: { inspector: { log: fileInspectorLog(dir) } } })
+    const first = await harness({ deps: { inspector: { log: fileLog(dir) } } })
     const key = await first.client.getKey()
     await first.platform.close()
     const second = await harness({
       deps: {
-        inspector: { log: fileInspectorLog(dir) },
+        inspector: { log: fileLog(dir) },
         apps: [{ ...appOf(first), clientSecret: first.clientSecret }],
       },
     })
@@ -66,17 +73,38 @@ describe('inspector storage', () => {
     expect(items[1]!.txID).toBe(key.txID)
   })
 
-  it('rotates a full log to .jsonl.1 and reads only the end of a long one', async () => {
+  it('finds a call by its txID in the log after it left the in-memory tail', async () => {
     const dir = tempDir()
-    const log = fileInspectorLog(dir, 100)
-    await log.append('abc', ['{"n":1}', '{"n":2}'])
-    writeFileSync(join(dir, 'inspector', 'abc.jsonl'), 'x'.repeat(200))
-    await log.append('abc', ['{"n":3}'])
-    expect(readFileSync(join(dir, 'inspector', 'abc.jsonl'), 'utf8')).toBe('{"n":3}\n')
-    expect(readFileSync(join(dir, 'inspector', 'abc.jsonl.1'), 'utf8')).toBe('x'.repeat(200))
-    expect(await log.tail('abc', 10)).toEqual(['{"n":3}'])
-    expect(await log.tail('unknown', 10)).toEqual([])
-    await expect(log.append('../escape', ['{}'])).rejects.toThrow('unsafe clientID')
+    const h = await harness({ deps: { inspector: { log: fileLog(dir), tailSize: 2 } } })
+    const first = await h.client.getKey()
+    for (let i = 0; i < 5; i++) await h.client.getKey()
+    await h.platform.services.inspector.settle()
+    const found = await h.platform.services.inspector.get(h.clientID, first.txID)
+    expect(found).toMatchObject({ txID: first.txID, operationId: 'getKey' })
+  })
+
+  it('makes the caller wait, never drops a record, when the log is behind', async () => {
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const written: string[] = []
+    const slow = {
+      ...fileLog(tempDir()),
+      append: async (_: string, item: InspectedItem) => {
+        await gate
+        written.push(item.txID)
+      },
+    }
+    const h = await harness({ config: { recordQueueMax: 10 }, deps: { inspector: { log: slow } } })
+    // 100 unwritten records per app are allowed; the 101st call waits for the log.
+    const calls = Array.from({ length: 130 }, () => h.client.getKey())
+    let answered = 0
+    for (const c of calls) void c.then(() => answered++)
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r))
+    expect(answered).toBeLessThan(130)
+    release()
+    await Promise.all(calls)
+    await h.platform.services.inspector.settle()
+    expect(written.length).toBe(130)
   })
 })
 
