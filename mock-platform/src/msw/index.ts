@@ -91,7 +91,8 @@ export async function createIamSmartHandlers(options: IamSmartHandlersOptions = 
     storage: memoryStorage(),
     apps: options.apps,
     residents: typeof options.residents === 'function' ? options.residents : residentsOf(options.residents),
-    fetch: options.fetch,
+    // The global fetch at call time (MSW patches it), not the platform's pinned node:http delivery.
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     inspector: { log: null },
   })
   const s = platform.services

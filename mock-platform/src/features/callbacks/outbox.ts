@@ -7,7 +7,8 @@ import type { Logger } from '../../logger'
 import type { AppsService } from '../apps/apps.service'
 import type { KeysService } from '../security/keys.service'
 import type { Ticket } from '../tickets/ticket.types'
-import { assertCallable } from './address-guard'
+import { checkTarget, RefusedTarget, type Resolver } from './address-guard'
+import { pinnedPost, type PinnedTransport } from './pinned-request'
 
 export interface CallbackAttempt {
   at: number
@@ -44,7 +45,18 @@ export interface OutboxOptions {
   maxAttempts: () => number
   /** Delay before attempt n (1-based, n ≥ 2). */
   backoffMs?: (attempt: number) => number
+  /**
+   * Tests and MSW: a fetch that delivers the callback by itself (its own connection; the guard then checks an
+   * IP-literal host in every mode and resolves names in hosted mode only). Without it the POST goes over
+   * node:http(s) to the address the guard resolved and checked (no second DNS lookup).
+   */
   fetch?: typeof fetch
+  /** Resolves callback host names (default: the system resolver). */
+  resolve?: Resolver
+  /** The host's own addresses, refused in hosted mode (default: os.networkInterfaces()). */
+  ownAddresses?: () => Set<string>
+  /** The pinned POST (default: node:http/node:https with the checked address). */
+  transport?: PinnedTransport
   onRecord?: (record: CallbackRecord) => void
   /** Scenarios: a forced fault for the callback of this ticket, decided once when it is queued. */
   force?: (ticket: Ticket) => CallbackRecord['forced']
@@ -105,7 +117,7 @@ export class Outbox {
   }
 
   private async deliver(record: CallbackRecord): Promise<void> {
-    const f = this.o.fetch ?? fetch
+    const f = this.o.fetch
     const backoff = this.o.backoffMs ?? ((n: number) => 1000 * 2 ** (n - 2))
     for (let attempt = 1; attempt <= this.o.maxAttempts(); attempt++) {
       if (attempt > 1) await sleep(backoff(attempt))
@@ -118,8 +130,15 @@ export class Outbox {
         forcedAttempt(entry, record.forced.fault, this.o.timeoutMs())
         continue
       }
+      const mode = this.o.mode()
+      const timeoutMs = this.o.timeoutMs()
       try {
-        await assertCallable(record.url, this.o.mode())
+        const target = await checkTarget(record.url, {
+          mode,
+          resolve: this.o.resolve,
+          own: this.o.ownAddresses,
+          resolveNames: !f || mode === 'hosted',
+        })
         const { cek, secretKey } = this.o.keys.forCallback(app)
         const body = JSON.stringify({
           txID: newId(),
@@ -128,26 +147,47 @@ export class Outbox {
           content: await encryptJson(cek, record.content),
           secretKey,
         })
-        const res = await f(record.url, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body,
-          redirect: 'manual',
-          signal: AbortSignal.timeout(this.o.timeoutMs()),
-        })
-        entry.status = res.status
-        await res.body?.cancel().catch(() => {})
+        const headers = { 'Content-Type': 'application/json' }
+        let status: number
+        if (f) {
+          const res = await f(record.url, {
+            method: 'POST',
+            headers,
+            body,
+            redirect: 'manual',
+            signal: AbortSignal.timeout(timeoutMs),
+          })
+          status = res.status
+          await res.body?.cancel().catch(() => {})
+        } else {
+          status = (await (this.o.transport ?? pinnedPost)(target!, { headers, body, timeoutMs })).status
+        }
+        entry.status = status
         entry.durationMs = performance.now() - started
-        if (res.status >= 200 && res.status < 300) {
+        if (status >= 200 && status < 300) {
           record.state = 'delivered'
           this.o.onRecord?.(record)
           return
         }
-        entry.error = `answered HTTP ${res.status}`
+        entry.error = `answered HTTP ${status}`
       } catch (e) {
-        entry.durationMs = performance.now() - started
-        entry.error = (e as Error).message
-        if (entry.error.startsWith('refused:') || entry.error.startsWith('callbacks need')) break
+        if (e instanceof RefusedTarget) {
+          // "Not allowed": decided before any connection, never retried.
+          entry.durationMs = performance.now() - started
+          entry.error = e.message
+          break
+        }
+        if (mode === 'hosted') {
+          // Not a port-scan oracle: a closed port, a filtered one, an unknown name and a slow server read the same,
+          // and a fast failure waits out the timeout before the next try.
+          const left = timeoutMs - (performance.now() - started)
+          if (left > 0) await sleep(left)
+          entry.durationMs = performance.now() - started
+          entry.error = `${UNREACHABLE} (${timeoutMs} ms)`
+        } else {
+          entry.durationMs = performance.now() - started
+          entry.error = describeFailure(e)
+        }
       }
     }
     record.state = 'failed'
@@ -170,6 +210,17 @@ function forcedAttempt(entry: CallbackAttempt, fault: 'error' | 'timeout', timeo
     entry.durationMs = timeoutMs
     entry.error = `no answer within ${timeoutMs} ms (forced by a scenario)`
   }
+}
+
+/** What hosted mode says of any failure to connect or to answer (no OS error codes). */
+export const UNREACHABLE = 'could not connect, or no answer in time'
+
+/** Local mode: the failure as the OS or fetch told it (the developer's own machine). */
+function describeFailure(e: unknown): string {
+  const err = e as Error & { code?: string; cause?: { code?: string; message?: string } }
+  const code = err.code ?? err.cause?.code
+  const message = err.cause?.message && err.message === 'fetch failed' ? err.cause.message : err.message
+  return code && !message.includes(code) ? `${message} (${code})` : message
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref?.())

@@ -28,7 +28,7 @@ export function diagnoseCallback(r: CallbackRecord): Diagnosis[] {
         'callback-refused',
         'error',
         `The callback URL may not be called: ${error}`,
-        `The sandbox refuses ${r.url} (hosted mode never calls loopback, private or link-local addresses).`,
+        `The sandbox refuses ${r.url}: it never calls link-local, metadata, unspecified, multicast or broadcast addresses, and a hosted sandbox never calls loopback, private or its own addresses either (names are resolved once and every address they resolve to is checked).`,
         'Register a publicly reachable https URL, or run the sandbox locally to call localhost.',
       ),
     ]
