@@ -49,6 +49,7 @@ import { supportRoutes } from './features/support/support.routes'
 import { KeysService } from './features/security/keys.service'
 import { registerSigningApi } from './features/signing/signing.routes'
 import { BusinessIds } from './features/tasks/initiate.validate'
+import { PushLimiter } from './features/tasks/push-limit'
 import { registerTaskApi } from './features/tasks/tasks.routes'
 import { TicketsService } from './features/tickets/tickets.service'
 import { type HistoryEntry, virtualAppRoutes } from './features/virtual-app/virtual-app.routes'
@@ -140,6 +141,7 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     () => config.codeTtlMs,
     () => config.tokenTtlMs,
     pairwise.value,
+    () => config.liveStatePerApp,
   )
   const outbox = new Outbox({
     clock,
@@ -178,6 +180,7 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     issueCode: (t) => tokens.issueCode(t),
     sendCallback: (t) => outbox.enqueue(t),
     onDecided: consentRecorder(consents, (id) => apps.get(id)?.name),
+    perApp: () => config.liveStatePerApp,
   })
   const autopilot = new Autopilot(() => tickets, logger)
   // Request inspector, scenarios and the per-app test clock (features/inspector, features/scenarios).
@@ -246,8 +249,13 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
       clock,
       apps,
       keys,
-      replay: new ReplayGuard(clock, () => config.timestampWindowMs),
+      replay: new ReplayGuard(
+        clock,
+        () => config.timestampWindowMs,
+        () => config.noncesPerApp,
+      ),
       limiter: new RateLimiter(clock, () => config.rateLimitPerMinute),
+      orgLimiter: new RateLimiter(clock, () => config.orgRateLimitPerMinute),
       observe: (r) => {
         deps.observe?.(r)
         return inspector.observe(r)
@@ -286,13 +294,15 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     bodyLimit(config.bodyLimitBytes, (c) => sendEnvelope(c, envelope(newId(), 'D20003'), 413)),
   )
   registerLoginApi(api, services)
-  // One BusinessIds for every task kind, so a businessID is unique per app across profile, e-ME and signing.
-  const businessIds = new BusinessIds(clock)
-  registerTaskApi(api, services, businessIds)
-  registerSigningApi(api, services, businessIds)
+  // One BusinessIds for every task kind, so a businessID is unique per app across profile, e-ME and signing,
+  // and one PushLimiter, so pushes to a resident count once per (app, resident) across every task kind.
+  const businessIds = new BusinessIds(clock, () => config.liveStatePerApp)
+  const pushes = new PushLimiter(clock, () => config.pushesPerResidentPerMinute)
+  registerTaskApi(api, services, businessIds, pushes)
+  registerSigningApi(api, services, businessIds, pushes)
   // Preview (not in the published iAM Smart specification): consent status and consented data exchange.
   registerConsentApi(api, services)
-  registerDataExchangeApi(api, services, businessIds)
+  registerDataExchangeApi(api, services, businessIds, pushes)
   api.get('/auth/getQR', getQrObserver(services))
   api.route('/', getQrRoutes(services))
   methodGuard(api)

@@ -1,21 +1,31 @@
 /** Server-side sessions in memory: 128-bit ids, idle and absolute expiry read from the injected clock. */
 import type { Clock } from '../../clock'
 import { randomHex } from '../../ids'
-import { TtlMap } from '../../store/ttl-map'
+import { TenantTtlMap } from '../../store/tenant-ttl-map'
 import type { Session } from './account.types'
 
 /** A session ends after 30 minutes without a request, and 8 hours after sign-in whatever happens. */
 export const SESSION_IDLE_MS = 30 * 60_000
 export const SESSION_ABSOLUTE_MS = 8 * 3_600_000
+/** Live sessions per account: a new sign-in beyond it ends that account's oldest session (never another's). */
+export const SESSIONS_PER_ACCOUNT = 20
+/** Live sessions in all: beyond it the oldest session of all ends. */
+export const SESSIONS_MAX = 50_000
 
 export class SessionStore {
-  private readonly sessions: TtlMap<Session>
+  private readonly sessions: TenantTtlMap<Session>
   constructor(
     private readonly clock: Clock,
     readonly idleMs = SESSION_IDLE_MS,
     readonly absoluteMs = SESSION_ABSOLUTE_MS,
+    limits: { perAccount?: number; total?: number } = {},
   ) {
-    this.sessions = new TtlMap(clock, 50_000)
+    const perAccount = limits.perAccount ?? SESSIONS_PER_ACCOUNT
+    this.sessions = new TenantTtlMap(clock, {
+      perTenant: () => perAccount,
+      whenFull: 'evict',
+      maxTotal: limits.total ?? SESSIONS_MAX,
+    })
   }
 
   /** A new session (sign-in always gets a new id, so a planted id is never promoted). */
@@ -28,7 +38,7 @@ export class SessionStore {
       createdAt: now,
       lastSeenAt: now,
     }
-    this.sessions.set(session.id, session, Math.min(this.idleMs, this.absoluteMs))
+    this.sessions.set(accountId, session.id, session, Math.min(this.idleMs, this.absoluteMs))
     return session
   }
 
@@ -44,7 +54,7 @@ export class SessionStore {
       return undefined
     }
     session.lastSeenAt = now
-    this.sessions.set(id, session, Math.min(this.idleMs, left))
+    this.sessions.set(session.accountId, id, session, Math.min(this.idleMs, left))
     return session
   }
 

@@ -1,7 +1,6 @@
 /** Preview (speculative, not in the published iAM Smart specification): consented data exchange from departments. */
 import type { Hono } from 'hono'
 import { PlatformError } from '../../errors'
-import { RateLimiter } from '../../protocol/rate-limiter'
 import { signedRoute } from '../../protocol/signed-route'
 import type { Services } from '../../services'
 import type { Consent } from '../consent/consent.types'
@@ -15,7 +14,7 @@ import {
   requireString,
   sourceOf,
 } from '../tasks/initiate.validate'
-import { PUSHES_PER_MINUTE } from '../tasks/tasks.routes'
+import { PushLimiter } from '../tasks/push-limit'
 import type { Ticket } from '../tickets/ticket.types'
 import { DATA_SETS, type DataSet } from './department.types'
 
@@ -55,9 +54,9 @@ function usableConsent(s: Services, clientID: string, residentId: string, consen
 export function registerDataExchangeApi(
   api: Hono,
   s: Services,
-  businessIds = new BusinessIds(s.clock),
+  businessIds = new BusinessIds(s.clock, () => s.config.liveStatePerApp),
+  pushes = new PushLimiter(s.clock, () => s.config.pushesPerResidentPerMinute),
 ): void {
-  const pushes = new RateLimiter(s.clock, () => PUSHES_PER_MINUTE)
 
   s.tickets.registerCompleter('dataexchange', async (t, r) => {
     const sets = approvedSets(t)
@@ -94,11 +93,7 @@ export function registerDataExchangeApi(
       const state = requireString(request, 'state', 1024)
       const resident = s.residents.get(token.residentId)
       const authByQR = source === 'PC_Browser' || resident?.behaviour.appReachable === false
-      if (!authByQR && pushes.hit(`push:${token.residentId}`) > 0)
-        throw new PlatformError(
-          'D20026',
-          `more than ${PUSHES_PER_MINUTE} requests pushed to this resident in a minute`,
-        )
+      if (!authByQR) pushes.check(app.clientID, token.residentId)
       businessIds.claim(app.clientID, businessID)
       const { accessToken: _a, openID: _o, ...text } = request
       const ticket = s.tickets.create({
@@ -110,6 +105,7 @@ export function registerDataExchangeApi(
         callback: { redirectURI, state, businessID },
         request: { ...text, dataSets, purpose, validityDays: days, lang: langOfRequest(request), source },
       })
+      if (!authByQR) pushes.record(app.clientID, token.residentId)
       s.autopilot.onCreated(ticket)
       return { ticketID: ticket.ticketID, authByQR: ticket.authByQR }
     }),

@@ -3,7 +3,8 @@ import { base64ToBytes, bytesToHex, hmacSha256Base64 } from '@iamsmart-sandbox/o
 import type { Clock } from '../../clock'
 import { PlatformError } from '../../errors'
 import { randomHex } from '../../ids'
-import { TtlMap } from '../../store/ttl-map'
+import { liveStateRefusal } from '../../store/live-state'
+import { TenantTtlMap } from '../../store/tenant-ttl-map'
 import type { Ticket } from '../tickets/ticket.types'
 
 export interface AuthCode {
@@ -32,11 +33,16 @@ export interface AccessToken {
   expiresAt: number
 }
 
+/**
+ * Codes, redeemed codes and tokens are bounded per app (LIVE_STATE_PER_APP): a live code or token is never dropped to
+ * make room; at the bound the app's new ones are refused (D20026) until its oldest expires. Expired entries kept for
+ * the "expired" answer make room first.
+ */
 export class TokensService {
-  private readonly codes: TtlMap<AuthCode>
+  private readonly codes: TenantTtlMap<AuthCode>
   /** Codes already redeemed → the token they produced, so a replayed code revokes it (checklist #14). */
-  private readonly redeemed: TtlMap<string>
-  private readonly tokens: TtlMap<AccessToken>
+  private readonly redeemed: TenantTtlMap<string>
+  private readonly tokens: TenantTtlMap<AccessToken>
   private readonly openIds = new Map<string, string>()
 
   constructor(
@@ -45,16 +51,21 @@ export class TokensService {
     private readonly tokenTtlMs: () => number,
     /** Server secret for pairwise openIDs; stable across restarts. */
     private readonly pairwiseKey: string,
+    /** LIVE_STATE_PER_APP: codes, and tokens, one app may hold. */
+    perApp: () => number = () => 20_000,
   ) {
-    this.codes = new TtlMap(clock)
-    this.redeemed = new TtlMap(clock)
-    this.tokens = new TtlMap(clock)
+    this.codes = new TenantTtlMap(clock, { perTenant: perApp, liveUntil: (c) => c.expiresAt })
+    // As many as the tokens (one each, shorter-lived): an app's own oldest goes first, should it ever come to that.
+    this.redeemed = new TenantTtlMap(clock, { perTenant: perApp, whenFull: 'evict' })
+    this.tokens = new TenantTtlMap(clock, { perTenant: perApp, liveUntil: (t) => t.expiresAt })
   }
 
+  /** A single-use code for the ticket's app; D20026 (429) when that app already holds LIVE_STATE_PER_APP live codes. */
   issueCode(ticket: Ticket): string {
     const code = randomHex(16)
     const ttl = this.codeTtlMs()
-    this.codes.set(
+    const admission = this.codes.set(
+      ticket.clientID,
       code,
       {
         clientID: ticket.clientID,
@@ -65,11 +76,15 @@ export class TokensService {
       },
       ttl + EXPIRED_GRACE_MS,
     )
+    if (!admission.ok) throw liveStateRefusal('authorisation codes', admission)
     return code
   }
 
   /** Redeems a code exactly once (atomic take); unknown, expired, reused or another app's code → D40004. */
   async redeem(clientID: string, code: string): Promise<AccessToken> {
+    // At the bound the code stays valid: the app can exchange it once one of its tokens expires.
+    const room = this.tokens.admits(clientID)
+    if (!room.ok) throw liveStateRefusal('access tokens', room)
     const entry = this.codes.take(code)
     if (!entry) {
       const issued = this.redeemed.take(code)
@@ -94,8 +109,10 @@ export class TokensService {
       expiresAt: 0,
     }
     token.expiresAt = token.issueAt + token.expiresIn
-    this.tokens.set(token.accessToken, token, token.expiresIn + EXPIRED_GRACE_MS)
-    this.redeemed.set(code, token.accessToken, this.tokenTtlMs())
+    // Admitted above; only concurrent exchanges of the same app at its bound can be refused here.
+    const admission = this.tokens.set(clientID, token.accessToken, token, token.expiresIn + EXPIRED_GRACE_MS)
+    if (!admission.ok) throw liveStateRefusal('access tokens', admission)
+    this.redeemed.set(clientID, code, token.accessToken, this.tokenTtlMs())
     return token
   }
 

@@ -2,7 +2,6 @@
 import { computeSignCode } from '@iamsmart-sandbox/openapi/codec'
 import type { Hono } from 'hono'
 import { PlatformError } from '../../errors'
-import { RateLimiter } from '../../protocol/rate-limiter'
 import { signedRoute } from '../../protocol/signed-route'
 import type { Services } from '../../services'
 import {
@@ -14,7 +13,7 @@ import {
   requireString,
   sourceOf,
 } from '../tasks/initiate.validate'
-import { PUSHES_PER_MINUTE } from '../tasks/tasks.routes'
+import { PushLimiter } from '../tasks/push-limit'
 import { registerAnonymousSigningApi } from './anonymous-signing.routes'
 import { registerSigningCompleters } from './signing.completers'
 import { SIGNING_KINDS, SigningLedger, signingState } from './signing.state'
@@ -37,10 +36,17 @@ const AUTHENTICATED = [
   },
 ] as const
 
-/** Registers the seven signing operations. Pass the BusinessIds of the other tasks so businessIDs stay unique per app. */
-export function registerSigningApi(api: Hono, s: Services, businessIds = new BusinessIds(s.clock)): void {
-  const ledger = new SigningLedger(s.clock)
-  const pushes = new RateLimiter(s.clock, () => PUSHES_PER_MINUTE)
+/**
+ * Registers the seven signing operations. Pass the BusinessIds and PushLimiter of the other tasks so businessIDs
+ * stay unique per app and pushes to a resident are counted once across kinds.
+ */
+export function registerSigningApi(
+  api: Hono,
+  s: Services,
+  businessIds = new BusinessIds(s.clock, () => s.config.liveStatePerApp),
+  pushes = new PushLimiter(s.clock, () => s.config.pushesPerResidentPerMinute),
+): void {
+  const ledger = new SigningLedger(s.clock, () => s.config.liveStatePerApp)
   registerSigningCompleters(s)
 
   for (const k of AUTHENTICATED) {
@@ -62,12 +68,9 @@ export function registerSigningApi(api: Hono, s: Services, businessIds = new Bus
         const refused = await refusal(resident, HKICHash)
         if (refused) throw new PlatformError(refused, `${resident.id} cannot sign this request`)
         const authByQR = source === 'PC_Browser' || resident.behaviour.appReachable === false
-        if (!authByQR && pushes.hit(`push:${resident.id}`) > 0) {
-          throw new PlatformError(
-            'D20026',
-            `more than ${PUSHES_PER_MINUTE} requests pushed to this resident in a minute`,
-          )
-        }
+        const signCode = await computeSignCode({ hashCode: digest.text, openID: token.openID })
+        // From the push check to the push count nothing awaits: concurrent calls cannot exceed the limit.
+        if (!authByQR) pushes.check(app.clientID, resident.id)
         businessIds.claim(app.clientID, businessID)
         const ticket = s.tickets.create({
           kind: k.kind,
@@ -84,8 +87,9 @@ export function registerSigningApi(api: Hono, s: Services, businessIds = new Bus
             ...texts,
             lang: langOfRequest(request),
           },
-          signCode: await computeSignCode({ hashCode: digest.text, openID: token.openID }),
+          signCode,
         })
+        if (!authByQR) pushes.record(app.clientID, resident.id)
         ledger.record(ticket, businessID)
         s.pki.prepare(resident.id)
         s.autopilot.onCreated(ticket)

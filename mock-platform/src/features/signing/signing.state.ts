@@ -1,7 +1,7 @@
 /** What signing records on its tickets (acknowledgement, anonymous refusal, fetch) and the businessID index of ackResult. */
 import type { Clock } from '../../clock'
 import type { DCode } from '../../errors'
-import { TtlMap } from '../../store/ttl-map'
+import { TenantTtlMap } from '../../store/tenant-ttl-map'
 import type { Ticket, TicketKind } from '../tickets/ticket.types'
 
 export interface SigningState {
@@ -29,14 +29,17 @@ export function signingState(ticket: Ticket): SigningState {
   return t.signing
 }
 
-/** businessID → ticketID per app, for a day (as long as businessIDs are remembered for D20011). */
+/**
+ * businessID → ticketID per app, for a day (as long as businessIDs are remembered for D20011). Bounded per app like
+ * those businessIDs (which refuse first, being claimed before every entry here); at the bound an app's own oldest goes.
+ */
 export class SigningLedger {
-  private readonly tickets: TtlMap<string>
-  constructor(clock: Clock) {
-    this.tickets = new TtlMap(clock, 200_000)
+  private readonly tickets: TenantTtlMap<string>
+  constructor(clock: Clock, perApp: () => number = () => 20_000) {
+    this.tickets = new TenantTtlMap(clock, { perTenant: perApp, whenFull: 'evict' })
   }
   record(ticket: Ticket, businessID: string): void {
-    this.tickets.set(`${ticket.clientID}\u0000${businessID}`, ticket.ticketID, 86_400_000)
+    this.tickets.set(ticket.clientID, `${ticket.clientID}\u0000${businessID}`, ticket.ticketID, 86_400_000)
   }
   find(clientID: string, businessID: string): string | undefined {
     return this.tickets.get(`${clientID}\u0000${businessID}`)

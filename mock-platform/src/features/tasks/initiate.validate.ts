@@ -1,7 +1,8 @@
 /** Validation shared by every initiateRequest: businessID, token/openID, source, redirectURI, scope, field lists. */
 import { PlatformError } from '../../errors'
 import type { Clock } from '../../clock'
-import { TtlMap } from '../../store/ttl-map'
+import { TenantTtlMap } from '../../store/tenant-ttl-map'
+import { liveStateRefusal } from '../../store/live-state'
 import type { RegisteredApp, Scope } from '../apps/app.types'
 import { SOURCES } from '../login/get-qr.validate'
 import type { Lang } from '../tickets/ticket.types'
@@ -9,16 +10,23 @@ import { langOf } from '../../views/i18n'
 
 const BUSINESS_ID = /^[\x21-\x7e]{1,36}$/
 
-/** Remembers businessIDs per app for a day: a duplicate is D20011. */
+/** How long a businessID is remembered for D20011. */
+export const BUSINESS_ID_MEMORY_MS = 86_400_000
+
+/**
+ * Remembers businessIDs per app for a day: a duplicate is D20011. Bounded per app (LIVE_STATE_PER_APP): at the
+ * bound that app's new businessIDs are refused (D20026, 429) until its oldest is a day old; never another app's.
+ */
 export class BusinessIds {
-  private readonly seen: TtlMap<true>
-  constructor(clock: Clock) {
-    this.seen = new TtlMap(clock, 500_000)
+  private readonly seen: TenantTtlMap<true>
+  constructor(clock: Clock, perApp: () => number = () => 20_000) {
+    this.seen = new TenantTtlMap(clock, { perTenant: perApp })
   }
   claim(clientID: string, businessID: string): void {
     const key = `${clientID}\u0000${businessID}`
     if (this.seen.has(key)) throw new PlatformError('D20011', `businessID "${businessID}" was already used`)
-    this.seen.set(key, true, 86_400_000)
+    const admission = this.seen.set(clientID, key, true, BUSINESS_ID_MEMORY_MS)
+    if (!admission.ok) throw liveStateRefusal('businessIDs remembered for 24 hours', admission)
   }
 }
 

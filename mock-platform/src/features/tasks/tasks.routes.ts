@@ -1,7 +1,6 @@
 /** Profile, e-ME, step-up and anonymous e-ME: initiateRequest → ticket → decision in the app → callback or getResult. */
 import type { Hono } from 'hono'
 import { PlatformError } from '../../errors'
-import { RateLimiter } from '../../protocol/rate-limiter'
 import { signedRoute } from '../../protocol/signed-route'
 import type { Services } from '../../services'
 import type { Scope } from '../apps/app.types'
@@ -18,6 +17,7 @@ import {
   requireScope,
   sourceOf,
 } from './initiate.validate'
+import { PushLimiter } from './push-limit'
 
 type Req = Record<string, unknown>
 
@@ -51,11 +51,16 @@ const AUTHENTICATED: Array<{
   },
 ]
 
-/** Requests pushed to one resident's app per minute before further pushes are refused (push bombing, checklist #30). */
-export const PUSHES_PER_MINUTE = 10
-
-export function registerTaskApi(api: Hono, s: Services, businessIds = new BusinessIds(s.clock)): void {
-  const pushes = new RateLimiter(s.clock, () => PUSHES_PER_MINUTE)
+/**
+ * Registers the profile, e-ME and step-up operations. Pass the BusinessIds and the PushLimiter shared with signing
+ * and data exchange, so businessIDs stay unique per app and pushes to a resident are counted once across kinds.
+ */
+export function registerTaskApi(
+  api: Hono,
+  s: Services,
+  businessIds = new BusinessIds(s.clock, () => s.config.liveStatePerApp),
+  pushes = new PushLimiter(s.clock, () => s.config.pushesPerResidentPerMinute),
+): void {
   s.tickets.registerCompleter('profile', async (t, r) =>
     release(r.profile, t.request.profileFields as string[], t.agreedFields),
   )
@@ -80,12 +85,7 @@ export function registerTaskApi(api: Hono, s: Services, businessIds = new Busine
         const state = requireString(request, 'state', 1024)
         const resident = s.residents.get(token.residentId)
         const authByQR = source === 'PC_Browser' || resident?.behaviour.appReachable === false
-        if (!authByQR && pushes.hit(`push:${token.residentId}`) > 0) {
-          throw new PlatformError(
-            'D20026',
-            `more than ${PUSHES_PER_MINUTE} requests pushed to this resident in a minute`,
-          )
-        }
+        if (!authByQR) pushes.check(app.clientID, token.residentId)
         businessIds.claim(app.clientID, businessID)
         const ticket = s.tickets.create({
           kind: k.kind,
@@ -96,6 +96,7 @@ export function registerTaskApi(api: Hono, s: Services, businessIds = new Busine
           callback: { redirectURI, state, businessID },
           request: { ...copyText(request), ...fields, lang: langOfRequest(request), source },
         })
+        if (!authByQR) pushes.record(app.clientID, token.residentId)
         s.autopilot.onCreated(ticket)
         return { ticketID: ticket.ticketID, authByQR: ticket.authByQR }
       }),

@@ -3,7 +3,8 @@ import type { Clock } from '../../clock'
 import { PlatformError } from '../../errors'
 import { newId } from '../../ids'
 import type { Resident } from '../../personas/resident.types'
-import { TtlMap } from '../../store/ttl-map'
+import { liveStateRefusal } from '../../store/live-state'
+import { TenantTtlMap } from '../../store/tenant-ttl-map'
 import { isAnonymous, refusalCode } from './outcomes'
 import type { Decision, Ticket, TicketKind } from './ticket.types'
 
@@ -21,16 +22,30 @@ export interface TicketsDeps {
   sendCallback: (ticket: Ticket) => void
   /** Records what a resident released (the consent history). */
   onDecided?: (ticket: Ticket) => void
+  /** LIVE_STATE_PER_APP: tickets one app may hold before its new requests are refused (D20026). */
+  perApp?: () => number
+}
+
+/**
+ * Whose bound a ticket counts against: tickets of signed calls count against their app; tickets opened by a browser
+ * (getQR, which needs no signature) against a partition of their own, so a flood of unsigned getQR for an app can
+ * never refuse that app's signed requests.
+ */
+function tenantOf(ticket: Pick<Ticket, 'clientID' | 'browser'>): string {
+  return ticket.browser ? `${ticket.clientID}\u0000browser` : ticket.clientID
 }
 
 export class TicketsService {
-  private readonly tickets: TtlMap<Ticket>
-  private readonly qrTokens: TtlMap<string>
+  /** Per app (see tenantOf): a pending ticket is never dropped; decided ones past their expiry make room first. */
+  private readonly tickets: TenantTtlMap<Ticket>
+  /** Per app: refreshing QR codes drops that app's own oldest QR token at the bound. */
+  private readonly qrTokens: TenantTtlMap<string>
   private readonly completers = new Map<TicketKind, Completer>()
 
   constructor(private readonly deps: TicketsDeps) {
-    this.tickets = new TtlMap(deps.clock, 200_000)
-    this.qrTokens = new TtlMap(deps.clock, 200_000)
+    const perApp = deps.perApp ?? (() => 20_000)
+    this.tickets = new TenantTtlMap(deps.clock, { perTenant: perApp, liveUntil: (t) => t.expiresAt })
+    this.qrTokens = new TenantTtlMap(deps.clock, { perTenant: perApp, whenFull: 'evict' })
   }
 
   registerCompleter(kind: TicketKind, completer: Completer): void {
@@ -47,7 +62,8 @@ export class TicketsService {
       status: 'pending',
     }
     // Decided tickets stay readable for a while after expiry (results, getResult, history).
-    this.tickets.set(ticket.ticketID, ticket, this.deps.ttlMs() + 30 * 60_000)
+    const admission = this.tickets.set(tenantOf(ticket), ticket.ticketID, ticket, this.deps.ttlMs() + 30 * 60_000)
+    if (!admission.ok) throw liveStateRefusal('requests (tickets)', admission)
     return ticket
   }
 
@@ -71,7 +87,8 @@ export class TicketsService {
   /** A short-lived QR token for the ticket (the QR refreshes with a new one). */
   qrToken(ticketID: string): { token: string; expiresAt: number } {
     const token = newId()
-    this.qrTokens.set(token, ticketID, this.deps.qrTtlMs())
+    const clientID = this.tickets.get(ticketID)?.clientID ?? ''
+    this.qrTokens.set(clientID, token, ticketID, this.deps.qrTtlMs())
     return { token, expiresAt: this.deps.clock.now() + this.deps.qrTtlMs() }
   }
 
@@ -133,14 +150,25 @@ export class TicketsService {
     return this.sweep()
   }
 
+  /** The hand-over code, or the refusal when the app holds its bound of live codes (the browser gets error_code). */
+  private codeFor(ticket: Ticket): string | PlatformError {
+    try {
+      return this.deps.issueCode(ticket)
+    } catch (e) {
+      if (e instanceof PlatformError) return e
+      throw e
+    }
+  }
+
   private deliver(ticket: Ticket): void {
     const ok = ticket.result?.code === 'D00000'
     if (ticket.callback) this.deps.sendCallback(ticket)
     if (ticket.browser) {
       const params = new URLSearchParams()
-      if (ok && (ticket.kind === 'login' || isAnonymous(ticket.kind)))
-        params.set('code', this.deps.issueCode(ticket))
+      const code = ok && (ticket.kind === 'login' || isAnonymous(ticket.kind)) ? this.codeFor(ticket) : undefined
+      if (typeof code === 'string') params.set('code', code)
       if (!ok) params.set('error_code', ticket.result!.code)
+      else if (code instanceof PlatformError) params.set('error_code', code.code)
       if (ticket.browser.state !== '') params.set('state', ticket.browser.state)
       ticket.browser.location = appendQuery(ticket.browser.redirectURI, params)
     }
