@@ -1,6 +1,8 @@
 /** Validation of app settings on entry (registration and change requests): every problem named by its field. */
 import { spkiBase64 } from '@iamsmart-sandbox/openapi/codec'
+import { isIP } from 'node:net'
 import { ProblemError } from '../../errors'
+import { addressProblem } from '../callbacks/address-guard'
 import { type AppPatch, PATCH_FIELDS, type RegisteredApp, SCOPES, type Scope } from './app.types'
 
 export type Problems = Record<string, string>
@@ -46,6 +48,13 @@ export function redirectUriProblem(uri: unknown): string | undefined {
   if (u.username || u.password) return 'must not contain user info'
   if (u.protocol === 'javascript:' || u.protocol === 'data:' || u.protocol === 'file:')
     return 'scheme not allowed'
+  // Callbacks go to redirect URIs: an address the sandbox never calls in any mode cannot be registered (the
+  // hosted-mode ranges and host names are checked when a callback is sent, since a name may move).
+  const host = u.hostname.replace(/^\[|\]$/g, '')
+  if ((u.protocol === 'http:' || u.protocol === 'https:') && isIP(host)) {
+    const why = addressProblem(host, 'local')
+    if (why) return `${host} is a ${why} address, which the sandbox never calls`
+  }
   return undefined
 }
 

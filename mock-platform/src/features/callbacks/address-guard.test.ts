@@ -198,3 +198,29 @@ describe('callback host names', () => {
     ).rejects.toBeInstanceOf(RefusedTarget)
   })
 })
+
+describe('redirect URI registration', () => {
+  it('refuses an IP literal the sandbox never calls, in any mode; hosted-only ranges wait for delivery', async () => {
+    const { redirectUriProblem } = await import('../apps/app.validate')
+    for (const uri of [
+      'http://169.254.169.254/latest',
+      'https://[fe80::1]/cb',
+      'http://0.0.0.0/cb',
+      'http://[::]/cb',
+      'http://224.0.0.1/cb',
+      'http://255.255.255.255/cb',
+      'http://2852039166/cb',
+      'http://[::ffff:a9fe:a9fe]/cb',
+      'http://[64:ff9b::a9fe:a9fe]/cb',
+    ])
+      expect(redirectUriProblem(uri), uri).toMatch(/address, which the sandbox never calls$/)
+    // Browser returns to a developer's own machine stay registrable.
+    for (const uri of [
+      'http://127.0.0.1:3000/return',
+      'http://[::1]:3000/cb',
+      'http://localhost/cb',
+      'myosp://cb',
+    ])
+      expect(redirectUriProblem(uri), uri).toBeUndefined()
+  })
+})

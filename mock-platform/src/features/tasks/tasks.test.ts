@@ -253,9 +253,9 @@ describe('callbacks', () => {
   it('hosted mode refuses loopback and private callback targets without calling them', async () => {
     const h = await harness({
       config: { mode: 'hosted' },
-      app: { redirectURIs: [OSP.returnURI, 'http://127.0.0.1:9/cb', 'http://169.254.169.254/latest'] },
+      app: { redirectURIs: [OSP.returnURI, 'http://127.0.0.1:9/cb', 'http://10.0.0.1/cb'] },
     })
-    for (const uri of ['http://127.0.0.1:9/cb', 'http://169.254.169.254/latest']) {
+    for (const uri of ['http://127.0.0.1:9/cb', 'http://10.0.0.1/cb']) {
       const before = h.callbacks.length
       const init = await initiate(h, '/account/stepup/initiateRequest', { redirectURI: uri })
       await h.admin(`/sandbox/v1/tickets/${init.content!.ticketID}/decision`, 'POST', { decision: 'approve' })
