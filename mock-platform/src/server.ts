@@ -8,8 +8,8 @@ import { portalSite, withPortal } from './features/portal/portal-site'
 import { randomHex } from './ids'
 import { createLogger } from './logger'
 import { filePkiStore } from './pki/pki.file-store'
-import { lockDataDir } from './store/lock'
-import { lowdbStorage } from './store/lowdb'
+import { DataDirLockedError, lockDataDir } from './store/lock'
+import { lowdbStorage, StoreFileError } from './store/lowdb'
 import { memoryStorage } from './store/memory'
 
 async function main(): Promise<void> {
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel)
   const release = config.storage === 'lowdb' ? lockDataDir(config.dataDir) : () => {}
+  process.once('exit', release) // also when start fails (a damaged store file): release only removes our own LOCK
   const generatedToken = config.adminToken === undefined
   if (generatedToken) config.adminToken = randomHex(24)
 
@@ -85,6 +86,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e)
+  // A damaged store file or a held data directory: the message names the file and the fix; no stack trace.
+  if (e instanceof StoreFileError || e instanceof DataDirLockedError) console.error(e.message)
+  else console.error(e instanceof Error ? e.message : e)
   process.exit(1)
 })

@@ -95,7 +95,7 @@ beforeAll(async () => {
     if (Date.now() > deadline) throw new Error(`no /healthz within 15 s; stderr: ${server.stderr()}`)
     await new Promise((r) => setTimeout(r, 100))
   }
-  serverPid = Number(readFileSync(join(dataDir, 'LOCK'), 'utf8'))
+  serverPid = (JSON.parse(readFileSync(join(dataDir, 'LOCK'), 'utf8')) as { pid: number }).pid
 }, 30_000)
 
 afterAll(async () => {
@@ -246,7 +246,7 @@ describe('the real server (tsx mock-platform/src/server.ts, lowdb storage)', () 
     expect(second.stderr()).toContain(dataDir)
     expect(second.stderr()).toContain(`in use by process ${serverPid}`)
     // …and the first one is unharmed.
-    expect(readFileSync(join(dataDir, 'LOCK'), 'utf8')).toBe(String(serverPid))
+    expect(JSON.parse(readFileSync(join(dataDir, 'LOCK'), 'utf8')).pid).toBe(serverPid)
     expect((await fetch(`${base}/healthz`)).status).toBe(200)
   }, 60_000)
 

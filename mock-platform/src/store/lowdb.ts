@@ -1,6 +1,7 @@
 /** lowdb JSON-file collections: one file per collection under the data directory, writes awaited and coalesced. */
 import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import { JSONFile } from 'lowdb/node'
 import type { Collection, CollectionFactory } from './collection'
 import { MemoryCollection } from './memory'
@@ -40,6 +41,91 @@ class LowdbCollection<T extends { id: string }> extends MemoryCollection<T> {
   }
 }
 
+/**
+ * A store file that cannot be read, does not parse, or does not hold `{ "items": [ { "id": "…", … }, … ] }`. The
+ * file is left as it was: nothing is ever written to it. server.ts prints the message (no stack) and exits.
+ */
+export class StoreFileError extends Error {
+  constructor(
+    /** The file's absolute path. */
+    readonly path: string,
+    /** What is wrong with it. */
+    readonly problem: string,
+    /** The collection it holds. */
+    readonly collection: string,
+    fix = `Restore it from a backup, or move it aside (mv "${path}" "${path}.damaged") to start the "${collection}" collection empty, then start again.`,
+  ) {
+    super(
+      [`The store file ${path} ${problem}.`, `The sandbox stopped without changing it. ${fix}`].join('\n'),
+    )
+    this.name = 'StoreFileError'
+  }
+}
+
+const kindOf = (v: unknown): string =>
+  v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** The items of a collection file: [] when it does not exist; a StoreFileError for anything else that is not right. */
+async function readItems(path: string, name: string): Promise<Array<{ id: string }>> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(path)
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return []
+    throw new StoreFileError(
+      path,
+      `cannot be read (${code ?? (e as Error).message})`,
+      name,
+      code === 'EISDIR'
+        ? `Move the directory out of the way, then start again.`
+        : `Check the file's permissions and owner, then start again.`,
+    )
+  }
+  const fail = (problem: string) => new StoreFileError(path, problem, name)
+  if (bytes.length === 0) throw fail('is empty (0 bytes), not { "items": [...] }')
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw fail(`is not UTF-8 text (${bytes.length} bytes of something else)`)
+  }
+  if (text.trim() === '') throw fail('holds only white space, not { "items": [...] }')
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (e) {
+    const message = (e as Error).message
+    const at = /position (\d+)/.exec(message)?.[1]
+    const truncated =
+      /end of (JSON )?input|Unterminated/i.test(message) ||
+      (at !== undefined && Number(at) >= text.trimEnd().length)
+    throw fail(`is not valid JSON${truncated ? ' (it ends too early: truncated?)' : ''}: ${message}`)
+  }
+  if (!isObject(data)) throw fail(`holds ${kindOf(data)}, not an object { "items": [...] }`)
+  const extra = Object.keys(data).filter((k) => k !== 'items')
+  if (extra.length > 0)
+    throw fail(
+      `has ${extra.length === 1 ? 'a key' : 'keys'} ${extra.map((k) => JSON.stringify(k)).join(', ')} beside "items" (a store file holds { "items": [...] } only)`,
+    )
+  if (!('items' in data)) throw fail('has no "items" (an empty object: expected { "items": [...] })')
+  const items = data.items
+  if (!Array.isArray(items)) throw fail(`has "items" holding ${kindOf(items)}, not an array`)
+  const seen = new Map<string, number>()
+  items.forEach((item, i) => {
+    if (!isObject(item)) throw fail(`has items[${i}] holding ${kindOf(item)}, not an object with an "id"`)
+    if (typeof item.id !== 'string' || item.id === '') throw fail(`has items[${i}] without a string "id"`)
+    const before = seen.get(item.id)
+    if (before !== undefined)
+      throw fail(`has items[${before}] and items[${i}] with the same id ${JSON.stringify(item.id)}`)
+    seen.set(item.id, i)
+  })
+  return items as Array<{ id: string }>
+}
+
 export function lowdbStorage(dataDir: string): CollectionFactory {
   mkdirSync(dataDir, { recursive: true })
   const open = new Map<string, Promise<Collection<{ id: string }>>>()
@@ -49,9 +135,11 @@ export function lowdbStorage(dataDir: string): CollectionFactory {
       let c = open.get(name)
       if (!c) {
         c = (async () => {
-          const file = new JSONFile<FileShape<{ id: string }>>(join(dataDir, `${name}.json`))
-          const data = await file.read()
-          return new LowdbCollection(file, data?.items ?? [])
+          const path = resolve(dataDir, `${name}.json`)
+          // Read and checked here (JSONFile.read would take `{}` for an empty collection, later overwritten);
+          // JSONFile keeps writing through a temp file and a rename.
+          const items = await readItems(path, name)
+          return new LowdbCollection(new JSONFile<FileShape<{ id: string }>>(path), items)
         })()
         open.set(name, c)
       }
