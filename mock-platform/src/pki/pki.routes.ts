@@ -1,7 +1,7 @@
 /** Certificate status over HTTP: /pki/{root,ca}.{crt,pem}, /pki/ca.crl, /pki/status/:serial, OCSP; admin revocation. */
 import { Hono } from 'hono'
 import type { Context, MiddlewareHandler } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
+import { problemBodyLimit } from '../http/body'
 import { ProblemError } from '../errors'
 import { clientIp } from '../features/login/get-qr.routes'
 import type { Services } from '../services'
@@ -79,7 +79,7 @@ export function pkiRoutes(s: Services): Hono {
       NO_STORE,
     )
   })
-  r.post('/ocsp', bodyLimit({ maxSize: 8 * 1024, onError: (c) => c.body(null, 413) }), async (c) => {
+  r.post('/ocsp', problemBodyLimit(8 * 1024), async (c) => {
     const limited = busy(c)
     if (limited) return limited
     if (!/^application\/ocsp-request\s*$/i.test(c.req.header('content-type') ?? ''))

@@ -1,5 +1,6 @@
 /** The sample e-Service return page: where demo logins land, showing code / error_code / state; also a callback sink. */
 import { Hono } from 'hono'
+import { readJson } from '../../http/body'
 import { langOf, t } from '../../views/i18n'
 import { renderPage } from '../../views/layout'
 
@@ -37,12 +38,9 @@ export function demoRoutes(received: ReceivedCallback[], now: () => number): Hon
       </div>,
     )
   })
+  /** Callbacks are JSON: 415/400 otherwise; each body is under the body limit (app.ts) and only the last 100 are kept. */
   r.post('/callback', async (c) => {
-    const text = await c.req.text()
-    let body: unknown = text
-    try {
-      body = JSON.parse(text)
-    } catch {}
+    const body = await readJson(c)
     received.push({ at: now(), body })
     if (received.length > 100) received.shift()
     return c.body(null, 200)

@@ -1,5 +1,6 @@
 /** The bodies and strings an OSP may have signed instead of what it sent: re-serialised JSON, encodings, lengths, formats. */
 import { decryptContent } from '@iamsmart-sandbox/openapi/codec'
+import { nestedTooDeep } from '../../http/json-depth'
 import type { DiagnosisContext } from './diagnosis'
 
 export interface Variant {
@@ -15,6 +16,8 @@ export async function variants(ctx: DiagnosisContext, raw: string): Promise<Vari
   try {
     parsed = JSON.parse(raw)
   } catch {}
+  // Re-serialising recurses: a body nested too deeply (refused with D20003 anyway) gets no JSON variants.
+  if (nestedTooDeep(parsed)) parsed = undefined
   if (parsed !== undefined) {
     out.push({ how: 'json:compact', body: JSON.stringify(parsed) })
     out.push({ how: 'json:pretty (2 spaces)', body: JSON.stringify(parsed, null, 2) })

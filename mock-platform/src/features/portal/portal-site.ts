@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
+import { addFrameHeaders } from '../../http/frame-guard'
 
 /** Paths the platform owns; the site never answers these (so an API 404 stays an API 404). */
 export const PLATFORM_PREFIXES = [
@@ -71,14 +72,16 @@ async function fileResponse(file: string, method: string, status = 200): Promise
   const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
   // Hashed assets never change; pages and the search index must be revalidated after a rebuild.
   const immutable = /[\\/]assets[\\/]/.test(file) && /\.[0-9a-f]{8}\./.test(file)
-  const headers = {
+  const headers = new Headers({
     'Content-Type': type,
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     'X-Content-Type-Options': 'nosniff',
-  }
+  })
+  // Portal pages (console, staff console, support desk among them) may be framed by the portal only (clickjacking).
+  addFrameHeaders(headers)
   if (method === 'HEAD') {
-    const size = (await stat(file)).size
-    return new Response(null, { status, headers: { ...headers, 'Content-Length': String(size) } })
+    headers.set('Content-Length', String((await stat(file)).size))
+    return new Response(null, { status, headers })
   }
   return new Response(new Uint8Array(await readFile(file)), { status, headers })
 }

@@ -1,20 +1,14 @@
 /** Request and response helpers shared by the sandbox API routes (JSON bodies, no-store). */
 import type { Context } from 'hono'
 import { ProblemError } from '../../errors'
+import { readJson } from '../../http/body'
 
 /** Responses that carry secrets or per-user data are never cached. */
 export const NO_STORE = { 'Cache-Control': 'no-store' } as const
 
-/** The JSON body: 415 unless Content-Type is application/json, 400 when it does not parse. */
+/** The JSON body: 415 unless Content-Type is application/json, 400 when malformed or nested too deeply (http/body). */
 export async function jsonBody<T>(c: Context): Promise<T> {
-  if (!/^application\/json/i.test(c.req.header('content-type') ?? '')) {
-    throw new ProblemError(415, 'Unsupported media type', 'Send Content-Type: application/json')
-  }
-  try {
-    return (await c.req.json()) as T
-  } catch {
-    throw new ProblemError(400, 'Malformed JSON', 'The request body is not valid JSON.')
-  }
+  return readJson<T>(c)
 }
 
 /** A JSON object body (422 for arrays, strings, null…). */

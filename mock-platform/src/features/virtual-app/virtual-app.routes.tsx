@@ -5,6 +5,7 @@ import { csrf } from 'hono/csrf'
 import { HTTPException } from 'hono/http-exception'
 import type { Context } from 'hono'
 import { PlatformError } from '../../errors'
+import { readForm } from '../../http/body'
 import type { Services } from '../../services'
 import type { Consent } from '../consent/consent.types'
 import { langOf } from '../../views/i18n'
@@ -113,7 +114,7 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
   })
 
   r.post('/resident', async (c) => {
-    const form = await c.req.parseBody()
+    const form = await readForm(c)
     const next = typeof form.next === 'string' && form.next.startsWith('/app') ? form.next : '/app'
     const resident = typeof form.residentId === 'string' ? s.residents.find(form.residentId) : undefined
     if (resident)
@@ -149,7 +150,7 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
 
   r.post('/requests/:ticketID/decision', async (c) => {
     const lang = langFor(c)
-    const form = await c.req.parseBody({ all: true })
+    const form = await readForm(c, { all: true })
     const decision = String(form.decision ?? '') as Decision
     const ticket = s.tickets.get(c.req.param('ticketID'))
     if (!ticket) return notFoundView(c, lang)
