@@ -1,7 +1,9 @@
 /** The audit log: every read of an app (or its request log) by staff is written here (design §8). */
+import type { Context } from 'hono'
 import type { Clock } from '../../clock'
 import { newId } from '../../ids'
 import type { Collection } from '../../store/collection'
+import type { Principal } from './access'
 
 export interface AuditEntry {
   id: string
@@ -27,4 +29,15 @@ export class AuditLog {
   list(): AuditEntry[] {
     return this.entries.list().sort((a, b) => a.at - b.at)
   }
+}
+
+/** Writes a staff account's read to the audit log (members read their own organisation's data: not audited). */
+export async function auditStaffRead(
+  audit: AuditLog,
+  p: Principal,
+  c: Context,
+  action: string,
+  target: string,
+): Promise<void> {
+  if (p.kind === 'staff') await audit.write({ accountId: p.accountId, action, target, path: c.req.path })
 }

@@ -2,6 +2,7 @@
 import { Hono } from 'hono'
 import { ProblemError } from '../../errors'
 import type { Services } from '../../services'
+import { auditStaffRead } from '../access/audit'
 import { NO_STORE, objectBody } from '../sandbox/http'
 import { memberView, orgView } from './org.types'
 
@@ -11,6 +12,7 @@ export function orgsRoutes(s: Services): Hono {
   r.get('/orgs', async (c) => {
     const p = await s.access.principal(c)
     const orgs = p.kind === 'member' ? [s.orgs.get(p.orgId)!] : s.orgs.list()
+    await auditStaffRead(s.audit, p, c, 'orgs.list', 'orgs:*')
     return c.json({ items: orgs.map(orgView) }, 200, NO_STORE)
   })
 
@@ -33,7 +35,8 @@ export function orgsRoutes(s: Services): Hono {
   })
 
   r.get('/orgs/:orgId', async (c) => {
-    const { org } = await s.access.org(c, c.req.param('orgId'), 'read')
+    const { principal, org } = await s.access.org(c, c.req.param('orgId'), 'read')
+    await auditStaffRead(s.audit, principal, c, 'org.read', `org:${org.id}`)
     return c.json(orgView(org), 200, NO_STORE)
   })
 
@@ -43,7 +46,8 @@ export function orgsRoutes(s: Services): Hono {
   })
 
   r.get('/orgs/:orgId/members', async (c) => {
-    const { org } = await s.access.org(c, c.req.param('orgId'), 'read')
+    const { principal, org } = await s.access.org(c, c.req.param('orgId'), 'read')
+    await auditStaffRead(s.audit, principal, c, 'org.members.read', `org:${org.id}`)
     return c.json({ items: org.members.map(memberView) }, 200, NO_STORE)
   })
 

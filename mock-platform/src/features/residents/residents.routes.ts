@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { ProblemError } from '../../errors'
 import { formatHkid, parseHkid } from '../../personas/hkid'
 import type { Services } from '../../services'
+import { auditStaffRead } from '../access/audit'
 import { NO_STORE, objectBody } from '../sandbox/http'
 import type { StoredResident } from './residents.service'
 
@@ -30,6 +31,10 @@ export function residentsRoutes(s: Services): Hono {
           (!tier || x.tier === tier) &&
           (!tag || x.tags.includes(tag)),
       )
+    const searched = new URLSearchParams(
+      Object.entries({ q, hkid, tier, tag }).filter((e): e is [string, string] => e[1] !== undefined),
+    ).toString()
+    await auditStaffRead(s.audit, p, c, 'resident.search', `residents:${searched || '*'}`)
     return c.json(
       { items: rows.slice(offset, offset + limit).map(residentRow), total: rows.length },
       200,
@@ -41,7 +46,12 @@ export function residentsRoutes(s: Services): Hono {
   r.post('/residents', async (c) => {
     const p = await s.access.principal(c)
     if (p.kind === 'staff') throw new ProblemError(403, 'Staff accounts are read-only', 'Ask a member.')
-    const created = await s.residents.create(await objectBody(c), p.kind === 'member' ? p.orgId : undefined)
+    const member = p.kind === 'member' // members are held to RESIDENTS_PER_ORG; the admin adds shared residents
+    const created = await s.residents.create(
+      await objectBody(c),
+      member ? p.orgId : undefined,
+      member ? s.config.residentsPerOrg : undefined,
+    )
     return c.json(residentView(created), 201, NO_STORE)
   })
 
@@ -55,7 +65,8 @@ export function residentsRoutes(s: Services): Hono {
   })
 
   r.get('/residents/:id', async (c) => {
-    const { resident } = await s.access.resident(c, c.req.param('id'), 'read')
+    const { principal, resident } = await s.access.resident(c, c.req.param('id'), 'read')
+    await auditStaffRead(s.audit, principal, c, 'resident.read', `resident:${resident.id}`)
     return c.json(residentView(resident), 200, NO_STORE)
   })
 
