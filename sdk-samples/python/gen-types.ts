@@ -40,6 +40,23 @@ function pyRecord(r: RecordType): string {
   return `class ${r.name}(TypedDict):\n    """${r.description || r.name}"""\n\n${fields.join('\n')}\n`
 }
 
+/** The records with every referenced record first: class bodies are evaluated at once (NotRequired must be seen). */
+function dependencyOrder(records: RecordType[]): RecordType[] {
+  const byName = new Map(records.map((r) => [r.name, r]))
+  const out: RecordType[] = []
+  const seen = new Set<string>()
+  const refs = (t: FieldType): string[] =>
+    t.kind === 'record' ? [t.name] : t.kind === 'array' ? refs(t.items) : []
+  const visit = (r: RecordType) => {
+    if (seen.has(r.name)) return
+    seen.add(r.name)
+    for (const f of r.fields) for (const name of refs(f.type)) visit(byName.get(name)!)
+    out.push(r)
+  }
+  for (const r of records) visit(r)
+  return out
+}
+
 export function emitPython(model: ContractModel): string {
   const ops = model.operations
     .map(
@@ -51,12 +68,10 @@ export function emitPython(model: ContractModel): string {
     .flatMap((o) => Object.entries(o.callbacks).map(([cb, type]) => `    "${cb}": ${type},`))
     .join('\n')
   return `${HEADER}"""The decrypted content of the operations the sample uses, as the contract describes it (x-encrypted-content)."""
-from __future__ import annotations
-
 from typing import Any, NamedTuple, NotRequired, Optional, TypedDict
 
 
-${model.records.map(pyRecord).join('\n\n')}
+${dependencyOrder(model.records).map(pyRecord).join('\n\n')}
 
 class Operation(NamedTuple):
     """An operation: its path, whether its content is encrypted, its request and result types."""
