@@ -32,7 +32,9 @@ export function appsRoutes(s: Services): Hono {
       throw new ProblemError(422, 'Invalid app registration', 'The sandbox chooses the credentials.', {
         errors: { [body.clientID !== undefined ? 'clientID' : 'clientSecret']: 'is set by the sandbox' },
       })
-    const app = await s.apps.create({ ...(body as { name: string }), orgId })
+    // Members are held to APPS_PER_ORG; the admin token (the operator) is not.
+    const limit = p.kind === 'member' ? s.config.appsPerOrg : undefined
+    const app = await s.apps.create({ ...(body as { name: string }), orgId }, limit)
     await s.changes.record(s.access.actor(p), app, 'create')
     return c.json(appView(app, true), 201, NO_STORE)
   })

@@ -1,5 +1,6 @@
 /** Registers and looks up OSP apps, applies approved setting changes and rotates client secrets. */
 import type { Clock } from '../../clock'
+import { ProblemError } from '../../errors'
 import { randomHex } from '../../ids'
 import type { Collection } from '../../store/collection'
 import { SANDBOX_ORG_ID } from '../orgs/org.types'
@@ -28,10 +29,19 @@ export interface NewApp {
 }
 
 export class AppsService {
+  /** Apps per organisation: counted once at start, then kept on create (apps are never deleted or moved). */
+  private readonly perOrg = new Map<string, number>()
   constructor(
     private readonly apps: Collection<RegisteredApp>,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    for (const a of apps.list()) this.perOrg.set(orgOf(a), this.countInOrg(orgOf(a)) + 1)
+  }
+
+  /** How many apps an organisation has registered. */
+  countInOrg(orgId: string): number {
+    return this.perOrg.get(orgId) ?? 0
+  }
 
   get(clientID: string): RegisteredApp | undefined {
     return this.apps.get(clientID)
@@ -46,7 +56,11 @@ export class AppsService {
     return this.apps.list().filter((a) => orgOf(a) === orgId)
   }
 
-  async create(input: NewApp): Promise<RegisteredApp> {
+  /**
+   * Registers an app. `limit`: the most apps its organisation may have (APPS_PER_ORG; members are limited, the
+   * operator is not); at the limit, 409. Checked and counted before the write, so concurrent calls cannot pass it.
+   */
+  async create(input: NewApp, limit?: number): Promise<RegisteredApp> {
     const problems: Problems = {}
     const name = validateName(input.name, problems)
     const redirectURIs = validateRedirectUris(input.redirectURIs, problems)
@@ -63,6 +77,17 @@ export class AppsService {
     )
       problems.clientSecret = 'must be at least 16 characters'
     throwIfInvalid(problems)
+    const orgId = input.orgId ?? SANDBOX_ORG_ID
+    const count = this.countInOrg(orgId)
+    if (limit !== undefined && count >= limit)
+      throw new ProblemError(
+        409,
+        'App limit reached',
+        `Organisation "${orgId}" has ${count} apps, the most one organisation may register (${limit}). ` +
+          'Reuse one of them (PATCH /sandbox/v1/apps/{clientID} changes its name, redirect URIs, scopes and keys), ' +
+          'or ask the sandbox operator to raise the limit (APPS_PER_ORG).',
+        { limit, count },
+      )
     const clientID = input.clientID ?? randomHex(16)
     const now = this.clock.now()
     const app: RegisteredApp = {
@@ -76,9 +101,10 @@ export class AppsService {
       activeKek: kekPublicKeys.A || !kekPublicKeys.B ? 'A' : 'B',
       strict: input.strict ?? false,
       createdAt: now,
-      orgId: input.orgId ?? SANDBOX_ORG_ID,
+      orgId,
       updatedAt: now,
     }
+    this.perOrg.set(orgId, count + 1)
     await this.apps.put(app)
     return app
   }

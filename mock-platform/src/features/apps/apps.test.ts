@@ -1,10 +1,14 @@
-// Self-service apps: registration in an organisation, secret rotation, KEK A/B upload and rotation, redirect URIs, scopes, mode.
+// Self-service apps: registration in an organisation (at most APPS_PER_ORG), secret rotation, KEK A/B upload and
+// rotation, redirect URIs, scopes, mode.
 import type { KeyObject } from 'node:crypto'
 import forge from 'node-forge'
 import { describe, expect, it } from 'vitest'
 import { type Harness, harness, kek } from '../../../test/harness'
 import { ReferenceClient } from '../../../test/reference-client'
+import { memoryStorage } from '../../store/memory'
 import { type Browser, signUp } from '../accounts/session.fixtures'
+import type { RegisteredApp } from './app.types'
+import { AppsService } from './apps.service'
 
 const spki = (i: number) => kek(i).publicKey.export({ type: 'spki', format: 'der' }).toString('base64')
 
@@ -209,5 +213,79 @@ describe('redirect URIs, scopes and mode', () => {
       clientSecret: 'unknown field',
       strict: 'must be true or false',
     })
+  })
+})
+
+describe('apps per organisation (APPS_PER_ORG)', () => {
+  it('a member’s organisation registers at most appsPerOrg apps; beyond, 409 problem+json saying the limit, the count and the fix', async () => {
+    const h = await harness({ config: { appsPerOrg: 2 } })
+    const dev = await signUp(h, 'dev@example.com')
+    await newApp(dev, { name: 'One' })
+    await newApp(dev, { name: 'Two' })
+    const refused = await dev.call('/sandbox/v1/apps', 'POST', { name: 'Three' })
+    expect(refused.status).toBe(409)
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    const problem = (await refused.json()) as Record<string, unknown>
+    expect(problem).toMatchObject({ status: 409, title: 'App limit reached', limit: 2, count: 2 })
+    expect(problem.detail).toContain(`Organisation "${dev.orgId}" has 2 apps`)
+    expect(problem.detail).toContain('(2)')
+    expect(problem.detail).toContain('APPS_PER_ORG')
+    expect(problem.detail).toContain('PATCH /sandbox/v1/apps/{clientID}')
+    // Nothing was stored, and the organisation still lists its two apps.
+    expect((await dev.json('/sandbox/v1/apps')).items).toHaveLength(2)
+    expect(h.platform.services.apps.countInOrg(dev.orgId!)).toBe(2)
+    // A bad body is still named first (422), not hidden behind the limit.
+    expect((await dev.call('/sandbox/v1/apps', 'POST', { name: '' })).status).toBe(422)
+
+    // Another organisation has its own allowance.
+    const other = await signUp(h, 'other@example.com')
+    await newApp(other, { name: 'Theirs' })
+    await newApp(other, { name: 'Theirs too' })
+    expect((await other.call('/sandbox/v1/apps', 'POST', { name: 'Theirs three' })).status).toBe(409)
+
+    // The admin token (the operator) is not limited, in any organisation; the member still is.
+    const byAdmin = await h.admin('/sandbox/v1/apps', 'POST', { name: 'Operator app', orgId: dev.orgId })
+    expect(byAdmin.status).toBe(201)
+    for (let i = 0; i < 3; i++)
+      expect((await h.admin('/sandbox/v1/apps', 'POST', { name: `Sandbox ${i}` })).status).toBe(201)
+    const again = await dev.call('/sandbox/v1/apps', 'POST', { name: 'Four' })
+    expect(again.status).toBe(409)
+    expect(await again.json()).toMatchObject({ limit: 2, count: 3 })
+  })
+
+  it('concurrent registrations cannot pass the limit together', async () => {
+    const h = await harness({ config: { appsPerOrg: 3 } })
+    const dev = await signUp(h, 'dev@example.com')
+    const statuses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        dev.call('/sandbox/v1/apps', 'POST', { name: `App ${i}` }).then((r) => r.status),
+      ),
+    )
+    expect(statuses.filter((s) => s === 201)).toHaveLength(3)
+    expect(statuses.filter((s) => s === 409)).toHaveLength(5)
+    expect(h.platform.services.apps.listByOrg(dev.orgId!)).toHaveLength(3)
+  })
+
+  it('the count is rebuilt from the stored apps at start (apps stored before organisations count for the sandbox one)', async () => {
+    const storage = memoryStorage()
+    const first = await harness({ config: { appsPerOrg: 2 }, deps: { storage } })
+    const dev = await signUp(first, 'dev@example.com')
+    await newApp(dev, { name: 'One' })
+    await newApp(dev, { name: 'Two' })
+    const apps = await storage.collection<RegisteredApp>('apps')
+    const legacy = { ...apps.list()[0]!, id: 'f'.repeat(32), clientID: 'f'.repeat(32) }
+    delete legacy.orgId
+    await apps.put(legacy)
+
+    const service = new AppsService(apps, first.clock)
+    expect(service.countInOrg(dev.orgId!)).toBe(2)
+    expect(service.listByOrg('sandbox').map((a) => a.clientID)).toContain('f'.repeat(32))
+    expect(service.countInOrg('sandbox')).toBe(service.listByOrg('sandbox').length)
+    await expect(service.create({ name: 'Three', orgId: dev.orgId }, 2)).rejects.toMatchObject({
+      status: 409,
+      extra: { limit: 2, count: 2 },
+    })
+    expect((await service.create({ name: 'Unlimited', orgId: dev.orgId })).orgId).toBe(dev.orgId)
+    expect(service.countInOrg(dev.orgId!)).toBe(3)
   })
 })

@@ -19,6 +19,8 @@ export type Viewer = { orgId: string } | 'all'
 
 export class ResidentsService {
   private byHkid = new Map<string, StoredResident>()
+  /** Residents each organisation added: rebuilt at start and by the bulk resets, kept on create and delete. */
+  private perOrg = new Map<string, number>()
   private initial: () => Resident[] = () => []
   constructor(
     private readonly residents: Collection<StoredResident>,
@@ -43,6 +45,11 @@ export class ResidentsService {
     return this.residents.list().filter((r) => r.orgId === undefined)
   }
 
+  /** How many residents an organisation has added. */
+  countInOrg(orgId: string): number {
+    return this.perOrg.get(orgId) ?? 0
+  }
+
   visible(viewer: Viewer): StoredResident[] {
     return this.residents.list().filter((r) => canSee(viewer, r))
   }
@@ -61,8 +68,12 @@ export class ResidentsService {
     return (viewer ? canSee(viewer, r) : r.orgId === undefined) ? r : undefined
   }
 
-  /** A new resident owned by `orgId` (or shared when undefined); behaviour defaults to approving at once. */
-  async create(input: unknown, orgId: string | undefined): Promise<StoredResident> {
+  /**
+   * A new resident owned by `orgId` (or shared when undefined); behaviour defaults to approving at once. `limit`: the
+   * most residents that organisation may have (RESIDENTS_PER_ORG); at the limit, 409. Checked and counted before the
+   * write, so concurrent calls cannot pass it.
+   */
+  async create(input: unknown, orgId: string | undefined, limit?: number): Promise<StoredResident> {
     const body = isObject(input) ? input : {}
     const profile = isObject(body.profile) ? body.profile : {}
     const data = {
@@ -74,13 +85,20 @@ export class ResidentsService {
     }
     const now = this.clock.now()
     const id = `u-${randomHex(16)}`
-    return this.store({
-      id,
-      ...this.validated(data, undefined),
-      ...(orgId ? { orgId } : {}),
-      createdAt: now,
-      updatedAt: now,
-    })
+    const valid = this.validated(data, undefined)
+    if (orgId !== undefined) {
+      const count = this.countInOrg(orgId)
+      if (limit !== undefined && count >= limit)
+        throw new ProblemError(
+          409,
+          'Resident limit reached',
+          `Organisation "${orgId}" has ${count} residents, the most one organisation may create (${limit}). ` +
+            'Delete the ones you no longer use (DELETE /sandbox/v1/residents/{id}; POST /sandbox/v1/residents/reset ' +
+            'removes all of them), or ask the sandbox operator to raise the limit (RESIDENTS_PER_ORG).',
+          { limit, count },
+        )
+    }
+    return this.store({ id, ...valid, ...(orgId ? { orgId } : {}), createdAt: now, updatedAt: now })
   }
 
   /** Merges an edit (profile, e-ME and behaviour field by field; null removes an e-ME field) and bumps updatedAt. */
@@ -99,8 +117,10 @@ export class ResidentsService {
   }
 
   async delete(r: StoredResident): Promise<void> {
+    const stored = this.residents.get(r.id)
+    if (!stored) return
+    this.unindex(stored)
     await this.residents.delete(r.id)
-    this.reindex()
   }
 
   /** The seed version of a seeded resident, restored; 409 for one an organisation or the admin added. */
@@ -112,8 +132,9 @@ export class ResidentsService {
         'Not a seeded resident',
         'Only seeded residents have a version to reset to.',
       )
+    this.unindex(this.residents.get(r.id) ?? r)
+    this.index(seeded)
     await this.residents.put(seeded)
-    this.reindex()
     return seeded
   }
 
@@ -128,7 +149,10 @@ export class ResidentsService {
   /** An organisation's residents removed: the seed holds none of them. */
   async resetOrg(orgId: string): Promise<number> {
     const own = this.residents.list().filter((r) => r.orgId === orgId)
-    for (const r of own) await this.residents.delete(r.id)
+    for (const r of own) {
+      this.unindex(r)
+      await this.residents.delete(r.id)
+    }
     this.reindex()
     return own.length
   }
@@ -142,14 +166,35 @@ export class ResidentsService {
     return pick(data as unknown as ResidentData)
   }
 
+  /** Stores a new or changed resident; the indexes change before the write, so concurrent calls see them. */
   private async store(r: StoredResident): Promise<StoredResident> {
+    const before = this.residents.get(r.id)
+    if (before) this.unindex(before)
+    this.index(r)
     await this.residents.put(r)
-    this.reindex()
     return r
   }
 
+  private index(r: StoredResident): void {
+    this.byHkid.set(r.profile.idNo.Identification, r)
+    if (r.orgId !== undefined) this.perOrg.set(r.orgId, this.countInOrg(r.orgId) + 1)
+  }
+
+  private unindex(r: StoredResident): void {
+    if (this.byHkid.get(r.profile.idNo.Identification)?.id === r.id)
+      this.byHkid.delete(r.profile.idNo.Identification)
+    if (r.orgId !== undefined) {
+      const n = this.countInOrg(r.orgId) - 1
+      if (n > 0) this.perOrg.set(r.orgId, n)
+      else this.perOrg.delete(r.orgId)
+    }
+  }
+
+  /** Both indexes from the whole collection: at start and after the bulk resets. */
   private reindex(): void {
-    this.byHkid = new Map(this.residents.list().map((r) => [r.profile.idNo.Identification, r]))
+    this.byHkid = new Map()
+    this.perOrg = new Map()
+    for (const r of this.residents.list()) this.index(r)
   }
 }
 

@@ -1,9 +1,13 @@
-// Residents API: search, create, edit (updatedAt → getToken's lastModifiedDate), delete and reset, each bad field named.
+// Residents API: search, create (at most RESIDENTS_PER_ORG per organisation), edit (updatedAt → getToken's
+// lastModifiedDate), delete and reset, each bad field named.
 import { describe, expect, it } from 'vitest'
 import { harness } from '../../../test/harness'
 import { defaultResidents } from '../../personas'
+import { makeIdNo } from '../../personas/hkid'
+import { memoryStorage } from '../../store/memory'
 import { signUp } from '../accounts/session.fixtures'
 import { residentProblems } from './resident.validate'
+import { ResidentsService, type StoredResident } from './residents.service'
 
 const RESIDENT = {
   tier: 'iAM Smart+',
@@ -180,5 +184,97 @@ describe('residents API', () => {
     expect(await dev.json('/sandbox/v1/residents/reset', 'POST')).toEqual({ scope: 'organisation', count: 1 })
     expect(h.platform.services.residents.get(two.id)).toBeUndefined()
     expect(h.platform.services.residents.get('magic-approve')).toBeDefined()
+  })
+})
+
+describe('residents per organisation (RESIDENTS_PER_ORG)', () => {
+  /** RESIDENT with its own HKID. */
+  const nth = (i: number) => ({
+    ...RESIDENT,
+    profile: { ...RESIDENT.profile, idNo: makeIdNo(`QX${String(900_000 + i)}`) },
+  })
+
+  it('a member’s organisation creates at most residentsPerOrg residents; beyond, 409 problem+json with the limit, the count and the fix; deleting frees a place', async () => {
+    const h = await harness({ config: { residentsPerOrg: 2 } })
+    const dev = await signUp(h, 'dev@example.com')
+    const one = await dev.json('/sandbox/v1/residents', 'POST', nth(1))
+    await dev.json('/sandbox/v1/residents', 'POST', nth(2))
+    const refused = await dev.call('/sandbox/v1/residents', 'POST', nth(3))
+    expect(refused.status).toBe(409)
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    const problem = (await refused.json()) as Record<string, unknown>
+    expect(problem).toMatchObject({ status: 409, title: 'Resident limit reached', limit: 2, count: 2 })
+    expect(problem.detail).toContain(`Organisation "${dev.orgId}" has 2 residents`)
+    expect(problem.detail).toContain('(2)')
+    expect(problem.detail).toContain('DELETE /sandbox/v1/residents/{id}')
+    expect(problem.detail).toContain('RESIDENTS_PER_ORG')
+    expect(h.platform.services.residents.find('QX900003')).toBeUndefined()
+    // Bad fields are still named first (422).
+    expect((await dev.call('/sandbox/v1/residents', 'POST', { tier: 'nope' })).status).toBe(422)
+    // Editing is not creating: allowed at the limit.
+    expect((await dev.call(`/sandbox/v1/residents/${one.id}`, 'PATCH', { tags: ['edited'] })).status).toBe(
+      200,
+    )
+    expect(h.platform.services.residents.countInOrg(dev.orgId!)).toBe(2)
+
+    // Another organisation has its own allowance; the admin adds shared residents, never counted or limited.
+    const other = await signUp(h, 'other@example.com')
+    expect((await other.call('/sandbox/v1/residents', 'POST', nth(10))).status).toBe(201)
+    for (let i = 20; i < 23; i++)
+      expect((await h.admin('/sandbox/v1/residents', 'POST', nth(i))).status).toBe(201)
+    expect(h.platform.services.residents.countInOrg(dev.orgId!)).toBe(2)
+
+    // Deleting one frees its place; the organisation's reset frees them all.
+    expect((await dev.call(`/sandbox/v1/residents/${one.id}`, 'DELETE')).status).toBe(204)
+    expect(h.platform.services.residents.countInOrg(dev.orgId!)).toBe(1)
+    expect((await dev.call('/sandbox/v1/residents', 'POST', nth(3))).status).toBe(201)
+    expect((await dev.call('/sandbox/v1/residents', 'POST', nth(4))).status).toBe(409)
+    expect(await dev.json('/sandbox/v1/residents/reset', 'POST')).toEqual({ scope: 'organisation', count: 2 })
+    expect(h.platform.services.residents.countInOrg(dev.orgId!)).toBe(0)
+    expect((await dev.call('/sandbox/v1/residents', 'POST', nth(4))).status).toBe(201)
+    // The admin's reset of the shared residents keeps the organisations' and their counts.
+    expect((await h.admin('/sandbox/v1/residents/reset', 'POST')).status).toBe(200)
+    expect(h.platform.services.residents.countInOrg(dev.orgId!)).toBe(1)
+    expect(h.platform.services.residents.countInOrg(other.orgId!)).toBe(1)
+  })
+
+  it('concurrent creations cannot pass the limit together', async () => {
+    const h = await harness({ config: { residentsPerOrg: 3 } })
+    const dev = await signUp(h, 'dev@example.com')
+    const statuses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        dev.call('/sandbox/v1/residents', 'POST', nth(i)).then((r) => r.status),
+      ),
+    )
+    expect(statuses.filter((s) => s === 201)).toHaveLength(3)
+    expect(statuses.filter((s) => s === 409)).toHaveLength(5)
+    expect(h.platform.services.residents.visible({ orgId: dev.orgId! }).filter((r) => r.orgId)).toHaveLength(
+      3,
+    )
+  })
+
+  it('the counts are rebuilt from the stored residents at start; search by HKID follows edits and deletes', async () => {
+    const storage = memoryStorage()
+    const first = await harness({ config: { residentsPerOrg: 2 }, deps: { storage } })
+    const dev = await signUp(first, 'dev@example.com')
+    const one = await dev.json('/sandbox/v1/residents', 'POST', nth(1))
+    await dev.json('/sandbox/v1/residents', 'POST', nth(2))
+
+    const again = new ResidentsService(await storage.collection<StoredResident>('residents'), first.clock)
+    expect(again.countInOrg(dev.orgId!)).toBe(2)
+    await expect(again.create(nth(3), dev.orgId, 2)).rejects.toMatchObject({
+      status: 409,
+      extra: { limit: 2, count: 2 },
+    })
+    // A changed HKID is found by its new number only; a deleted resident by neither.
+    const moved = await again.update(again.get(one.id)!, { profile: { idNo: makeIdNo('QX900099') } })
+    expect(again.find('QX900099', { orgId: dev.orgId! })?.id).toBe(one.id)
+    expect(again.find('QX900001', { orgId: dev.orgId! })).toBeUndefined()
+    expect(again.countInOrg(dev.orgId!)).toBe(2)
+    await again.delete(moved)
+    expect(again.find('QX900099', { orgId: dev.orgId! })).toBeUndefined()
+    expect(again.countInOrg(dev.orgId!)).toBe(1)
+    // The freed HKID can be used again.
+    expect((await again.create(nth(1), dev.orgId, 2)).orgId).toBe(dev.orgId)
   })
 })
