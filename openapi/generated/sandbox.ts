@@ -203,7 +203,8 @@ export interface paths {
          * Register an app
          * @description Registers an app in the caller’s organisation (admin token: `orgId`, default the built-in `sandbox`
          *     organisation, and chosen `clientID`/`clientSecret` allowed). Only `name` is needed. The client
-         *     secret is in this answer only. Recorded in the app’s history as `create`.
+         *     secret is in this answer only. Recorded in the app’s history as `create`. A member's organisation
+         *     registers at most `APPS_PER_ORG` apps (default 100; the admin token is not limited): beyond, `409`.
          */
         post: operations["createApp"];
         delete?: never;
@@ -463,7 +464,8 @@ export interface paths {
          * Add a resident
          * @description A member adds a resident owned by their organisation (visible to it alone; on getQR use its id in
          *     `X-Sandbox-Resident`); the admin token adds a shared one. Validated as a whole; each invalid field
-         *     is named.
+         *     is named. A member's organisation adds at most `RESIDENTS_PER_ORG` residents (default 2000; the
+         *     admin token is not limited): beyond, `409` until it deletes some.
          */
         post: operations["createResident"];
         delete?: never;
@@ -3690,6 +3692,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
         };
@@ -4413,6 +4416,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
         };
