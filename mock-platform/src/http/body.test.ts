@@ -81,7 +81,11 @@ describe('readForm', () => {
     expect(await (await send('/form-all', form)).json()).toEqual({
       body: { residentId: 'magic-approve', fields: ['enName', 'birthDate'] },
     })
-    const urlencoded = await send('/form', 'next=%2Fapp&residentId=a+b%20c', 'application/x-www-form-urlencoded')
+    const urlencoded = await send(
+      '/form',
+      'next=%2Fapp&residentId=a+b%20c',
+      'application/x-www-form-urlencoded',
+    )
     expect(await urlencoded.json()).toEqual({ body: { next: '/app', residentId: 'a b c' } })
     // No body and no content type: an empty form (a button with no fields).
     expect(await (await send('/form', undefined)).json()).toEqual({ body: {} })
@@ -99,7 +103,13 @@ describe('readForm', () => {
     ],
     ['a bad percent-escape', 'residentId=%zz', 'application/x-www-form-urlencoded', 400, /percent-escape/],
     ['a truncated escape', 'a=%E0%A4%A', 'application/x-www-form-urlencoded', 400, /percent-escape/],
-    ['raw invalid UTF-8', new Uint8Array([0x61, 0x3d, 0xff]), 'application/x-www-form-urlencoded', 400, /UTF-8/],
+    [
+      'raw invalid UTF-8',
+      new Uint8Array([0x61, 0x3d, 0xff]),
+      'application/x-www-form-urlencoded',
+      400,
+      /UTF-8/,
+    ],
     ['JSON', '{"residentId":"x"}', 'application/json', 415, /x-www-form-urlencoded/],
     ['text with no content type', 'residentId=x', undefined, 415, /x-www-form-urlencoded/],
   ] as const)('%s → 400/415', async (_, body, type, status, detail) => {
@@ -178,8 +188,16 @@ const MALFORMED: Array<[string, BodyInit, string | undefined]> = [
   ['malformed JSON', '{"a": [1, }', 'application/json'],
   ['10,000-deep array', deepArray(10_000), 'application/json'],
   ['10,000-deep object', deepObject(10_000), 'application/json'],
-  ['multipart without boundary', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1', 'multipart/form-data'],
-  ['broken multipart', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1', 'multipart/form-data; boundary=x'],
+  [
+    'multipart without boundary',
+    '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1',
+    'multipart/form-data',
+  ],
+  [
+    'broken multipart',
+    '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1',
+    'multipart/form-data; boundary=x',
+  ],
   ['malformed urlencoded', 'residentId=%zz&decision=%', 'application/x-www-form-urlencoded'],
   ['text/plain', 'hello', 'text/plain'],
   ['no content type', 'hello', undefined],
@@ -189,7 +207,12 @@ const MALFORMED: Array<[string, BodyInit, string | undefined]> = [
 describe('malformed bodies on every route of every surface → 4xx, never 5xx', () => {
   it('finds the routes of the sandbox, support, virtual app, demo and PKI surfaces', () => {
     const paths = bodyRoutes().map((r) => `${r.method} ${r.path}`)
-    for (const p of ['POST /app/resident', 'POST /demo/callback', 'POST /sandbox/v1/residents', 'POST /support/v1/enquiries'])
+    for (const p of [
+      'POST /app/resident',
+      'POST /demo/callback',
+      'POST /sandbox/v1/residents',
+      'POST /support/v1/enquiries',
+    ])
       expect(paths).toContain(p)
     expect(paths.some((p) => p.startsWith('POST /app/requests/'))).toBe(true)
     expect(paths.length).toBeGreaterThan(40)
@@ -246,11 +269,19 @@ describe('malformed bodies on every route of every surface → 4xx, never 5xx', 
 
   it('the demo callback sink takes JSON only and keeps at most 100 bodies', async () => {
     const before = h.platform.demoCallbacks.length
-    const bad = await h.request('/demo/callback', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: deepArray(10_000) })
+    const bad = await h.request('/demo/callback', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: deepArray(10_000),
+    })
     expect(bad.status).toBe(400)
     expect(h.platform.demoCallbacks.length).toBe(before)
     for (let i = 0; i < 120; i++)
-      await h.request('/demo/callback', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: `{"i":${i}}` })
+      await h.request('/demo/callback', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: `{"i":${i}}`,
+      })
     expect(h.platform.demoCallbacks.length).toBe(100)
     expect(h.platform.demoCallbacks.at(-1)!.body).toEqual({ i: 119 })
   })
@@ -281,7 +312,10 @@ describe('nesting depth on the platform API (D20003) and in the request inspecto
     const calls = [
       await post('/security/getKey', deepObject(10_000)),
       await post('/security/getKey', `{"a":${deepArray(10_000)}}`),
-      await post('/auth/getToken', JSON.stringify({ content: aesEncrypt(cek, `{"code":${deepArray(10_000)}}`) })),
+      await post(
+        '/auth/getToken',
+        JSON.stringify({ content: aesEncrypt(cek, `{"code":${deepArray(10_000)}}`) }),
+      ),
       await post('/profiles', JSON.stringify({ content: aesEncrypt(cek, deepObject(10_000)) })),
     ]
     for (const { res, env } of calls) {

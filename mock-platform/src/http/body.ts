@@ -35,7 +35,8 @@ function utf8(bytes: Uint8Array, what: string): string {
 
 /** Parses JSON text: 400 with the parser's reason when it does not parse or nests deeper than `maxDepth`. */
 export function parseJsonText(text: string, maxDepth: number = MAX_JSON_DEPTH): unknown {
-  if (text.trim() === '') throw new ProblemError(400, 'Malformed JSON', 'The request body is empty; send a JSON value.')
+  if (text.trim() === '')
+    throw new ProblemError(400, 'Malformed JSON', 'The request body is empty; send a JSON value.')
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -44,7 +45,11 @@ export function parseJsonText(text: string, maxDepth: number = MAX_JSON_DEPTH): 
     throw new ProblemError(400, 'Malformed JSON', `The request body is not valid JSON${reason}.`)
   }
   if (nestedTooDeep(value, maxDepth))
-    throw new ProblemError(400, 'JSON nested too deeply', `Objects and arrays may nest at most ${maxDepth} levels.`)
+    throw new ProblemError(
+      400,
+      'JSON nested too deeply',
+      `Objects and arrays may nest at most ${maxDepth} levels.`,
+    )
   return value
 }
 
