@@ -1,4 +1,5 @@
 /** Diagnoses of the replay window, codes, tokens, businessIDs, sources and scopes, with the facts the inspector holds. */
+import { LIVE_STATE_LIMIT } from '../../store/live-state'
 import { SOURCES } from '../login/get-qr.validate'
 import { type DiagnosisContext, describeDuration, diagnosis, iso } from './diagnosis'
 import type { Diagnosis, InspectedCall } from './inspector.types'
@@ -188,4 +189,56 @@ export function diagnoseSource(ctx: DiagnosisContext): Diagnosis[] {
       'Send the source that describes where the resident is: PC_Browser on a desktop, the mobile browser name (e.g. iOS_Safari), or App_Link/App_Scheme from an app.',
     ),
   ]
+}
+
+/** D20026 from one of the per-app limits (design §7): which limit, the numbers the platform gave, what to do. */
+export function diagnoseLimit(ctx: DiagnosisContext): Diagnosis[] {
+  const detail = ctx.record.detail ?? ''
+  const stage = ctx.record.evidence?.stage
+  const others = 'Other apps are not affected, and nothing of yours was dropped to make room.'
+  if (stage === 'nonce' && detail.startsWith('NONCES_PER_APP'))
+    return [
+      diagnosis(
+        'nonce-limit',
+        'error',
+        'This app holds as many nonces as it may inside the replay window (NONCES_PER_APP)',
+        `${detail}. The platform remembers every nonce of an app for 10 minutes and never forgets one early, so at the bound the app's new signed calls answer HTTP 429 with Retry-After until its oldest nonce leaves the window. ${others}`,
+        'Wait the Retry-After seconds, then spread your calls: at most NONCES_PER_APP signed calls per 10 minutes per app. A load test can use several apps; on your own sandbox, raise NONCES_PER_APP.',
+      ),
+    ]
+  if (detail.startsWith(LIVE_STATE_LIMIT))
+    return [
+      diagnosis(
+        'live-state-limit',
+        'error',
+        'This app holds as many live codes, tokens, requests or businessIDs as it may (LIVE_STATE_PER_APP)',
+        `${detail}. Nothing live is dropped to make room: the app's new ones answer HTTP 429 with Retry-After until its oldest expires (codes 120 s, tokens 10 minutes, requests 240 s, businessIDs 24 hours). ${others}`,
+        'Wait the Retry-After seconds; exchange codes and finish requests rather than leaving them pending; reuse an access token until it expires instead of logging in for every call. On your own sandbox, raise LIVE_STATE_PER_APP.',
+      ),
+    ]
+  if (stage === 'rate') {
+    const org = detail.startsWith('organisation')
+    return [
+      diagnosis(
+        'rate-limit',
+        'error',
+        org
+          ? "Your organisation's apps made more signed calls this minute than it may (ORG_RATE_LIMIT_PER_MINUTE)"
+          : 'This app made more signed calls this minute than it may (RATE_LIMIT_PER_MINUTE)',
+        `${org ? 'The limit counts the signed calls of all the apps of your organisation together; apps of the sandbox organisation count alone.' : 'The limit counts the signed calls of this app.'} Over it, calls answer HTTP 429 with Retry-After, the seconds until the minute ends.`,
+        `Wait the Retry-After seconds and retry with a new nonce and timestamp; keep a steady rate below the limit (retry with back-off). On your own sandbox, raise ${org ? 'ORG_RATE_LIMIT_PER_MINUTE' : 'RATE_LIMIT_PER_MINUTE'}.`,
+      ),
+    ]
+  }
+  if (/ pushed to this resident/.test(detail))
+    return [
+      diagnosis(
+        'push-limit',
+        'error',
+        'This app pushed too many requests to this resident in a minute (PUSHES_PER_RESIDENT_PER_MINUTE)',
+        `${detail}. Profile, e-ME, step-up, signing and data-exchange requests pushed to the resident's app (authByQR false) count together, per app: another app's pushes to the same resident do not count.`,
+        'Do not re-send a request the resident has not answered yet; wait for its callback or timeout. Tests that push many requests can use several test residents, PC_Browser (QR, not limited) or, on your own sandbox, a higher PUSHES_PER_RESIDENT_PER_MINUTE.',
+      ),
+    ]
+  return []
 }

@@ -8,6 +8,7 @@ import { diagnoseCek } from './diagnose-keys'
 import {
   diagnoseBusinessId,
   diagnoseCode,
+  diagnoseLimit,
   diagnoseNonce,
   diagnoseRedirect,
   diagnoseScope,
@@ -93,6 +94,8 @@ export async function diagnoseCall(ctx: DiagnosisContext): Promise<Diagnosis[]> 
         return diagnoseScope(ctx)
       case 'D40004':
         return diagnoseCode(ctx)
+      case 'D20026':
+        return diagnoseLimit(ctx)
       default:
         return []
     }

@@ -62,7 +62,12 @@ export class TicketsService {
       status: 'pending',
     }
     // Decided tickets stay readable for a while after expiry (results, getResult, history).
-    const admission = this.tickets.set(tenantOf(ticket), ticket.ticketID, ticket, this.deps.ttlMs() + 30 * 60_000)
+    const admission = this.tickets.set(
+      tenantOf(ticket),
+      ticket.ticketID,
+      ticket,
+      this.deps.ttlMs() + 30 * 60_000,
+    )
     if (!admission.ok) throw liveStateRefusal('requests (tickets)', admission)
     return ticket
   }
@@ -165,7 +170,8 @@ export class TicketsService {
     if (ticket.callback) this.deps.sendCallback(ticket)
     if (ticket.browser) {
       const params = new URLSearchParams()
-      const code = ok && (ticket.kind === 'login' || isAnonymous(ticket.kind)) ? this.codeFor(ticket) : undefined
+      const code =
+        ok && (ticket.kind === 'login' || isAnonymous(ticket.kind)) ? this.codeFor(ticket) : undefined
       if (typeof code === 'string') params.set('code', code)
       if (!ok) params.set('error_code', ticket.result!.code)
       else if (code instanceof PlatformError) params.set('error_code', code.code)
