@@ -446,7 +446,7 @@ export function readSpec(path = SPEC_DIST): Json {
   return JSON.parse(readFileSync(path, 'utf8')) as Json
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+async function main(check: boolean): Promise<number> {
   const { emitPython, PYTHON_CONTRACT_FILE } = await import('../python/gen-types')
   const model = contractModel(await loadPlatformSpec())
   const files: [string, string][] = [
@@ -463,9 +463,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     }
     if (current === text) continue
     stale++
-    if (process.argv.includes('--check')) console.error(`differs: ${file}`)
+    if (check) console.error(`differs: ${file}`)
     else writeFileSync(file, text)
   }
-  console.log(`${files.length} files, ${stale} ${process.argv.includes('--check') ? 'differ' : 'written'}`)
-  process.exitCode = process.argv.includes('--check') && stale > 0 ? 1 : 0
+  console.log(`${files.length} files, ${stale} ${check ? 'differ' : 'written'}`)
+  return check && stale > 0 ? 1 : 0
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  void main(process.argv.includes('--check')).then((code) => {
+    process.exitCode = code
+  })
 }

@@ -38,7 +38,7 @@ def emit(step: str, **values: Any) -> None:
     print(json.dumps({"step": step, **values}, ensure_ascii=False), flush=True)
 
 
-# region login
+# #region login
 def login(client: IamSmartClient, return_uri: str) -> GetTokenResult:
     """Sends the resident to getQR, checks state on the way back, exchanges the code."""
     state = codec.random_hex(16)  # keep it in the resident's session
@@ -54,10 +54,10 @@ def login(client: IamSmartClient, return_uri: str) -> GetTokenResult:
     if "code" not in back:
         raise IamSmartError(back.get("error_code", ["?"])[0], "login failed")  # D40000 cancelled, D40001 rejected…
     return client.call("getToken", {"code": back["code"][0], "grantType": "authorization_code"})
-# endregion login
+# #endregion login
 
 
-# region profile
+# #region profile
 def profile(client: IamSmartClient, receiver: CallbackReceiver, token: GetTokenResult) -> ProfileCallbackContent:
     request = receiver.expect("profile")  # a new businessID and state
     started = client.call("initiateProfileRequest", {
@@ -76,10 +76,10 @@ def profile(client: IamSmartClient, receiver: CallbackReceiver, token: GetTokenR
         raise IamSmartError(callback.code, "not shared", callback.tx_id)  # D50001 declined, D50003 timed out…
     check(ProfileCallbackContent, callback.content, "profile callback", strict=False)
     return callback.content
-# endregion profile
+# #endregion profile
 
 
-# region eme
+# #region eme
 def eme(client: IamSmartClient, receiver: CallbackReceiver, token: GetTokenResult) -> EmeCallbackContent:
     request = receiver.expect("eme")
     client.call("initiateEmeRequest", {
@@ -97,12 +97,12 @@ def eme(client: IamSmartClient, receiver: CallbackReceiver, token: GetTokenResul
         raise IamSmartError(callback.code, "not filled", callback.tx_id)
     check(EmeCallbackContent, callback.content, "e-ME callback", strict=False)
     return callback.content  # fields the resident left empty are absent
-# endregion eme
+# #endregion eme
 
 
 def sign(client: IamSmartClient, receiver: CallbackReceiver, token: GetTokenResult, ca_chain_pem: bytes) -> None:
     get_keys = client.get_key_calls
-    # region signing
+    # #region signing
     document = "Synthetic permit application OSP-2026-000123".encode("utf-8")
     hash_code = codec.sha256_hex(document)  # 64 hex; the resident signs this digest
     request = receiver.expect("sign")
@@ -129,12 +129,12 @@ def sign(client: IamSmartClient, receiver: CallbackReceiver, token: GetTokenResu
     # Tell the platform whether you kept the signature.
     client.call("ackSigningResult", {"businessID": request.business_id,
                                      "signingResult": "SUCCESS" if verified else "FAIL"})
-    # endregion signing
+    # #endregion signing
     emit("signing", signCode=started["signCode"], signCodeComputed=expected_code, verified=verified,
          getKeyCallsForRetry=client.get_key_calls - get_keys)
 
 
-# region verify
+# #region verify
 def verify(document: bytes, result: SigningCallbackContent, ca_chain_pem: bytes) -> bool:
     """RSASSA-PKCS1-v1_5 / SHA-256 over the document with the certificate's key; the certificate issued by the CA."""
     cert = x509.load_der_x509_certificate(base64.b64decode(result["cert"]))
@@ -151,7 +151,7 @@ def verify(document: bytes, result: SigningCallbackContent, ca_chain_pem: bytes)
     except Exception:
         return False
     return len(issuers) > 0
-# endregion verify
+# #endregion verify
 
 
 def main(argv: list[str]) -> int:

@@ -50,7 +50,7 @@ class CallbackReceiver:
         self.pending[pending.business_id] = pending
         return pending
 
-    # region receiver
+    # #region receiver
     def settle(self, body: bytes) -> int:
         """204 for a callback of a request we made; 404 for one we did not (forged, or settled); 400 unreadable."""
         try:
@@ -64,7 +64,7 @@ class CallbackReceiver:
         del self.pending[pending.business_id]
         pending.result.set_result(callback)  # D00000 with the data, or D50001/D60001/D70001… with businessID, state
         return 204
-    # endregion receiver
+    # #endregion receiver
 
     def close(self) -> None:
         self.server.shutdown()

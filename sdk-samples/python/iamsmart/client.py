@@ -86,7 +86,7 @@ class IamSmartClient:
         self._cek_expires_at = 0
         self.get_key_calls = 0
 
-    # region signed-post
+    # #region signed-post
     def post(self, path: str, body: str) -> Envelope:
         """POSTs exactly `body`, signed over exactly `body`, and reads the envelope."""
         timestamp = str(int(time.time() * 1000))
@@ -116,9 +116,9 @@ class IamSmartClient:
             raise IamSmartError("TRANSPORT", f"{path} answered HTTP {res.status} without an envelope") from None
         message = data.get("message", data.get("msg", ""))
         return Envelope(data.get("txID", ""), code, message or "", data.get("content"))
-    # endregion signed-post
+    # #endregion signed-post
 
-    # region cek-cache
+    # #region cek-cache
     def current_cek(self) -> bytes:
         """The cached CEK while more than a minute of its life remains; otherwise a new one from getKey."""
         with self._lock:
@@ -151,9 +151,9 @@ class IamSmartClient:
             except ValueError:
                 continue
         raise IamSmartError("D30001", "secretKey could not be unwrapped with any KEK")
-    # endregion cek-cache
+    # #endregion cek-cache
 
-    # region call
+    # #region call
     def call(self, operation_id: str, request: dict[str, Any] | None = None) -> Any:
         """
         Calls an operation of the contract: checks the request against its type, encrypts it with the CEK, signs,
@@ -179,9 +179,9 @@ class IamSmartClient:
             check(op.result, result, f"{operation_id} result", strict=False)
             return result
         raise AssertionError("unreachable")
-    # endregion call
+    # #endregion call
 
-    # region get-qr-url
+    # #region get-qr-url
     def build_get_qr_url(self, redirect_uri: str, scope: str, state: str, source: str = "PC_Browser",
                          lang: str = "en-US", broker_page: bool | None = None, ticket_id: str | None = None) -> str:
         """{base}/auth/getQR?clientID=…&responseType=code&source=…&redirectURI=…&scope=…&state=…&lang=…[&brokerPage][&ticketID]"""
@@ -196,9 +196,9 @@ class IamSmartClient:
         # As encodeURIComponent: spaces as %20, upper-case escapes.
         query = "&".join(f"{k}={quote(v, safe=URI_COMPONENT_SAFE)}" for k, v in params)
         return f"{self.base_url}/auth/getQR?{query}"
-    # endregion get-qr-url
+    # #endregion get-qr-url
 
-    # region decrypt-callback
+    # #region decrypt-callback
     def decrypt_callback(self, body: str | bytes) -> Callback:
         """
         Decrypts a callback POST body {txID, code, message, content, secretKey}: unwraps secretKey with each KEK,
@@ -230,7 +230,7 @@ class IamSmartClient:
                 data = data["content"]
             return Callback(tx_id, code, message, data)
         raise ValueError("callback content could not be decrypted with any configured KEK")
-    # endregion decrypt-callback
+    # #endregion decrypt-callback
 
     def _adopt(self, cek: bytes) -> None:
         with self._lock:

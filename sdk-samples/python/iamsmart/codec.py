@@ -18,7 +18,7 @@ SIGNATURE_METHOD = "HmacSHA256"
 IV_BYTES = 12
 
 
-# region sign
+# #region sign
 def string_to_sign(client_id: str, timestamp: str, nonce: str, body: str) -> str:
     """clientID + signatureMethod + timestamp + nonce + the exact body, concatenated with no separators."""
     return client_id + SIGNATURE_METHOD + timestamp + nonce + body
@@ -28,10 +28,10 @@ def signature_header(client_secret: str, message: str) -> str:
     """Base64(HMAC-SHA256(key = client secret, message = string-to-sign)), URL-encoded: + / = become %2B %2F %3D."""
     mac = hmac.new(client_secret.encode("utf-8"), message.encode("utf-8"), hashlib.sha256).digest()
     return quote(base64.b64encode(mac).decode("ascii"), safe="")
-# endregion sign
+# #endregion sign
 
 
-# region envelope
+# #region envelope
 def encrypt_content(cek: bytes, plaintext: str, iv: bytes | None = None) -> str:
     """Base64( uint32be(12) || IV(12) || AES-256-GCM ciphertext || tag(16) ) of the UTF-8 plaintext."""
     iv = os.urandom(IV_BYTES) if iv is None else iv  # never reuse an IV with the same CEK
@@ -45,17 +45,17 @@ def decrypt_content(cek: bytes, content: str) -> str:
     if len(raw) < 4 + IV_BYTES + 16 or struct.unpack(">I", raw[:4])[0] != IV_BYTES:
         raise ValueError("content is not uint32be(12) || IV || ciphertext || tag")
     return AESGCM(cek).decrypt(raw[4 : 4 + IV_BYTES], raw[4 + IV_BYTES :], None).decode("utf-8")
-# endregion envelope
+# #endregion envelope
 
 
-# region unwrap
+# #region unwrap
 def unwrap_cek(secret_key: str, kek_private_key: rsa.RSAPrivateKey) -> bytes:
     """getKey's or a callback's secretKey: RSA PKCS#1 v1.5 with the KEK private key, giving the 32-byte CEK."""
     cek = kek_private_key.decrypt(base64.b64decode(secret_key.strip()), padding.PKCS1v15())
     if len(cek) != 32:
         raise ValueError("the CEK must be 32 bytes (AES-256)")
     return cek
-# endregion unwrap
+# #endregion unwrap
 
 
 def sign_code(hash_code: str, open_id: str) -> str:
