@@ -2,6 +2,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { ProblemError } from '../../errors'
+import { newId, randomHex } from '../../ids'
 import { RateLimiter } from '../../protocol/rate-limiter'
 import type { Services } from '../../services'
 import { clientIp } from '../login/get-qr.routes'
@@ -11,14 +12,24 @@ import { type Account, accountView, type Session } from './account.types'
 import { normaliseEmail } from './accounts.service'
 import { checkOrigin, clearSessionCookie, isHttps, readSessionCookie, setSessionCookie } from './http-session'
 
-/** Sign-in attempts: 10 per address and IP, 100 per IP, per 15 minutes; sign-ups: 20 per IP per hour. */
-export const LOGIN_LIMITS = { perAccount: 10, perIp: 100, windowMs: 15 * 60_000, signUpsPerHour: 20 }
+/**
+ * Sign-in attempts: 10 per address and IP, 100 per IP, per 15 minutes; sign-ups: 20 per IP per hour; mails telling
+ * an owner that someone signed up with their address: 3 per address per hour.
+ */
+export const LOGIN_LIMITS = {
+  perAccount: 10,
+  perIp: 100,
+  windowMs: 15 * 60_000,
+  signUpsPerHour: 20,
+  signUpNoticesPerHour: 3,
+}
 
 export function accountsRoutes(s: Services): Hono {
   const r = new Hono()
   const perAccount = new RateLimiter(s.clock, () => LOGIN_LIMITS.perAccount, LOGIN_LIMITS.windowMs)
   const perIp = new RateLimiter(s.clock, () => LOGIN_LIMITS.perIp, LOGIN_LIMITS.windowMs)
   const signUps = new RateLimiter(s.clock, () => LOGIN_LIMITS.signUpsPerHour, 3_600_000)
+  const notices = new RateLimiter(s.clock, () => LOGIN_LIMITS.signUpNoticesPerHour, 3_600_000)
   const base = () => s.config.publicBaseUrl
 
   /** 429 with Retry-After when any limiter says wait. */
@@ -39,6 +50,78 @@ export function accountsRoutes(s: Services): Hono {
     return c.json(sessionView(s, session, account), status, NO_STORE)
   }
 
+  /** The owner of an address someone tried to sign up with. */
+  const tellOwner = (email: string) =>
+    s.mail.enqueue({
+      kind: 'account.sign-up-attempt',
+      to: [email],
+      subject: 'Someone tried to sign up with your address',
+      text:
+        `Someone tried to create an iAM Smart Developer Sandbox account with ${email} at ` +
+        `${new Date(s.clock.now()).toISOString()}. This address already has an account, so nothing was created ` +
+        `and nothing changed.\n\nIf it was you, sign in instead: ${base()}/console/sign-in\n` +
+        `If it was not you, you can ignore this message.\n\n` +
+        '— iAM Smart Developer Sandbox (a mock service: no real iAM Smart data)',
+    })
+
+  /** What a new sign-up answers, for an address that is taken: same status, shape and cookie; no session behind it. */
+  const decoy = (
+    c: Context,
+    email: string,
+    invitation: ReturnType<typeof s.orgs.invitationFor>,
+    orgName: unknown,
+  ) => {
+    const secure = isHttps(c, base())
+    const old = readSessionCookie(c, secure)
+    if (old) s.sessions.delete(old)
+    const now = s.clock.now()
+    const session: Session = {
+      id: randomHex(16),
+      accountId: newId(),
+      csrfToken: randomHex(16),
+      createdAt: now,
+      lastSeenAt: now,
+    }
+    setSessionCookie(c, session.id, secure, s.sessions.absoluteMs)
+    const { expiresAt, idleExpiresAt } = s.sessions.expiries(session)
+    const organisation = invitation
+      ? {
+          id: invitation.org.id,
+          name: invitation.org.name,
+          role: invitation.member.role,
+          solo: invitation.org.solo,
+        }
+      : {
+          id: newId(),
+          // As OrgsService.found names it.
+          name: orgName === undefined ? `${email.split('@')[0]}'s organisation` : String(orgName).trim(),
+          role: 'approver',
+          solo: true,
+        }
+    return c.json(
+      {
+        account: accountView({
+          id: session.accountId,
+          email,
+          kind: 'developer',
+          passwordHash: '',
+          createdAt: now,
+        }),
+        organisation,
+        csrfToken: session.csrfToken,
+        expiresAt: new Date(expiresAt).toISOString(),
+        idleExpiresAt: new Date(idleExpiresAt).toISOString(),
+      },
+      201,
+      NO_STORE,
+    )
+  }
+
+  /**
+   * Sign-up. An address that already has an account gets the same answer as a new one (201, a session-shaped body
+   * and a cookie), but the cookie opens nothing and nothing is created: the owner is mailed instead. Both branches
+   * hash the password (see AccountsService.signUp), so the timing does not tell them apart either.
+   */
   r.post('/accounts', async (c) => {
     checkOrigin(c, base(), false)
     limit(c, [signUps.hit(`signup:${clientIp(c)}`)])
@@ -49,10 +132,14 @@ export function accountsRoutes(s: Services): Hono {
       throw new ProblemError(422, 'Invalid account', 'Fix the listed fields and try again.', {
         errors: { orgName: nameProblem(body.orgName) },
       })
-    const account = await s.accounts.create(body, 'developer')
-    if (invitation) await s.orgs.join(invitation, account.id)
-    else await s.orgs.found(account, body.orgName)
-    return begin(c, account, 201)
+    const { account, existing } = await s.accounts.signUp(body)
+    if (account) {
+      if (invitation) await s.orgs.join(invitation, account.id)
+      else await s.orgs.found(account, body.orgName)
+      return begin(c, account, 201)
+    }
+    if (notices.hit(`signup-notice:${existing.email}`) === 0) await tellOwner(existing.email)
+    return decoy(c, existing.email, invitation, body.orgName)
   })
 
   r.post('/session', async (c) => {

@@ -32,28 +32,38 @@ export class AccountsService {
 
   /** Validates and creates an account; 422 naming each bad field, 409 when the email is taken. */
   async create(input: { email?: unknown; password?: unknown; role?: unknown }, kind: Account['kind']) {
-    const problems: Record<string, string> = {}
-    const emailIssue = emailProblem(input.email)
-    if (emailIssue) problems.email = emailIssue
-    const passwordIssue = passwordProblem(input.password)
-    if (passwordIssue) problems.password = passwordIssue
-    if (kind === 'staff' && !STAFF_ROLES.includes(input.role as StaffRole))
-      problems.role = `must be one of ${STAFF_ROLES.join(', ')}`
-    if (Object.keys(problems).length > 0)
-      throw new ProblemError(422, 'Invalid account', 'Fix the listed fields and try again.', {
-        errors: problems,
-      })
-    const email = normaliseEmail(input.email as string)
+    const email = validated(input, kind)
+    const passwordHash = await hashPassword(input.password as string)
     if (this.byEmail.has(email))
       throw new ProblemError(409, 'Email already registered', 'Sign in instead, or use another address.')
-    return this.put({
+    return this.put(this.newAccount(email, passwordHash, kind, input.role))
+  }
+
+  /**
+   * Developer sign-up that does not reveal whether the address is registered: 422 naming each bad field; then the
+   * password is hashed either way (the same scrypt work), and a new account is created only when the address is
+   * free. `existing` is the account already holding the address (the caller answers as for a new one).
+   */
+  async signUp(input: {
+    email?: unknown
+    password?: unknown
+  }): Promise<{ account: Account; existing?: undefined } | { existing: Account; account?: undefined }> {
+    const email = validated(input, 'developer')
+    const passwordHash = await hashPassword(input.password as string)
+    const existing = this.byEmail.get(email)
+    if (existing) return { existing }
+    return { account: await this.put(this.newAccount(email, passwordHash, 'developer')) }
+  }
+
+  private newAccount(email: string, passwordHash: string, kind: Account['kind'], role?: unknown): Account {
+    return {
       id: newId(),
       email,
-      passwordHash: await hashPassword(input.password as string),
+      passwordHash,
       kind,
-      ...(kind === 'staff' ? { staffRole: input.role as StaffRole } : {}),
+      ...(kind === 'staff' ? { staffRole: role as StaffRole } : {}),
       createdAt: this.clock.now(),
-    })
+    }
   }
 
   /** Staff from configuration: created when missing, their role and password hash kept in step. */
@@ -86,8 +96,35 @@ export class AccountsService {
   }
 
   private async put(account: Account): Promise<Account> {
-    await this.accounts.put(account)
+    // Indexed before the write is awaited, so two sign-ups of one address at once cannot both create it.
+    const before = this.byEmail.get(account.email)
     this.byEmail.set(account.email, account)
+    try {
+      await this.accounts.put(account)
+    } catch (e) {
+      if (before) this.byEmail.set(account.email, before)
+      else this.byEmail.delete(account.email)
+      throw e
+    }
     return account
   }
+}
+
+/** The normalised email of a valid sign-up or staff creation; 422 naming each bad field. */
+function validated(
+  input: { email?: unknown; password?: unknown; role?: unknown },
+  kind: Account['kind'],
+): string {
+  const problems: Record<string, string> = {}
+  const emailIssue = emailProblem(input.email)
+  if (emailIssue) problems.email = emailIssue
+  const passwordIssue = passwordProblem(input.password)
+  if (passwordIssue) problems.password = passwordIssue
+  if (kind === 'staff' && !STAFF_ROLES.includes(input.role as StaffRole))
+    problems.role = `must be one of ${STAFF_ROLES.join(', ')}`
+  if (Object.keys(problems).length > 0)
+    throw new ProblemError(422, 'Invalid account', 'Fix the listed fields and try again.', {
+      errors: problems,
+    })
+  return normaliseEmail(input.email as string)
 }

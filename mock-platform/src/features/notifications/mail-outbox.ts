@@ -7,7 +7,13 @@ import { addressOf, buildMessage } from './message'
 import type { Envelope } from './smtp'
 
 export type NotificationKind =
-  'enquiry.created' | 'enquiry.reply' | 'enquiry.status' | 'application.submitted' | 'application.decision'
+  | 'enquiry.created'
+  | 'enquiry.reply'
+  | 'enquiry.status'
+  | 'application.submitted'
+  | 'application.decision'
+  /** Someone signed up with an address that already has an account (its owner is told; the answer does not say). */
+  | 'account.sign-up-attempt'
 
 export interface MailMessage {
   id: string

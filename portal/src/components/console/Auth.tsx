@@ -32,17 +32,28 @@ export function SignUpForm() {
   const [password, setPassword] = useState('')
   const [orgName, setOrgName] = useState('')
   const [error, setError] = useState<unknown>()
+  const [checkMail, setCheckMail] = useState(false)
   const errors = error instanceof ApiError ? error.fieldErrors : {}
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault()
     try {
-      const session = await unwrap(
+      setCheckMail(false)
+      await unwrap(
         api.POST('/accounts', {
           body: { email, password, ...(orgName.trim() ? { orgName: orgName.trim() } : {}) },
         }),
       )
-      begin(session)
+      // The sign-up answer looks the same for an address that already has an account (its owner is mailed
+      // instead); only a real new account has a session behind the cookie.
+      try {
+        begin(await unwrap(api.GET('/session')))
+      } catch (err) {
+        if (!(err instanceof ApiError && err.status === 401)) throw err
+        setError(undefined)
+        setCheckMail(true)
+        return
+      }
       history.push(next)
     } catch (err) {
       setError(err)
@@ -52,6 +63,14 @@ export function SignUpForm() {
   return (
     <>
       <SignedInAlready />
+      {checkMail && (
+        <Notice kind="info">
+          <Translate id="console.signUp.checkMail">
+            No account was started. If this address already has an account, its owner has been sent an email:
+            sign in instead.
+          </Translate>
+        </Notice>
+      )}
       <p>
         <Translate id="console.signUp.intro">
           Create a developer account for this sandbox. You found an organisation of your own (you are its
