@@ -1,10 +1,14 @@
 // Fuzzing every platform route (security checklist G #40–#43, C #23/#25, design §5 statuses): malformed headers,
 // bodies and decrypted envelopes never produce a 5xx and always answer the {txID, code, message, content} envelope.
+// Then every route of the other surfaces (sandbox, support, virtual app, demo, mail viewer, PKI): never a 5xx.
 import fc from 'fast-check'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Harness, harness, OSP } from '../../test/harness'
 import { aesDecrypt, aesEncrypt, signatureHeader } from '../../test/reference-client'
+import { type Browser, signUp } from '../features/accounts/session.fixtures'
+import { staff } from '../features/support/support.fixtures'
 import { EME_FIELDS, PROFILE_FIELDS } from '../features/tasks/fields'
+import { nestedTooDeep } from '../http/json-depth'
 
 const API = '/api/v1'
 const BODY_LIMIT = 64 * 1024
@@ -223,6 +227,8 @@ function expectedBodyCode(route: string, text: string): string | undefined {
   } catch {
     parses = false
   }
+  // Nesting deeper than 64 levels is refused before anything else looks at the body (http/json-depth.ts).
+  if (parses && nestedTooDeep(parsed)) return 'D20003'
   if (!known.encrypted) {
     if (text.length === 0 || text.trim() === '{}') return 'D00000'
     if (!parses || !parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return 'D20003'
@@ -662,6 +668,295 @@ describe('getQR fuzzing', () => {
         expect(await res.text()).not.toMatch(/\bat [^\n]*\(|node:internal|\/work\//)
       }),
       { numRuns: 200 },
+    )
+  })
+})
+
+describe('fuzzing the other surfaces: sandbox, support, virtual app, demo, mail viewer, PKI', () => {
+  let g: Harness
+  let dev: Browser
+  let lead: Browser
+  /** Real values for route parameters, so that fuzzed requests also get past the lookups. */
+  let ids: Record<string, string[]>
+  let writes: Array<{ method: string; path: string }>
+  let reads: string[]
+
+  beforeAll(async () => {
+    g = await harness({ config: { rateLimitPerMinute: 100_000_000 } })
+    dev = await signUp(g, 'dev@fuzz.example', { orgName: 'Fuzz Org' })
+    lead = await staff(g, 'lead@fuzz.example', 'lead')
+    const app = await dev.json('/sandbox/v1/apps', 'POST', { name: 'Fuzz e-Service' })
+    const enquiry = await dev.json('/support/v1/enquiries', 'POST', {
+      category: 'keys',
+      subject: 'Fuzzing',
+      description: 'Random bodies everywhere.',
+    })
+    await g.login()
+    const q = new URLSearchParams({
+      clientID: g.clientID,
+      responseType: 'code',
+      source: 'PC_Browser',
+      redirectURI: OSP.returnURI,
+      scope: 'eidapi_auth',
+      state: 's',
+    })
+    await g.request(`${API}/auth/getQR?${q}`)
+    const residents = g.platform.services.residents.list()
+    ids = {
+      clientID: [app.clientID, g.clientID],
+      id: [residents[0]!.id, 'magic-approve'],
+      ticketID: [g.platform.services.tickets.pending().at(-1)!.ticketID],
+      enquiryId: [enquiry.id],
+      orgId: [dev.orgId!],
+      memberId: [dev.accountId],
+      serial: ['01', 'ff'],
+      slot: ['A', 'B'],
+    }
+    const all = g.platform.app.routes.filter((r) => r.method !== 'ALL' && !r.path.startsWith(API))
+    const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`
+    writes = [...new Map(all.filter((r) => r.method !== 'GET').map((r) => [key(r), r])).values()]
+    // The live tail never ends: it has its own tests (inspector.stream.test.ts).
+    reads = [
+      ...new Set(all.filter((r) => r.method === 'GET' && !r.path.endsWith('/stream')).map((r) => r.path)),
+    ]
+  })
+
+  afterAll(() => g.platform.close())
+
+  it('enumerates the routes of every surface', () => {
+    for (const prefix of ['/sandbox/v1/', '/support/v1/', '/app/', '/demo/', '/mail', '/pki/'])
+      expect(
+        reads.some((p) => p.startsWith(prefix)) || writes.some((r) => r.path.startsWith(prefix)),
+        prefix,
+      ).toBe(true)
+    expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining([
+        'POST /app/resident',
+        'POST /app/requests/:ticketID/decision',
+        'POST /demo/callback',
+        'POST /pki/ocsp',
+      ]),
+    )
+  })
+
+  const segmentArb = (name: string) =>
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constant(`VALID:${name}`) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 40 }).map((v) => encodeURIComponent(v) || 'x') },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom('..', '%00', '%zz', '0', '-1', 'null', '__proto__', 'x'.repeat(300)),
+      },
+    )
+  const fill = (path: string, picks: Record<string, string>) =>
+    path.replace(/:(\w+)/g, (_, name: string) => {
+      const v = picks[name] ?? 'x'
+      if (!v.startsWith('VALID:')) return v
+      const options = ids[name] ?? ['x']
+      return options[v.length % options.length]!
+    })
+  const picksArb = fc.record(
+    Object.fromEntries(
+      ['clientID', 'id', 'ticketID', 'enquiryId', 'orgId', 'memberId', 'serial', 'slot', 'ref', 'txID'].map(
+        (n) => [n, segmentArb(n)],
+      ),
+    ),
+  )
+  type Cred = 'admin' | 'dev' | 'lead' | 'none'
+  const credArb = fc.constantFrom<Cred>('admin', 'dev', 'lead', 'none')
+  const headersOf = (cred: Cred, origin: string | undefined): Record<string, string> => ({
+    ...(origin ? { Origin: origin } : {}),
+    ...(cred === 'admin' ? { Authorization: `Bearer ${g.adminToken}` } : {}),
+    ...(cred === 'dev' ? { Cookie: dev.cookie, 'X-CSRF-Token': dev.csrfToken } : {}),
+    ...(cred === 'lead' ? { Cookie: lead.cookie, 'X-CSRF-Token': lead.csrfToken } : {}),
+  })
+  const originArb = fc.constantFrom('http://localhost', 'http://localhost', 'https://evil.example', undefined)
+
+  /** Bodies and the content type they claim: JSON of every shape, deep nesting, forms, multipart, bytes, lies. */
+  const formBodyArb = fc
+    .dictionary(
+      fc.constantFrom('residentId', 'next', 'decision', 'fields', 'fieldsShown', 'x', '__proto__'),
+      fc.oneof(
+        fc.string({ maxLength: 30 }),
+        fc.constantFrom(
+          'approve',
+          'reject',
+          'cancel',
+          'timeout',
+          'magic-approve',
+          '/app',
+          '//evil.example',
+          '%zz',
+        ),
+      ),
+    )
+    .map((d) => new URLSearchParams(d).toString())
+  const requestBodyArb: fc.Arbitrary<{ body: Uint8Array<ArrayBuffer> | string; type: string | undefined }> =
+    fc.oneof(
+      fc.record({
+        body: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+        type: fc.constant('application/json'),
+      }),
+      fc.record({
+        body: fc
+          .dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 })
+          .map((v) => JSON.stringify(v)),
+        type: fc.constant('application/json'),
+      }),
+      fc.record({
+        body: fc
+          .integer({ min: 60, max: 10_000 })
+          .chain((n) =>
+            fc.constantFrom(`${'['.repeat(n)}${']'.repeat(n)}`, `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`),
+          ),
+        type: fc.constant('application/json'),
+      }),
+      fc.record({ body: formBodyArb, type: fc.constant('application/x-www-form-urlencoded') }),
+      fc.record({
+        body: fc.constantFrom('a=%zz', 'residentId=%E0%A4%A', '%', '&&==&', 'a=1&a=2&fields=x&fields=y'),
+        type: fc.constant('application/x-www-form-urlencoded'),
+      }),
+      fc.record({
+        body: fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc.constantFrom(
+            '--x\r\nContent-Disposition: form-data; name="decision"\r\n\r\napprove\r\n--x--\r\n',
+            '--x\r\nContent-Disposition: form-data; name="residentId"\r\n\r\nmagic-approve',
+            '--x--',
+            '',
+          ),
+        ),
+        type: fc.constantFrom(
+          'multipart/form-data; boundary=x',
+          'multipart/form-data',
+          'multipart/form-data; boundary=',
+        ),
+      }),
+      fc.record({
+        body: fc.uint8Array({ maxLength: 512 }).map((b) => new Uint8Array(b)),
+        type: fc.option(
+          fc.oneof(
+            contentTypeArb.map((t) => t ?? 'application/octet-stream'),
+            garbageArb,
+          ),
+          { nil: undefined },
+        ),
+      }),
+      fc.record({
+        body: fc.constantFrom('', '{}', 'null', '[]', '{"a":', '\u0000', '\uFEFF{}'),
+        type: fc.option(fc.constantFrom('application/json', 'text/plain', 'application/ocsp-request'), {
+          nil: undefined,
+        }),
+      }),
+    )
+
+  async function expectNo5xx(res: Response, what: string): Promise<void> {
+    const type = res.headers.get('content-type') ?? ''
+    if (type.startsWith('text/event-stream')) {
+      await res.body?.cancel()
+      return
+    }
+    const text = await res.text()
+    expect(res.status, `${what}: ${text.slice(0, 300)}`).toBeLessThan(500)
+    expect(text).not.toMatch(/\bat [^\n]*\([^)\n]*:\d+:\d+\)|node:internal|\/work\//)
+    if (res.status >= 400 && type.startsWith('application/')) {
+      // JSON errors of these surfaces are problem+json with a request id (app.ts onError / notFound).
+      expect(type, what).toMatch(/^application\/problem\+json/)
+      const p = JSON.parse(text) as Record<string, unknown>
+      expect(p, what).toMatchObject({ type: 'about:blank', status: res.status })
+      expect(p.requestId, what).toMatch(/^[0-9a-f]{32}$/)
+    }
+  }
+
+  it('random bodies, content types, parameters and credentials on every write route → never a 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 10_000 }),
+        picksArb,
+        requestBodyArb,
+        credArb,
+        originArb,
+        async (i, picks, { body, type }, cred, origin) => {
+          const route = writes[i % writes.length]!
+          // Signing out would end the sessions the next runs use.
+          if (route.method === 'DELETE' && route.path === '/sandbox/v1/session') cred = 'admin'
+          const path = fill(route.path, picks)
+          const res = await g.request(path, {
+            method: route.method,
+            headers: { ...headersOf(cred, origin), ...(type !== undefined ? { 'Content-Type': type } : {}) },
+            body: typeof body === 'string' ? utf8.encode(body) : body,
+          })
+          await expectNo5xx(res, `${route.method} ${path} as ${cred}`)
+        },
+      ),
+      { numRuns: 400 },
+    )
+  })
+
+  it('every write route, with each malformed body kind (JSON, 10,000-deep, multipart, urlencoded) and each credential → never a 5xx (exact 4xx: http/body.test.ts)', async () => {
+    const kinds: Array<[string, string]> = [
+      ['{"a": [1, }', 'application/json'],
+      [`${'['.repeat(10_000)}${']'.repeat(10_000)}`, 'application/json'],
+      ['--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1', 'multipart/form-data; boundary=x'],
+      ['decision=%zz', 'application/x-www-form-urlencoded'],
+    ]
+    for (const route of writes)
+      for (const [body, type] of kinds)
+        for (const cred of ['admin', 'dev', 'lead', 'none'] as const) {
+          if (route.method === 'DELETE' && route.path === '/sandbox/v1/session' && cred !== 'admin') continue
+          const path = fill(route.path, Object.fromEntries(Object.keys(ids).map((k) => [k, `VALID:${k}`])))
+          const res = await g.request(path, {
+            method: route.method,
+            headers: { ...headersOf(cred, 'http://localhost'), 'Content-Type': type },
+            body,
+          })
+          await expectNo5xx(res, `${route.method} ${path} as ${cred}`)
+        }
+  })
+
+  it('random parameters and query strings on every page and read route (virtual app, demo, mail viewer, sandbox, support, PKI) → never a 5xx', async () => {
+    const queryKeys = [
+      'q',
+      'lang',
+      'qr',
+      'code',
+      'error_code',
+      'state',
+      'to',
+      'kind',
+      'limit',
+      'since',
+      'operation',
+    ]
+    const queryArb = fc.oneof(
+      fc
+        .dictionary(
+          fc.constantFrom(...queryKeys, 'status', 'category', 'page', 'format', 'until'),
+          fc.oneof(
+            fc.string({ maxLength: 40 }),
+            fc.constantFrom('', '-1', '0', '501', '1e9', 'NaN', 'en-US', 'zh-HK', 'error', 'D20006', '%zz'),
+          ),
+          { maxKeys: 4 },
+        )
+        .map((d) => new URLSearchParams(d).toString()),
+      fc.string({
+        unit: fc.constantFrom('a', '=', '&', '%', '+', '2', 'F', 'z', ';', '?', '/', 'é', '香', ' '),
+        maxLength: 40,
+      }),
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 10_000 }),
+        picksArb,
+        queryArb,
+        credArb,
+        async (i, picks, query, cred) => {
+          const path = `${fill(reads[i % reads.length]!, picks)}?${query}`
+          const res = await g.request(path, { headers: headersOf(cred, undefined) })
+          await expectNo5xx(res, `GET ${path} as ${cred}`)
+        },
+      ),
+      { numRuns: 400 },
     )
   })
 })
