@@ -19,8 +19,8 @@ import { type ChangeRequest, ChangesService } from './features/apps/changes.serv
 import { Outbox } from './features/callbacks/outbox'
 import { consentRecorder } from './features/consent/consent.recorder'
 import { registerConsentApi } from './features/consent/consent.routes'
-import { ConsentService } from './features/consent/consent.service'
-import type { Consent, ConsentEvent } from './features/consent/consent.types'
+import { ConsentService, type LedgerLine } from './features/consent/consent.service'
+import type { Consent } from './features/consent/consent.types'
 import { registerDataExchangeApi } from './features/departments/data-exchange.routes'
 import { DepartmentsService, type StoredRecords } from './features/departments/departments.service'
 import { departmentRecordsRoutes } from './features/departments/records.routes'
@@ -71,7 +71,7 @@ import { type CallRecord, toPlatformError } from './protocol/signed-route'
 import type { Services } from './services'
 import type { CollectionFactory } from './store/collection'
 import { memoryStorage } from './store/memory'
-import { memoryRecordLog, type RecordLog } from './store/record-log'
+import { LogFullError, memoryRecordLog, type RecordLog } from './store/record-log'
 import { type RecordLogs, recordLogs } from './store/records'
 
 export interface AppDeps {
@@ -153,6 +153,7 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     maxAttempts: () => config.callbackMaxAttempts,
     backoffMs: deps.callbackBackoffMs,
     fetch: deps.fetch,
+    upstream: () => tickets.idle(),
     onRecord: (r) => inspector.observeCallback(r),
     force: (t) => {
       const f = scenarios.takeCallback(t.clientID, t.kind)
@@ -161,12 +162,14 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
   })
   const history: HistoryEntry[] = []
   // Consent ledger (every release of resident data) and the departments' synthetic records (preview data exchange).
+  const ledger = records<LedgerLine>('consents')
   const consents = new ConsentService(
     await storage.collection<Consent>('consents'),
-    await storage.collection<ConsentEvent>('consent-events'),
+    ledger,
     clock,
     logger,
   )
+  await consents.open()
   const departments = new DepartmentsService(
     await storage.collection<StoredRecords>('department-records'),
     () => config.seed,
@@ -180,6 +183,8 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     issueCode: (t) => tokens.issueCode(t),
     sendCallback: (t) => outbox.enqueue(t),
     onDecided: consentRecorder(consents, (id) => apps.get(id)?.name),
+    onRecordFailed: (t, e) =>
+      logger.error('release not recorded: the decision failed', { ticketID: t.ticketID, error: String(e) }),
     perApp: () => config.liveStatePerApp,
   })
   const autopilot = new Autopilot(() => tickets, logger)
@@ -343,6 +348,14 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
   // Sandbox and support API errors: problem+json (RFC 9457) with a request id to quote in an enquiry.
   app.onError((err, c) => {
     const requestId = newId()
+    if (err instanceof LogFullError && !c.req.path.startsWith('/api/v1/')) {
+      // A log's queue and its waiting room are full: refuse new work until the writer catches up (nothing is lost).
+      return c.json(
+        { type: 'about:blank', title: 'Busy', status: 503, detail: err.message, requestId },
+        503,
+        { 'Content-Type': 'application/problem+json', 'Retry-After': '1' },
+      )
+    }
     if (err instanceof ProblemError) {
       return c.json(
         {
@@ -376,8 +389,8 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     async close() {
       await outbox.drain()
       await mail.drain()
-      await consents.settled()
       await inspector.close()
+      await ledger.close()
       await storage.close()
     },
   }

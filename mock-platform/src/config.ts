@@ -84,7 +84,7 @@ export const defaultConfig: Config = {
   logLevel: 'info',
   shutdownGraceMs: 10_000,
   noncesPerApp: 200_000,
-  liveStatePerApp: 20_000,
+  liveStatePerApp: 100_000,
   pushesPerResidentPerMinute: 10,
   orgRateLimitPerMinute: 30_000,
   appsPerOrg: 100,

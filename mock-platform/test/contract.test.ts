@@ -437,7 +437,7 @@ describe('contract: every operation of the platform spec', () => {
     await call(status, { businessID: 'dx-contract-2' }, 'D00000')
     await call(status, {}, 'D20002')
     await call(status, { consentRef: 'f'.repeat(32) }, 'D20027')
-    const [c] = h.platform.services.consents.ofResident('magic-approve').filter((x) => x.id === ref)
+    const [c] = (await h.platform.services.consents.ofResident('magic-approve')).filter((x) => x.id === ref)
     await h.platform.services.consents.revoke(c!.id, 'magic-approve')
     await call(get, { ...auth, consentRef: ref }, 'D20026')
     await call(status, { consentRef: ref }, 'D00000')

@@ -19,6 +19,7 @@ import type { AppsService } from '../features/apps/apps.service'
 import type { KeysService } from '../features/security/keys.service'
 import { MAX_JSON_DEPTH, nestedTooDeep } from '../http/json-depth'
 import { newId } from '../ids'
+import { LogFullError } from '../store/record-log'
 import type { Logger } from '../logger'
 import { envelope, sendEnvelope } from './envelope'
 import type { RateLimiter } from './rate-limiter'
@@ -286,5 +287,7 @@ function parseJson(raw: string): unknown {
 export function toPlatformError(e: unknown): PlatformError {
   if (e instanceof PlatformError) return e
   if (e instanceof CodecError) return new PlatformError(e.code, e.message)
+  // The request log or the consent ledger is behind by its whole queue: refuse, the caller retries (nothing lost).
+  if (e instanceof LogFullError) return new PlatformError('D20026', e.message, 429, { 'Retry-After': '1' })
   return new PlatformError('D20000', e instanceof Error ? e.message : String(e), 500)
 }

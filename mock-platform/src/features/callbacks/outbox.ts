@@ -51,6 +51,8 @@ export interface OutboxOptions {
    * node:http(s) to the address the guard resolved and checked (no second DNS lookup).
    */
   fetch?: typeof fetch
+  /** Work that may still queue callbacks (tickets being decided); drain() waits for it first. */
+  upstream?: () => Promise<void>
   /** Resolves callback host names (default: the system resolver). */
   resolve?: Resolver
   /** The host's own addresses, refused in hosted mode (default: os.networkInterfaces()). */
@@ -112,8 +114,12 @@ export class Outbox {
   }
 
   /** Resolves when every queued callback has finished (tests, shutdown). */
+  /** Waits for decisions under way (they queue callbacks) and every delivery with its retries. */
   async drain(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight])
+    do {
+      await this.o.upstream?.()
+      await Promise.all([...this.inFlight])
+    } while (this.inFlight.size > 0)
   }
 
   private async deliver(record: CallbackRecord): Promise<void> {

@@ -54,13 +54,14 @@ export function directRead(
   return { ...base, items, validFrom: at, validUntil: at }
 }
 
-/** The tickets service's onDecided hook: records what the resident released. */
+/** The tickets service's onDecided hook: records what the resident released, before anything is delivered. */
 export function consentRecorder(
   consents: ConsentService,
   appName: (clientID: string) => string | undefined,
-): (t: Ticket) => void {
+): (t: Ticket) => Promise<void> | undefined {
   return (t) => {
+    // Nothing released (refusals, logins): no ledger line, and the decision goes on in the same tick.
     const release = releaseOf(t, appName(t.clientID) ?? t.clientID)
-    if (release) consents.recordLater(release)
+    return release && consents.record(release)
   }
 }

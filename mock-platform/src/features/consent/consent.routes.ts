@@ -26,13 +26,13 @@ export function consentStatusView(s: Services, c: Consent): Record<string, unkno
 export function registerConsentApi(api: Hono, s: Services): void {
   api.post(
     '/preview/consents/getStatus',
-    signedRoute<Req>(s.signed, 'getConsentStatus', true, ({ app, request }) => {
+    signedRoute<Req>(s.signed, 'getConsentStatus', true, async ({ app, request }) => {
       const consentRef = optionalString(request, 'consentRef', 64)
       const businessID = optionalString(request, 'businessID', 36)
       if (!consentRef && !businessID)
         throw new PlatformError('D20002', 'consentRef (or businessID) is missing')
       // Another app's consent answers exactly like an unknown one (no enumeration across apps).
-      const c = s.consents.heldBy(app.clientID, consentRef ? { consentRef } : { businessID })
+      const c = await s.consents.heldBy(app.clientID, consentRef ? { consentRef } : { businessID })
       if (!c) throw new PlatformError('D20027', 'no consent with this reference is held by this app')
       return consentStatusView(s, c)
     }),

@@ -1,27 +1,58 @@
-/** The consent ledger: durable consents, an append-only event history, status, revocation and the test clock. */
+/**
+ * The consent ledger. Every release of resident data, every revocation and every data-exchange retrieval is a line of
+ * the append-only ledger (one partition per app), written before the platform answers. Consents that last a period
+ * (data exchange) and revoked ones are also documents, for status and the test clock; one-off releases live in the
+ * ledger only, with a bounded index of the recent ones in memory.
+ */
 import type { Clock } from '../../clock'
 import { newId } from '../../ids'
 import type { Logger } from '../../logger'
 import type { Collection } from '../../store/collection'
+import type { RecordLog } from '../../store/record-log'
 import type { Consent, ConsentEvent, ConsentEventType, ConsentStatus } from './consent.types'
+import { isOneOff } from './consent.types'
 
 export type NewConsent = Omit<Consent, 'id' | 'revokedAt'>
 
+/** A ledger line: an event; `granted` lines carry the consent itself. `recovered` notes an abrupt stop. */
+export type LedgerLine =
+  | (ConsentEvent & { consent?: Consent })
+  | { type: 'recovered'; id: string; at: number; detail: string }
+
+/** Where the ledger's notes about itself go (not an app). */
+const LEDGER_PARTITION = '_ledger'
+/** Recent one-off releases kept in memory for the virtual app and getStatus (older ones are read from the ledger). */
+const RECENT = 20_000
+const PER_RESIDENT = 50
+/** Ledger lines read at most per partition when looking an old consent up. */
+const SCAN = 200_000
+
 export class ConsentService {
-  private readonly eventsOf = new Map<string, ConsentEvent[]>()
+  private readonly recent = new Map<string, Consent>()
+  private readonly byResident = new Map<string, string[]>()
   private readonly byBusiness = new Map<string, string>()
-  /** Writes started by synchronous hooks (a ticket decided), in order; `settled()` waits for them. */
-  private queue: Promise<unknown> = Promise.resolve()
+  private readonly hydrated = new Set<string>()
+  /** Incomplete ledger lines cut at this start (an abrupt stop while writing), as the ledger recorded them. */
+  readonly recovered: string[] = []
 
   constructor(
-    private readonly consents: Collection<Consent>,
-    private readonly events: Collection<ConsentEvent>,
+    private readonly documents: Collection<Consent>,
+    private readonly ledger: RecordLog<LedgerLine>,
     private readonly clock: Clock,
     private readonly logger?: Logger,
   ) {
-    for (const e of events.list().sort((a, b) => a.at - b.at)) this.index(e)
-    for (const c of consents.list())
+    for (const c of documents.list())
       if (c.businessID) this.byBusiness.set(key(c.clientID, c.businessID), c.id)
+  }
+
+  /** Notes in the ledger what an abrupt stop cut (call once at start). */
+  async open(): Promise<void> {
+    for (const r of this.ledger.recovered) {
+      const detail = `${r.bytes} bytes of an incomplete ledger line cut from ${r.file} after an abrupt stop`
+      this.recovered.push(detail)
+      this.logger?.warn('consent ledger recovered', { file: r.file, bytes: r.bytes })
+      await this.ledger.append(LEDGER_PARTITION, { type: 'recovered', id: newId(), at: this.clock.now(), detail })
+    }
   }
 
   status(c: Consent): ConsentStatus {
@@ -29,58 +60,77 @@ export class ConsentService {
     return c.validUntil <= this.clock.now() ? 'expired' : 'active'
   }
 
-  get(consentRef: string): Consent | undefined {
-    return this.consents.get(consentRef)
+  async get(consentRef: string): Promise<Consent | undefined> {
+    const known = this.documents.get(consentRef) ?? this.recent.get(consentRef)
+    if (known) return known
+    for (const p of await this.ledger.partitions()) {
+      if (p === LEDGER_PARTITION) continue
+      const c = await this.find(p, (g) => g.id === consentRef)
+      if (c) return c
+    }
+    return undefined
   }
 
   /** The consent if `clientID` holds it; undefined for another app's (object-level authorisation). */
-  heldBy(clientID: string, ref: { consentRef?: string; businessID?: string }): Consent | undefined {
+  async heldBy(
+    clientID: string,
+    ref: { consentRef?: string; businessID?: string },
+  ): Promise<Consent | undefined> {
     const id =
       ref.consentRef ?? (ref.businessID ? this.byBusiness.get(key(clientID, ref.businessID)) : undefined)
-    const c = id ? this.consents.get(id) : undefined
-    return c?.clientID === clientID ? c : undefined
+    let c = id ? (this.documents.get(id) ?? this.recent.get(id)) : undefined
+    c ??= await this.find(clientID, (g) =>
+      ref.consentRef ? g.id === ref.consentRef : g.businessID === ref.businessID,
+    )
+    return c?.clientID === clientID ? (this.documents.get(c.id) ?? c) : undefined
   }
 
-  /** A resident's consents, newest first. */
-  ofResident(residentId: string): Consent[] {
-    return this.consents
-      .list()
-      .filter((c) => c.residentId === residentId)
+  /** A resident's consents, newest first (the last 50 releases, and every consent that lasts a period). */
+  async ofResident(residentId: string): Promise<Consent[]> {
+    if (!this.hydrated.has(residentId)) await this.hydrate(residentId)
+    const ids = new Set(this.byResident.get(residentId) ?? [])
+    for (const c of this.documents.list()) if (c.residentId === residentId) ids.add(c.id)
+    return [...ids]
+      .map((id) => this.documents.get(id) ?? this.recent.get(id))
+      .filter((c): c is Consent => c !== undefined)
       .sort((a, b) => b.validFrom - a.validFrom || a.id.localeCompare(b.id))
   }
 
-  /** The consent's history, oldest first (granted, every retrieval, revoked). */
-  history(consentRef: string): ConsentEvent[] {
-    return [...(this.eventsOf.get(consentRef) ?? [])]
+  /** The consent's history, oldest first (granted, every retrieval, revoked), read from the ledger. */
+  async history(c: Consent): Promise<ConsentEvent[]> {
+    const lines = await this.ledger.read(c.clientID, {
+      limit: 1_000,
+      scan: SCAN,
+      filter: (l) => l.type !== 'recovered' && l.consentRef === c.id,
+    })
+    return lines.reverse().map((l) => {
+      const { consent: _, ...event } = l as ConsentEvent & { consent?: Consent }
+      return event
+    })
   }
 
+  /** Records a consent: on the ledger (and, when it lasts a period, as a document) before this resolves. */
   async grant(input: NewConsent): Promise<Consent> {
     const consent: Consent = { id: newId(), ...input }
-    await this.consents.put(consent)
-    if (consent.businessID) this.byBusiness.set(key(consent.clientID, consent.businessID), consent.id)
-    await this.append(consent, 'granted', consent.items, consent.validFrom)
+    if (!isOneOff(consent)) await this.documents.put(consent)
+    await this.append(consent, 'granted', consent.items, consent.validFrom, consent)
+    this.remember(consent)
     return consent
   }
 
-  /** A release recorded from a synchronous hook; failures are logged, never thrown into the ticket flow. */
-  recordLater(input: NewConsent | undefined): void {
-    if (!input) return
-    this.queue = this.queue
-      .then(() => this.grant(input))
-      .catch((e: Error) => this.logger?.error('consent not recorded', { error: e.message }))
-  }
-
-  /** Waits for the releases queued by recordLater (tests, shutdown). */
-  settled(): Promise<unknown> {
-    return this.queue
+  /** A release of resident data: recorded before the platform answers (nothing released goes unrecorded). */
+  async record(input: NewConsent | undefined): Promise<void> {
+    if (input) await this.grant(input)
   }
 
   /** Revokes the resident's consent at once; undefined when it is not theirs or already revoked. */
   async revoke(consentRef: string, residentId: string): Promise<Consent | undefined> {
-    const c = this.consents.get(consentRef)
+    const c = await this.get(consentRef)
     if (!c || c.residentId !== residentId || c.revokedAt !== undefined) return undefined
     const revoked: Consent = { ...c, revokedAt: this.clock.now() }
-    await this.consents.put(revoked)
+    // A revoked release becomes a document too (revocations are rare; its status must survive a restart).
+    await this.documents.put(revoked)
+    if (revoked.businessID) this.byBusiness.set(key(revoked.clientID, revoked.businessID), revoked.id)
     await this.append(revoked, 'revoked', [], revoked.revokedAt!)
     return revoked
   }
@@ -93,21 +143,24 @@ export class ConsentService {
   /** Test clock: the app's consents still running come `ms` closer to their end (one-off ones have ended). */
   shift(clientID: string, ms: number): Promise<unknown> {
     const now = this.clock.now()
-    // Every put changes the in-memory record at once (so the move applies to the next call); the writes are awaited later.
-    const writes = this.consents
-      .list()
-      .filter((c) => c.clientID === clientID && c.revokedAt === undefined && c.validUntil > now)
-      .map((c) => this.consents.put({ ...c, validUntil: Math.max(c.validFrom, c.validUntil - ms) }))
-    const done = Promise.all(writes)
-    this.queue = this.queue.then(() => done)
-    return done
+    // Every put changes the in-memory record at once (so the move applies to the next call).
+    return Promise.all(
+      this.documents
+        .list()
+        .filter((c) => c.clientID === clientID && c.revokedAt === undefined && c.validUntil > now)
+        .map((c) => this.documents.put({ ...c, validUntil: Math.max(c.validFrom, c.validUntil - ms) })),
+    )
   }
+
+  /** Written before every answer: nothing to wait for (kept for callers that settle before reading). */
+  async settled(): Promise<void> {}
 
   private async append(
     c: Consent,
     type: ConsentEventType,
     items: string[],
     at: number,
+    consent?: Consent,
   ): Promise<ConsentEvent> {
     const e: ConsentEvent = {
       id: newId(),
@@ -118,15 +171,56 @@ export class ConsentService {
       at,
       items,
     }
-    await this.events.put(e)
-    this.index(e)
+    await this.ledger.append(c.clientID, consent ? { ...e, consent } : e)
     return e
   }
 
-  private index(e: ConsentEvent): void {
-    const list = this.eventsOf.get(e.consentRef) ?? []
-    list.push(e)
-    this.eventsOf.set(e.consentRef, list)
+  /** Bounded index of recent releases: the oldest leaves first. */
+  private remember(c: Consent): void {
+    this.recent.set(c.id, c)
+    if (this.recent.size > RECENT) {
+      const [oldId, old] = this.recent.entries().next().value as [string, Consent]
+      this.recent.delete(oldId)
+      if (old.businessID && this.byBusiness.get(key(old.clientID, old.businessID)) === oldId)
+        this.byBusiness.delete(key(old.clientID, old.businessID))
+    }
+    if (c.businessID) this.byBusiness.set(key(c.clientID, c.businessID), c.id)
+    const list = this.byResident.get(c.residentId) ?? []
+    list.push(c.id)
+    if (list.length > PER_RESIDENT) list.shift()
+    this.byResident.set(c.residentId, list)
+  }
+
+  /** First look at a resident after a start: their latest releases from the ledger. */
+  private async hydrate(residentId: string): Promise<void> {
+    this.hydrated.add(residentId)
+    if (this.hydrated.size > RECENT) this.hydrated.delete(this.hydrated.values().next().value!)
+    const found: Consent[] = []
+    for (const p of await this.ledger.partitions()) {
+      if (p === LEDGER_PARTITION) continue
+      for (const l of await this.ledger.read(p, {
+        limit: PER_RESIDENT,
+        scan: SCAN,
+        filter: (x) => x.type === 'granted' && x.residentId === residentId && !!x.consent,
+      }))
+        found.push((l as { consent: Consent }).consent)
+    }
+    const known = new Set(this.byResident.get(residentId) ?? [])
+    const older = found.filter((c) => !known.has(c.id)).sort((a, b) => a.validFrom - b.validFrom)
+    const ids = [...older.map((c) => c.id), ...known].slice(-PER_RESIDENT)
+    for (const c of older) this.recent.set(c.id, c)
+    while (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value!)
+    this.byResident.set(residentId, ids)
+  }
+
+  private async find(clientID: string, match: (c: Consent) => boolean): Promise<Consent | undefined> {
+    const [line] = await this.ledger.read(clientID, {
+      limit: 1,
+      scan: SCAN,
+      filter: (l) => l.type === 'granted' && !!l.consent && match(l.consent),
+    })
+    const c = (line as { consent?: Consent } | undefined)?.consent
+    return c && (this.documents.get(c.id) ?? c)
   }
 }
 

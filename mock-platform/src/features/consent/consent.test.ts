@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { type Harness, harness, OSP } from '../../../test/harness'
+import { defaultConfig } from '../../config'
 import { lowdbStorage } from '../../store/lowdb'
+import { recordLogs } from '../../store/records'
 import {
   appBrowser,
   decide,
@@ -69,7 +71,7 @@ describe('consent ledger', () => {
       validFrom: h.clock.now(),
       validUntil: h.clock.now(),
     })
-    expect(h.platform.services.consents.history(e!.id).map((x) => [x.type, x.items])).toEqual([
+    expect((await h.platform.services.consents.history(e!)).map((x) => [x.type, x.items])).toEqual([
       ['granted', ['emailAddress']],
     ])
     // One-off: its validity ended with the release; the provider can still ask about it by businessID.
@@ -126,7 +128,7 @@ describe('consent ledger', () => {
     const page = await (await appBrowser(h).get(`/app/consents/${c!.id}`)).text()
     expect(page).toContain('data-testid="revoked-notice"')
     expect(page).not.toContain(`data-testid="revoke-${c!.id}"`)
-    expect(h.platform.services.consents.history(c!.id).map((e) => e.type)).toEqual(['granted', 'revoked'])
+    expect((await h.platform.services.consents.history(c!)).map((e) => e.type)).toEqual(['granted', 'revoked'])
   })
 
   it('revoking is CSRF-protected and limited to the consent owner', async () => {
@@ -138,20 +140,21 @@ describe('consent ledger', () => {
     const otherResident = await appBrowser(h, 'magic-reject').revoke(ref)
     expect(otherResident.status).toBe(404)
     expect((await appBrowser(h, 'magic-reject').get(`/app/consents/${ref}`)).status).toBe(404)
-    expect(h.platform.services.consents.status(h.platform.services.consents.get(ref)!)).toBe('active')
+    expect(h.platform.services.consents.status((await h.platform.services.consents.get(ref))!)).toBe('active')
   })
 
   it('is durable: consents and their history survive a restart on the same data directory', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'consents-'))
-    const h = await harness({ deps: { storage: lowdbStorage(dir) } })
+    const deps = () => ({ storage: lowdbStorage(dir), records: recordLogs({ ...defaultConfig, dataDir: dir }) })
+    const h = await harness({ deps: deps() })
     const ref = (await decide(h, (await initiateExchange(h)).env.content!.ticketID)).content
       .consentRef as string
     await appBrowser(h).revoke(ref)
     await h.platform.close()
     expect(JSON.parse(readFileSync(join(dir, 'consents.json'), 'utf8')).items).toHaveLength(1)
-    const again = await harness({ deps: { storage: lowdbStorage(dir) } })
-    const c = again.platform.services.consents.get(ref)!
+    const again = await harness({ deps: deps() })
+    const c = (await again.platform.services.consents.get(ref))!
     expect(c).toMatchObject({ kind: 'dataexchange', revokedAt: expect.any(Number) })
-    expect(again.platform.services.consents.history(ref).map((e) => e.type)).toEqual(['granted', 'revoked'])
+    expect((await again.platform.services.consents.history(c)).map((e) => e.type)).toEqual(['granted', 'revoked'])
   })
 })

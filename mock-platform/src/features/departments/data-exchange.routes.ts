@@ -40,8 +40,13 @@ function validityDays(request: Req): number {
 }
 
 /** The consent behind a retrieval: held by this app, about the token's resident, usable now. */
-function usableConsent(s: Services, clientID: string, residentId: string, consentRef: string): Consent {
-  const c = s.consents.heldBy(clientID, { consentRef })
+async function usableConsent(
+  s: Services,
+  clientID: string,
+  residentId: string,
+  consentRef: string,
+): Promise<Consent> {
+  const c = await s.consents.heldBy(clientID, { consentRef })
   if (!c || c.kind !== 'dataexchange' || c.residentId !== residentId)
     throw new PlatformError('D20027', 'no such data-exchange consent for this app and resident')
   const status = s.consents.status(c)
@@ -116,7 +121,7 @@ export function registerDataExchangeApi(
     signedRoute<Req>(s.signed, 'getDataExchangeData', true, async ({ app, request }) => {
       const token = s.tokens.check(app.clientID, request.accessToken, request.openID)
       requireScope(app, DATA_EXCHANGE_SCOPE)
-      const consent = usableConsent(
+      const consent = await usableConsent(
         s,
         app.clientID,
         token.residentId,

@@ -100,7 +100,7 @@ describe('preview data exchange', () => {
     }
     expect(codes).toEqual(['D40001', 'D40001', 'D40000', 'D40003'])
     await h.platform.services.consents.settled()
-    expect(h.platform.services.consents.ofResident('magic-approve')).toHaveLength(0)
+    expect(await h.platform.services.consents.ofResident('magic-approve')).toHaveLength(0)
   })
 
   it('expiry by the injected clock and by the app test clock → D40003; getStatus says expired', async () => {
@@ -129,7 +129,8 @@ describe('preview data exchange', () => {
     await getData(h, ref)
     const refused = await getData(h, ref, { dataSets: ['nope'] })
     expect(refused.code).toBe('D20003')
-    const history = h.platform.services.consents.history(ref)
+    const consents = h.platform.services.consents
+    const history = await consents.history((await consents.get(ref))!)
     expect(history.map((e) => [e.type, e.items, e.clientID])).toEqual([
       ['granted', expect.any(Array), h.clientID],
       ['retrieved', ['vehicleLicences'], h.clientID],

@@ -133,7 +133,7 @@ export function registerTaskApi(
 
   api.post(
     '/profiles',
-    signedRoute<Req>(s.signed, 'getProfiles', true, ({ app, request }) => {
+    signedRoute<Req>(s.signed, 'getProfiles', true, async ({ app, request }) => {
       const token = s.tokens.check(app.clientID, request.accessToken, request.openID)
       const profileFields = fieldList(request, 'profileFields', PROFILE_FIELDS, false)
       const eMEFields = fieldList(request, 'eMEFields', EME_FIELDS, false)
@@ -147,7 +147,7 @@ export function registerTaskApi(
       if (!resident) throw new PlatformError('D20010', 'resident no longer exists')
       const released = { ...release(resident.profile, profileFields), ...release(resident.eme, eMEFields) }
       // Consent ledger: a direct read is a one-off release of the fields returned.
-      s.consents.recordLater(directRead(app, resident.id, Object.keys(released), s.clock.now()))
+      await s.consents.record(directRead(app, resident.id, Object.keys(released), s.clock.now()))
       return released
     }),
   )

@@ -21,7 +21,10 @@ export interface TicketsDeps {
   /** Queues the signed, encrypted callback of an authenticated task. */
   sendCallback: (ticket: Ticket) => void
   /** Records what a resident released (the consent history). */
-  onDecided?: (ticket: Ticket) => void
+  /** Awaited before the result is delivered (the consent ledger records the release first). */
+  onDecided?: (ticket: Ticket) => Promise<void> | undefined
+  /** The release could not be recorded (the ledger is full or failing): logged by the owner. */
+  onRecordFailed?: (ticket: Ticket, error: unknown) => void
   /** LIVE_STATE_PER_APP: tickets one app may hold before its new requests are refused (D20026). */
   perApp?: () => number
 }
@@ -36,6 +39,7 @@ function tenantOf(ticket: Pick<Ticket, 'clientID' | 'browser'>): string {
 }
 
 export class TicketsService {
+  private readonly deciding = new Set<Promise<Ticket>>()
   /** Per app (see tenantOf): a pending ticket is never dropped; decided ones past their expiry make room first. */
   private readonly tickets: TenantTtlMap<Ticket>
   /** Per app: refreshing QR codes drops that app's own oldest QR token at the bound. */
@@ -103,7 +107,20 @@ export class TicketsService {
   }
 
   /** Decides a pending ticket. Approving needs a resident (the app's current one unless the ticket names one). */
-  async decide(ticketID: string, decision: Decision, residentId?: string): Promise<Ticket> {
+  decide(ticketID: string, decision: Decision, residentId?: string): Promise<Ticket> {
+    const p = this.decideNow(ticketID, decision, residentId)
+    this.deciding.add(p)
+    const done = () => this.deciding.delete(p)
+    p.then(done, done)
+    return p
+  }
+
+  /** Resolves once every decision under way (its release recorded, its callback queued) is done. */
+  async idle(): Promise<void> {
+    while (this.deciding.size > 0) await Promise.allSettled([...this.deciding])
+  }
+
+  private async decideNow(ticketID: string, decision: Decision, residentId?: string): Promise<Ticket> {
     const ticket = this.tickets.get(ticketID)
     if (!ticket) throw new PlatformError('D20027', 'ticket not found or expired', 404)
     if (ticket.status !== 'pending') throw new PlatformError('D20004', `ticket already ${ticket.status}`)
@@ -130,8 +147,16 @@ export class TicketsService {
       if (rid && !ticket.residentId) ticket.residentId = rid
       ticket.result = { code: refusalCode(ticket.kind, decision) }
     }
+    try {
+      const recording = this.deps.onDecided?.(ticket)
+      if (recording) await recording
+    } catch (e) {
+      // Nothing is released unless its consent record is written: the decision fails instead.
+      ticket.status = 'failed'
+      ticket.result = { code: 'D20000' }
+      this.deps.onRecordFailed?.(ticket, e)
+    }
     this.deliver(ticket)
-    this.deps.onDecided?.(ticket)
     return ticket
   }
 

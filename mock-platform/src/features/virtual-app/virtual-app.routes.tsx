@@ -7,7 +7,7 @@ import type { Context } from 'hono'
 import { PlatformError } from '../../errors'
 import { readForm } from '../../http/body'
 import type { Services } from '../../services'
-import type { Consent } from '../consent/consent.types'
+import { type Consent, isOneOff } from '../consent/consent.types'
 import { langOf } from '../../views/i18n'
 import { ConsentList, type ConsentRow, consentView } from '../../views/consent-pages'
 import { doneView, homeView, notFoundView, requestView } from '../../views/virtual-app-pages'
@@ -49,7 +49,7 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
     return id ? s.residents.get(id) : undefined
   }
 
-  r.get('/', (c) => {
+  r.get('/', async (c) => {
     const lang = langFor(c)
     const resident = residentFor(c)
     const q = (c.req.query('q') ?? '').trim().toLowerCase()
@@ -79,10 +79,9 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
       consents: resident ? (
         <ConsentList
           lang={lang}
-          rows={s.consents
-            .ofResident(resident.id)
-            .slice(0, 50)
-            .map((x) => consentRow(s, x))}
+          rows={await Promise.all(
+            (await s.consents.ofResident(resident.id)).slice(0, 50).map((x) => consentRow(s, x)),
+          )}
           appName={(id) => s.apps.get(id)?.name ?? id}
         />
       ) : undefined,
@@ -90,23 +89,23 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
   })
 
   /** One consent of the current resident, with its history (every retrieval included). */
-  r.get('/consents/:ref', (c) => {
+  r.get('/consents/:ref', async (c) => {
     const lang = langFor(c)
-    const consent = s.consents.get(c.req.param('ref'))
+    const consent = await s.consents.get(c.req.param('ref'))
     const resident = residentFor(c)
     if (!consent || !resident || consent.residentId !== resident.id) return notFoundView(c, lang)
     return consentView(c, {
       lang,
-      row: consentRow(s, consent),
+      row: await consentRow(s, consent),
       appName: s.apps.get(consent.clientID)?.name ?? consent.appName,
-      events: s.consents.history(consent.id),
+      events: await s.consents.history(consent),
     })
   })
 
   /** Revokes at once (CSRF: the csrf() middleware above refuses cross-origin form posts). */
   r.post('/consents/:ref/revoke', async (c) => {
     const lang = langFor(c)
-    const consent = s.consents.get(c.req.param('ref'))
+    const consent = await s.consents.get(c.req.param('ref'))
     const resident = residentFor(c)
     if (!consent || !resident || consent.residentId !== resident.id) return notFoundView(c, lang)
     await s.consents.revoke(consent.id, resident.id)
@@ -189,8 +188,11 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
   return r
 }
 
-function consentRow(s: Services, consent: Consent): ConsentRow {
-  const retrievals = s.consents.history(consent.id).filter((e) => e.type === 'retrieved').length
+async function consentRow(s: Services, consent: Consent): Promise<ConsentRow> {
+  // Only consents that last a period are retrieved from; a one-off release needs no ledger read.
+  const retrievals = isOneOff(consent)
+    ? 0
+    : (await s.consents.history(consent)).filter((e) => e.type === 'retrieved').length
   return { consent, status: s.consents.status(consent), retrievals }
 }
 
