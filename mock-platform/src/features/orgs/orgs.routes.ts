@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import { ProblemError } from '../../errors'
 import type { Services } from '../../services'
-import { auditStaffRead } from '../access/audit'
+import { auditStaffRead } from '../access/staff-read'
 import { NO_STORE, objectBody } from '../sandbox/http'
 import { memberView, orgView } from './org.types'
 

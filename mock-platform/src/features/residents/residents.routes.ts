@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { ProblemError } from '../../errors'
 import { formatHkid, parseHkid } from '../../personas/hkid'
 import type { Services } from '../../services'
-import { auditStaffRead } from '../access/audit'
+import { auditStaffRead } from '../access/staff-read'
 import { NO_STORE, objectBody } from '../sandbox/http'
 import type { StoredResident } from './residents.service'
 
