@@ -96,11 +96,20 @@ export async function createIamSmartHandlers(options: IamSmartHandlersOptions = 
     inspector: { log: null },
   })
   const s = platform.services
-  const autopilot = (clientID: string, setting: Partial<AutopilotSetting> | null | false) =>
-    s.autopilot.set(
-      clientID,
-      setting ? { residentId: 'magic-approve', decision: 'approve', delayMs: 0, ...setting } : undefined,
-    )
+  /** Another organisation's private resident is unknown to an app (shared ones and its organisation's own are not). */
+  const usable = (clientID: string | undefined, residentId: string): string => {
+    const app = clientID === undefined ? undefined : s.apps.get(clientID)
+    if (s.residents.get(residentId) && !s.residents.usableBy(residentId, app))
+      throw new Error(`Unknown resident "${residentId}"`)
+    return residentId
+  }
+  const autopilot = (clientID: string, setting: Partial<AutopilotSetting> | null | false) => {
+    const full = setting
+      ? { residentId: 'magic-approve', decision: 'approve' as const, delayMs: 0, ...setting }
+      : undefined
+    if (full) full.residentId = usable(clientID, full.residentId)
+    s.autopilot.set(clientID, full)
+  }
   if (options.autopilot !== false)
     for (const a of platform.seededApps) autopilot(a.clientID, options.autopilot ?? {})
 
@@ -115,8 +124,8 @@ export async function createIamSmartHandlers(options: IamSmartHandlersOptions = 
     sandbox: {
       autopilot,
       pending: (clientID) => s.tickets.pending((t) => clientID === undefined || t.clientID === clientID),
-      decide: (ticketID, decision, residentId = 'magic-approve') =>
-        s.tickets.decide(ticketID, decision, residentId),
+      decide: async (ticketID, decision, residentId = 'magic-approve') =>
+        s.tickets.decide(ticketID, decision, usable(s.tickets.get(ticketID)?.clientID, residentId)),
       requests: (clientID, filter) => s.inspector.list(clientID, filter),
       scenario: (clientID, scenario) => s.scenarios.add(clientID, scenario),
       advanceClock: (clientID, ms) => void s.appClock.advance(clientID, ms),

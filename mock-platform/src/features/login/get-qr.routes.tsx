@@ -132,10 +132,12 @@ async function headlessDecision(s: Services, c: Context, ticket: Ticket): Promis
   const auto = s.autopilot.get(ticket.clientID)
   if (!residentHeader && !decisionHeader && !(auto && auto.delayMs <= 0)) return undefined
   if (ticket.status === 'pending') {
+    // Only residents this app may use: shared ones and its organisation's own (another's is "unknown").
+    const app = s.apps.get(ticket.clientID)
     const resident = residentHeader
-      ? s.residents.find(residentHeader)
+      ? s.residents.usableBy(residentHeader, app)
       : auto
-        ? s.residents.get(auto.residentId)
+        ? s.residents.usableBy(auto.residentId, app)
         : undefined
     if (residentHeader && !resident) {
       return c.json({ title: 'Unknown resident', detail: `No resident "${residentHeader}"` }, 400)

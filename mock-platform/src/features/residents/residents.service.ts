@@ -5,6 +5,8 @@ import { randomHex } from '../../ids'
 import { ymdOf } from '../../personas/birth-date'
 import { DEFAULT_BEHAVIOUR, type Resident } from '../../personas/resident.types'
 import type { Collection } from '../../store/collection'
+import type { RegisteredApp } from '../apps/app.types'
+import { orgOf } from '../apps/apps.service'
 import { RESIDENT_FIELDS, type ResidentData, residentProblems } from './resident.validate'
 
 /** A stored resident: `orgId` marks one an organisation added (visible to it alone); none = shared sandbox data. */
@@ -66,6 +68,14 @@ export class ResidentsService {
     const r = m ? this.byHkid.get(m[1]!) : undefined
     if (!r || (m![2] && r.profile.idNo.CheckDigit !== m![2])) return undefined
     return (viewer ? canSee(viewer, r) : r.orgId === undefined) ? r : undefined
+  }
+
+  /**
+   * By id or HKID, when an app may use the resident (X-Sandbox-Resident, autopilot, headless decisions): the shared
+   * residents and those of the app's own organisation. Another organisation's resident is answered as unknown.
+   */
+  usableBy(idOrHkid: string, app: RegisteredApp | undefined): StoredResident | undefined {
+    return app ? this.find(idOrHkid, { orgId: orgOf(app) }) : this.find(idOrHkid)
   }
 
   /**

@@ -145,7 +145,9 @@ describe('residents API', () => {
       id: 'unknown field',
       'profile.gender': 'must be one of M, F',
     })
-    // The platform reads the edit: an org's resident is reachable on getQR by its id.
+    // The platform reads the edit: the organisation's own apps reach its resident on getQR by its id.
+    const app = h.platform.services.apps.get(h.clientID)!
+    await h.platform.services.apps.replace({ ...app, orgId: dev.orgId! })
     const token = await h.token({ resident: created.id })
     expect(token.lastModifiedDate).toBe(h.clock.now())
   })

@@ -45,7 +45,9 @@ function headlessRoutes(s: Services): Hono {
         'delayMs must be a whole number of milliseconds, 0–600000',
       )
     }
-    const resident = s.residents.find(String(body.residentId ?? 'magic-approve'), s.access.viewer(principal))
+    // A resident the caller may see and the app may use (another organisation's private one is unknown here).
+    const seen = s.residents.find(String(body.residentId ?? 'magic-approve'), s.access.viewer(principal))
+    const resident = seen && s.residents.usableBy(seen.id, app)
     if (!resident)
       throw new ProblemError(
         422,
@@ -81,10 +83,11 @@ function headlessRoutes(s: Services): Hono {
       throw new ProblemError(422, 'Invalid decision', `Use one of ${DECISIONS.join(', ')}`)
     if (ticket.status !== 'pending')
       throw new ProblemError(409, 'Ticket already decided', `It is ${ticket.status}.`)
-    const resident =
+    const seen =
       body.residentId !== undefined
         ? s.residents.find(String(body.residentId), s.access.viewer(principal))
         : undefined
+    const resident = seen && s.residents.usableBy(seen.id, s.apps.get(ticket.clientID))
     if (body.residentId !== undefined && !resident)
       throw new ProblemError(422, 'Unknown resident', `No resident "${String(body.residentId)}"`)
     const done = await s.tickets.decide(ticket.ticketID, decision, resident?.id ?? 'magic-approve')
