@@ -8,7 +8,7 @@ import { type Clock, systemClock } from './clock'
 import type { Config } from './config'
 import { defaultConfig } from './config'
 import { ProblemError } from './errors'
-import { AuditLog } from './features/access/audit'
+import { type AuditEntry, AuditLog } from './features/access/audit'
 import { sessionAccess } from './features/access/session-access'
 import type { Account, StaffSeed } from './features/accounts/account.types'
 import { AccountsService } from './features/accounts/accounts.service'
@@ -132,7 +132,7 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
   await orgs.ensureBuiltIn()
   const sessions = new SessionStore(clock)
   const changes = new ChangesService(await storage.collection<ChangeRequest>('app-changes'), apps, clock)
-  const audit = new AuditLog(await storage.collection('audit'), clock)
+  const audit = await AuditLog.open(records<AuditEntry>('audit'), clock)
 
   const scenarios = new Scenarios(clock)
   const keys = new KeysService(clock, () => config.cekTtlMs)
@@ -391,6 +391,7 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
       await mail.drain()
       await inspector.close()
       await ledger.close()
+      await audit.close()
       await storage.close()
     },
   }

@@ -23,6 +23,9 @@ import { PROVIDER_TRANSITIONS, STAFF_TRANSITIONS } from './workflow'
 const SORTS = ['due', '-due', 'created', '-created', 'updated', '-updated', 'priority'] as const
 const BREACHES = ['any', 'first_response', 'resolution', 'due_soon', 'none'] as const
 
+/** Matching audit entries read per search, newest first (the page then paginates them). */
+const AUDIT_SEARCH_LIMIT = 10_000
+
 export function staffRoutes(s: Services): Hono {
   const r = new Hono()
   const access = supportAccess(s)
@@ -122,18 +125,16 @@ export function staffRoutes(s: Services): Hono {
     const target = q.text('target', 200)
     const since = q.time('since')
     const until = q.time('until')
-    const entries = s.audit
-      .list()
-      .filter(
-        (e) =>
-          (!accountId || e.accountId === accountId) &&
-          (!action || e.action === action || e.action.startsWith(`${action}.`)) &&
-          (!target || e.target.startsWith(target)) &&
-          (since === undefined || e.at >= since) &&
-          (until === undefined || e.at < until),
-      )
-      .reverse()
-      .map((e) => ({ ...e, at: new Date(e.at).toISOString() }))
+    const found = await s.audit.search(
+      (e) =>
+        (!accountId || e.accountId === accountId) &&
+        (!action || e.action === action || e.action.startsWith(`${action}.`)) &&
+        (!target || e.target.startsWith(target)) &&
+        (since === undefined || e.at >= since) &&
+        (until === undefined || e.at < until),
+      AUDIT_SEARCH_LIMIT,
+    )
+    const entries = found.map((e) => ({ ...e, at: new Date(e.at).toISOString() }))
     return c.json(page(entries, q, 100), 200, NO_STORE)
   })
 
