@@ -17,6 +17,10 @@ export interface paths {
          *     organisation in which it is the approver and which is **solo** (changes apply at once), so a
          *     developer has an app in a minute. The password (at least 12 characters) is stored as a salted scrypt
          *     hash. A request with an `Origin` header from another site is refused (403).
+         *
+         *     The answer does not reveal whether the address is registered: for an address that already has an
+         *     account it is the same `201`, body shape and cookie, but nothing is created, the cookie opens no
+         *     session (`GET /session` answers 401) and the account's owner is told by email.
          */
         post: operations["signUp"];
         delete?: never;
@@ -3124,7 +3128,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed up and signed in. */
+            /** @description Signed up and signed in (for an address already registered, the same answer without a session behind the cookie). */
             201: {
                 headers: {
                     /**
@@ -3141,7 +3145,6 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
