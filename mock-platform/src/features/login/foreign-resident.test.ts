@@ -103,4 +103,36 @@ describe("another organisation's private resident", () => {
     expect(((await res.json()) as { title: string }).title).toBe('Unknown resident')
     expect(h.platform.services.tickets.get(ticket!.ticketID)!.status).toBe('pending')
   })
+
+  it('the virtual app: approving another organisation’s ticket as that resident does not release it', async () => {
+    const { h, resident, appA, appB, getQr } = await setUp()
+    const form = (path: string, body: string, cookie?: string) =>
+      h.request(path, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: 'http://localhost',
+          ...(cookie ? { cookie } : {}),
+        },
+        body,
+      })
+    const chosen = await form('/app/resident', `residentId=${resident.id}&next=/app`)
+    const cookie = chosen.headers.get('set-cookie')!.split(';')[0]!
+    expect((await getQr(appB.clientID, 'https://b.example/return')).status).toBe(200)
+    expect((await getQr(appA.clientID, 'https://a.example/return')).status).toBe(200)
+    const [ticketB] = h.platform.services.tickets.pending((t) => t.clientID === appB.clientID)
+    const [ticketA] = h.platform.services.tickets.pending((t) => t.clientID === appA.clientID)
+    expect(
+      (await form(`/app/requests/${ticketB!.ticketID}/decision`, 'decision=approve', cookie)).status,
+    ).toBe(303)
+    expect(h.platform.services.tickets.get(ticketB!.ticketID)).toMatchObject({ status: 'pending' })
+    expect(h.platform.services.tickets.get(ticketB!.ticketID)!.residentId).toBeUndefined()
+    expect(
+      (await form(`/app/requests/${ticketA!.ticketID}/decision`, 'decision=approve', cookie)).status,
+    ).toBe(303)
+    expect(h.platform.services.tickets.get(ticketA!.ticketID)).toMatchObject({
+      status: 'approved',
+      residentId: resident.id,
+    })
+  })
 })

@@ -154,8 +154,10 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
     const ticket = s.tickets.get(c.req.param('ticketID'))
     if (!ticket) return notFoundView(c, lang)
     if (!DECISIONS.includes(decision)) return c.redirect(`/app/requests/${ticket.ticketID}`, 303)
-    const resident = residentFor(c)
-    if (ticket.residentId && resident && ticket.residentId !== resident.id && decision !== 'timeout') {
+    // Another organisation's private resident is unknown to this ticket's app (approving then needs another one).
+    const chosen = residentFor(c)
+    const resident = chosen && s.residents.usableBy(chosen.id, s.apps.get(ticket.clientID))
+    if (ticket.residentId && chosen && ticket.residentId !== chosen.id && decision !== 'timeout') {
       // A pushed request belongs to one resident only.
       return notFoundView(c, lang)
     }
