@@ -106,7 +106,7 @@ export function renderInclude(target: string, read = readText): string[] | undef
 }
 
 const example = (spec: Json, ref: Json): Json =>
-  typeof ref.$ref === 'string' ? spec.components.examples[ref.$ref.split('/').at(-1)] : ref
+  typeof ref.$ref === 'string' ? spec.components.examples[ref.$ref.split('/').at(-1) as string] : ref
 
 function operation(spec: Json, operationId: string): { path: string; op: Json } {
   for (const [path, item] of Object.entries(spec.paths as Json))

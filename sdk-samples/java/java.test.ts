@@ -30,20 +30,26 @@ function sources(dir: string): string[] {
 const javac = (srcDir: string, out: string) =>
   run('javac', ['-encoding', 'UTF-8', '-d', out, ...sources(srcDir)])
 
-let classes: string
-let spec: Record<string, any>
-
-beforeAll(async () => {
-  requireTool('javac', ['-version'], INSTALL)
-  requireTool('java', ['-version'], INSTALL)
-  classes = tempDir('iamsmart-java-')
-  const [compiled, bundled] = await Promise.all([javac(join(JAVA_DIR, 'src'), classes), loadPlatformSpec()])
-  if (compiled.code !== 0) throw new Error(`javac failed:\n${compiled.stderr}`)
-  spec = bundled
-}, 180_000)
+/**
+ * javac once per file, the contract bundled once. Every test awaits it, so a missing JDK fails each test with what to
+ * install (a failing beforeAll would only skip them).
+ */
+let prepared: Promise<{ classes: string; spec: Record<string, any> }> | undefined
+function prepare() {
+  prepared ??= (async () => {
+    requireTool('javac', ['-version'], INSTALL)
+    requireTool('java', ['-version'], INSTALL)
+    const classes = tempDir('iamsmart-java-')
+    const [compiled, spec] = await Promise.all([javac(join(JAVA_DIR, 'src'), classes), loadPlatformSpec()])
+    if (compiled.code !== 0) throw new Error(`javac failed:\n${compiled.stderr}`)
+    return { classes, spec }
+  })()
+  return prepared
+}
 
 describe('Java client', () => {
   it('passes the known-answer vectors (signature, envelope, CEK unwrap, signCode, HKICHash, callbacks)', async () => {
+    const { classes } = await prepare()
     const r = await run('java', ['-cp', classes, 'iamsmart.sample.Vectors', vectorsPath()])
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
@@ -79,7 +85,7 @@ describe('Java client', () => {
         ticketID: 't 1',
       }),
     )
-  }, 60_000)
+  }, 180_000)
 
   describe('the sample journey against the sandbox', () => {
     let s: SampleSandbox
@@ -89,6 +95,7 @@ describe('Java client', () => {
     afterAll(() => s?.close())
 
     it('logs in headless, receives profile and e-ME by callback (refreshing the CEK), signs and verifies', async () => {
+      const { classes } = await prepare()
       const r = await run('java', ['-cp', classes, 'iamsmart.sample.Journey'], { env: s.env })
       expect(r.stderr).toBe('')
       expect(r.code).toBe(0)
@@ -128,11 +135,13 @@ describe('Java client', () => {
   })
 
   describe('types from the contract', () => {
-    it('Contract.java is what the generator makes of the current contract (regenerate: npx tsx sdk-samples/java/gen-types.ts)', () => {
+    it('Contract.java is what the generator makes of the current contract (regenerate: npx tsx sdk-samples/java/gen-types.ts)', async () => {
+      const { spec } = await prepare()
       expect(emitJava(contractModel(spec))).toBe(readFileSync(JAVA_CONTRACT_FILE, 'utf8'))
-    })
+    }, 180_000)
 
     it('a field renamed in a copy of the contract changes the types and the sample no longer compiles', async () => {
+      const { spec } = await prepare()
       const renamed = emitJava(contractModel(renameField(spec, 'GetTokenResult', 'openID', 'openId')))
       expect(renamed).not.toBe(readFileSync(JAVA_CONTRACT_FILE, 'utf8'))
       const copy = tempDir('iamsmart-java-renamed-')
