@@ -104,7 +104,11 @@ export interface Platform {
   seededApps: RegisteredApp[]
   /** Callbacks received by the sample e-Service at /demo/callback. */
   demoCallbacks: ReceivedCallback[]
-  close(): Promise<void>
+  /**
+   * Drains the callback outbox (deliveries and their retries) for at most `graceMs` (unbounded when omitted), then
+   * writes every queued record and closes the logs. Returns what was left undelivered.
+   */
+  close(graceMs?: number): Promise<{ callbacksAbandoned: number }>
 }
 
 export async function createApp(config: Config = defaultConfig, deps: AppDeps = {}): Promise<Platform> {
@@ -386,13 +390,19 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     services,
     seededApps,
     demoCallbacks,
-    async close() {
-      await outbox.drain()
-      await mail.drain()
+    async close(graceMs?: number) {
+      const deliveries = Promise.all([outbox.drain(), mail.drain()])
+      if (graceMs === undefined) await deliveries
+      else await Promise.race([deliveries, new Promise<void>((r) => setTimeout(r, graceMs).unref?.())])
+      // Decisions still under way record their release first; their callbacks may be left pending.
+      await tickets.idle()
+      const callbacksAbandoned = outbox.pending()
+      if (callbacksAbandoned > 0) logger.warn('callbacks not delivered at stop', { count: callbacksAbandoned })
       await inspector.close()
       await ledger.close()
       await audit.close()
       await storage.close()
+      return { callbacksAbandoned }
     },
   }
 }

@@ -12,6 +12,8 @@ import { DataDirLockedError, lockDataDir } from './store/lock'
 import { lowdbStorage, StoreFileError } from './store/lowdb'
 import { memoryStorage } from './store/memory'
 
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref())
+
 async function main(): Promise<void> {
   const started = performance.now()
   let config: ReturnType<typeof loadConfig>
@@ -43,7 +45,17 @@ async function main(): Promise<void> {
 
   // The developer portal (`npm run build` → build/) is served from the same port, beside the platform.
   const portal = portalSite(fileURLToPath(new URL('../../build', import.meta.url)))
-  const fetch = withPortal(platform.app.fetch, portal)
+  const served = withPortal(platform.app.fetch, portal)
+  // Requests being answered: a graceful stop waits for them before it closes the logs.
+  let inFlight = 0
+  const fetch: typeof served = async (...args) => {
+    inFlight++
+    try {
+      return await served(...args)
+    } finally {
+      inFlight--
+    }
+  }
   const server = serve({ fetch, hostname: config.host, port: config.port }, (info) => {
     const base = config.publicBaseUrl
     console.log(
@@ -73,11 +85,32 @@ async function main(): Promise<void> {
     )
   })
 
+  // Graceful stop: refuse new connections, let calls in flight answer, then drain the callback outbox and write every
+  // queued record, all within SHUTDOWN_GRACE_MS; exit 0. A second signal stops at once (records already queued are
+  // still written: the logs' queues are small and local).
+  let stopping = false
   const stop = async (signal: string) => {
-    logger.info('stopping', { signal })
+    if (stopping) {
+      logger.warn('second signal: stopping without waiting for callbacks', { signal })
+      await platform.close(0)
+      release()
+      process.exit(0)
+    }
+    stopping = true
+    const started = performance.now()
+    logger.info('stopping', { signal, graceMs: config.shutdownGraceMs })
     clearInterval(sweeper)
-    server.close()
-    await platform.close()
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    const http = server as unknown as { closeIdleConnections?(): void; closeAllConnections?(): void }
+    http.closeIdleConnections?.()
+    // Keep-alive clients get at most half the grace period to finish; then their connections are closed.
+    await Promise.race([closed, sleep(config.shutdownGraceMs / 2)])
+    http.closeAllConnections?.()
+    // Handlers already running finish (their records are queued) before the logs close.
+    while (inFlight > 0 && performance.now() - started < config.shutdownGraceMs) await sleep(10)
+    const left = Math.max(0, config.shutdownGraceMs - (performance.now() - started))
+    const report = await platform.close(left)
+    logger.info('stopped', { ...report, ms: Math.round(performance.now() - started) })
     release()
     process.exit(0)
   }

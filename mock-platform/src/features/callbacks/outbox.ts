@@ -114,6 +114,11 @@ export class Outbox {
   }
 
   /** Resolves when every queued callback has finished (tests, shutdown). */
+  /** Callbacks still being delivered (or waiting for a retry). */
+  pending(): number {
+    return this.inFlight.size
+  }
+
   /** Waits for decisions under way (they queue callbacks) and every delivery with its retries. */
   async drain(): Promise<void> {
     do {

@@ -116,10 +116,10 @@ export class Inspector {
 
   /** Builds and writes everything observed (a graceful stop), then closes the log. */
   async close(): Promise<void> {
-    for (let left = this.unwritten; left > 0; ) {
-      await this.settle()
-      if (this.unwritten >= left) break // no progress: the log refuses; what is left is reported below
-      left = this.unwritten
+    while (this.unwritten > 0) {
+      const before = this.o.log.stats().written
+      await this.settle().catch(() => {})
+      if (this.o.log.stats().written === before && this.unwritten > 0) break // the log refuses: reported below
     }
     if (this.unwritten > 0)
       this.o.logger.error('request log: records not written at stop', { count: this.unwritten })
@@ -202,7 +202,10 @@ export class Inspector {
         this.dirty.delete(clientID)
         const tail = this.tail(clientID)
         const fresh = tail.entries.filter((e) => !e.written && (e.item || !e.raw))
-        if (fresh.length === 0) continue
+        if (fresh.length === 0) {
+          if (tail.unwritten > 0) this.dirty.add(clientID)
+          continue
+        }
         const results = await Promise.allSettled(
           fresh.map((e) => (e.item ? log.append(clientID, e.item) : undefined)),
         )
@@ -218,6 +221,8 @@ export class Inspector {
           throw failure
         }
         while (tail.entries.length > this.tailSize && tail.entries[0]!.written) tail.entries.shift()
+        // Records that arrived while this group was written are not built yet: they go with the next group.
+        if (tail.unwritten > 0) this.dirty.add(clientID)
       }
     })
     return this.flushing

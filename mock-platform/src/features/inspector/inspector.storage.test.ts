@@ -73,6 +73,28 @@ describe('inspector storage', () => {
     expect(items[1]!.txID).toBe(key.txID)
   })
 
+  it('every acknowledged call of a concurrent flood is in the log once the platform is closed', async () => {
+    const dir = tempDir()
+    const h = await harness({ deps: { inspector: { log: fileLog(dir) } } })
+    const t = await h.token()
+    let acked = 0
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        for (let i = 0; i < 30; i++) {
+          const r = await h.client.call('/profiles', { ...t, profileFields: ['enName'] })
+          if (r.code === 'D00000') acked++
+        }
+      }),
+    )
+    await h.platform.close(0)
+    const logged = linesOf(dir, h.clientID)
+      .split('\n')
+      .filter((l) => l.includes('"operationId":"getProfiles"')).length
+    expect(acked).toBe(480)
+    expect(logged).toBe(acked)
+    expect(h.platform.services.inspector.stats()).toMatchObject({ unwritten: 0 })
+  })
+
   it('finds a call by its txID in the log after it left the in-memory tail', async () => {
     const dir = tempDir()
     const h = await harness({ deps: { inspector: { log: fileLog(dir), tailSize: 2 } } })
