@@ -49,7 +49,7 @@ async function openQrPage(page: Page, state: string, lang = 'en-US'): Promise<st
 async function openOnPhone(context: BrowserContext, href: string, resident: string): Promise<Page> {
   const phone = await context.newPage()
   await phone.goto(href)
-  await expect(phone).toHaveURL(/\/app\/requests\/[^/?]+$/)
+  await expect(phone).toHaveURL(/\/app\/requests\/[^/?]+(\?lang=[A-Za-z-]+)?$/)
   await expect(phone.getByTestId('request')).toBeVisible()
   await expect(phone.getByTestId('request-service')).toHaveText('Demo e-Service')
   await phone.getByTestId(`choose-${resident}`).click()
@@ -137,7 +137,7 @@ test.describe('mobile browser', () => {
     await expect(open).toHaveText('Open iAM Smart')
 
     await open.click()
-    await expect(page).toHaveURL(/\/app\/requests\/[^/?]+$/)
+    await expect(page).toHaveURL(/\/app\/requests\/[^/?]+(\?lang=[A-Za-z-]+)?$/)
     await expect(page.getByTestId('request')).toBeVisible()
     await page.getByTestId('choose-magic-approve').click()
     await page.getByTestId('approve').click()

@@ -28,18 +28,22 @@ export function Header(props: { lang: Lang; path: string }) {
 
 function ResidentPicker(props: { lang: Lang; residents: Resident[]; next: string; query?: string }) {
   const s = t(props.lang)
+  const query = props.query ?? ''
   return (
     <section data-testid="resident-picker">
       <h2>{s.chooseResident}</h2>
-      <form method="get" action="/app">
-        <input
-          type="search"
-          name="q"
-          value={props.query ?? ''}
-          placeholder={s.search}
-          aria-label={s.search}
-        />
+      {/* Searching stays where the picker is (a pending request keeps its place: next is its path). */}
+      <form method="get" action={props.next} role="search">
+        <input type="search" name="q" value={query} placeholder={s.search} aria-label={s.search} />{' '}
+        <button class="btn secondary" type="submit">
+          {s.searchGo}
+        </button>
       </form>
+      {props.residents.length === 0 ? (
+        <p class="muted" role="status" data-testid="no-resident-found">
+          {query ? s.noResidentFound(query) : s.noResidents}
+        </p>
+      ) : null}
       <ul class="list">
         {props.residents.map((r) => (
           <li>
@@ -54,8 +58,13 @@ function ResidentPicker(props: { lang: Lang; residents: Resident[]; next: string
                   {r.magic ? ` · ${r.magic.outcome}` : ''}
                 </span>
               </span>
-              <button class="btn secondary" type="submit" data-testid={`choose-${r.id}`}>
-                ✓
+              <button
+                class="btn secondary"
+                type="submit"
+                data-testid={`choose-${r.id}`}
+                aria-label={s.chooseThis(r.profile.enName.UnstructuredName, hkid(r))}
+              >
+                <span aria-hidden="true">✓</span>
               </button>
             </form>
           </li>
@@ -72,6 +81,8 @@ export function homeView(
     resident?: Resident
     residents: Resident[]
     query: string
+    /** Where the picker's search goes (the page it is on). */
+    searchAction?: string
     inbox: Ticket[]
     history: HistoryEntry[]
     appName: (clientID: string) => string
@@ -141,6 +152,8 @@ export function requestView(
     serviceName: string
     resident?: Resident
     residents: Resident[]
+    /** The picker's search (the request stays pending while the resident is looked for). */
+    query?: string
     assigned?: Resident
   },
 ): Response {
@@ -208,7 +221,7 @@ export function requestView(
         </div>
       ) : null}
       {!who ? (
-        <ResidentPicker lang={o.lang} residents={o.residents} next={path} />
+        <ResidentPicker lang={o.lang} residents={o.residents} next={path} query={o.query} />
       ) : (
         <form method="post" action={`${path}/decision`}>
           {fields.length > 0 ? (

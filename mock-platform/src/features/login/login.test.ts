@@ -200,7 +200,7 @@ describe('QR login through the virtual app', () => {
       headers: { cookie: appCookie },
     })
     expect(scan.status).toBe(303)
-    expect(scan.headers.get('location')).toBe(`/app/requests/${ticketID}`)
+    expect(scan.headers.get('location')).toBe(`/app/requests/${ticketID}?lang=en-US`)
     const view = await h.request(`/app/requests/${ticketID}`, { headers: { cookie: appCookie } })
     expect(await view.text()).toContain('Test e-Service')
     const pending = await h.request(`/api/v1/auth/getQR/status/${ticketID}`, { headers: { cookie } })

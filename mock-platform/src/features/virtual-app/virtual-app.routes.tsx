@@ -6,6 +6,8 @@ import { HTTPException } from 'hono/http-exception'
 import type { Context } from 'hono'
 import { PlatformError } from '../../errors'
 import { readForm } from '../../http/body'
+import type { Resident } from '../../personas/resident.types'
+import { orgOf } from '../apps/apps.service'
 import type { Services } from '../../services'
 import { type Consent, isOneOff } from '../consent/consent.types'
 import { langOf } from '../../views/i18n'
@@ -52,22 +54,17 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
   r.get('/', async (c) => {
     const lang = langFor(c)
     const resident = residentFor(c)
-    const q = (c.req.query('q') ?? '').trim().toLowerCase()
-    const all = s.residents.list()
-    const matches = q
-      ? all.filter(
-          (x) =>
-            x.id.includes(q) ||
-            x.profile.enName.UnstructuredName.toLowerCase().includes(q) ||
-            (x.profile.chName?.ChineseName ?? '').includes(q) ||
-            x.profile.idNo.Identification.toLowerCase().startsWith(q.replace(/[()]/g, '').slice(0, 8)),
-        )
-      : all
+    const q = (c.req.query('q') ?? '').trim()
+    // A console member sees their organisation's own residents beside the shared ones.
+    const signedIn = s.access.signedIn(c)
+    const orgId = signedIn ? s.orgs.membershipOf(signedIn.account.id)?.org.id : undefined
+    const matches = searchResidents(orgId ? s.residents.visible({ orgId }) : s.residents.list(), q)
     return homeView(c, {
       lang,
       resident,
       residents: matches.slice(0, 50),
       query: q,
+      searchAction: '/app',
       inbox: resident ? s.tickets.inbox(resident.id) : [],
       history: resident
         ? history
@@ -128,21 +125,34 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
     const token = raw.includes('qr=') ? (new URL(raw, 'http://x').searchParams.get('qr') ?? '') : raw
     const ticket = token ? (s.tickets.resolveQr(token) ?? s.tickets.get(token)) : undefined
     if (ticket?.status !== 'pending') return notFoundView(c, lang)
-    return c.redirect(`/app/requests/${ticket.ticketID}`, 303)
+    // The language the e-Service asked for (getQR's lang) carries into the app, unless the link names one.
+    const asked = ticket.request.lang
+    const requested =
+      c.req.query('lang') ?? ticket.browser?.lang ?? (typeof asked === 'string' ? asked : undefined)
+    const query = requested ? `?lang=${langOf(requested)}` : ''
+    return c.redirect(`/app/requests/${ticket.ticketID}${query}`, 303)
   })
 
   r.get('/requests/:ticketID', (c) => {
     const lang = langFor(c)
     const ticket = s.tickets.get(c.req.param('ticketID'))
     if (!ticket) return notFoundView(c, lang)
-    const resident = residentFor(c)
+    const chosen = residentFor(c)
     if (ticket.status !== 'pending') return doneView(c, { lang, ticket, serviceName: serviceName(s, ticket) })
+    // The residents this request's app may use: the shared ones and those of its own organisation.
+    const app = s.apps.get(ticket.clientID)
+    const usable = app ? s.residents.visible({ orgId: orgOf(app) }) : s.residents.list()
+    const resident = chosen && usable.some((r) => r.id === chosen.id) ? chosen : undefined
+    // Searching stays on this request (the pending login is kept); the organisation's own residents come first.
+    const q = (c.req.query('q') ?? '').trim()
+    const ordered = [...usable.filter((r) => r.orgId), ...usable.filter((r) => !r.orgId)]
     return requestView(c, {
       lang,
       ticket,
       serviceName: serviceName(s, ticket),
       resident,
-      residents: resident ? [] : s.residents.list().slice(0, 30),
+      residents: resident ? [] : searchResidents(ordered, q).slice(0, 30),
+      query: q,
       assigned: ticket.residentId ? s.residents.get(ticket.residentId) : undefined,
     })
   })
@@ -196,6 +206,20 @@ async function consentRow(s: Services, consent: Consent): Promise<ConsentRow> {
     ? 0
     : (await s.consents.history(consent)).filter((e) => e.type === 'retrieved').length
   return { consent, status: s.consents.status(consent), retrievals }
+}
+
+/** Residents whose id, English or Chinese name contains `query`, or whose HKID starts with it (case-insensitive). */
+export function searchResidents<R extends Resident>(all: R[], query: string): R[] {
+  const q = query.trim().toLowerCase()
+  if (!q) return all
+  const hkidPrefix = q.replace(/[()\s]/g, '')
+  return all.filter(
+    (x) =>
+      x.id.toLowerCase().includes(q) ||
+      x.profile.enName.UnstructuredName.toLowerCase().includes(q) ||
+      (x.profile.chName?.ChineseName ?? '').includes(query.trim()) ||
+      `${x.profile.idNo.Identification}${x.profile.idNo.CheckDigit}`.toLowerCase().startsWith(hkidPrefix),
+  )
 }
 
 function serviceName(s: Services, t: Ticket): string {
