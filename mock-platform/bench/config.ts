@@ -3,13 +3,15 @@ import { tmpdir } from 'node:os'
 import { resolve } from 'node:path'
 
 export type ServerMode = 'child' | 'inprocess'
-export type ScenarioName = 'cold' | 'bare' | 'signed' | 'journeys' | 'signing'
+export type ScenarioName = 'cold' | 'bare' | 'signed' | 'journeys' | 'signing' | 'soak'
 
 export interface BenchConfig {
   /** Seconds of measured load per scenario (BENCH_DURATION, default 10). */
   durationS: number
   /** Seconds of unmeasured warm-up before each load scenario (BENCH_WARMUP, default 2). */
   warmupS: number
+  /** Seconds of the soak (BENCH_SOAK, default 600; CI-sized runs use 30). */
+  soakS: number
   /** Concurrent connections / journeys in flight (BENCH_CONNECTIONS, default 50). */
   connections: number
   /** Where the servers run: a child process each (default) or inside the load generator (BENCH_SERVERS=inprocess). */
@@ -23,7 +25,7 @@ export interface BenchConfig {
   cpuProfDir: string
 }
 
-const ALL: ScenarioName[] = ['cold', 'bare', 'signed', 'journeys', 'signing']
+const ALL: ScenarioName[] = ['cold', 'bare', 'signed', 'journeys', 'signing', 'soak']
 
 export const BUDGETS = {
   signedRatio: 0.5,
@@ -31,6 +33,10 @@ export const BUDGETS = {
   journeysPerS: 1000,
   coldStartMs: 1000,
   rssMb: 200,
+  /** The soak (issue 12): peak RSS, RSS drift between the second and the last window, throughput kept. */
+  soakPeakMb: 250,
+  soakRssDrift: 0.1,
+  soakThroughputKept: 0.9,
 } as const
 
 function positive(name: string, fallback: number): number {
@@ -59,6 +65,7 @@ export function loadBenchConfig(): BenchConfig {
   if (only.has('signed') || only.has('journeys') || only.has('signing')) only.add('bare')
   return {
     durationS: positive('BENCH_DURATION', 10),
+    soakS: positive('BENCH_SOAK', 600),
     warmupS: process.env.BENCH_WARMUP === '0' ? 0 : positive('BENCH_WARMUP', 2),
     connections: Math.round(positive('BENCH_CONNECTIONS', 50)),
     servers,

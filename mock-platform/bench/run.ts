@@ -17,6 +17,7 @@ import { benchColdStart, type ColdStartResult } from './scenarios/cold-start'
 import { benchJourneys, type JourneyResult } from './scenarios/journeys'
 import { benchSigning, type SigningResult } from './scenarios/signing'
 import { benchSigned, type SignedResult } from './scenarios/signed'
+import { benchSoak, type SoakResult } from './scenarios/soak'
 import { startBare } from './servers/bare'
 import { type PlatformInfo, startPlatform } from './servers/platform'
 
@@ -227,6 +228,17 @@ async function main(): Promise<void> {
     }
   }
 
+  let soak: SoakResult | undefined
+  if (only.has('soak')) {
+    progress(
+      `\n▶ g. soak: full journeys for ${cfg.soakS} s on disk storage, ${cfg.connections} in flight  (load average ${noteLoad('soak')})`,
+    )
+    soak = await benchSoak(cfg)
+    progress(
+      `  → ${soak.journeys.toLocaleString('en-US')} journeys (${soak.failures} failed), per window ${soak.perWindow.join(' / ')}; peak RSS ${Math.round(soak.peakMb)} MB; stop ${Math.round(soak.stopMs)} ms`,
+    )
+  }
+
   const rows: Row[] = []
   const baselineNote = bareAfter
     ? `baseline = mean of the bare runs before and after (${Math.round(baselineRps).toLocaleString('en-US')} req/s)`
@@ -341,6 +353,7 @@ async function main(): Promise<void> {
       note: cfg.servers === 'child' ? undefined : rss.process,
     })
   }
+  if (soak) rows.push(...soakRows(soak))
   printTable(rows)
   const strip = <T extends { raw?: unknown; check?: unknown }>(x: T | undefined) => {
     if (!x) return undefined
@@ -371,10 +384,67 @@ async function main(): Promise<void> {
     coldStart: cold,
     rss,
     cpuProfile: profile,
+    soak,
   })
   progress(`wrote ${cfg.reportPath}`)
   if (process.exitCode === 1)
     progress('!! some scenario answered unexpected codes: see the lines marked !! above')
+}
+
+/** The soak's figures against its budgets (issue 12). */
+function soakRows(s: SoakResult): Row[] {
+  const first = s.perWindow[0] ?? 0
+  const last = s.perWindow.at(-1) ?? 0
+  const kept = first > 0 ? last / first : Number.NaN
+  const drift = Math.abs(s.lastWindowMb - s.secondWindowMb) / s.secondWindowMb
+  const w = `${Math.round(s.windowS)} s windows`
+  const ratio = (a: number, b: number) => `${a.toLocaleString('en-US')} / ${b.toLocaleString('en-US')}`
+  const all =
+    s.recorded.releases >= s.acknowledged.getProfiles &&
+    s.recorded.getProfiles >= s.acknowledged.getProfiles &&
+    s.recorded.getToken >= s.acknowledged.getToken &&
+    s.recorded.getQr >= s.acknowledged.getQr
+  return [
+    {
+      scenario: 'g. soak: journeys/s',
+      value: s.journeys / s.durationS,
+      unit: 'journeys/s',
+      cpu: s.cpu,
+      budget: 'reported',
+      note: `${s.journeys.toLocaleString('en-US')} journeys in ${Math.round(s.durationS)} s, ${s.failures} failed; per ${w}: ${s.perWindow.join(', ')}`,
+    },
+    {
+      scenario: 'g. soak: peak RSS',
+      value: s.peakMb,
+      unit: 'MB',
+      budget: `≤ ${BUDGETS.soakPeakMb} MB`,
+      pass: s.peakMb <= BUDGETS.soakPeakMb,
+      note: `RSS every 10 s: ${s.rss.map((r) => Math.round(r.mb)).join(' ')}`,
+    },
+    {
+      scenario: 'g. soak: RSS drift (last vs second window)',
+      value: drift * 100,
+      unit: '%',
+      budget: `≤ ${BUDGETS.soakRssDrift * 100} %`,
+      pass: drift <= BUDGETS.soakRssDrift,
+      note: `${Math.round(s.secondWindowMb)} MB → ${Math.round(s.lastWindowMb)} MB`,
+    },
+    {
+      scenario: 'g. soak: throughput kept (last vs first window)',
+      value: kept * 100,
+      unit: '%',
+      budget: `≥ ${BUDGETS.soakThroughputKept * 100} %`,
+      pass: kept >= BUDGETS.soakThroughputKept,
+    },
+    {
+      scenario: 'g. soak: recorded / acknowledged',
+      value: (Math.min(s.recorded.releases, s.recorded.getProfiles) / Math.max(1, s.acknowledged.getProfiles)) * 100,
+      unit: '%',
+      budget: '100 % (ledger and request log)',
+      pass: all,
+      note: `releases in the ledger ${ratio(s.recorded.releases, s.acknowledged.getProfiles)}; request log getQr ${ratio(s.recorded.getQr, s.acknowledged.getQr)}, getToken ${ratio(s.recorded.getToken, s.acknowledged.getToken)}, getProfiles ${ratio(s.recorded.getProfiles, s.acknowledged.getProfiles)}; graceful stop ${Math.round(s.stopMs)} ms`,
+    },
+  ]
 }
 
 main().catch((e) => {

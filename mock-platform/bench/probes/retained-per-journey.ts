@@ -76,26 +76,26 @@ console.log(
 )
 
 // Attribution: empty each short-lived map in turn and see how much heap it held (private fields, read for the probe only).
-type Sized = { size: number; entries: Map<string, unknown> }
-const s = platform.services as unknown as {
-  tickets: { tickets: Sized }
-  tokens: { tokens: Sized; redeemed: Sized; codes: Sized }
-  signed: { replay: { seen: Sized } }
-}
-const maps: Array<[string, Sized]> = [
-  ['tickets (TTL 240 s + 30 min, cap 200 000)', s.tickets.tickets],
-  ['access tokens (TTL 600 s, cap 100 000)', s.tokens.tokens],
-  ['redeemed codes (TTL 600 s, cap 100 000)', s.tokens.redeemed],
-  ['request nonces (TTL 600 s, cap 500 000)', s.signed.replay.seen],
-  ['auth codes (taken on redeem)', s.tokens.codes],
+type Sized = { size?: number; entries: Map<string, unknown>; slots?: Map<string, unknown>; seen?: unknown }
+const s = platform.services as unknown as Record<string, Record<string, unknown>>
+const replay = (s.signed!.replay as { apps?: Map<string, unknown>; seen?: Sized }) ?? {}
+const maps: Array<[string, Sized | undefined]> = [
+  ['tickets', s.tickets!.tickets as Sized],
+  ['QR tokens', s.tickets!.qrTokens as Sized],
+  ['access tokens', s.tokens!.tokens as Sized],
+  ['redeemed codes', s.tokens!.redeemed as Sized],
+  ['auth codes', s.tokens!.codes as Sized],
+  ['request nonces', (replay.seen as Sized | undefined) ?? ({ entries: (replay as { apps?: Map<string, unknown> }).apps ?? new Map() } as Sized)],
 ]
 let last = after
 for (const [label, m] of maps) {
-  const entries = m.size
+  if (!m) continue
+  const entries = m.entries.size
   m.entries.clear()
+  m.slots?.clear()
   const now = heapMb()
   console.log(
-    `  ${label.padEnd(44)} ${String(entries).padStart(7)} entries, ${(((last - now) * 1024 * 1024) / Math.max(1, entries)).toFixed(0).padStart(5)} bytes each`,
+    `  ${label.padEnd(44)} ${String(entries).padStart(7)} entries, ${(((last - now) * 1024 * 1024) / n).toFixed(0).padStart(5)} bytes per journey`,
   )
   last = now
 }

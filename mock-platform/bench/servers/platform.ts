@@ -1,8 +1,12 @@
-/** The mock platform as the bench serves it: createApp with memory storage, silent logs, no practical rate limit, one app. */
+/**
+ * The mock platform as the bench serves it: createApp with silent logs, no practical rate or tenant limits, one app.
+ * Memory storage; with BENCH_DATA_DIR (the soak), lowdb documents and the append-only logs on disk, as `npm start`.
+ */
 import { createApp } from '../../src/app'
 import { defaultConfig } from '../../src/config'
 import { randomHex } from '../../src/ids'
 import { createLogger } from '../../src/logger'
+import { lowdbStorage } from '../../src/store/lowdb'
 import { memoryStorage } from '../../src/store/memory'
 import { type Listening, listen } from './listen'
 
@@ -17,16 +21,23 @@ export interface PlatformInfo {
 }
 
 export async function startPlatform(kekPublicPem: string): Promise<PlatformInfo & Listening> {
+  const dataDir = process.env.BENCH_DATA_DIR
   const config = {
     ...defaultConfig,
-    storage: 'memory' as const,
+    storage: dataDir ? ('lowdb' as const) : ('memory' as const),
+    dataDir: dataDir ?? defaultConfig.dataDir,
+    residentCount: 200,
     logLevel: 'silent' as const,
+    // One app carries the whole load here: the per-app and per-organisation bounds are set out of its way.
     rateLimitPerMinute: 1_000_000_000,
+    orgRateLimitPerMinute: 1_000_000_000,
+    noncesPerApp: 10_000_000,
+    liveStatePerApp: 10_000_000,
     adminToken: randomHex(24),
   }
   const platform = await createApp(config, {
     logger: createLogger('silent'),
-    storage: memoryStorage(),
+    storage: dataDir ? lowdbStorage(dataDir) : memoryStorage(),
     apps: [
       {
         name: 'Bench e-Service',

@@ -183,7 +183,7 @@ export function signedRoute<Req = Record<string, unknown>>(
         )
       }
       stage = 'nonce'
-      const nonce = deps.replay.remember(clientID, h.nonce!)
+      const nonce = deps.replay.remember(clientID, h.nonce!, Number(h.timestamp))
       if (!nonce.ok && nonce.reason === 'replay') throw new PlatformError('D20004', 'nonce already used')
       if (!nonce.ok)
         throw new PlatformError(

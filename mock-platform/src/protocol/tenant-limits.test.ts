@@ -106,7 +106,7 @@ describe('nonces per app (NONCES_PER_APP)', () => {
     for (let i = 0; i < 50; i++) expect((await getKey(h.client)).code).toBe('D00000')
     h.clock.advance(1_000)
     const refused = await getKey(h.client)
-    expect([refused.status, refused.code, refused.retryAfter]).toEqual([429, 'D20026', '599'])
+    expect([refused.status, refused.code, refused.retryAfter]).toEqual([429, 'D20026', '299'])
 
     // The victim's captured request is still a replay, and the victim still works.
     expect((await replay()).code).toBe('D20004')
@@ -114,7 +114,7 @@ describe('nonces per app (NONCES_PER_APP)', () => {
     expect(h.platform.services.signed.replay.held(victim.app.clientID)).toBe(2)
 
     // Once the flooder's oldest nonces leave the window, it may call again.
-    h.clock.advance(599_000)
+    h.clock.advance(300_000)
     expect((await getKey(h.client)).code).toBe('D00000')
   })
 
@@ -132,7 +132,7 @@ describe('nonces per app (NONCES_PER_APP)', () => {
     expect(d.id).toBe('nonce-limit')
     expect(d.title).toContain('NONCES_PER_APP')
     expect(d.detail).toContain(
-      'this app holds 3 nonces inside the replay window; the oldest leaves it in 600 s',
+      'this app holds 3 nonces inside the replay window; the oldest leaves it in 300 s',
     )
     expect(d.fix).toContain('Retry-After')
     expect(d.link).toMatch(/troubleshooting#nonce-limit$/)

@@ -47,7 +47,7 @@ export function diagnoseNonce(ctx: DiagnosisContext): Diagnosis[] {
       'error',
       `The nonce "${nonce}" was already used${first ? ` at ${iso(first.at)}` : ''}`,
       first
-        ? `First used at ${seen(first)}. The platform remembers every nonce of an app for 10 minutes, across all endpoints.`
+        ? `First used at ${seen(first)}. The platform remembers every nonce of an app, across all endpoints, until its timestamp leaves the ±300 s window.`
         : 'It was used by this app within the last 10 minutes (that call is no longer in the inspector tail).',
       'Generate a fresh random nonce for every call, retries included (e.g. 16 random bytes as hex), together with a fresh timestamp.',
     ),
@@ -202,7 +202,7 @@ export function diagnoseLimit(ctx: DiagnosisContext): Diagnosis[] {
         'nonce-limit',
         'error',
         'This app holds as many nonces as it may inside the replay window (NONCES_PER_APP)',
-        `${detail}. The platform remembers every nonce of an app for 10 minutes and never forgets one early, so at the bound the app's new signed calls answer HTTP 429 with Retry-After until its oldest nonce leaves the window. ${others}`,
+        `${detail}. The platform remembers every nonce of an app until its timestamp leaves the ±300 s window and never forgets one early, so at the bound the app's new signed calls answer HTTP 429 with Retry-After until its oldest nonce leaves the window. ${others}`,
         'Wait the Retry-After seconds, then spread your calls: at most NONCES_PER_APP signed calls per 10 minutes per app. A load test can use several apps; on your own sandbox, raise NONCES_PER_APP.',
       ),
     ]
