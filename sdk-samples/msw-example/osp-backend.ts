@@ -66,7 +66,7 @@ export function createOspBackend(config: OspConfig, client?: IamSmartClient) {
       if (!token.ok)
         return {
           ok: false,
-          reason: `getToken failed: ${'code' in token.error ? token.error.code : token.error.message}`,
+          reason: `getToken failed: ${token.error.code}`,
         }
       const { accessToken, openID } = token.data
       const profile = await iam.getProfiles({ accessToken, openID, profileFields: ['enName'] })
@@ -91,7 +91,7 @@ export function createOspBackend(config: OspConfig, client?: IamSmartClient) {
       })
       if (!res.ok) {
         pendingProfiles.delete(businessID)
-        return { error: 'code' in res.error ? res.error.code : res.error.message }
+        return { error: res.error.code }
       }
       return { businessID }
     },
@@ -107,7 +107,7 @@ export function createOspBackend(config: OspConfig, client?: IamSmartClient) {
       if (result.ok) {
         const { businessID: _b, state: _s, ...fields } = result.data as Record<string, unknown>
         profiles.set(businessID, { code: result.code, fields })
-      } else profiles.set(businessID, { code: 'code' in result.error ? result.error.code : 'unknown' })
+      } else profiles.set(businessID, { code: result.error.code })
       return 200
     },
 

@@ -1,5 +1,6 @@
 /** Lesson 06: hash signing: send the document's SHA-256, show the signCode, verify the signature, acknowledge it. */
-import { type IamSmartClient, type Source, verifyHashSignature } from '@iamsmart-sandbox/openapi/client'
+import type { IamSmartClient, Source } from '@iamsmart-sandbox/openapi/client'
+import { verifyHashSignature } from '@iamsmart-sandbox/openapi/signing'
 import { bytesToHex, hkicHash } from '@iamsmart-sandbox/openapi/codec'
 import type { components } from '@iamsmart-sandbox/openapi/generated/platform'
 import type { Outcome, PendingRequests } from '../03-profile-and-eme/requests'

@@ -1,11 +1,6 @@
 /** Lesson 07: PDF signing: prepare the PDF, send its docDigest, embed the returned CMS signature, acknowledge. */
-import {
-  embedPdfSignature,
-  type IamSmartClient,
-  type PreparedPdf,
-  preparePdfForSigning,
-  type Source,
-} from '@iamsmart-sandbox/openapi/client'
+import type { IamSmartClient, Source } from '@iamsmart-sandbox/openapi/client'
+import { embedPdfSignature, type PreparedPdf, preparePdfForSigning } from '@iamsmart-sandbox/openapi/signing'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import type { components } from '@iamsmart-sandbox/openapi/generated/platform'
 import type { Outcome, PendingRequests } from '../03-profile-and-eme/requests'

@@ -5,9 +5,11 @@ import {
   failure,
   type IamSmartResult,
   type PlatformError,
+  isDCode,
   protocolFailure,
   SUCCESS_CODE,
   success,
+  unknownCodeFailure,
 } from './result'
 
 /** The callback body exactly as POSTed to the OSP's redirectURI. */
@@ -70,6 +72,7 @@ export async function decryptCallback<T>(
     return protocolFailure('D30004', 'callback body is not an iAM Smart callback')
   }
   const txID = typeof body.txID === 'string' ? body.txID : ''
+  if (!isDCode(body.code)) return unknownCodeFailure({ code: body.code, txID })
   const opened = body.content === null || body.content === undefined ? undefined : await open(store, body)
   if (body.code !== SUCCESS_CODE) {
     const error: PlatformError = { kind: 'platform', code: body.code, message: body.message ?? '' }

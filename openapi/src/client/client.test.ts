@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createFakePlatform, type FakePlatform } from '../../test/fake-platform'
 import { vectors } from '../../test/vectors'
 import { stringToSign, verifySignature } from '../codec'
-import { createIamSmartClient, type IamSmartClient } from './index'
+import { createIamSmartClient, type IamSmartClient, type IamSmartLogEvent, isDCode } from './index'
 
 const clientID = vectors.requestSignature.clientID
 const clientSecret = vectors.requestSignature.clientSecret
@@ -259,7 +259,7 @@ describe('failures are values', () => {
       },
     })
     const result = await down.getToken(tokenRequest)
-    expect(result).toMatchObject({ ok: false, error: { kind: 'transport' } })
+    expect(result).toMatchObject({ ok: false, error: { kind: 'transport', code: 'NETWORK_ERROR' } })
     if (!result.ok) expect(result.error.message).toContain('fetch failed')
   })
 
@@ -273,7 +273,12 @@ describe('failures are values', () => {
     })
     expect(await broken.getKey()).toEqual({
       ok: false,
-      error: { kind: 'transport', status: 502, message: '/security/getKey answered HTTP 502' },
+      error: {
+        kind: 'transport',
+        code: 'HTTP_ERROR',
+        status: 502,
+        message: '/security/getKey answered HTTP 502',
+      },
     })
   })
 
@@ -307,5 +312,99 @@ describe('failures are values', () => {
     expect(() =>
       createIamSmartClient({ baseUrl, clientID, clientSecret, kekPrivateKeys: [], fetch: fake.fetch }),
     ).toThrow(TypeError)
+  })
+})
+
+describe('ergonomics: fetch, timeout, log hook, D-codes', () => {
+  it('takes a fetch-compatible wrapper such as (input, init) => fetch(input, init)', async () => {
+    const seen: string[] = []
+    setup(publicA, {
+      fetch: (input, init) => {
+        seen.push(`${new URL(input.url).pathname} ${init === undefined}`)
+        return fake.fetch(input)
+      },
+    })
+    expect((await client.getToken(tokenRequest)).ok).toBe(true)
+    expect(seen).toEqual(['/api/v1/security/getKey true', '/api/v1/auth/getToken true'])
+  })
+
+  it('a platform that does not answer within timeoutMs is a TIMEOUT transport error', async () => {
+    const hanging = createIamSmartClient({
+      baseUrl,
+      clientID,
+      clientSecret,
+      kekPrivateKeys: [keyA],
+      timeoutMs: 50,
+      fetch: (request) =>
+        new Promise<Response>((_, reject) =>
+          request.signal.addEventListener('abort', () => reject(request.signal.reason)),
+        ),
+    })
+    expect(await hanging.getKey()).toEqual({
+      ok: false,
+      error: {
+        kind: 'transport',
+        code: 'TIMEOUT',
+        message: 'request to /security/getKey timed out after 50 ms',
+      },
+    })
+  })
+
+  it('the log hook sees each request and response with secrets masked, and cannot break a call', async () => {
+    const events: IamSmartLogEvent[] = []
+    fake.on('/auth/getToken', () => ({ accessToken: 'secret-token', openID: 'oid' }))
+    setup(publicA, {
+      log: (e) => {
+        events.push(e)
+        throw new Error('a broken logger')
+      },
+    })
+    const result = await client.getToken(tokenRequest)
+    expect(result.ok).toBe(true)
+    expect(events.map((e) => `${e.type} ${e.path}`)).toEqual([
+      'request /security/getKey',
+      'response /security/getKey',
+      'request /auth/getToken',
+      'response /auth/getToken',
+    ])
+    const text = JSON.stringify(events)
+    expect(text).not.toContain(clientSecret)
+    expect(text).not.toContain('secret-token')
+    for (const r of fake.requests) expect(text).not.toContain(r.headers.signature)
+    const [, keyResponse, tokenRequestEvent, tokenResponse] = events
+    expect(keyResponse).toMatchObject({ status: 200, code: 'D00000', txID: 'tx-1' })
+    expect(keyResponse!.type === 'response' && JSON.parse(keyResponse!.body).content.secretKey).toMatch(
+      /^\[\d+ characters\]$/,
+    )
+    expect(tokenRequestEvent).toMatchObject({ headers: { signature: '***', clientID } })
+    expect(tokenRequestEvent!.type === 'request' && JSON.parse(tokenRequestEvent!.body).content).toMatch(
+      /^\[\d+ characters\]$/,
+    )
+    expect(tokenResponse).toMatchObject({ type: 'response', code: 'D00000', txID: 'tx-2' })
+  })
+
+  it('isDCode accepts exactly the contract codes', () => {
+    expect(isDCode('D40004')).toBe(true)
+    expect(isDCode('D00000')).toBe(true)
+    expect(isDCode('D4004')).toBe(false)
+    expect(isDCode('toString')).toBe(false)
+    expect(isDCode(40004)).toBe(false)
+  })
+
+  it('an envelope code the contract does not define is an INVALID_RESPONSE transport error naming it', async () => {
+    const odd = createIamSmartClient({
+      baseUrl,
+      clientID,
+      clientSecret,
+      kekPrivateKeys: [keyA],
+      fetch: async () =>
+        new Response(JSON.stringify({ txID: 't7', code: 'D99999', message: '?', content: null }), {
+          status: 200,
+        }),
+    })
+    expect(await odd.getKey()).toMatchObject({
+      ok: false,
+      error: { kind: 'transport', code: 'INVALID_RESPONSE', receivedCode: 'D99999', txID: 't7', status: 200 },
+    })
   })
 })

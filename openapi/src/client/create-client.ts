@@ -13,7 +13,7 @@ import {
   type ResponseOf,
 } from './operations'
 import { type IamSmartResult, platformFailure, protocolFailure, SUCCESS_CODE, success } from './result'
-import { createSignedPost, type FetchLike } from './transport'
+import { createSignedPost, type FetchLike, type IamSmartLogger } from './transport'
 
 export interface IamSmartClientOptions {
   /** The API root including `/api/v1`, e.g. `http://localhost:3000/api/v1`. */
@@ -22,7 +22,15 @@ export interface IamSmartClientOptions {
   clientSecret: string
   /** KEK private keys: key A and optionally key B (PEM PKCS#8/PKCS#1 or JWK). */
   kekPrivateKeys: KekPrivateKey[]
+  /** A `fetch`-compatible function (default the global `fetch`), e.g. `(input, init) => fetch(input, init)`. */
   fetch?: FetchLike
+  /** Abort each HTTP exchange after this many ms: a `TIMEOUT` transport error (default 30 000; 0 never). */
+  timeoutMs?: number
+  /**
+   * Called for every request and its response or error (secrets masked: the signature, tokens, `content`
+   * and `secretKey` are never shown). Exceptions it throws are ignored. E.g. `log: (e) => console.debug(e)`.
+   */
+  log?: IamSmartLogger
   /** Clock in epoch ms (tests move it); used for `timestamp` and CEK expiry. */
   now?: () => number
   /** Refresh the CEK this long before `issueAt + expiresIn` (default 60 000 ms). */
@@ -53,7 +61,7 @@ const KEY_ERROR_CODES: ReadonlySet<string> = new Set(['D30001', 'D30002', 'D3000
  * const client = createIamSmartClient({ baseUrl, clientID, clientSecret, kekPrivateKeys: [keyA, keyB] })
  * const token = await client.getToken({ code, grantType: 'authorization_code' })
  * if (token.ok) console.log(token.data.openID)
- * else console.error(token.error.kind, 'code' in token.error ? token.error.code : token.error.message)
+ * else console.error(token.error.kind, token.error.code, token.error.message)
  */
 export function createIamSmartClient(options: IamSmartClientOptions): IamSmartClient {
   for (const name of ['baseUrl', 'clientID', 'clientSecret'] as const) {

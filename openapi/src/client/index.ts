@@ -19,22 +19,22 @@ export type {
   ResponseOf,
 } from './operations'
 export type {
+  DCode,
   IamSmartError,
+  IamSmartErrorCode,
   IamSmartFailure,
   IamSmartResult,
   PlatformError,
   ProtocolError,
   TransportError,
+  TransportErrorCode,
 } from './result'
-export { SUCCESS_CODE } from './result'
+export { isDCode, SUCCESS_CODE } from './result'
+// Signing helpers (pdf-lib, node:crypto) are a separate entry point: `@iamsmart-sandbox/openapi/signing`.
 export {
-  DEFAULT_PDF_SIGNATURE_SIZE,
-  embedPdfSignature,
-  type PreparedPdf,
-  type PreparePdfOptions,
-  preparePdfForSigning,
-  type VerifyHashSignatureInput,
-  type VerifyHashSignatureResult,
-  verifyHashSignature,
-} from './signing'
-export { type Envelope, type FetchLike, toEnvelope } from './transport'
+  type Envelope,
+  type FetchLike,
+  type IamSmartLogEvent,
+  type IamSmartLogger,
+  toEnvelope,
+} from './transport'

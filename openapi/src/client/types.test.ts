@@ -2,7 +2,14 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import type { components } from '../../generated/platform'
 import { vectors } from '../../test/vectors'
-import { createIamSmartClient, type IamSmartResult } from './index'
+import {
+  createIamSmartClient,
+  type DCode,
+  type IamSmartErrorCode,
+  type IamSmartResult,
+  isDCode,
+  type TransportErrorCode,
+} from './index'
 
 type S = components['schemas']
 
@@ -34,5 +41,31 @@ describe('typed methods', () => {
     // @ts-expect-error getQr is a browser navigation, not a back-channel method
     typeOnly(() => client.getQr)
     typeOnly(() => client.getKey())
+  })
+
+  it('take a fetch-compatible function and keep D-codes a closed union', () => {
+    const options = {
+      baseUrl: 'https://sandbox.test/api/v1',
+      clientID: 'c',
+      clientSecret: 's',
+      kekPrivateKeys: [vectors.cekWrap.kekPrivateKeyJwk as JsonWebKey],
+    }
+    createIamSmartClient({ ...options, fetch: (input, init) => fetch(input, init) })
+    createIamSmartClient({ ...options, fetch })
+    createIamSmartClient({ ...options, fetch: globalThis.fetch, timeoutMs: 5000, log: (e) => void e.type })
+    const typeOnly = (f: () => unknown) => f
+    typeOnly(async () => {
+      const r = await createIamSmartClient(options).getKey()
+      if (r.ok) return
+      expectTypeOf(r.error.code).toEqualTypeOf<IamSmartErrorCode>()
+      if (r.error.kind === 'platform') {
+        expectTypeOf(r.error.code).toEqualTypeOf<DCode>()
+        // @ts-expect-error a typo of D40004 does not compile
+        typeOnly(() => r.error.code === 'D4004')
+      }
+      if (r.error.kind === 'transport') expectTypeOf(r.error.code).toEqualTypeOf<TransportErrorCode>()
+    })
+    const s: string = 'D40004'
+    if (isDCode(s)) expectTypeOf(s).toEqualTypeOf<DCode>()
   })
 })

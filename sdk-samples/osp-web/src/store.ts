@@ -1,5 +1,5 @@
 /** osp-web's data: local accounts linked by openID, requests in flight, signed documents, a timeline per session. */
-import type { PreparedPdf } from '@iamsmart-sandbox/openapi/client'
+import type { PreparedPdf } from '@iamsmart-sandbox/openapi/signing'
 
 export interface Account {
   id: string

@@ -1,5 +1,6 @@
 /** POST /callback: the platform's server-to-server result. Decrypt, match businessID + state, apply once, 2xx. */
-import { type CallbackBody, embedPdfSignature, type IamSmartResult } from '@iamsmart-sandbox/openapi/client'
+import type { CallbackBody, IamSmartResult } from '@iamsmart-sandbox/openapi/client'
+import { embedPdfSignature } from '@iamsmart-sandbox/openapi/signing'
 import type { components } from '@iamsmart-sandbox/openapi/generated/platform'
 import { Hono } from 'hono'
 import { codeOf, type Ctx } from '../context'

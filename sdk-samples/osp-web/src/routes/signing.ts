@@ -1,5 +1,5 @@
 /** PDF signing: the saved form as a PDF, prepared, docDigest sent with HKICHash; the signed file for download. */
-import { preparePdfForSigning } from '@iamsmart-sandbox/openapi/client'
+import { preparePdfForSigning } from '@iamsmart-sandbox/openapi/signing'
 import { Hono } from 'hono'
 import { codeOf, type Ctx } from '../context'
 import { t } from '../i18n'

@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx — After initiateRequest: remember the request, then the browser goes to getQR (authByQR) or to the waiting page. */
-import type { PreparedPdf } from '@iamsmart-sandbox/openapi/client'
+import type { PreparedPdf } from '@iamsmart-sandbox/openapi/signing'
 import type { Context } from 'hono'
 import type { Ctx } from '../context'
 import { t } from '../i18n'
