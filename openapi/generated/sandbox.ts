@@ -255,10 +255,10 @@ export interface paths {
         put?: never;
         /**
          * Rotate the client secret
-         * @description A new client secret, shown this once. The old secret stops working at once (the next signed call
-         *     with it gets D20006): there is no grace period, so deploy the new secret before rotating, or rotate
-         *     during a pause. Any member may rotate (it is the answer to a leaked secret); recorded in the history
-         *     as `rotateSecret`.
+         * @description A new client secret, shown this once. Without a body the old secret stops working at once (the next
+         *     signed call with it gets D20006), the answer to a leaked secret. With `overlapSeconds` the old secret
+         *     is still accepted for that long (at most 7 days), so running servers can move to the new one; a
+         *     further rotation ends the overlap. Any member may rotate; recorded in the history as `rotateSecret`.
          */
         post: operations["rotateClientSecret"];
         delete?: never;
@@ -1272,7 +1272,7 @@ export interface components {
         };
         /**
          * ClientSecret
-         * @description The new client secret, shown this once. The old one is refused (D20006) from the next call.
+         * @description The new client secret, shown this once. The old one is refused (D20006) from the next call, or from `previousSecretValidUntil` after a rotation with an overlap.
          * @example {
          *       "clientID": "3f1c5a9e0b7d4e2a8c6f1b3d5e7a9c0b",
          *       "clientSecret": "0f9e8d7c6b5a49382716a5b4c3d2e1f00f1e2d3c4b5a6978"
@@ -1281,6 +1281,11 @@ export interface components {
         ClientSecret: {
             clientID: string;
             clientSecret: string;
+            /**
+             * Format: int64
+             * @description With an overlap, when the old secret stops working (epoch milliseconds).
+             */
+            previousSecretValidUntil?: number;
         };
         /**
          * Clock
@@ -3814,7 +3819,17 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description How long the old secret stays valid beside the new one, in seconds (0 = not at all).
+                     * @default 0
+                     */
+                    overlapSeconds?: number;
+                };
+            };
+        };
         responses: {
             /** @description The new secret. */
             200: {
@@ -3833,6 +3848,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
         };
     };
     uploadKek: {

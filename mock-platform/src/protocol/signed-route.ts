@@ -152,11 +152,14 @@ export function signedRoute<Req = Record<string, unknown>>(
       // Unknown client and bad signature answer alike (no client enumeration).
       if (!app) throw new PlatformError('D20006', 'unknown clientID')
       stage = 'signature'
-      verdict = await verifySignature({
-        secret: app.clientSecret,
-        parts,
-        signatureHeader: h.signature!,
-      })
+      // The current secret, then the former one while a rotation's overlap lasts.
+      const [current, ...former] = deps.apps.secretsOf(app)
+      let checked = await verifySignature({ secret: current!, parts, signatureHeader: h.signature! })
+      for (const secret of former) {
+        if (checked.valid) break
+        checked = await verifySignature({ secret, parts, signatureHeader: h.signature! })
+      }
+      verdict = checked
       if (!verdict.valid) throw new PlatformError('D20006', 'signature does not match the string to sign')
       record.signatureEncoding = verdict.wasUrlEncoded ? 'url' : 'raw'
       if (!verdict.wasUrlEncoded && app.strict) {

@@ -16,6 +16,8 @@ export interface RegisteredApp {
   clientID: string
   clientSecret: string
   name: string
+  /** After a rotation with an overlap: the former secret, still accepted until `validUntil` (epoch ms). */
+  previousSecret?: { secret: string; validUntil: number }
   /** Exact-match allow-list for redirectURI (browser returns, callbacks and app links). */
   redirectURIs: string[]
   scopes: Scope[]

@@ -5,10 +5,13 @@ import { ProblemError } from '../../errors'
 import type { Services } from '../../services'
 import { isApprover } from '../access/access'
 import { SANDBOX_ORG_ID } from '../orgs/org.types'
-import { NO_STORE, objectBody } from '../sandbox/http'
+import { NO_STORE, objectBody, optionalJsonBody } from '../sandbox/http'
 import type { RegisteredApp } from './app.types'
 import { orgOf } from './apps.service'
 import { changeView } from './changes.service'
+
+/** The longest overlap of a former client secret after a rotation: 7 days. */
+const MAX_OVERLAP_S = 7 * 24 * 3600
 
 export function appsRoutes(s: Services): Hono {
   const r = new Hono()
@@ -61,12 +64,26 @@ export function appsRoutes(s: Services): Hono {
   /** Any settings at once (name, redirectURIs, scopes, kekPublicKeys, activeKek, strict) as one change request. */
   r.patch('/apps/:clientID', (c) => proposeChange(s, c, objectBody))
 
-  /** A new secret, shown once; the old one stops working at once. */
+  /** A new secret, shown once; the old one stops working at once, or after `overlapSeconds` (at most 7 days). */
   r.post('/apps/:clientID/secret', async (c) => {
     const { principal, app } = await s.access.app(c, c.req.param('clientID'), 'write')
-    const rotated = (await s.apps.rotateSecret(app.clientID))!
+    const body = await optionalJsonBody(c)
+    const overlap = body.overlapSeconds ?? 0
+    if (typeof overlap !== 'number' || !Number.isInteger(overlap) || overlap < 0 || overlap > MAX_OVERLAP_S)
+      throw new ProblemError(422, 'Invalid body', 'Fix the listed fields and try again.', {
+        errors: { overlapSeconds: `must be a whole number of seconds from 0 to ${MAX_OVERLAP_S}` },
+      })
+    const rotated = (await s.apps.rotateSecret(app.clientID, overlap * 1000))!
     await s.changes.record(s.access.actor(principal), rotated, 'rotateSecret')
-    return c.json({ clientID: rotated.clientID, clientSecret: rotated.clientSecret }, 200, NO_STORE)
+    return c.json(
+      {
+        clientID: rotated.clientID,
+        clientSecret: rotated.clientSecret,
+        ...(rotated.previousSecret ? { previousSecretValidUntil: rotated.previousSecret.validUntil } : {}),
+      },
+      200,
+      NO_STORE,
+    )
   })
 
   return r

@@ -116,11 +116,27 @@ export class AppsService {
     return next
   }
 
-  /** A new client secret, valid at once; the old one is refused from the next call (no grace period). */
-  async rotateSecret(clientID: string): Promise<RegisteredApp | undefined> {
+  /**
+   * A new client secret, valid at once. The old one is refused from the next call, or, with `overlapMs` > 0, still
+   * accepted until then (deploy the new secret meanwhile); a rotation during an overlap ends the earlier one.
+   */
+  async rotateSecret(clientID: string, overlapMs = 0): Promise<RegisteredApp | undefined> {
     const app = this.apps.get(clientID)
     if (!app) return undefined
-    return this.replace({ ...app, clientSecret: randomHex(24) })
+    const { previousSecret: _ended, ...rest } = app
+    const previousSecret =
+      overlapMs > 0 ? { secret: app.clientSecret, validUntil: this.clock.now() + overlapMs } : undefined
+    return this.replace({
+      ...rest,
+      clientSecret: randomHex(24),
+      ...(previousSecret ? { previousSecret } : {}),
+    })
+  }
+
+  /** The secrets a signed call may use now: the current one, then the former one during its overlap. */
+  secretsOf(app: RegisteredApp): string[] {
+    const prev = app.previousSecret
+    return prev && this.clock.now() < prev.validUntil ? [app.clientSecret, prev.secret] : [app.clientSecret]
   }
 
   /** Exact string comparison: no normalisation, no prefix match (security checklist #1). */

@@ -107,6 +107,25 @@ describe('client secret rotation', () => {
     expect(history.items[0]).toMatchObject({ action: 'rotateSecret', status: 'applied' })
     expect(JSON.stringify(history)).not.toContain(clientSecret)
   })
+
+  it('with overlapSeconds the old secret keeps working until the overlap ends, then answers D20006', async () => {
+    const h = await harness()
+    const dev = await signUp(h, 'dev@example.com')
+    const app = await newApp(dev, { kekPublicKeys: { A: kek(0).publicPem } })
+    const bad = await dev.call(`/sandbox/v1/apps/${app.clientID}/secret`, 'POST', { overlapSeconds: -1 })
+    expect(bad.status).toBe(422)
+    const rotated = await dev.call(`/sandbox/v1/apps/${app.clientID}/secret`, 'POST', {
+      overlapSeconds: 3600,
+    })
+    expect(rotated.status).toBe(200)
+    const body = (await rotated.json()) as { clientSecret: string; previousSecretValidUntil: number }
+    expect(body.previousSecretValidUntil).toBe(h.clock.now() + 3_600_000)
+    expect((await platformClient(h, app.clientID, app.clientSecret).getKey()).code).toBe('D00000')
+    expect((await platformClient(h, app.clientID, body.clientSecret).getKey()).code).toBe('D00000')
+    h.clock.advance(3_600_000)
+    expect((await platformClient(h, app.clientID, app.clientSecret).getKey()).code).toBe('D20006')
+    expect((await platformClient(h, app.clientID, body.clientSecret).getKey()).code).toBe('D00000')
+  })
 })
 
 describe('KEKs A and B', () => {
