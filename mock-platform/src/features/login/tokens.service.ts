@@ -17,7 +17,7 @@ export interface AuthCode {
 }
 
 /** Expired codes and tokens are kept this long, so the answer (and the inspector) can say "expired" rather than "unknown". */
-export const EXPIRED_GRACE_MS = 300_000
+export const EXPIRED_GRACE_MS = 60_000
 
 export interface AccessToken {
   accessToken: string

@@ -30,6 +30,14 @@ export interface TicketsDeps {
 }
 
 /**
+ * How long a decided ticket stays readable (anonymous getResult, getQR?ticketID, the virtual app's done page): tasks
+ * for their own time to live and five minutes more, logins for a minute (the QR page has long redirected by then).
+ * Bounded so that the state a journey leaves behind is short-lived: at full speed every minute kept costs memory.
+ */
+export const DECIDED_KEEP_MS = 5 * 60_000
+export const DECIDED_LOGIN_KEEP_MS = 60_000
+
+/**
  * Whose bound a ticket counts against: tickets of signed calls count against their app; tickets opened by a browser
  * (getQR, which needs no signature) against a partition of their own, so a flood of unsigned getQR for an app can
  * never refuse that app's signed requests.
@@ -40,8 +48,11 @@ function tenantOf(ticket: Pick<Ticket, 'clientID' | 'browser'>): string {
 
 export class TicketsService {
   private readonly deciding = new Set<Promise<Ticket>>()
-  /** Per app (see tenantOf): a pending ticket is never dropped; decided ones past their expiry make room first. */
+  /** Pending tickets per app (see tenantOf): a pending ticket is never dropped; at the bound new ones are refused. */
   private readonly tickets: TenantTtlMap<Ticket>
+  /** Decided tickets, kept a short while (per app; at the bound that app's oldest decided ticket leaves first). */
+  private readonly decidedLogins: TenantTtlMap<Ticket>
+  private readonly decidedTasks: TenantTtlMap<Ticket>
   /** Per app: refreshing QR codes drops that app's own oldest QR token at the bound. */
   private readonly qrTokens: TenantTtlMap<string>
   private readonly completers = new Map<TicketKind, Completer>()
@@ -49,6 +60,8 @@ export class TicketsService {
   constructor(private readonly deps: TicketsDeps) {
     const perApp = deps.perApp ?? (() => 20_000)
     this.tickets = new TenantTtlMap(deps.clock, { perTenant: perApp, liveUntil: (t) => t.expiresAt })
+    this.decidedLogins = new TenantTtlMap(deps.clock, { perTenant: perApp, whenFull: 'evict' })
+    this.decidedTasks = new TenantTtlMap(deps.clock, { perTenant: perApp, whenFull: 'evict' })
     this.qrTokens = new TenantTtlMap(deps.clock, { perTenant: perApp, whenFull: 'evict' })
   }
 
@@ -65,12 +78,12 @@ export class TicketsService {
       expiresAt: now + this.deps.ttlMs(),
       status: 'pending',
     }
-    // Decided tickets stay readable for a while after expiry (results, getResult, history).
+    // Kept past its expiry until the sweep (every second) times it out and retires it.
     const admission = this.tickets.set(
       tenantOf(ticket),
       ticket.ticketID,
       ticket,
-      this.deps.ttlMs() + 30 * 60_000,
+      this.deps.ttlMs() + DECIDED_KEEP_MS,
     )
     if (!admission.ok) throw liveStateRefusal('requests (tickets)', admission)
     return ticket
@@ -78,7 +91,7 @@ export class TicketsService {
 
   /** The ticket, timed out first when its time has passed. */
   get(ticketID: string): Ticket | undefined {
-    const t = this.tickets.get(ticketID)
+    const t = this.find(ticketID)
     if (t && t.status === 'pending' && t.expiresAt <= this.deps.clock.now())
       void this.decide(t.ticketID, 'timeout')
     return t
@@ -120,8 +133,22 @@ export class TicketsService {
     while (this.deciding.size > 0) await Promise.allSettled([...this.deciding])
   }
 
+  private find(ticketID: string): Ticket | undefined {
+    return (
+      this.tickets.get(ticketID) ?? this.decidedLogins.get(ticketID) ?? this.decidedTasks.get(ticketID)
+    )
+  }
+
+  /** A decided ticket leaves the pending ones and is kept a short while (DECIDED_KEEP_MS, DECIDED_LOGIN_KEEP_MS). */
+  private retire(ticket: Ticket): void {
+    if (!this.tickets.delete(ticket.ticketID)) return
+    const tenant = tenantOf(ticket)
+    if (ticket.kind === 'login') this.decidedLogins.set(tenant, ticket.ticketID, ticket, DECIDED_LOGIN_KEEP_MS)
+    else this.decidedTasks.set(tenant, ticket.ticketID, ticket, this.deps.ttlMs() + DECIDED_KEEP_MS)
+  }
+
   private async decideNow(ticketID: string, decision: Decision, residentId?: string): Promise<Ticket> {
-    const ticket = this.tickets.get(ticketID)
+    const ticket = this.find(ticketID)
     if (!ticket) throw new PlatformError('D20027', 'ticket not found or expired', 404)
     if (ticket.status !== 'pending') throw new PlatformError('D20004', `ticket already ${ticket.status}`)
     if (decision !== 'timeout' && ticket.expiresAt <= this.deps.clock.now()) decision = 'timeout'
@@ -157,6 +184,7 @@ export class TicketsService {
       this.deps.onRecordFailed?.(ticket, e)
     }
     this.deliver(ticket)
+    this.retire(ticket)
     return ticket
   }
 
