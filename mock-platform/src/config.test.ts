@@ -21,7 +21,7 @@ describe('loadConfig', () => {
       publicBaseUrl: 'http://127.0.0.1:8080',
       mode: 'local',
       storage: 'lowdb',
-      dataDir: '.data',
+      dataDir: '.iamsmart-sandbox',
       adminToken: undefined,
       timestampWindowMs: 300_000,
       cekTtlMs: 86_400_000,

@@ -67,7 +67,7 @@ export const defaultConfig: Config = {
   publicBaseUrl: 'http://127.0.0.1:8080',
   mode: 'local',
   storage: 'lowdb',
-  dataDir: '.data',
+  dataDir: '.iamsmart-sandbox',
   adminToken: undefined,
   seed: 20260101,
   residentCount: 200,

@@ -1,9 +1,11 @@
 /** Starts the sandbox on HOST:PORT (127.0.0.1:8080): config read once, data directory locked, demo app printed. */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { createApp } from './app'
 import { ConfigError, loadConfig } from './config'
-import { demoApp } from './features/demo/demo-app'
+import { demoApp, followPort } from './features/demo/demo-app'
 import { portalSite, withPortal } from './features/portal/portal-site'
 import { randomHex } from './ids'
 import { createLogger } from './logger'
@@ -40,11 +42,19 @@ async function main(): Promise<void> {
     // The mock PKI's CA and resident keys live in <dataDir>/pki (mode 0600); memory storage keeps them in memory.
     pkiStore: config.storage === 'lowdb' ? filePkiStore(config.dataDir) : undefined,
   })
+  // The stored demo app keeps the redirect URIs of its first start: follow this start's port.
+  const stored = platform.services.apps.get(demo.credentials.clientID)
+  const moved = stored && followPort(stored, demo.credentials.redirectURIs)
+  if (moved) await platform.services.apps.replace(moved)
   const sweeper = setInterval(() => platform.services.tickets.sweep(), 1000)
   sweeper.unref()
 
-  // The developer portal (`npm run build` → build/) is served from the same port, beside the platform.
-  const portal = portalSite(fileURLToPath(new URL('../../build', import.meta.url)))
+  // The developer portal is served from the same port, beside the platform: prebuilt inside the package
+  // (@iamsmart-sandbox/server: dist/server.js + portal/), or `npm run build` → build/ in the repository.
+  const sites = [new URL('../portal', import.meta.url), new URL('../../build', import.meta.url)].map((u) =>
+    fileURLToPath(u),
+  )
+  const portal = portalSite(sites.find((dir) => existsSync(join(dir, 'index.html'))) ?? sites[1]!)
   const served = withPortal(platform.app.fetch, portal)
   // Requests being answered: a graceful stop waits for them before it closes the logs.
   let inFlight = 0

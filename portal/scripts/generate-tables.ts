@@ -124,7 +124,7 @@ export const CONFIG_DESCRIPTIONS: Record<string, string> = {
   SANDBOX_STORAGE:
     '`lowdb` keeps apps, residents and tickets in JSON files under the data directory; `memory` forgets them at exit.',
   SANDBOX_DATA_DIR:
-    'Data directory: JSON collections, the demo app (`demo-app.json`, `demo-kek-private.pem`) and the mock PKI keys. Locked by one process at a time.',
+    'Data directory, relative to the directory the sandbox starts in: JSON collections, the demo app (`demo-app.json`, `demo-kek-private.pem`, found by `loadDemoApp()` from there or any directory below) and the mock PKI keys. Locked by one process at a time.',
   SANDBOX_ADMIN_TOKEN:
     'Bearer token for the sandbox admin API (at least 16 characters). Generated and printed at start when unset.',
   SANDBOX_SEED: 'Seed of the synthetic residents: the same seed gives the same residents.',
