@@ -28,6 +28,7 @@ import { demoRoutes, type ReceivedCallback } from './features/demo/demo.routes'
 import { getQrObserver } from './features/inspector/get-qr.observer'
 import { inspectorRoutes } from './features/inspector/inspector.routes'
 import type { InspectedItem } from './features/inspector/inspector.types'
+import { unknownPath } from './features/inspector/unknown-path'
 import { Inspector } from './features/inspector/inspector.service'
 import { DEFAULT_FROM, type MailMessage, MailOutbox } from './features/notifications/mail-outbox'
 import { mailPageRoutes } from './features/notifications/mail.routes'
@@ -333,7 +334,7 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
   )
 
   app.notFound((c) => {
-    if (c.req.path.startsWith('/api/v1/')) return sendEnvelope(c, envelope(newId(), 'D20027'), 404)
+    if (c.req.path.startsWith('/api/v1/')) return unknownPath(services, c)
     return c.json(
       {
         type: 'about:blank',

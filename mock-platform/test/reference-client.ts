@@ -123,8 +123,19 @@ export class ReferenceClient {
     }
   }
 
-  /** Decrypts a callback body: secretKey with the KEK, then content. */
+  /** Decrypts a callback body to the result, whatever the app's layout: `{content: result}` (default) or flat. */
   decryptCallback<T = Record<string, unknown>>(
+    body: Envelope<string | null> & { secretKey: string },
+  ): T | null {
+    const payload = this.decryptCallbackPayload<Record<string, unknown>>(body)
+    if (payload === null) return null
+    const inner = payload.content
+    const nested = Object.keys(payload).length === 1 && inner !== null && typeof inner === 'object'
+    return (nested ? inner : payload) as T
+  }
+
+  /** Decrypts a callback body: secretKey with the KEK, then content, as decrypted (the layout visible). */
+  decryptCallbackPayload<T = Record<string, unknown>>(
     body: Envelope<string | null> & { secretKey: string },
   ): T | null {
     const cek = unwrapCek(body.secretKey, this.o.privateKey)

@@ -31,12 +31,12 @@ const checkPhone = (p: PhoneNumber | undefined, first: RegExp) => {
 
 describe('defaultResidents', () => {
   it('is the magic residents then 200 generated, all ids and HKIDs unique', () => {
-    expect(all).toHaveLength(214)
-    expect(all.slice(0, 14).every((r) => r.id.startsWith('magic-'))).toBe(true)
-    expect(all[14]!.id).toBe('r-0001')
-    expect(new Set(all.map((r) => r.id)).size).toBe(214)
-    expect(new Set(all.map((r) => r.profile.idNo.Identification)).size).toBe(214)
-    expect(defaultResidents(1)[14]).not.toEqual(all[14])
+    expect(all).toHaveLength(216)
+    expect(all.slice(0, 16).every((r) => r.id.startsWith('magic-'))).toBe(true)
+    expect(all[16]!.id).toBe('r-0001')
+    expect(new Set(all.map((r) => r.id)).size).toBe(216)
+    expect(new Set(all.map((r) => r.profile.idNo.Identification)).size).toBe(216)
+    expect(defaultResidents(1)[16]).not.toEqual(all[16])
     expect(defaultResidents()).toEqual(all)
   })
 
@@ -68,7 +68,7 @@ describe('defaultResidents', () => {
 describe('findResident', () => {
   it('finds by id', () => {
     expect(findResident(all, 'magic-approve')?.profile.enName.UnstructuredName).toBe('CHAN, Tai Man')
-    expect(findResident(all, 'r-0042')).toBe(all[14 + 41])
+    expect(findResident(all, 'r-0042')).toBe(all[16 + 41])
   })
 
   it('finds by HKID with or without parentheses or check digit', () => {
@@ -93,7 +93,7 @@ describe('findResident', () => {
 describe('residentTable', () => {
   it('documents the magic residents', () => {
     const rows = residentTable()
-    expect(rows).toHaveLength(14)
+    expect(rows).toHaveLength(16)
     expect(rows[0]).toEqual({
       id: 'magic-approve',
       hkid: 'QZ000001(1)',
@@ -105,12 +105,12 @@ describe('residentTable', () => {
   })
 
   it('gives generated residents the default outcome', () => {
-    const [row] = residentTable(all.slice(14, 15))
+    const [row] = residentTable(all.slice(16, 17))
     expect(row).toEqual({
       id: 'r-0001',
-      hkid: `${all[14]!.profile.idNo.Identification}(${all[14]!.profile.idNo.CheckDigit})`,
-      tier: all[14]!.tier,
-      englishName: all[14]!.profile.enName.UnstructuredName,
+      hkid: `${all[16]!.profile.idNo.Identification}(${all[16]!.profile.idNo.CheckDigit})`,
+      tier: all[16]!.tier,
+      englishName: all[16]!.profile.enName.UnstructuredName,
       outcome: 'Approves every request at once.',
     })
   })

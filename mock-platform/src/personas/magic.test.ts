@@ -30,6 +30,8 @@ describe('magic residents', () => {
       ['magic-no-chinese-name', 'QZ000012(7)', 'iAM Smart+'],
       ['magic-long-name', 'QZ000013(5)', 'iAM Smart+'],
       ['magic-qr-only', 'QZ000014(3)', 'iAM Smart+'],
+      ['magic-fail', 'QZ000015(1)', 'iAM Smart+'],
+      ['magic-id-card-error', 'QZ000016(A)', 'iAM Smart+'],
     ])
     for (const r of magic) {
       expect(isSandboxHkid(formatHkid(r.profile.idNo)), r.id).toBe(true)
@@ -54,8 +56,13 @@ describe('magic residents', () => {
     expect(get('timeout').behaviour.decision).toBe('timeout')
     expect(get('hkid-mismatch').behaviour.hkidMismatch).toBe(true)
     expect(get('qr-only').behaviour.appReachable).toBe(false)
+    expect(get('fail').behaviour.decision).toBe('fail')
+    expect(get('id-card-error').behaviour.idCardError).toBe(true)
     const plain = magic.filter(
-      (r) => !['slow', 'reject', 'cancel', 'timeout', 'hkid-mismatch', 'qr-only'].includes(r.magic!.slug),
+      (r) =>
+        !['slow', 'reject', 'cancel', 'timeout', 'hkid-mismatch', 'qr-only', 'fail', 'id-card-error'].includes(
+          r.magic!.slug,
+        ),
     )
     for (const r of plain)
       expect(r.behaviour, r.id).toEqual({ decision: 'approve', delayMs: 0, appReachable: true })

@@ -148,5 +148,9 @@ export function magicResidents(referenceDate: string = REFERENCE_DATE): Resident
       outcome: 'Has a 75-character English name and a six-character Chinese name, to test field widths and truncation.', tags: ['long-name', 'missing-eme'] }),
     magic({ slug: 'qr-only', identification: 'QZ000014', checkDigit: '3', tier: PLUS, name: ['YEUNG, Tsz Long', '楊子朗'], birthDate: '19960131', gender: 'M', eme: contact('tszlong.yeung', '69123456'), behaviour: { appReachable: false },
       outcome: 'The app cannot be reached: initiateRequest answers authByQR true even on mobile, so the e-Service must send the resident through getQR.', tags: ['missing-eme'] }),
+    magic({ slug: 'fail', identification: 'QZ000015', checkDigit: '1', tier: PLUS, name: ['FUNG, Ka Ho', '馮家豪'], birthDate: '19910304', gender: 'M', eme: contact('kaho.fung', '59012345'), behaviour: { decision: 'fail' },
+      outcome: 'Every request fails on the platform side: D40002 at login and anonymous hand-overs, D50002 profile, D60002 e-ME, D70002 signing, D80002 step-up.', tags: ['missing-eme'] }),
+    magic({ slug: 'id-card-error', identification: 'QZ000016', checkDigit: 'A', tier: PLUS, name: ['KWOK, Mei Kuen', '郭美娟'], birthDate: '19790827', gender: 'F', eme: contact('meikuen.kwok', '60123456'), behaviour: { idCardError: true },
+      outcome: 'Login and anonymous hand-overs end D40035 (user ID card error); authenticated requests are unaffected.', tags: ['missing-eme'] }),
   ]
 }

@@ -167,7 +167,7 @@ export interface Profile {
 }
 
 export type Tier = 'iAM Smart' | 'iAM Smart+'
-export type Decision = 'approve' | 'reject' | 'cancel' | 'timeout'
+export type Decision = 'approve' | 'reject' | 'cancel' | 'timeout' | 'fail'
 
 /** What the virtual app does when this resident is asked to authorise something. */
 export interface Behaviour {
@@ -178,6 +178,8 @@ export interface Behaviour {
   appReachable: boolean
   /** Signing is refused with D70005 as if the HKICHash named someone else. */
   hkidMismatch?: boolean
+  /** Logins and anonymous hand-overs fail with D40035 (user ID card error); other requests are unaffected. */
+  idCardError?: boolean
 }
 
 export interface Resident {

@@ -12,6 +12,7 @@ import type { Clock } from '../clock'
 import type { DCode } from '../errors'
 import { PlatformError } from '../errors'
 import type { RegisteredApp } from '../features/apps/app.types'
+import { acceptsPlainContent, profileOf } from '../features/apps/compatibility'
 import { SANDBOX_ORG_ID } from '../features/orgs/org.types'
 import { type CallEvidence, type CallStage, evidenceOf } from '../features/inspector/evidence'
 import type { ForcedOutcome } from '../features/scenarios/scenarios.service'
@@ -198,25 +199,44 @@ export function signedRoute<Req = Record<string, unknown>>(
       stage = 'decrypt'
 
       let request: unknown = {}
+      // The sample library's unencrypted mode (compatibility profile `unencrypted`): a plain JSON request, answered plain.
+      let plain = false
       if (encrypted) {
         const body = parseJson(raw)
         if (!body || typeof body !== 'object' || Array.isArray(body))
           throw new PlatformError('D20003', 'body must be {"content": "..."}')
         const content = (body as Record<string, unknown>).content
-        if (content === undefined || content === null || content === '')
-          throw new PlatformError('D20002', 'content is missing')
-        if (typeof content !== 'string') throw new PlatformError('D20003', 'content must be a Base64 string')
-        const candidates = deps.keys.candidates(clientID)
-        if (candidates.length === 0) throw new PlatformError('D30002', 'no valid CEK: call security/getKey')
+        if (typeof content !== 'string' && acceptsPlainContent(profileOf(app))) {
+          plain = true
+          request = body
+        } else if (content === undefined || content === null || content === '') {
+          throw new PlatformError(
+            'D20002',
+            Object.keys(body).some((k) => k !== 'content')
+              ? 'content is missing: the body is plain JSON, not {"content": "<encrypted request>"}'
+              : 'content is missing',
+          )
+        }
+        if (!plain && typeof content !== 'string')
+          throw new PlatformError('D20003', 'content must be a Base64 string')
+        const candidates = plain ? [] : deps.keys.candidates(clientID)
+        if (!plain && candidates.length === 0)
+          throw new PlatformError('D30002', 'no valid CEK: call security/getKey')
         for (const k of candidates) {
           try {
-            request = await decryptJson(k.key, content)
+            request = await decryptJson(k.key, content as string)
             cek = k.key
             break
           } catch {}
         }
-        if (!cek)
+        if (!plain && !cek) {
+          // A CEK that expired or was rotated out is "not exist or expired" (D30002), as the sample's retry expects.
+          for (const k of deps.keys.stale(clientID)) {
+            if (await opens(k.key, content as string))
+              throw new PlatformError('D30002', 'content was encrypted with a CEK that expired or no longer exists')
+          }
           throw new PlatformError('D30004', 'content does not decrypt with the current or previous CEK')
+        }
         if (!request || typeof request !== 'object' || Array.isArray(request)) {
           throw new PlatformError('D20003', 'decrypted content must be a JSON object')
         }
@@ -226,6 +246,12 @@ export function signedRoute<Req = Record<string, unknown>>(
         const body = parseJson(raw)
         if (!body || typeof body !== 'object' || Array.isArray(body))
           throw new PlatformError('D20003', 'body must be a JSON object')
+        // getKey and revokeKey take no parameters (the sample posts {}, others an empty body).
+        if (Object.keys(body).length > 0)
+          throw new PlatformError(
+            'D20001',
+            `${operationId} takes no parameters: send {} or an empty body (got ${Object.keys(body).slice(0, 5).join(', ')})`,
+          )
       }
       record.request = request
       stage = 'handler'
@@ -238,7 +264,7 @@ export function signedRoute<Req = Record<string, unknown>>(
       const result = await handler({ app, request: request as Req, txID }, c)
       record.response = result ?? null
       const content =
-        encrypted && result !== undefined && result !== null
+        encrypted && !plain && result !== undefined && result !== null
           ? await encryptJson(cek!, result)
           : (result ?? null)
       response = sendEnvelope(c, envelope(txID, 'D00000', content))
@@ -273,6 +299,15 @@ export function signedRoute<Req = Record<string, unknown>>(
     const behind = deps.observe?.(record)
     if (behind) await behind
     return response
+  }
+}
+
+async function opens(key: Uint8Array, content: string): Promise<boolean> {
+  try {
+    await decryptJson(key, content)
+    return true
+  } catch {
+    return false
   }
 }
 

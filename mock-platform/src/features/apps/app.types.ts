@@ -1,4 +1,5 @@
 /** A registered online service (OSP app) as the platform knows it. */
+import type { CompatibilityProfile } from './compatibility'
 
 export const SCOPES = [
   'eidapi_auth',
@@ -15,9 +16,9 @@ export interface RegisteredApp {
   id: string
   clientID: string
   clientSecret: string
-  name: string
   /** After a rotation with an overlap: the former secret, still accepted until `validUntil` (epoch ms). */
   previousSecret?: { secret: string; validUntil: number }
+  name: string
   /** Exact-match allow-list for redirectURI (browser returns, callbacks and app links). */
   redirectURIs: string[]
   scopes: Scope[]
@@ -32,6 +33,8 @@ export interface RegisteredApp {
   orgId?: string
   /** When the settings or the secret last changed. */
   updatedAt?: number
+  /** Which variant of the unconfirmed details the sandbox serves (compatibility.ts); absent = `evidence`. */
+  compatibilityProfile?: CompatibilityProfile
 }
 
 /** A change to an app's settings: proposed by a creator, applied once approved. `null` removes a KEK. */
@@ -42,6 +45,7 @@ export interface AppPatch {
   kekPublicKeys?: { A?: string | null; B?: string | null }
   activeKek?: 'A' | 'B'
   strict?: boolean
+  compatibilityProfile?: CompatibilityProfile
 }
 export const PATCH_FIELDS = [
   'name',
@@ -50,4 +54,5 @@ export const PATCH_FIELDS = [
   'kekPublicKeys',
   'activeKek',
   'strict',
+  'compatibilityProfile',
 ] as const

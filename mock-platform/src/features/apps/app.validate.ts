@@ -3,9 +3,12 @@ import { spkiBase64 } from '@iamsmart-sandbox/openapi/codec'
 import { isIP } from 'node:net'
 import { ProblemError } from '../../errors'
 import { addressProblem } from '../callbacks/address-guard'
+import { COMPATIBILITY_PROFILES, isProfile } from './compatibility'
 import { type AppPatch, PATCH_FIELDS, type RegisteredApp, SCOPES, type Scope } from './app.types'
 
 export type Problems = Record<string, string>
+
+export const PROFILE_PROBLEM = `must be one of ${COMPATIBILITY_PROFILES.join(', ')}`
 
 export function throwIfInvalid(problems: Problems, title = 'Invalid app registration'): void {
   if (Object.keys(problems).length > 0)
@@ -111,6 +114,10 @@ export function patchedApp(app: RegisteredApp, input: unknown): { app: Registere
   if (p.strict !== undefined) {
     if (typeof p.strict !== 'boolean') problems.strict = 'must be true or false'
     else next.strict = patch.strict = p.strict
+  }
+  if (p.compatibilityProfile !== undefined) {
+    if (!isProfile(p.compatibilityProfile)) problems.compatibilityProfile = PROFILE_PROBLEM
+    else next.compatibilityProfile = patch.compatibilityProfile = p.compatibilityProfile
   }
   if (p.kekPublicKeys !== undefined) {
     const keys = (p.kekPublicKeys ?? {}) as Record<string, unknown>

@@ -9,6 +9,7 @@ import { NO_STORE, objectBody, optionalJsonBody } from '../sandbox/http'
 import type { RegisteredApp } from './app.types'
 import { orgOf } from './apps.service'
 import { changeView } from './changes.service'
+import { profileOf } from './compatibility'
 
 /** The longest overlap of a former client secret after a rotation: 7 days. */
 const MAX_OVERLAP_S = 7 * 24 * 3600
@@ -61,7 +62,7 @@ export function appsRoutes(s: Services): Hono {
     return c.json(appView(app, false), 200, NO_STORE)
   })
 
-  /** Any settings at once (name, redirectURIs, scopes, kekPublicKeys, activeKek, strict) as one change request. */
+  /** Any settings at once (name, redirectURIs, scopes, kekPublicKeys, activeKek, strict, compatibilityProfile) as one change request. */
   r.patch('/apps/:clientID', (c) => proposeChange(s, c, objectBody))
 
   /** A new secret, shown once; the old one stops working at once, or after `overlapSeconds` (at most 7 days). */
@@ -129,6 +130,7 @@ export function appView(app: RegisteredApp, withSecret: boolean) {
     kekPublicKeys: app.kekPublicKeys,
     activeKek: app.activeKek,
     strict: app.strict,
+    compatibilityProfile: profileOf(app),
     createdAt: app.createdAt,
     ...(app.updatedAt !== undefined ? { updatedAt: app.updatedAt } : {}),
   }

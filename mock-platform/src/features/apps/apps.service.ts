@@ -5,7 +5,9 @@ import { randomHex } from '../../ids'
 import type { Collection } from '../../store/collection'
 import { SANDBOX_ORG_ID } from '../orgs/org.types'
 import type { RegisteredApp } from './app.types'
+import { type CompatibilityProfile, isProfile } from './compatibility'
 import {
+  PROFILE_PROBLEM,
   type Problems,
   throwIfInvalid,
   validateKeks,
@@ -22,6 +24,8 @@ export interface NewApp {
   scopes?: string[]
   kekPublicKeys?: { A?: string; B?: string } | string[]
   strict?: boolean
+  /** Compatibility profile (default `evidence`). */
+  compatibilityProfile?: CompatibilityProfile
   clientID?: string
   clientSecret?: string
   /** The owning organisation; the built-in sandbox organisation by default. */
@@ -68,6 +72,8 @@ export class AppsService {
     const kekPublicKeys = validateKeks(input.kekPublicKeys, problems)
     if (input.strict !== undefined && typeof input.strict !== 'boolean')
       problems.strict = 'must be true or false'
+    if (input.compatibilityProfile !== undefined && !isProfile(input.compatibilityProfile))
+      problems.compatibilityProfile = PROFILE_PROBLEM
     if (input.clientID !== undefined && !/^[0-9a-f]{32}$/.test(input.clientID))
       problems.clientID = 'must be 32 hex characters'
     if (input.clientID && this.apps.get(input.clientID)) problems.clientID = 'already registered'
@@ -100,6 +106,7 @@ export class AppsService {
       kekPublicKeys,
       activeKek: kekPublicKeys.A || !kekPublicKeys.B ? 'A' : 'B',
       strict: input.strict ?? false,
+      ...(input.compatibilityProfile ? { compatibilityProfile: input.compatibilityProfile } : {}),
       createdAt: now,
       orgId,
       updatedAt: now,

@@ -5,6 +5,7 @@ import { messageOf } from '../../errors'
 import { newId } from '../../ids'
 import type { Logger } from '../../logger'
 import type { AppsService } from '../apps/apps.service'
+import { callbackPayload, profileOf } from '../apps/compatibility'
 import type { KeysService } from '../security/keys.service'
 import type { Ticket } from '../tickets/ticket.types'
 import { checkTarget, RefusedTarget, type Resolver } from './address-guard'
@@ -20,12 +21,16 @@ export interface CallbackAttempt {
 }
 
 export interface CallbackRecord {
+  /** The callback transaction's id: sent as `txID` on every try, and the inspector's id for it. */
   id: string
   ticketID: string
   clientID: string
   url: string
   code: string
-  /** The decrypted content, for the request inspector. */
+  /**
+   * The content as the OSP decrypts it, under the app's compatibility profile when queued: `{content: result}` by
+   * default, the result itself under `flat-callbacks`.
+   */
   content: Record<string, unknown>
   attempts: CallbackAttempt[]
   state: 'pending' | 'delivered' | 'failed'
@@ -73,17 +78,20 @@ export class Outbox {
   enqueue(ticket: Ticket): void {
     const target = ticket.callback
     if (!target || !ticket.result) return
+    const result = {
+      businessID: target.businessID,
+      ...(target.state !== undefined ? { state: target.state } : {}),
+      // The contract's ProfileCallbackContent and G2's profile DTO carry the callback's kind.
+      ...(ticket.kind === 'profile' ? { type: 'profile' } : {}),
+      ...ticket.result.content,
+    }
     const record: CallbackRecord = {
       id: newId(),
       ticketID: ticket.ticketID,
       clientID: ticket.clientID,
       url: target.redirectURI,
       code: ticket.result.code,
-      content: {
-        businessID: target.businessID,
-        ...(target.state !== undefined ? { state: target.state } : {}),
-        ...ticket.result.content,
-      },
+      content: callbackPayload(profileOf(this.o.apps.get(ticket.clientID)), result),
       attempts: [],
       state: 'pending',
     }
@@ -92,7 +100,7 @@ export class Outbox {
     this.start(record)
   }
 
-  /** Re-sends a recorded callback (same URL, code and content; a fresh CEK wrap and txID); undefined when unknown. */
+  /** Re-sends a recorded callback as a new transaction (same URL, code and content; a fresh CEK wrap and txID); undefined when unknown. */
   resend(id: string): CallbackRecord | undefined {
     const old = this.records.find((r) => r.id === id)
     if (!old) return undefined
@@ -152,7 +160,8 @@ export class Outbox {
         })
         const { cek, secretKey } = this.o.keys.forCallback(app)
         const body = JSON.stringify({
-          txID: newId(),
+          // One transaction, one txID across its tries: a retry re-delivers the same callback.
+          txID: record.id,
           code: record.code,
           message: messageOf(record.code as never),
           content: await encryptJson(cek, record.content),

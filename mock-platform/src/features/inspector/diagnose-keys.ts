@@ -1,4 +1,4 @@
-/** D30002 / D30004: which CEK the content was encrypted with — expired, revoked, another app's, or never issued. */
+/** D30002 / D30004: which CEK the content was encrypted with — expired, rotated out, revoked, another app's, or never issued. */
 import { decryptContent } from '@iamsmart-sandbox/openapi/codec'
 import { type DiagnosisContext, describeDuration, diagnosis, iso } from './diagnosis'
 import type { Diagnosis } from './inspector.types'
@@ -32,6 +32,37 @@ export async function diagnoseCek(ctx: DiagnosisContext): Promise<Diagnosis[]> {
         ),
       ]
     }
+    // Content sealed with one of the app's own CEKs that expired or was rotated out (the platform found it so).
+    const sealed = contentOf(record.evidence?.rawBody ?? '')
+    const own = ctx.keys.inspect(record.clientID ?? '')
+    if (sealed !== undefined) {
+      for (const k of [own.current, own.previous]) {
+        if (k && k.expiresAt <= now && (await opens(k.key, sealed)))
+          return [
+            diagnosis(
+              'cek-expired',
+              'error',
+              `The content was encrypted with a CEK that expired at ${iso(k.expiresAt)}`,
+              `That CEK was issued at ${iso(k.issueAt)}; expired CEKs are not tried.${clock}`,
+              FIX,
+            ),
+          ]
+      }
+      if (facts.revokedAt === undefined || own.current) {
+        for (const k of ctx.keys.retiredOf(record.clientID ?? '')) {
+          if (await opens(k.key, sealed))
+            return [
+              diagnosis(
+                'cek-rotated-out',
+                'error',
+                `The content was encrypted with a CEK issued at ${iso(k.issueAt)} that no longer exists`,
+                'Two later getKey calls (or a revokeKey) replaced it: the platform keeps only the current CEK and the previous one. Several processes sharing one app, each calling getKey, rotate each other’s CEK out.',
+                `${FIX} Share one CEK cache between the processes of an app, or let each retry once on D30002.`,
+              ),
+            ]
+        }
+      }
+    }
     if (facts.revokedAt !== undefined) {
       return [
         diagnosis(
@@ -57,19 +88,7 @@ export async function diagnoseCek(ctx: DiagnosisContext): Promise<Diagnosis[]> {
   // D30004: a valid CEK exists, but the content does not open with it.
   const content = contentOf(record.evidence?.rawBody ?? '')
   if (content === undefined) return []
-  const own = ctx.keys.inspect(record.clientID ?? '')
-  for (const k of [own.current, own.previous]) {
-    if (k && k.expiresAt <= now && (await opens(k.key, content)))
-      return [
-        diagnosis(
-          'cek-expired',
-          'error',
-          `The content was encrypted with a CEK that expired at ${iso(k.expiresAt)}`,
-          `That CEK was issued at ${iso(k.issueAt)}; a newer one exists (from a later getKey), and expired CEKs are not tried.${clock}`,
-          FIX,
-        ),
-      ]
-  }
+  // (Content under one of the app's own expired or rotated-out CEKs answers D30002, diagnosed above.)
   let searched = 0
   for (const [clientID, k] of ctx.keys.all()) {
     if (clientID === record.clientID) continue

@@ -139,6 +139,14 @@ function explain(v: Variant, raw: string): Diagnosis {
       `Your signature matches the body with ${how}: ${signed} bytes signed, ${got} bytes received.`,
       FIX_SIGN_EXACT,
     )
+  if (kind === 'empty')
+    return diagnosis(
+      'signature-empty-body',
+      'error',
+      'The empty string was signed instead of the JSON body',
+      `Your signature matches clientID + signatureMethod + timestamp + nonce with an empty body; the server received ${got} bytes of JSON and signs them. Some clients sign "" for every call because getKey may be sent with no body.`,
+      `Sign the body you send: only a call posted with no body at all signs "". ${FIX_SIGN_EXACT}`,
+    )
   if (kind === 'content-only')
     return diagnosis(
       'signature-content-only',

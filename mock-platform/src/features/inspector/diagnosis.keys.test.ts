@@ -81,7 +81,7 @@ describe('CEK diagnosis', () => {
     expect(d.detail).not.toContain(other.clientID)
   })
 
-  it('D30004: an expired previous CEK, an unknown key, and a malformed envelope', async () => {
+  it('D30002: an expired previous CEK (not D30004: it is "not exist or expired")', async () => {
     const h = await harness()
     await h.client.getKey()
     const old = h.client.cek!
@@ -90,10 +90,33 @@ describe('CEK diagnosis', () => {
     h.clock.advance(2_000)
     const stale = JSON.stringify({ content: aesEncrypt(old, JSON.stringify(TOKEN_REQUEST)) })
     const r1 = (await (await h.client.post('/auth/getToken', stale)).json()) as { code: string; txID: string }
-    expect(r1.code).toBe('D30004')
+    expect(r1.code).toBe('D30002')
     expect((await call(h, r1.txID)).diagnosis[0]!.title).toBe(
       `The content was encrypted with a CEK that expired at ${iso(h.clock.now() - 1_000)}`,
     )
+  })
+
+  it('D30002: a CEK rotated out by two later getKey calls, named with when it was issued', async () => {
+    const h = await harness()
+    await h.client.getKey()
+    const first = h.client.cek!
+    const issued = h.clock.now()
+    h.clock.advance(1_000)
+    await h.client.getKey()
+    await h.client.getKey()
+    const sealed = JSON.stringify({ content: aesEncrypt(first, JSON.stringify(TOKEN_REQUEST)) })
+    const r = (await (await h.client.post('/auth/getToken', sealed)).json()) as { code: string; txID: string }
+    expect(r.code).toBe('D30002')
+    const d = (await call(h, r.txID)).diagnosis[0]!
+    expect([d.id, d.title]).toEqual([
+      'cek-rotated-out',
+      `The content was encrypted with a CEK issued at ${iso(issued)} that no longer exists`,
+    ])
+  })
+
+  it('D30004: an unknown key, and a malformed envelope', async () => {
+    const h = await harness()
+    await h.client.getKey()
     const unknown = JSON.stringify({ content: aesEncrypt(randomBytes(32), '{}') })
     const r2 = (await (await h.client.post('/auth/getToken', unknown)).json()) as { txID: string }
     expect((await call(h, r2.txID)).diagnosis[0]!.title).toBe(

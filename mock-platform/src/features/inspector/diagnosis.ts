@@ -5,6 +5,7 @@ import type { RegisteredApp } from '../apps/app.types'
 import type { Scenarios } from '../scenarios/scenarios.service'
 import type { KeysService } from '../security/keys.service'
 import { diagnoseCek } from './diagnose-keys'
+import { diagnosePath, diagnosePlainBody, getQrStateWarning } from './diagnose-mistakes'
 import {
   diagnoseBusinessId,
   diagnoseCode,
@@ -96,6 +97,10 @@ export async function diagnoseCall(ctx: DiagnosisContext): Promise<Diagnosis[]> 
         return diagnoseCode(ctx)
       case 'D20026':
         return diagnoseLimit(ctx)
+      case 'D20027':
+        return record.operationId === 'unknownPath' ? diagnosePath(ctx) : []
+      case 'D20002':
+        return stage === 'decrypt' ? diagnosePlainBody(ctx) : []
       default:
         return []
     }
@@ -103,9 +108,9 @@ export async function diagnoseCall(ctx: DiagnosisContext): Promise<Diagnosis[]> 
   return [...out, ...(specific.length > 0 ? specific : [generic(ctx)])]
 }
 
-/** Lenient mode accepted a raw Base64 signature; a clock far off (but inside the window). */
+/** Lenient mode accepted a raw Base64 signature; a clock far off (but inside the window); getQR without state. */
 function successWarnings(ctx: DiagnosisContext): Diagnosis[] {
-  const out: Diagnosis[] = []
+  const out: Diagnosis[] = [...getQrStateWarning(ctx)]
   if (ctx.record.signatureEncoding === 'raw') {
     out.push(
       diagnosis(

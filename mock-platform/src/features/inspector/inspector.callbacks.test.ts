@@ -30,13 +30,20 @@ describe('callbacks in the inspector', () => {
       code: 'D00000',
       state: 'delivered',
     })
-    expect(cb!.content).toEqual({ businessID: 'cb-1', state: 'st', isPassed: true })
+    // The content as the OSP decrypts it: nested under `content` by default (compatibility profile `evidence`).
+    expect(cb!.content).toEqual({ content: { businessID: 'cb-1', state: 'st', isPassed: true } })
     expect(cb!.attempts.map((a) => [a.status, a.error ?? null])).toEqual([
       [503, 'answered HTTP 503'],
       [500, 'answered HTTP 500'],
       [200, null],
     ])
     expect(cb!.diagnosis).toEqual([])
+    // One transaction, one txID across its tries, and that txID finds the callback in the inspector.
+    const sent = h.callbacks.slice(-3).map((c) => c.body.txID)
+    expect(new Set(sent)).toEqual(new Set([cb!.txID]))
+    const found = await h.admin(`/sandbox/v1/apps/${h.clientID}/requests/${cb!.txID}`)
+    expect(found.status).toBe(200)
+    expect(((await found.json()) as { kind: string; id: string }).id).toBe(cb!.id)
   })
 
   it('diagnoses an endpoint that never answers 2xx', async () => {

@@ -35,6 +35,7 @@ export async function variants(ctx: DiagnosisContext, raw: string): Promise<Vari
   )
   out.push({ how: 'length:trimmed', body: raw.trim() })
   if (raw === '{}') out.push({ how: 'length:empty body signed', body: '' })
+  else if (raw.trim() !== '') out.push({ how: 'empty:', body: '' })
   if (raw === '') out.push({ how: 'length:{} signed', body: '{}' })
   const content = (parsed as { content?: unknown } | undefined)?.content
   if (typeof content === 'string') {

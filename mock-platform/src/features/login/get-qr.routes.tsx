@@ -112,6 +112,7 @@ function handOver(s: Services, p: GetQrParams): Ticket {
     if (!isAnonymous(ticket.kind) && !ticket.authByQR)
       throw new PlatformError('D20003', 'ticket was pushed to the app')
     ticket.browser = browser
+    if (isAnonymous(ticket.kind)) s.autopilot.onHandOver(ticket)
     return ticket
   }
   const ticket = s.tickets.create({

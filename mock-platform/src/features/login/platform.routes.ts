@@ -3,6 +3,7 @@ import type { Hono } from 'hono'
 import { PlatformError } from '../../errors'
 import { signedRoute } from '../../protocol/signed-route'
 import type { Services } from '../../services'
+import { profileOf, tokenLifetime } from '../apps/compatibility'
 import { SEED_EPOCH, userTypeOf } from '../residents/user-type'
 
 export function registerLoginApi(api: Hono, s: Services): void {
@@ -39,7 +40,8 @@ export function registerLoginApi(api: Hono, s: Services): void {
           accessToken: token.accessToken,
           tokenType: 'Bearer',
           issueAt: token.issueAt,
-          expiresIn: token.expiresIn,
+          // `expiresIn` (G3, G4, G8); the G1 sample DTO's `expireIn` under the `expire-in` profile.
+          ...tokenLifetime(profileOf(app), token.expiresIn),
           openID: token.openID,
           userType: resident ? userTypeOf(resident) : 'IAM_SMART',
           scope: token.scopes.join(' '),

@@ -13,7 +13,7 @@ export type ResidentData = Pick<Resident, (typeof RESIDENT_FIELDS)[number]>
 
 const TIERS = ['iAM Smart', 'iAM Smart+']
 const PROFILE_KEYS = ['idNo', 'enName', 'chName', 'chNameVerified', 'birthDate', 'gender']
-const BEHAVIOUR_KEYS = ['decision', 'delayMs', 'appReachable', 'hkidMismatch']
+const BEHAVIOUR_KEYS = ['decision', 'delayMs', 'appReachable', 'hkidMismatch', 'idCardError']
 const CODES: Record<string, string[]> = {
   prefix: ['Mr', 'Mrs', 'Ms', 'Miss', 'Dr'],
   maritalStatus: ['S', 'M', 'D', 'W'],
@@ -126,6 +126,8 @@ export function residentProblems(r: Record<string, unknown>, today: string): Pro
     if (typeof b.appReachable !== 'boolean') p['behaviour.appReachable'] = 'must be true or false'
     if (b.hkidMismatch !== undefined && typeof b.hkidMismatch !== 'boolean')
       p['behaviour.hkidMismatch'] = 'must be true or false'
+    if (b.idCardError !== undefined && typeof b.idCardError !== 'boolean')
+      p['behaviour.idCardError'] = 'must be true or false'
   }
   const tags = r.tags
   if (

@@ -105,7 +105,7 @@ describe('residents API', () => {
       'eme.residentialAddress':
         'must have exactly one of EngPremisesAddress, ChiPremisesAddress, FreeFormatAddress',
       'eme.postalAddress.ChiPremisesAddress.Region': 'must be one of HK, KLN, NT',
-      'behaviour.decision': 'must be one of approve, reject, cancel, timeout',
+      'behaviour.decision': 'must be one of approve, reject, cancel, timeout, fail',
     })
     const outside = await dev.call('/sandbox/v1/residents', 'POST', {
       ...RESIDENT,

@@ -25,7 +25,15 @@ export class Autopilot {
     return this.settings.get(clientID)
   }
 
-  /** Called for every new ticket; schedules the decision. */
+  /**
+   * An anonymous ticket reaches the resident's app at the getQR hand-over: a delayed autopilot decides it from then
+   * (an immediate one is decided by getQR itself, which then redirects at once).
+   */
+  onHandOver(ticket: Ticket): void {
+    if ((this.settings.get(ticket.clientID)?.delayMs ?? 0) > 0) this.onCreated(ticket)
+  }
+
+  /** Called for every new ticket that the resident's app sees at once (logins, authenticated tasks); schedules the decision. */
   onCreated(ticket: Ticket): void {
     const s = this.settings.get(ticket.clientID)
     if (!s) return

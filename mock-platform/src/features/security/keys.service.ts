@@ -26,6 +26,8 @@ export class KeysService {
   private readonly slots = new Map<string, Slot>()
   /** When each app last called revokeKey (for the request inspector's diagnosis). */
   private readonly revokedAt = new Map<string, number>()
+  /** Each app's last few CEKs that no longer exist (rotated out by getKey, or revoked), newest first. */
+  private readonly retired = new Map<string, Cek[]>()
   constructor(
     private readonly clock: Clock,
     private readonly ttlMs: () => number,
@@ -39,6 +41,7 @@ export class KeysService {
     const issueAt = this.clock.now()
     const expiresIn = this.ttlMs()
     const slot = this.slots.get(app.clientID) ?? {}
+    if (slot.previous) this.retire(app.clientID, [slot.previous])
     this.revokedAt.delete(app.clientID)
     this.slots.set(app.clientID, {
       current: { key, issueAt, expiresAt: issueAt + expiresIn },
@@ -48,6 +51,8 @@ export class KeysService {
   }
 
   revoke(clientID: string): void {
+    const slot = this.slots.get(clientID)
+    this.retire(clientID, [slot?.current, slot?.previous].filter((k): k is Cek => k !== undefined))
     this.slots.delete(clientID)
     this.revokedAt.set(clientID, this.clock.now())
   }
@@ -84,6 +89,27 @@ export class KeysService {
     }
   }
 
+  /**
+   * CEKs of the app that no longer exist or expired: its expired current/previous and the last few rotated out or
+   * revoked. Content that opens with one of them answers D30002 (not D30004), as the sample's retry logic expects.
+   */
+  stale(clientID: string): Cek[] {
+    const slot = this.slots.get(clientID)
+    const now = this.clock.now()
+    const expired = [slot?.current, slot?.previous].filter((k): k is Cek => k !== undefined && k.expiresAt <= now)
+    return [...expired, ...(this.retired.get(clientID) ?? [])]
+  }
+
+  /** The app's rotated-out and revoked CEKs, newest first (request inspector). */
+  retiredOf(clientID: string): readonly Cek[] {
+    return this.retired.get(clientID) ?? []
+  }
+
+  private retire(clientID: string, keys: Cek[]): void {
+    if (keys.length === 0) return
+    this.retired.set(clientID, [...keys, ...(this.retired.get(clientID) ?? [])].slice(0, MAX_RETIRED))
+  }
+
   /** Valid CEKs to try for decryption, newest first. */
   candidates(clientID: string): Cek[] {
     const slot = this.slots.get(clientID)
@@ -100,6 +126,9 @@ export class KeysService {
     return { cek: cek.key, secretKey: issued.secretKey }
   }
 }
+
+/** How many rotated-out CEKs are remembered per app (only to answer D30002 rather than D30004). */
+const MAX_RETIRED = 4
 
 function activeKek(app: RegisteredApp): string {
   const kek = app.kekPublicKeys[app.activeKek] ?? app.kekPublicKeys.A ?? app.kekPublicKeys.B

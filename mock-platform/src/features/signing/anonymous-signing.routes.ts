@@ -75,7 +75,7 @@ export function registerAnonymousSigningApi(
           }),
         })
         ledger.record(ticket, businessID)
-        s.autopilot.onCreated(ticket)
+        // Autopilot decides anonymous tickets at the getQR hand-over, when the resident's app would see them.
         return { ticketID: ticket.ticketID, signCode: ticket.signCode }
       }),
     )

@@ -4,6 +4,7 @@ import { PlatformError } from '../../errors'
 import { signedRoute } from '../../protocol/signed-route'
 import type { Services } from '../../services'
 import type { Scope } from '../apps/app.types'
+import { presentAddresses, profileOf } from '../apps/compatibility'
 import { directRead } from '../consent/consent.recorder'
 import type { Ticket, TicketKind } from '../tickets/ticket.types'
 import { EME_FIELDS, PROFILE_FIELDS, release } from './fields'
@@ -64,11 +65,14 @@ export function registerTaskApi(
   s.tickets.registerCompleter('profile', async (t, r) =>
     release(r.profile, t.request.profileFields as string[], t.agreedFields),
   )
+  // Addresses are released with the names of the app's compatibility profile (newest public names by default).
+  const names = (clientID: string, data: Record<string, unknown>) =>
+    presentAddresses(profileOf(s.apps.get(clientID)), data)
   s.tickets.registerCompleter('eme', async (t, r) =>
-    release(r.eme, t.request.eMEFields as string[], t.agreedFields),
+    names(t.clientID, release(r.eme, t.request.eMEFields as string[], t.agreedFields)),
   )
   s.tickets.registerCompleter('anonymous-eme', async (t, r) =>
-    release(r.eme, t.request.eMEFields as string[], t.agreedFields),
+    names(t.clientID, release(r.eme, t.request.eMEFields as string[], t.agreedFields)),
   )
   s.tickets.registerCompleter('stepup', async () => ({ isPassed: true }))
 
@@ -108,7 +112,7 @@ export function registerTaskApi(
     signedRoute<Req>(s.signed, 'initiateAnonymousEmeRequest', true, ({ app, request }) => {
       const businessID = businessIdOf(request)
       const source = sourceOf(request, false)
-      registeredRedirect(app, request, false)
+      const redirectURI = registeredRedirect(app, request, false)
       requireScope(app, 'eidapi_formFilling')
       const eMEFields = fieldList(request, 'eMEFields', EME_FIELDS)
       businessIds.claim(app.clientID, businessID)
@@ -119,8 +123,8 @@ export function registerTaskApi(
         authByQR: true,
         request: { ...copyText(request), eMEFields, businessID, lang: langOfRequest(request), source },
       })
-      s.autopilot.onCreated(ticket)
-      return { ticketID: ticket.ticketID }
+      // Autopilot decides anonymous tickets at the getQR hand-over, when the resident's app would see them.
+      return { businessID, ticketID: ticket.ticketID, ...(redirectURI ? { redirectURI } : {}) }
     }),
   )
 
@@ -145,7 +149,10 @@ export function registerTaskApi(
         throw new PlatformError('D20012', 'the login did not request eidapi_profiles')
       const resident = s.residents.get(token.residentId)
       if (!resident) throw new PlatformError('D20010', 'resident no longer exists')
-      const released = { ...release(resident.profile, profileFields), ...release(resident.eme, eMEFields) }
+      const released = {
+        ...release(resident.profile, profileFields),
+        ...presentAddresses(profileOf(app), release(resident.eme, eMEFields)),
+      }
       // Consent ledger: a direct read is a one-off release of the fields returned.
       await s.consents.record(directRead(app, resident.id, Object.keys(released), s.clock.now()))
       return released
@@ -168,7 +175,9 @@ export function anonymousResult(
     throw new PlatformError('D20003', 'businessID does not match the request of this access token')
   }
   if (ticket.result?.code !== 'D00000') throw new PlatformError(ticket.result?.code ?? 'D20027', 'no result')
-  return { ...ticket.result.content }
+  // businessID as in reference §3.4 and the contract's example (the request's, so the OSP can correlate).
+  const businessID = ticket.request.businessID
+  return { ...(typeof businessID === 'string' ? { businessID } : {}), ...ticket.result.content }
 }
 
 /** Keeps the descriptive request fields (shown in the app) and drops credentials. */

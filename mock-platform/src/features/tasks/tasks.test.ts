@@ -1,6 +1,7 @@
 // Profile, e-ME, step-up and anonymous e-ME end to end: initiate → decision → callback / getResult, with exact codes.
 import { describe, expect, it } from 'vitest'
 import { type Harness, harness, OSP } from '../../../test/harness'
+import { presentAddresses } from '../apps/compatibility'
 
 async function initiate(h: Harness, path: string, extra: Record<string, unknown>, who = 'magic-approve') {
   const t = await h.token({ resident: who })
@@ -25,7 +26,7 @@ async function decide(h: Harness, ticketID: string, decision: string) {
 }
 
 describe('profile', () => {
-  it('approve: callback to the registered URI carries only the requested profile fields, flat with businessID and state', async () => {
+  it('approve: callback to the registered URI carries only the requested profile fields, with businessID, state and type', async () => {
     const h = await harness()
     const init = await initiate(h, '/account/auth/profile/initiateRequest', {
       profileFields: ['enName', 'birthDate'],
@@ -42,6 +43,7 @@ describe('profile', () => {
     expect(content).toEqual({
       businessID: expect.stringMatching(/^biz-/),
       state: 'cb-state',
+      type: 'profile',
       enName: resident.profile.enName,
       birthDate: resident.profile.birthDate,
     })
@@ -92,7 +94,7 @@ describe('profile', () => {
     const init = await initiate(h, '/account/auth/profile/initiateRequest', { profileFields: ['idNo'] })
     const { cb, content } = await decide(h, init.content!.ticketID, decision)
     expect(cb.body.code).toBe(code)
-    expect(Object.keys(content!).sort()).toEqual(['businessID', 'state'])
+    expect(Object.keys(content!).sort()).toEqual(['businessID', 'state', 'type'])
   })
 
   it('an ignored request times out after 240 s and the callback says D50003', async () => {
@@ -183,11 +185,13 @@ describe('e-ME', () => {
     const { cb, content } = await decide(h, init.content!.ticketID, 'approve')
     expect(cb.body.code).toBe('D00000')
     const eme = h.platform.services.residents.get('magic-approve')!.eme
+    // Addresses carry the newest public names by default (compatibility profile `evidence`).
     expect(content).toEqual({
       businessID: expect.any(String),
       state: 'cb-state',
       emailAddress: eme.emailAddress,
-      residentialAddress: eme.residentialAddress,
+      residentialAddress: presentAddresses('evidence', { residentialAddress: eme.residentialAddress })
+        .residentialAddress,
     })
   })
 
@@ -278,7 +282,7 @@ describe('anonymous e-ME', () => {
       lang: 'zh-HK',
     })
     expect(init.code).toBe('D00000')
-    expect(Object.keys(init.content!)).toEqual(['ticketID'])
+    expect(init.content).toEqual({ businessID: 'anon-1', ticketID: expect.any(String) })
     const p = await h.login({ ticketID: init.content!.ticketID, scope: '' })
     const token = await h.client.call<{ accessToken: string; openID: string }>('/auth/getToken', {
       code: p.get('code'),
@@ -288,7 +292,11 @@ describe('anonymous e-ME', () => {
     const result = await h.client.call('/anonymous/eme/getResult', { ...token.content, businessID: 'anon-1' })
     expect(result.code).toBe('D00000')
     const eme = h.platform.services.residents.get('magic-approve')!.eme
-    expect(result.content).toEqual({ emailAddress: eme.emailAddress, mobileNumber: eme.mobileNumber })
+    expect(result.content).toEqual({
+      businessID: 'anon-1',
+      emailAddress: eme.emailAddress,
+      mobileNumber: eme.mobileNumber,
+    })
   })
 
   it('a refused anonymous request returns to the browser with error_code D40001', async () => {

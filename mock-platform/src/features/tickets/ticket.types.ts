@@ -14,8 +14,9 @@ export type TicketKind =
   /** Preview: consented data exchange from departments (features/departments). */
   | 'dataexchange'
 
-export type Decision = 'approve' | 'reject' | 'cancel' | 'timeout'
-export const DECISIONS: readonly Decision[] = ['approve', 'reject', 'cancel', 'timeout']
+/** `fail`: the platform fails the request (D40002 at login, D50002, D60002, D70002, D80002 in callbacks). */
+export type Decision = 'approve' | 'reject' | 'cancel' | 'timeout' | 'fail'
+export const DECISIONS: readonly Decision[] = ['approve', 'reject', 'cancel', 'timeout', 'fail']
 
 export type TicketStatus = 'pending' | 'approved' | 'rejected' | 'cancelled' | 'timeout' | 'failed'
 

@@ -30,14 +30,6 @@ export interface TicketsDeps {
 }
 
 /**
- * How long a decided ticket stays readable (anonymous getResult, getQR?ticketID, the virtual app's done page): tasks
- * for their own time to live and five minutes more, logins for a minute (the QR page has long redirected by then).
- * Bounded so that the state a journey leaves behind is short-lived: at full speed every minute kept costs memory.
- */
-export const DECIDED_KEEP_MS = 5 * 60_000
-export const DECIDED_LOGIN_KEEP_MS = 60_000
-
-/**
  * Whose bound a ticket counts against: tickets of signed calls count against their app; tickets opened by a browser
  * (getQR, which needs no signature) against a partition of their own, so a flood of unsigned getQR for an app can
  * never refuse that app's signed requests.
@@ -45,6 +37,14 @@ export const DECIDED_LOGIN_KEEP_MS = 60_000
 function tenantOf(ticket: Pick<Ticket, 'clientID' | 'browser'>): string {
   return ticket.browser ? `${ticket.clientID}\u0000browser` : ticket.clientID
 }
+
+/**
+ * How long a decided ticket stays readable (anonymous getResult, getQR?ticketID, the virtual app's done page): tasks
+ * for their own time to live and five minutes more, logins for a minute (the QR page has long redirected by then).
+ * Bounded so that the state a journey leaves behind is short-lived: at full speed every minute kept costs memory.
+ */
+export const DECIDED_KEEP_MS = 5 * 60_000
+export const DECIDED_LOGIN_KEEP_MS = 60_000
 
 export class TicketsService {
   private readonly deciding = new Set<Promise<Ticket>>()
@@ -164,6 +164,9 @@ export class TicketsService {
       ticket.residentId = resident.id
       const completer = this.completers.get(ticket.kind)
       try {
+        // A resident whose ID card record is in error cannot authorise a browser hand-over (login, anonymous).
+        if (resident.behaviour.idCardError && (ticket.kind === 'login' || isAnonymous(ticket.kind)))
+          throw new PlatformError('D40035', 'the resident’s ID card record is in error')
         const content = completer ? await completer(ticket, resident) : {}
         ticket.result = { code: 'D00000', content }
       } catch (e) {
@@ -235,7 +238,9 @@ export class TicketsService {
 }
 
 function statusOf(decision: Decision): Ticket['status'] {
-  return ({ approve: 'approved', reject: 'rejected', cancel: 'cancelled', timeout: 'timeout' } as const)[
+  return (
+    { approve: 'approved', reject: 'rejected', cancel: 'cancelled', timeout: 'timeout', fail: 'failed' } as const
+  )[
     decision
   ]
 }
