@@ -34,6 +34,19 @@ export interface AccessToken {
 }
 
 /**
+ * What is kept per live token (hundreds of thousands at full speed): the token itself is the key and every string is
+ * shared (the app's clientID, the resident's id, the cached openID, one array per set of scopes).
+ */
+interface StoredToken {
+  clientID: string
+  residentId: string
+  openID: string
+  scopes: string[]
+  ticketID: string
+  expiresAt: number
+}
+
+/**
  * Codes, redeemed codes and tokens are bounded per app (LIVE_STATE_PER_APP): a live code or token is never dropped to
  * make room; at the bound the app's new ones are refused (D20026) until its oldest expires. Expired entries kept for
  * the "expired" answer make room first.
@@ -42,8 +55,10 @@ export class TokensService {
   private readonly codes: TenantTtlMap<AuthCode>
   /** Codes already redeemed → the token they produced, so a replayed code revokes it (checklist #14). */
   private readonly redeemed: TenantTtlMap<string>
-  private readonly tokens: TenantTtlMap<AccessToken>
+  private readonly tokens: TenantTtlMap<StoredToken>
   private readonly openIds = new Map<string, string>()
+  /** One array per distinct set of scopes, shared by every token that has it. */
+  private readonly scopeSets = new Map<string, string[]>()
 
   constructor(
     private readonly clock: Clock,
@@ -71,7 +86,7 @@ export class TokensService {
         clientID: ticket.clientID,
         residentId: ticket.residentId!,
         ticketID: ticket.ticketID,
-        scopes: ticket.scopes,
+        scopes: this.scopeSet(ticket.scopes),
         expiresAt: this.clock.now() + ttl,
       },
       ttl + EXPIRED_GRACE_MS,
@@ -97,23 +112,33 @@ export class TokensService {
     if (entry.clientID !== clientID) throw new PlatformError('D40004', 'code was issued to another app')
     if (entry.expiresAt <= this.clock.now())
       throw new PlatformError('D40004', `code expired at ${new Date(entry.expiresAt).toISOString()}`)
-    const token: AccessToken = {
-      accessToken: randomHex(16),
+    const issueAt = this.clock.now()
+    const expiresIn = this.tokenTtlMs()
+    const accessToken = randomHex(16)
+    const stored: StoredToken = {
       clientID,
       residentId: entry.residentId,
       openID: await this.openIdFor(clientID, entry.residentId),
-      scopes: entry.scopes,
+      scopes: this.scopeSet(entry.scopes),
       ticketID: entry.ticketID,
-      issueAt: this.clock.now(),
-      expiresIn: this.tokenTtlMs(),
-      expiresAt: 0,
+      expiresAt: issueAt + expiresIn,
     }
-    token.expiresAt = token.issueAt + token.expiresIn
     // Admitted above; only concurrent exchanges of the same app at its bound can be refused here.
-    const admission = this.tokens.set(clientID, token.accessToken, token, token.expiresIn + EXPIRED_GRACE_MS)
+    const admission = this.tokens.set(clientID, accessToken, stored, expiresIn + EXPIRED_GRACE_MS)
     if (!admission.ok) throw liveStateRefusal('access tokens', admission)
-    this.redeemed.set(clientID, code, token.accessToken, this.tokenTtlMs())
-    return token
+    // A replayed code revokes its token while the code could still have been live (its TTL and the grace after it).
+    this.redeemed.set(clientID, code, accessToken, this.codeTtlMs() + EXPIRED_GRACE_MS)
+    return { accessToken, ...stored, issueAt, expiresIn }
+  }
+
+  private scopeSet(scopes: string[]): string[] {
+    const key = scopes.join(' ')
+    let set = this.scopeSets.get(key)
+    if (!set) {
+      if (this.scopeSets.size > 1_000) this.scopeSets.clear()
+      this.scopeSets.set(key, (set = [...scopes]))
+    }
+    return set
   }
 
   /** The token behind an authenticated call: D20009 when unknown/expired/another app's, D20010 when openID differs. */
@@ -121,7 +146,8 @@ export class TokensService {
     if (typeof accessToken !== 'string' || accessToken === '')
       throw new PlatformError('D20002', 'accessToken is missing')
     if (typeof openID !== 'string' || openID === '') throw new PlatformError('D20002', 'openID is missing')
-    const token = this.tokens.get(accessToken)
+    const stored = this.tokens.get(accessToken)
+    const token = stored && { accessToken, ...stored, issueAt: Number.NaN, expiresIn: this.tokenTtlMs() }
     if (!token || token.clientID !== clientID)
       throw new PlatformError('D20009', 'access token unknown or expired')
     if (token.expiresAt <= this.clock.now())
