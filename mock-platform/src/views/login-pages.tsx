@@ -2,7 +2,7 @@
 import type { Context } from 'hono'
 import { raw } from 'hono/html'
 import type { DCode } from '../errors'
-import { messageOf } from '../errors'
+import { dcodeText } from '../dcodes.i18n'
 import type { RegisteredApp } from '../features/apps/app.types'
 import type { Lang, Ticket } from '../features/tickets/ticket.types'
 import { LANGS, langOf, moreInfoUrl, t } from './i18n'
@@ -133,7 +133,7 @@ export function errorPage(c: Context, lang: string, code: DCode, detail: string,
     <div class="card error" data-testid="error-page">
       <h1>{s.errorTitle}</h1>
       <p>
-        <strong data-testid="error-code">{code}</strong> {messageOf(code)}
+        <strong data-testid="error-code">{code}</strong> {dcodeText(code, l).message}
       </p>
       <p>{detail}</p>
       <h2>{s.errorHint}</h2>

@@ -4,6 +4,7 @@ import type { Context } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { ProblemError } from '../../errors'
 import type { Services } from '../../services'
+import { diagnosisLang, localiseItem } from './diagnosis.i18n'
 import type { InspectedItem, InspectorFilter } from './inspector.types'
 
 const NO_STORE = { 'Cache-Control': 'no-store' }
@@ -18,13 +19,15 @@ export function inspectorRoutes(s: Services, heartbeatMs = 15_000): Hono {
   r.get('/apps/:clientID/requests', async (c) => {
     const { app } = await s.access.app(c, c.req.param('clientID'), 'read')
     const filter = filterOf(c)
-    const items = await s.inspector.list(app.clientID, { ...filter, limit: filter.limit ?? 100 })
+    const items = (await s.inspector.list(app.clientID, { ...filter, limit: filter.limit ?? 100 })).map((i) =>
+      localiseItem(i, langOf(c)),
+    )
     return c.json({ items, count: items.length, tailSize: s.inspector.tailSize }, 200, NO_STORE)
   })
 
   r.get('/apps/:clientID/requests/export', async (c) => {
     const { app } = await s.access.app(c, c.req.param('clientID'), 'read')
-    const items = await s.inspector.list(app.clientID, filterOf(c))
+    const items = (await s.inspector.list(app.clientID, filterOf(c))).map((i) => localiseItem(i, langOf(c)))
     const exportedAt = s.clock.now()
     const name = `requests-${app.clientID}-${new Date(exportedAt).toISOString().replace(/[:.]/g, '-')}.json`
     return c.json({ clientID: app.clientID, exportedAt, items }, 200, {
@@ -40,6 +43,7 @@ export function inspectorRoutes(s: Services, heartbeatMs = 15_000): Hono {
       throw new ProblemError(429, 'Too many live tails', `At most ${MAX_STREAMS} open streams per app.`)
     streams.set(clientID, (streams.get(clientID) ?? 0) + 1)
     const since = filterOf(c).since
+    const lang = langOf(c)
     return streamSSE(c, async (stream) => {
       const queue: InspectedItem[] = []
       const sent = new Set<string>()
@@ -65,7 +69,7 @@ export function inspectorRoutes(s: Services, heartbeatMs = 15_000): Hono {
             await stream.writeSSE({
               event: item.kind === 'call' ? 'request' : 'callback',
               id: item.txID,
-              data: JSON.stringify(item),
+              data: JSON.stringify(localiseItem(item, lang)),
             })
             continue
           }
@@ -96,7 +100,7 @@ export function inspectorRoutes(s: Services, heartbeatMs = 15_000): Hono {
         'Request not found',
         `The inspector keeps the last ${s.inspector.tailSize} requests of an app.`,
       )
-    return c.json(item, 200, NO_STORE)
+    return c.json(localiseItem(item, langOf(c)), 200, NO_STORE)
   })
 
   r.post('/apps/:clientID/callbacks/:callbackId/replay', async (c) => {
@@ -118,6 +122,9 @@ export function inspectorRoutes(s: Services, heartbeatMs = 15_000): Hono {
 
   return r
 }
+
+/** The diagnoses' language: `?lang=zh-Hant|zh-Hans|en` or Accept-Language; undefined keeps them English. */
+const langOf = (c: Context) => diagnosisLang(c.req.query('lang'), c.req.header('Accept-Language'))
 
 function filterOf(c: Context): InspectorFilter {
   const errors: Record<string, string> = {}

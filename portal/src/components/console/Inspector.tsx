@@ -21,6 +21,7 @@ import {
   type InspectorItem,
   unwrap,
 } from './api'
+import { apiLang } from './lang'
 import { AppPicker, useChosenApp } from './AppPicker'
 import styles from './console.module.css'
 import { OPERATIONS } from './Scenarios'
@@ -64,7 +65,9 @@ function useLiveTail(clientID: string, on: boolean, onItem: (item: InspectorItem
       return
     }
     setState('connecting')
-    const source = new EventSource(`${API_BASE}/apps/${encodeURIComponent(clientID)}/requests/stream`)
+    const source = new EventSource(
+      `${API_BASE}/apps/${encodeURIComponent(clientID)}/requests/stream?lang=${apiLang()}`,
+    )
     const receive = (e: MessageEvent<string>) => {
       try {
         handler.current(JSON.parse(e.data) as InspectorItem)
@@ -361,7 +364,10 @@ function Detail({
   }, [txID])
   useEffect(() => {
     unwrap(
-      api.GET('/apps/{clientID}/requests/{txID}', { params: { path: { clientID: app.clientID, txID } } }),
+      api.GET('/apps/{clientID}/requests/{txID}', {
+        params: { path: { clientID: app.clientID, txID } },
+        headers: { 'Accept-Language': apiLang() },
+      }),
     )
       .then((x) => {
         setItem(x)
@@ -404,6 +410,7 @@ function Requests({ app }: { app: App }) {
     unwrap(
       api.GET('/apps/{clientID}/requests', {
         params: { path: { clientID: app.clientID }, query: { ...queryOf(filter), limit: 100 } },
+        headers: { 'Accept-Language': apiLang() },
       }),
     )
       .then((r) => {
@@ -427,7 +434,7 @@ function Requests({ app }: { app: App }) {
     e?.preventDefault()
     setFilter(draft)
   }
-  const exportUrl = `${API_BASE}/apps/${encodeURIComponent(app.clientID)}/requests/export?${new URLSearchParams(queryOf(filter))}`
+  const exportUrl = `${API_BASE}/apps/${encodeURIComponent(app.clientID)}/requests/export?${new URLSearchParams({ ...queryOf(filter), lang: apiLang() })}`
   const liveLabel = {
     off: translate({ id: 'console.inspector.live.off', message: 'Live tail off' }),
     connecting: translate({ id: 'console.inspector.live.connecting', message: 'Connecting…' }),
