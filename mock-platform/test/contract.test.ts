@@ -202,7 +202,8 @@ describe('contract: every operation of the platform spec', () => {
   it('every magic and generated resident releases data that matches the schemas (profile and e-ME via /profiles)', async () => {
     const h = await harness()
     const o = ops.get('getProfiles')!
-    for (const r of h.platform.services.residents.list()) {
+    // magic-id-card-error cannot log in (D40035), so it releases nothing.
+    for (const r of h.platform.services.residents.list().filter((x) => !x.behaviour.idCardError)) {
       const t = await h.token({ resident: r.id })
       const res = await rawEnvelope(h, o.path, {
         accessToken: t.accessToken,

@@ -11,7 +11,7 @@ export const dCodes = {
   },
   D20001: {
     message: 'Parameter not required',
-    description: 'A parameter was supplied that the operation does not take. Remove it. Sandbox behaviour: unknown fields in the decrypted content are ignored (as the official sample\'s DTOs do), so this code is not returned.',
+    description: 'A parameter was supplied that the operation does not take. Remove it. Sandbox behaviour: unknown fields in the decrypted content are ignored (as the official sample\'s DTOs do); getKey and revokeKey, which take no parameters, answer D20001 to a body with members (send `{}` or an empty body).',
   },
   D20002: {
     message: 'Parameter is null',
@@ -75,7 +75,7 @@ export const dCodes = {
   },
   D30002: {
     message: 'Content encryption key not exist or expired',
-    description: 'The CEK used for this request is unknown, revoked or expired. Call getKey, cache the new CEK until `issueAt + expiresIn`, and retry the call once.',
+    description: 'The CEK used for this request is unknown, revoked or expired. Call getKey, cache the new CEK until `issueAt + expiresIn`, and retry the call once. Sandbox behaviour: also for content encrypted with a CEK of the app that expired or was rotated out by later getKey calls.',
   },
   D30003: {
     message: 'Encryption exception',
@@ -83,7 +83,7 @@ export const dCodes = {
   },
   D30004: {
     message: 'Decryption exception',
-    description: 'The request `content` could not be decrypted: not Base64, a wrong layout (it must start with the 4-byte IV length 12), an authentication tag mismatch, a CEK other than the current or previous one, or plaintext that is not JSON. Call getKey and retry once.',
+    description: 'The request `content` could not be decrypted: not Base64, a wrong layout (it must start with the 4-byte IV length 12), an authentication tag mismatch, a key the platform never issued to the app, or plaintext that is not JSON. Call getKey and retry once.',
   },
   D40000: {
     message: 'Authorisation failed, user cancelled',
@@ -95,7 +95,7 @@ export const dCodes = {
   },
   D40002: {
     message: 'Authorisation failed',
-    description: 'Authorisation failed in the app for a reason other than cancel, reject or timeout (for example failed biometrics). Arrives as `error_code` on the redirect. Sandbox behaviour: only when a scenario forces it.',
+    description: 'Authorisation failed in the app for a reason other than cancel, reject or timeout (for example failed biometrics). Arrives as `error_code` on the redirect. Sandbox behaviour: the `fail` decision (`X-Sandbox-Decision: fail`, autopilot, ticket decision) or the resident `magic-fail`.',
   },
   D40003: {
     message: 'Authorisation timeout',
@@ -107,7 +107,7 @@ export const dCodes = {
   },
   D40035: {
     message: 'User ID card error',
-    description: 'The resident\'s identity-card record failed a check. Arrives as `error_code` on the redirect; ask the resident to check their iAM Smart registration. Sandbox behaviour: only when a scenario forces it.',
+    description: 'The resident\'s identity-card record failed a check. Arrives as `error_code` on the redirect; ask the resident to check their iAM Smart registration. Sandbox behaviour: the resident `magic-id-card-error` at login and anonymous hand-overs.',
   },
   D50001: {
     message: 'Get profile cancelled',

@@ -599,7 +599,7 @@ export interface components {
          *     }
          */
         AnonymousEmeResult: {
-            businessID?: components["schemas"]["BusinessId"];
+            businessID: components["schemas"]["BusinessId"];
         } & components["schemas"]["EmeData"];
         /**
          * AnonymousPdfSigningResult
@@ -649,9 +649,10 @@ export interface components {
         BusinessId: string;
         /**
          * CallbackBody
-         * @description What the platform POSTs to the `redirectURI` of an asynchronous request. Decrypt `secretKey` with your KEK private key (RSA PKCS#1 v1.5; try key A, then key B) to get the CEK, which may be new, then decrypt `content` (AES-256-GCM, layout as in `EncryptedRequest`). If the CEK differs from the cached one, cache it. Sandbox behaviour: `content` is present on success and on failure, and decrypts to a flat object with `businessID` and `state` (plus the data on success); the callback is retried until a 2xx answer, up to 5 tries with back-off.
+         * @description What the platform POSTs to the `redirectURI` of an asynchronous request. Decrypt `secretKey` with your KEK private key (RSA PKCS#1 v1.5; try key A, then key B) to get the CEK, which may be new, then decrypt `content` (AES-256-GCM, layout as in `EncryptedRequest`). If the CEK differs from the cached one, cache it. `content` decrypts to `CallbackPayload`: an object whose `content` member holds the result (`businessID`, `state` and, on success, the data), as the only public production consumer (G2) reads it; apps on the `flat-callbacks` compatibility profile get the result itself. Sandbox behaviour: `content` is present on success and on failure; the callback is retried until a 2xx answer, up to 5 tries with back-off, every try carrying the same `txID` (one per callback transaction).
          */
         CallbackBody: {
+            /** @description The callback transaction's id: the same on every try of one callback; look it up in the request inspector. */
             txID: string;
             code: components["schemas"]["DCode"];
             message: string;
@@ -702,7 +703,7 @@ export interface components {
          *       },
          *       "Chi3dAddress": {
          *         "ChiFloor": {
-         *           "Floor": "12"
+         *           "FloorNum": "12"
          *         },
          *         "ChiUnit": {
          *           "UnitDescriptor": "室",
@@ -725,8 +726,10 @@ export interface components {
             };
             ChiEstate?: {
                 EstateName?: components["schemas"]["AddressText"];
+                /** @description Both fields of the address data standard; `PhaseNo` (G3) is absent under the `earlier-address-names` compatibility profile and when the phase has no number. */
                 ChiPhase?: {
                     PhaseName?: components["schemas"]["AddressText"];
+                    PhaseNo?: components["schemas"]["AddressText"];
                 };
             };
             ChiBlock?: {
@@ -736,7 +739,9 @@ export interface components {
             };
             BuildingName?: components["schemas"]["AddressText"];
             Chi3dAddress?: {
+                /** @description `FloorNum` (the newest public name, G3); `Floor` (the earlier sample DTOs, G1) under the `earlier-address-names` compatibility profile. */
                 ChiFloor?: {
+                    FloorNum?: components["schemas"]["AddressText"];
                     Floor?: components["schemas"]["AddressText"];
                 };
                 ChiUnit?: {
@@ -801,7 +806,7 @@ export interface components {
          *           "BuildingName": "沙盒測試大廈",
          *           "Chi3dAddress": {
          *             "ChiFloor": {
-         *               "Floor": "12"
+         *               "FloorNum": "12"
          *             },
          *             "ChiUnit": {
          *               "UnitDescriptor": "室",
@@ -844,7 +849,7 @@ export interface components {
          *           "BuildingName": "SANDBOX TEST BUILDING",
          *           "Eng3dAddress": {
          *             "EngFloor": {
-         *               "Floor": "12"
+         *               "FloorNum": "12"
          *             },
          *             "EngUnit": {
          *               "UnitDescriptor": "FLAT",
@@ -970,7 +975,7 @@ export interface components {
          *       },
          *       "Eng3dAddress": {
          *         "EngFloor": {
-         *           "Floor": "12"
+         *           "FloorNum": "12"
          *         },
          *         "EngUnit": {
          *           "UnitDescriptor": "FLAT",
@@ -993,8 +998,10 @@ export interface components {
             };
             EngEstate?: {
                 EstateName?: components["schemas"]["AddressText"];
+                /** @description Both fields of the address data standard; `PhaseNo` (G3) is absent under the `earlier-address-names` compatibility profile and when the phase has no number. */
                 EngPhase?: {
                     PhaseName?: components["schemas"]["AddressText"];
+                    PhaseNo?: components["schemas"]["AddressText"];
                 };
             };
             EngBlock?: {
@@ -1004,7 +1011,9 @@ export interface components {
             };
             BuildingName?: components["schemas"]["AddressText"];
             Eng3dAddress?: {
+                /** @description `FloorNum` (the newest public name, G3); `Floor` (the earlier sample DTOs, G1) under the `earlier-address-names` compatibility profile. */
                 EngFloor?: {
+                    FloorNum?: components["schemas"]["AddressText"];
                     Floor?: components["schemas"]["AddressText"];
                 };
                 EngUnit?: {
@@ -1147,9 +1156,14 @@ export interface components {
             issueAt: components["schemas"]["EpochMillis"];
             /**
              * Format: int64
-             * @description Lifetime in milliseconds from `issueAt` (some older samples name the field `expireIn`). Sandbox behaviour: 600 000.
+             * @description Lifetime in milliseconds from `issueAt`. Sandbox behaviour: 600 000. Apps on the `expire-in` compatibility profile get `expireIn` instead (the official sample DTO's spelling).
              */
             expiresIn: number;
+            /**
+             * Format: int64
+             * @description Only under the `expire-in` compatibility profile, in place of `expiresIn` (the G1 sample DTO's spelling). The typed client reads either.
+             */
+            expireIn?: number;
             openID: components["schemas"]["OpenId"];
             /** @description The resident's tier. The real values are not public. Sandbox behaviour: `IAM_SMART` for iAM Smart, `IAM_SMART_PLUS` for iAM Smart+ (which can sign). */
             userType: string;
@@ -1236,13 +1250,16 @@ export interface components {
         };
         /**
          * InitiateAnonymousRequestResult
-         * @description Decrypted result of anonymous e-ME initiateRequest. Send the resident to getQR with `ticketID`.
+         * @description Decrypted result of anonymous e-ME initiateRequest. Send the resident to getQR with `ticketID`. The request's `businessID` (and `redirectURI` when it had one) come back too, as the official sample's DTO reads them.
          * @example {
+         *       "businessID": "OSP-2026-000129",
          *       "ticketID": "5e8a0c2e4a6c4e8a0c2e4a6c8e0a2c4e"
          *     }
          */
         InitiateAnonymousRequestResult: {
+            businessID: components["schemas"]["BusinessId"];
             ticketID: components["schemas"]["TicketId"];
+            redirectURI?: components["schemas"]["RedirectUri"];
         };
         /**
          * InitiateAnonymousSigningRequest
@@ -1598,8 +1615,8 @@ export interface components {
          *     }
          */
         ProfileCallbackContent: components["schemas"]["CallbackCorrelation"] & {
-            /** @description The kind of callback (meaning not public). Sandbox behaviour: `profile`. */
-            type?: string;
+            /** @description The kind of callback (meaning not public; G2's profile DTO has it). Sandbox behaviour: `profile`, on success and on failure. */
+            type: string;
         } & components["schemas"]["ProfileData"];
         /**
          * ProfileData
@@ -1800,6 +1817,22 @@ export interface components {
          * @example 9a120e29a315d30db77887f7eb3318be
          */
         TicketId: string;
+        /**
+         * CallbackPayload
+         * @description What a callback's `content` decrypts to, by the app's compatibility profile. Default (`evidence`): an object whose `content` member holds the result (the operation's callback content schema), as the eHealth System's production handler reads it (G2 `HandleProfileCallback`). Profile `flat-callbacks`: the result itself, with `businessID` and `state` at the top level. The typed client's `decryptCallback` returns the result either way.
+         * @example {
+         *       "content": {
+         *         "businessID": "OSP-2026-000124",
+         *         "state": "6f1d2c3b4a5948e7b6c5d4e3f2a1b0c9",
+         *         "type": "profile",
+         *         "birthDate": "19850315"
+         *       }
+         *     }
+         */
+        CallbackPayload: {
+            /** @description The result, as the operation's callback content schema describes it. */
+            content: Record<string, never>;
+        } | components["schemas"]["CallbackCorrelation"];
         /**
          * ConsentRef
          * @description Preview (speculative). The platform's reference of a consent the resident gave to this app. Opaque. Sandbox behaviour: 32 lower-case hex characters.
@@ -2148,10 +2181,10 @@ export interface components {
          */
         Nonce: string;
         /**
-         * @description **Sandbox only**, ignored by the real platform. What the resident chosen by `X-Sandbox-Resident` does: `approve` redirects with `code`, `reject` with `error_code=D40001`, `cancel` with `error_code=D40000`, `timeout` with `error_code=D40003`. When it is absent, the resident's persona decides: ordinary residents approve, magic residents do what their persona says.
+         * @description **Sandbox only**, ignored by the real platform. What the resident chosen by `X-Sandbox-Resident` does: `approve` redirects with `code`, `reject` with `error_code=D40001`, `cancel` with `error_code=D40000`, `timeout` with `error_code=D40003`, `fail` with `error_code=D40002`. When it is absent, the resident's persona decides: ordinary residents approve, magic residents do what their persona says.
          * @example approve
          */
-        SandboxDecision: "approve" | "reject" | "cancel" | "timeout";
+        SandboxDecision: "approve" | "reject" | "cancel" | "timeout" | "fail";
         /**
          * @description **Sandbox only**, ignored by the real platform. Chooses the synthetic resident who answers, by resident id or HKID number (e.g. `QA123456(5)`), so a test can run the flow without a browser: getQR then answers at once with the 302 redirect instead of the QR or broker page.
          * @example QA123456(5)
@@ -2244,10 +2277,10 @@ export interface operations {
                  */
                 scope: components["schemas"]["Scope"];
                 /**
-                 * @description Echoed on the redirect; store it in the resident's session and compare it on return.
+                 * @description Echoed on the redirect; store it in the resident's session and compare it on return. Optional: a public client omits it, and the platform then redirects without `state` (the request inspector warns, since the OSP can no longer tie the return to its session).
                  * @example 6f1d2c3b4a5948e7b6c5d4e3f2a1b0c9
                  */
-                state: components["schemas"]["State"];
+                state?: components["schemas"]["State"];
                 /**
                  * @description Language of the pages.
                  * @example zh-HK
@@ -2271,7 +2304,7 @@ export interface operations {
                  */
                 "X-Sandbox-Resident"?: components["parameters"]["SandboxResident"];
                 /**
-                 * @description **Sandbox only**, ignored by the real platform. What the resident chosen by `X-Sandbox-Resident` does: `approve` redirects with `code`, `reject` with `error_code=D40001`, `cancel` with `error_code=D40000`, `timeout` with `error_code=D40003`. When it is absent, the resident's persona decides: ordinary residents approve, magic residents do what their persona says.
+                 * @description **Sandbox only**, ignored by the real platform. What the resident chosen by `X-Sandbox-Resident` does: `approve` redirects with `code`, `reject` with `error_code=D40001`, `cancel` with `error_code=D40000`, `timeout` with `error_code=D40003`, `fail` with `error_code=D40002`. When it is absent, the resident's persona decides: ordinary residents approve, magic residents do what their persona says.
                  * @example approve
                  */
                 "X-Sandbox-Decision"?: components["parameters"]["SandboxDecision"];

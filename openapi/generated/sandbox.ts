@@ -236,7 +236,7 @@ export interface paths {
         head?: never;
         /**
          * Change app settings
-         * @description Any settings at once (name, redirect URIs, scopes, KEKs, active KEK, strict mode). Proposes the
+         * @description Any settings at once (name, redirect URIs, scopes, KEKs, active KEK, strict mode, compatibility profile). Proposes the
          *     change as a change request: it applies at once (200) for an approver, the admin token or a solo
          *     organisation; otherwise it waits (202) until an approver approves it. It is validated now and again
          *     when approved.
@@ -1003,6 +1003,7 @@ export interface components {
             activeKek: "A" | "B";
             /** @description Strict mode refuses raw (not URL-encoded) `signature` headers with D20006. */
             strict: boolean;
+            compatibilityProfile?: components["schemas"]["CompatibilityProfile"];
             /** @description Milliseconds since the Unix epoch. */
             createdAt: number;
             /** @description Milliseconds since the Unix epoch. */
@@ -1027,6 +1028,7 @@ export interface components {
                 B?: components["schemas"]["PublicKeyText"];
             };
             strict?: boolean;
+            compatibilityProfile?: components["schemas"]["CompatibilityProfile"];
             orgId?: components["schemas"]["OrgId"];
             clientID?: string;
             clientSecret?: string;
@@ -1081,6 +1083,7 @@ export interface components {
             };
             activeKek?: components["schemas"]["KeySlot"];
             strict?: boolean;
+            compatibilityProfile?: components["schemas"]["CompatibilityProfile"];
         };
         /**
          * Autopilot
@@ -1127,6 +1130,8 @@ export interface components {
             appReachable: boolean;
             /** @description Signing is refused with D70005. */
             hkidMismatch?: boolean;
+            /** @description Logins and anonymous hand-overs end D40035 (user ID card error). */
+            idCardError?: boolean;
         };
         /**
          * Certificate
@@ -1317,11 +1322,11 @@ export interface components {
         };
         /**
          * Decision
-         * @description What the resident does when asked.
+         * @description What the resident does when asked. `fail`: the platform fails the request (D40002 on a browser return, D50002 / D60002 / D70002 / D80002 in the callback).
          * @example approve
          * @enum {string}
          */
-        Decision: "approve" | "reject" | "cancel" | "timeout";
+        Decision: "approve" | "reject" | "cancel" | "timeout" | "fail";
         /**
          * DepartmentRecordSet
          * @description Preview (speculative, issue 9): everything the departments hold about one synthetic resident, as the preview data-exchange API of the platform serves it. All four data sets are present: `[]` or `null` when a department holds nothing. Item shapes are those of the platform spec.
@@ -2481,6 +2486,14 @@ export interface components {
          */
         RedirectUri: string;
         /**
+         * CompatibilityProfile
+         * @description Which variant of the details public sources disagree on the sandbox serves this app (decision 0014, portal Reference → Fidelity). `evidence` (the default) follows the strongest public evidence; each other profile changes exactly one detail, so running a test suite once per profile (matrix mode) shows which unconfirmed detail the code depends on. `flat-callbacks`: a callback's content decrypts to the result itself instead of `{content: result}`. `earlier-address-names`: addresses use `Floor` and `PhaseName` only (not `FloorNum` / `PhaseNo`). `expire-in`: getToken names the lifetime `expireIn`. `unencrypted`: a plain JSON request body is also accepted and answered with plain content.
+         * @default evidence
+         * @example evidence
+         * @enum {string}
+         */
+        CompatibilityProfile: "evidence" | "flat-callbacks" | "earlier-address-names" | "expire-in" | "unencrypted";
+        /**
          * IdNo
          * @description An HKID number split in two: one or two capital letters and six digits, and the check character (mod-11; `0`–`9` or `A`). QA123456(5) is written `{Identification: QA123456, CheckDigit: '5'}`. Sandbox behaviour: synthetic residents use only the prefixes QA–QZ.
          * @example {
@@ -2603,7 +2616,7 @@ export interface components {
          *       },
          *       "Chi3dAddress": {
          *         "ChiFloor": {
-         *           "Floor": "12"
+         *           "FloorNum": "12"
          *         },
          *         "ChiUnit": {
          *           "UnitDescriptor": "室",
@@ -2626,8 +2639,10 @@ export interface components {
             };
             ChiEstate?: {
                 EstateName?: components["schemas"]["AddressText"];
+                /** @description Both fields of the address data standard; `PhaseNo` (G3) is absent under the `earlier-address-names` compatibility profile and when the phase has no number. */
                 ChiPhase?: {
                     PhaseName?: components["schemas"]["AddressText"];
+                    PhaseNo?: components["schemas"]["AddressText"];
                 };
             };
             ChiBlock?: {
@@ -2637,7 +2652,9 @@ export interface components {
             };
             BuildingName?: components["schemas"]["AddressText"];
             Chi3dAddress?: {
+                /** @description `FloorNum` (the newest public name, G3); `Floor` (the earlier sample DTOs, G1) under the `earlier-address-names` compatibility profile. */
                 ChiFloor?: {
+                    FloorNum?: components["schemas"]["AddressText"];
                     Floor?: components["schemas"]["AddressText"];
                 };
                 ChiUnit?: {
@@ -2677,7 +2694,7 @@ export interface components {
          *       },
          *       "Eng3dAddress": {
          *         "EngFloor": {
-         *           "Floor": "12"
+         *           "FloorNum": "12"
          *         },
          *         "EngUnit": {
          *           "UnitDescriptor": "FLAT",
@@ -2700,8 +2717,10 @@ export interface components {
             };
             EngEstate?: {
                 EstateName?: components["schemas"]["AddressText"];
+                /** @description Both fields of the address data standard; `PhaseNo` (G3) is absent under the `earlier-address-names` compatibility profile and when the phase has no number. */
                 EngPhase?: {
                     PhaseName?: components["schemas"]["AddressText"];
+                    PhaseNo?: components["schemas"]["AddressText"];
                 };
             };
             EngBlock?: {
@@ -2711,7 +2730,9 @@ export interface components {
             };
             BuildingName?: components["schemas"]["AddressText"];
             Eng3dAddress?: {
+                /** @description `FloorNum` (the newest public name, G3); `Floor` (the earlier sample DTOs, G1) under the `earlier-address-names` compatibility profile. */
                 EngFloor?: {
+                    FloorNum?: components["schemas"]["AddressText"];
                     Floor?: components["schemas"]["AddressText"];
                 };
                 EngUnit?: {
@@ -2824,7 +2845,7 @@ export interface components {
          *           "BuildingName": "SANDBOX TEST BUILDING",
          *           "Eng3dAddress": {
          *             "EngFloor": {
-         *               "Floor": "12"
+         *               "FloorNum": "12"
          *             },
          *             "EngUnit": {
          *               "UnitDescriptor": "FLAT",

@@ -4,7 +4,8 @@
 function addEncryptedContent(types) {
   return {
     ...types,
-    XEncryptedContent: { properties: { request: 'Schema', response: 'Schema' } },
+    // payload: a callback's decrypted layout (CallbackPayload) around its result (request).
+    XEncryptedContent: { properties: { request: 'Schema', response: 'Schema', payload: 'Schema' } },
     Operation: {
       ...types.Operation,
       properties: { ...types.Operation.properties, 'x-encrypted-content': 'XEncryptedContent' },

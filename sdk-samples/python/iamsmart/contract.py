@@ -12,9 +12,10 @@ class AckSigningResultRequest(TypedDict):
 
 
 class CallbackBody(TypedDict):
-    """What the platform POSTs to the `redirectURI` of an asynchronous request. Decrypt `secretKey` with your KEK private key (RSA PKCS#1 v1.5; try key A, then key B) to get the CEK, which may be new, then decrypt `content` (AES-256-GCM, layout as in `EncryptedRequest`). If the CEK differs from the cached one, cache it. Sandbox behaviour: `content` is present on success and on failure, and decrypts to a flat object with `businessID` and `state` (plus the data on success); the callback is retried until a 2xx answer, up to 5 tries with back-off."""
+    """What the platform POSTs to the `redirectURI` of an asynchronous request. Decrypt `secretKey` with your KEK private key (RSA PKCS#1 v1.5; try key A, then key B) to get the CEK, which may be new, then decrypt `content` (AES-256-GCM, layout as in `EncryptedRequest`). If the CEK differs from the cached one, cache it. `content` decrypts to `CallbackPayload`: an object whose `content` member holds the result (`businessID`, `state` and, on success, the data), as the only public production consumer (G2) reads it; apps on the `flat-callbacks` compatibility profile get the result itself. Sandbox behaviour: `content` is present on success and on failure; the callback is retried until a 2xx answer, up to 5 tries with back-off, every try carrying the same `txID` (one per callback transaction)."""
 
     txID: str
+    """The callback transaction's id: the same on every try of one callback; look it up in the request inspector."""
     code: str
     message: str
     content: str
@@ -104,7 +105,9 @@ class GetTokenResult(TypedDict):
     """Sandbox behaviour: always `Bearer`."""
     issueAt: int
     expiresIn: int
-    """Lifetime in milliseconds from `issueAt` (some older samples name the field `expireIn`). Sandbox behaviour: 600 000."""
+    """Lifetime in milliseconds from `issueAt`. Sandbox behaviour: 600 000. Apps on the `expire-in` compatibility profile get `expireIn` instead (the official sample DTO's spelling)."""
+    expireIn: NotRequired[int]
+    """Only under the `expire-in` compatibility profile, in place of `expiresIn` (the G1 sample DTO's spelling). The typed client reads either."""
     openID: str
     userType: str
     """The resident's tier. The real values are not public. Sandbox behaviour: `IAM_SMART` for iAM Smart, `IAM_SMART_PLUS` for iAM Smart+ (which can sign)."""
@@ -192,8 +195,8 @@ class ProfileCallbackContent(TypedDict):
 
     businessID: str
     state: str
-    type: NotRequired[str]
-    """The kind of callback (meaning not public). Sandbox behaviour: `profile`."""
+    type: str
+    """The kind of callback (meaning not public; G2's profile DTO has it). Sandbox behaviour: `profile`, on success and on failure."""
     idNo: NotRequired[IdNo]
     enName: NotRequired[EnName]
     chName: NotRequired[ChName]

@@ -89,7 +89,7 @@ public final class Contract {
     }
   }
 
-  /** What the platform POSTs to the `redirectURI` of an asynchronous request. Decrypt `secretKey` with your KEK private key (RSA PKCS#1 v1.5; try key A, then key B) to get the CEK, which may be new, then decrypt `content` (AES-256-GCM, layout as in `EncryptedRequest`). If the CEK differs from the cached one, cache it. Sandbox behaviour: `content` is present on success and on failure, and decrypts to a flat object with `businessID` and `state` (plus the data on success); the callback is retried until a 2xx answer, up to 5 tries with back-off. */
+  /** What the platform POSTs to the `redirectURI` of an asynchronous request. Decrypt `secretKey` with your KEK private key (RSA PKCS#1 v1.5; try key A, then key B) to get the CEK, which may be new, then decrypt `content` (AES-256-GCM, layout as in `EncryptedRequest`). If the CEK differs from the cached one, cache it. `content` decrypts to `CallbackPayload`: an object whose `content` member holds the result (`businessID`, `state` and, on success, the data), as the only public production consumer (G2) reads it; apps on the `flat-callbacks` compatibility profile get the result itself. Sandbox behaviour: `content` is present on success and on failure; the callback is retried until a 2xx answer, up to 5 tries with back-off, every try carrying the same `txID` (one per callback transaction). */
   public record CallbackBody(String txID, String code, String message, String content, String secretKey) implements Content {
     /** Reads the decrypted JSON object; a missing required field or a wrong type throws IllegalArgumentException. */
     public static CallbackBody fromJson(Map<String, Object> m) {
@@ -124,6 +124,7 @@ public final class Contract {
       private String content;
       private String secretKey;
 
+      /** The callback transaction's id: the same on every try of one callback; look it up in the request inspector. */
       public Builder txID(String value) {
         this.txID = value;
         return this;
@@ -516,7 +517,7 @@ public final class Contract {
   }
 
   /** Decrypted result of getToken. */
-  public record GetTokenResult(String accessToken, String tokenType, Long issueAt, Long expiresIn, String openID, String userType, String scope, Long lastModifiedDate) implements Content {
+  public record GetTokenResult(String accessToken, String tokenType, Long issueAt, Long expiresIn, Long expireIn, String openID, String userType, String scope, Long lastModifiedDate) implements Content {
     /** Reads the decrypted JSON object; a missing required field or a wrong type throws IllegalArgumentException. */
     public static GetTokenResult fromJson(Map<String, Object> m) {
       return new GetTokenResult(
@@ -524,6 +525,7 @@ public final class Contract {
           Read.required(Read.string(m.get("tokenType"), "GetTokenResult.tokenType"), "GetTokenResult.tokenType"),
           Read.required(Read.integer(m.get("issueAt"), "GetTokenResult.issueAt"), "GetTokenResult.issueAt"),
           Read.required(Read.integer(m.get("expiresIn"), "GetTokenResult.expiresIn"), "GetTokenResult.expiresIn"),
+          Read.integer(m.get("expireIn"), "GetTokenResult.expireIn"),
           Read.required(Read.string(m.get("openID"), "GetTokenResult.openID"), "GetTokenResult.openID"),
           Read.required(Read.string(m.get("userType"), "GetTokenResult.userType"), "GetTokenResult.userType"),
           Read.required(Read.string(m.get("scope"), "GetTokenResult.scope"), "GetTokenResult.scope"),
@@ -538,6 +540,7 @@ public final class Contract {
       m.put("tokenType", tokenType);
       m.put("issueAt", issueAt);
       m.put("expiresIn", expiresIn);
+      m.put("expireIn", expireIn);
       m.put("openID", openID);
       m.put("userType", userType);
       m.put("scope", scope);
@@ -554,6 +557,7 @@ public final class Contract {
       private String tokenType;
       private Long issueAt;
       private Long expiresIn;
+      private Long expireIn;
       private String openID;
       private String userType;
       private String scope;
@@ -575,9 +579,15 @@ public final class Contract {
         return this;
       }
 
-      /** Lifetime in milliseconds from `issueAt` (some older samples name the field `expireIn`). Sandbox behaviour: 600 000. */
+      /** Lifetime in milliseconds from `issueAt`. Sandbox behaviour: 600 000. Apps on the `expire-in` compatibility profile get `expireIn` instead (the official sample DTO's spelling). */
       public Builder expiresIn(Long value) {
         this.expiresIn = value;
+        return this;
+      }
+
+      /** Only under the `expire-in` compatibility profile, in place of `expiresIn` (the G1 sample DTO's spelling). The typed client reads either. (optional) */
+      public Builder expireIn(Long value) {
+        this.expireIn = value;
         return this;
       }
 
@@ -612,7 +622,7 @@ public final class Contract {
         Read.required(userType, "GetTokenResult.userType");
         Read.required(scope, "GetTokenResult.scope");
         Read.required(lastModifiedDate, "GetTokenResult.lastModifiedDate");
-        return new GetTokenResult(accessToken, tokenType, issueAt, expiresIn, openID, userType, scope, lastModifiedDate);
+        return new GetTokenResult(accessToken, tokenType, issueAt, expiresIn, expireIn, openID, userType, scope, lastModifiedDate);
       }
     }
   }
@@ -1165,7 +1175,7 @@ public final class Contract {
       return new ProfileCallbackContent(
           Read.required(Read.string(m.get("businessID"), "ProfileCallbackContent.businessID"), "ProfileCallbackContent.businessID"),
           Read.required(Read.string(m.get("state"), "ProfileCallbackContent.state"), "ProfileCallbackContent.state"),
-          Read.string(m.get("type"), "ProfileCallbackContent.type"),
+          Read.required(Read.string(m.get("type"), "ProfileCallbackContent.type"), "ProfileCallbackContent.type"),
           Read.record(m.get("idNo"), "ProfileCallbackContent.idNo", IdNo::fromJson),
           Read.record(m.get("enName"), "ProfileCallbackContent.enName", EnName::fromJson),
           Read.record(m.get("chName"), "ProfileCallbackContent.chName", ChName::fromJson),
@@ -1215,7 +1225,7 @@ public final class Contract {
         return this;
       }
 
-      /** The kind of callback (meaning not public). Sandbox behaviour: `profile`. (optional) */
+      /** The kind of callback (meaning not public; G2's profile DTO has it). Sandbox behaviour: `profile`, on success and on failure. */
       public Builder type(String value) {
         this.type = value;
         return this;
@@ -1255,6 +1265,7 @@ public final class Contract {
       public ProfileCallbackContent build() {
         Read.required(businessID, "ProfileCallbackContent.businessID");
         Read.required(state, "ProfileCallbackContent.state");
+        Read.required(type, "ProfileCallbackContent.type");
         return new ProfileCallbackContent(businessID, state, type, idNo, enName, chName, chNameVerified, birthDate, gender);
       }
     }
