@@ -13,6 +13,7 @@ const API_HOME = '/docs/api/iam-smart-platform-api-sandbox'
 const sidebars: SidebarsConfig = {
   guides: [
     'getting-started',
+    'install',
     {
       type: 'category',
       label: 'Concepts',

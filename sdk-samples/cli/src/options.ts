@@ -1,7 +1,7 @@
-/** The CLI's flags and environment (IAMSMART_*), falling back to the demo app that `npm start` writes to .data/. */
-import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+/** The CLI's flags and environment (IAMSMART_*), falling back to the sandbox's demo app (`loadDemoApp()`). */
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { type DemoApp, findDemoAppDir, loadDemoApp } from '@iamsmart-sandbox/openapi/demo'
 
 export const USAGE = `iamsmart-sandbox-cli <command> [options]
 
@@ -13,8 +13,8 @@ Commands
   decrypt [file|-]       decrypt a callback body {txID, code, message, content, secretKey}
 
 Options (or the environment)
-  --base-url <url>       IAMSMART_BASE_URL            (http://127.0.0.1:8080)
-  --client-id <id>       IAMSMART_CLIENT_ID           (else the demo app in .data/demo-app.json)
+  --base-url <url>       IAMSMART_BASE_URL            (the demo app's sandbox, else http://127.0.0.1:8080)
+  --client-id <id>       IAMSMART_CLIENT_ID           (else the demo app: .iamsmart-sandbox/demo-app.json here or above)
   --client-secret <s>    IAMSMART_CLIENT_SECRET
   --kek <file>           IAMSMART_KEK_PRIVATE_KEY_PATH
   --redirect-uri <url>   registered URI to listen on  (http://127.0.0.1:3000/callback)
@@ -66,18 +66,25 @@ export function credentials(flags: Record<string, string | undefined>, env = pro
   let clientID = flags['client-id'] ?? env.IAMSMART_CLIENT_ID
   let clientSecret = flags['client-secret'] ?? env.IAMSMART_CLIENT_SECRET
   let kek = flags.kek ?? env.IAMSMART_KEK_PRIVATE_KEY_PATH
-  const demoDir = resolve(env.IAMSMART_DEMO_APP_DIR ?? '.data')
-  if (!clientID && existsSync(join(demoDir, 'demo-app.json'))) {
-    const demo = JSON.parse(readFileSync(join(demoDir, 'demo-app.json'), 'utf8')) as Record<string, string>
+  // The sandbox's demo app, where it keeps it (IAMSMART_DEMO_APP_DIR names its data directory when elsewhere).
+  const where = env.IAMSMART_DEMO_APP_DIR ? { dir: env.IAMSMART_DEMO_APP_DIR } : {}
+  let demo: DemoApp | undefined
+  if (!clientID && findDemoAppDir(where)) {
+    demo = loadDemoApp(where)
     clientID = demo.clientID
     clientSecret ??= demo.clientSecret
-    kek ??= join(demoDir, 'demo-kek-private.pem')
+    kek ??= demo.kekPrivateKeyPath
   }
   if (!clientID || !clientSecret || !kek)
     throw new Error(
-      'no credentials: pass --client-id, --client-secret and --kek (or run `npm start` first for the demo app)',
+      'no credentials: pass --client-id, --client-secret and --kek (or start the sandbox first for the demo app)',
     )
-  const base = (flags['base-url'] ?? env.IAMSMART_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '')
+  const base = (
+    flags['base-url'] ??
+    env.IAMSMART_BASE_URL ??
+    demo?.baseUrl ??
+    'http://127.0.0.1:8080'
+  ).replace(/\/+$/, '')
   return {
     baseUrl: base.replace(/\/api\/v1$/, ''),
     clientID,

@@ -1,7 +1,7 @@
 /** osp-web's configuration, read once from the environment; without credentials it uses the sandbox's demo app. */
-import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { type DemoApp, loadDemoApp } from '@iamsmart-sandbox/openapi/demo'
 
 export interface OspConfig {
   /** The sandbox (or ITE) root, e.g. http://127.0.0.1:8080; the client adds /api/v1. */
@@ -16,8 +16,8 @@ export interface OspConfig {
   sessionSecret: string
 }
 
-/** `npm start` writes the demo app's credentials here (SANDBOX_DATA_DIR, default .data at the repository root). */
-const DEFAULT_DEMO_DIR = fileURLToPath(new URL('../../../.data', import.meta.url))
+/** Where to look for the sandbox's demo app: the current directory and this sample's, and their parents. */
+const DEMO_SEARCH = [process.cwd(), fileURLToPath(new URL('.', import.meta.url))]
 
 export function loadOspConfig(env: Record<string, string | undefined>): OspConfig {
   const problems: string[] = []
@@ -27,16 +27,20 @@ export function loadOspConfig(env: Record<string, string | undefined>): OspConfi
   let clientID = env.IAMSMART_CLIENT_ID ?? ''
   let clientSecret = env.IAMSMART_CLIENT_SECRET ?? ''
   let keyPath = env.IAMSMART_KEK_PRIVATE_KEY_PATH ?? ''
+  let demo: DemoApp | undefined
   if (!clientID) {
-    // No credentials given: the sandbox's demo app, which registers http://127.0.0.1:3000/callback.
-    const dir = resolve(env.IAMSMART_DEMO_APP_DIR ?? DEFAULT_DEMO_DIR)
-    const file = join(dir, 'demo-app.json')
-    if (existsSync(file)) {
-      const demo = JSON.parse(readFileSync(file, 'utf8')) as { clientID: string; clientSecret: string }
+    // No credentials given: the sandbox's demo app (which registers http://127.0.0.1:3000/callback), found where the
+    // sandbox keeps it; IAMSMART_DEMO_APP_DIR names its data directory when it is elsewhere.
+    try {
+      demo = loadDemoApp(
+        env.IAMSMART_DEMO_APP_DIR ? { dir: env.IAMSMART_DEMO_APP_DIR } : { from: DEMO_SEARCH },
+      )
       clientID = demo.clientID
       clientSecret = clientSecret || demo.clientSecret
-      keyPath = keyPath || join(dir, 'demo-kek-private.pem')
-    } else problems.push(`IAMSMART_CLIENT_ID is not set and ${file} does not exist (start the sandbox first)`)
+      keyPath = keyPath || demo.kekPrivateKeyPath
+    } catch (e) {
+      problems.push(`IAMSMART_CLIENT_ID is not set and ${(e as Error).message}`)
+    }
   }
   if (clientID && !clientSecret) problems.push('IAMSMART_CLIENT_SECRET is not set')
   let kekPrivateKeyPem = ''
@@ -50,7 +54,7 @@ export function loadOspConfig(env: Record<string, string | undefined>): OspConfi
   }
   if (problems.length > 0) throw new Error(`osp-web cannot start:\n  - ${problems.join('\n  - ')}`)
   return {
-    iamsmartBaseUrl: (env.IAMSMART_BASE_URL ?? 'http://127.0.0.1:8080')
+    iamsmartBaseUrl: (env.IAMSMART_BASE_URL ?? demo?.baseUrl ?? 'http://127.0.0.1:8080')
       .replace(/\/+$/, '')
       .replace(/\/api\/v1$/, ''),
     clientID,
