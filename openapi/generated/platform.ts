@@ -610,7 +610,7 @@ export interface components {
          *     }
          */
         AnonymousPdfSigningResult: {
-            /** @description The digest from the request */
+            /** @description The digest from the request, echoed verbatim. */
             docDigest: components["schemas"]["Digest"];
             /** @description Base64 DER CMS SignedData (detached). */
             pdfSignature: string;
@@ -626,7 +626,7 @@ export interface components {
          *     }
          */
         AnonymousSigningResult: {
-            /** @description The digest from the request */
+            /** @description The digest from the request, echoed verbatim. */
             hashCode: components["schemas"]["Digest"];
             /** @description When the resident signed (epoch milliseconds). */
             timestamp: components["schemas"]["EpochMillis"];
@@ -1525,7 +1525,7 @@ export interface components {
          *     }
          */
         PdfSigningCallbackContent: components["schemas"]["CallbackCorrelation"] & {
-            /** @description The digest from the request */
+            /** @description The digest from the request, echoed verbatim. */
             docDigest?: components["schemas"]["Digest"];
             /** @description Base64 DER CMS SignedData (detached). */
             pdfSignature?: string;
@@ -1747,7 +1747,7 @@ export interface components {
          *     }
          */
         SigningCallbackContent: components["schemas"]["CallbackCorrelation"] & {
-            /** @description The digest from the request */
+            /** @description The digest from the request, echoed verbatim. */
             hashCode?: components["schemas"]["Digest"];
             /** @description When the resident signed. */
             timestamp?: components["schemas"]["EpochMillis"];
