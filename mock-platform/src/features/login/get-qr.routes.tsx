@@ -155,6 +155,7 @@ async function headlessDecision(s: Services, c: Context, ticket: Ticket): Promis
     await s.tickets.decide(ticket.ticketID, decision, ticket.residentId ?? chosen?.id)
   }
   if (!ticket.browser?.location) return undefined
+  s.tickets.handedOver(ticket)
   return c.redirect(ticket.browser.location, 302)
 }
 

@@ -45,6 +45,7 @@ function tenantOf(ticket: Pick<Ticket, 'clientID' | 'browser'>): string {
  */
 export const DECIDED_KEEP_MS = 5 * 60_000
 export const DECIDED_LOGIN_KEEP_MS = 60_000
+const DONE_REQUEST: Record<string, unknown> = Object.freeze({})
 
 export class TicketsService {
   private readonly deciding = new Set<Promise<Ticket>>()
@@ -139,11 +140,21 @@ export class TicketsService {
     )
   }
 
+  /** A decided login whose browser already has its answer (a headless getQR's 302) need not be kept at all. */
+  handedOver(ticket: Ticket): void {
+    if (ticket.kind === 'login' && ticket.status !== 'pending') this.decidedLogins.delete(ticket.ticketID)
+  }
+
   /** A decided ticket leaves the pending ones and is kept a short while (DECIDED_KEEP_MS, DECIDED_LOGIN_KEEP_MS). */
   private retire(ticket: Ticket): void {
     if (!this.tickets.delete(ticket.ticketID)) return
     const tenant = tenantOf(ticket)
-    if (ticket.kind === 'login') this.decidedLogins.set(tenant, ticket.ticketID, ticket, DECIDED_LOGIN_KEEP_MS)
+    if (ticket.kind === 'login') {
+      // What a decided login still needs is its outcome and where the browser goes: the request itself is done with.
+      ticket.request = DONE_REQUEST
+      if (ticket.result) ticket.result = { code: ticket.result.code }
+      this.decidedLogins.set(tenant, ticket.ticketID, ticket, DECIDED_LOGIN_KEEP_MS)
+    }
     else this.decidedTasks.set(tenant, ticket.ticketID, ticket, this.deps.ttlMs() + DECIDED_KEEP_MS)
   }
 
