@@ -33,10 +33,10 @@ export function skeleton(text: string, dir?: string) {
       : line
   const body = text.replace(/^---\r?\n[\s\S]*?\r?\n---/, '')
   const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? ''
-  const code = [...body.matchAll(/^(\s*)(```|~~~)[^\n]*\n[\s\S]*?\n\1\2\s*$/gm)].map((m) =>
+  const code = [...body.matchAll(/^([ \t]*)(```|~~~)[^\n]*\n[\s\S]*?\n\1\2[ \t]*$/gm)].map((m) =>
     m[0].trim().replace(/^([`~]{3}[^\n]*?) title=(?:"[^"]*"|'[^']*')/, '$1'),
   )
-  const prose = body.replace(/^(\s*)(```|~~~)[^\n]*\n[\s\S]*?\n\1\2\s*$/gm, '')
+  const prose = body.replace(/^([ \t]*)(```|~~~)[^\n]*\n[\s\S]*?\n\1\2[ \t]*$/gm, '')
   return {
     frontMatter: [...fm.matchAll(/^(id|slug|sidebar_position):.*$/gm)].map((m) => m[0]),
     headingIds: [...prose.matchAll(/^#{1,6} .*?(?:\{\/\*\s*#([\w-]+)\s*\*\/\}|\{#([\w-]+)\})\s*$/gm)].map(
