@@ -36,6 +36,10 @@ describe('generated reference tables', () => {
     }
     expect(table.find((r) => r.includes('`D40000`'))).toContain('[getQr](/docs/api/get-qr)')
     expect(table.find((r) => r.includes('`D20006`'))).toContain('every signed call')
+    // How to provoke each code headlessly, and where it appears.
+    expect(table.find((r) => r.includes('`D40035`'))).toContain('`X-Sandbox-Resident: magic-id-card-error`')
+    expect(table.find((r) => r.includes('`D50002`'))).toMatch(/`fail`.* \(callback\) \|$/)
+    for (const row of table) expect(row).toMatch(/ \((envelope|redirect|callback)\) \|$/)
   })
 
   it('the troubleshooting table has a `code-<d-code>` anchor row for every D-code but D00000', () => {

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { configurationTable } from '../../mock-platform/src/config'
+import { HOW_TO_PROVOKE } from '../../mock-platform/src/features/scenarios/provoke'
 import { defaultResidents, formatHkid, magicResidents, residentTable } from '../../mock-platform/src/personas'
 import type { Resident } from '../../mock-platform/src/personas'
 import { dCodes } from '../../openapi/generated/dcodes'
@@ -55,13 +56,16 @@ export function kebab(id: string): string {
   return id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()
 }
 
-/** The D-code reference: every code of openapi/generated/dcodes.ts, with its anchor, message, meaning and fix. */
+/**
+ * The D-code reference: every code of openapi/generated/dcodes.ts, with its anchor, message, meaning and fix, and how
+ * to provoke it headlessly in the sandbox and where it appears (mock-platform/src/features/scenarios/provoke.ts).
+ */
 export function dcodeTableMdx(): string {
-  const rows = Object.entries(dCodes).map(
-    ([code, d]) =>
-      `| <span id="${code.toLowerCase()}">\`${code}\`</span> | ${cell(d.message)} | ${cell(d.description)} | ${operationsFor(code)} |`,
-  )
-  return `${BANNER}| Code | Message | Meaning and what to do | Returned by |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`
+  const rows = Object.entries(dCodes).map(([code, d]) => {
+    const p = HOW_TO_PROVOKE[code as keyof typeof HOW_TO_PROVOKE]
+    return `| <span id="${code.toLowerCase()}">\`${code}\`</span> | ${cell(d.message)} | ${cell(d.description)} | ${operationsFor(code)} | ${cell(p.how)} (${p.where}) |`
+  })
+  return `${BANNER}| Code | Message | Meaning and what to do | Returned by | Provoke it headlessly (where it appears) |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`
 }
 
 /**

@@ -105,7 +105,7 @@ export function createOspBackend(config: OspConfig, client?: IamSmartClient) {
       if (!businessID || pendingProfiles.get(businessID) !== content?.state) return 400
       pendingProfiles.delete(businessID)
       if (result.ok) {
-        const { businessID: _b, state: _s, ...fields } = result.data as Record<string, unknown>
+        const { businessID: _b, state: _s, type: _t, ...fields } = result.data as Record<string, unknown>
         profiles.set(businessID, { code: result.code, fields })
       } else profiles.set(businessID, { code: result.error.code })
       return 200

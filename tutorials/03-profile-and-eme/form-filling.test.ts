@@ -42,6 +42,7 @@ describe('lesson 03: profile and e-ME form filling', () => {
       data: {
         businessID: started.businessID,
         state: expect.stringMatching(/^[0-9a-f]{32}$/),
+        type: 'profile',
         idNo: { Identification: 'QZ000001', CheckDigit: '1' },
         enName: { UnstructuredName: 'CHAN, Tai Man' },
         chName: { ChineseName: '陳大文' },

@@ -68,9 +68,11 @@ export function toFormValues(eme: EmeData): Record<string, string> {
   if (address && 'EngPremisesAddress' in address) {
     const a = address.EngPremisesAddress
     const unit = a.Eng3dAddress
+    // FloorNum is the newest public name; the earlier sample DTOs say Floor (compatibility profiles).
+    const floor = unit?.EngFloor?.FloorNum ?? unit?.EngFloor?.Floor
     form.address = [
       unit?.EngUnit && `${unit.EngUnit.UnitDescriptor} ${unit.EngUnit.UnitNo}`,
-      unit?.EngFloor?.Floor && `${unit.EngFloor.Floor}/F`,
+      floor && `${floor}/F`,
       a.EngBlock && `${a.EngBlock.BlockDescriptor} ${a.EngBlock.BlockNo}`,
       a.BuildingName,
       a.EngEstate && [a.EngEstate.EstateName, a.EngEstate.EngPhase?.PhaseName].filter(Boolean).join(' '),

@@ -8,6 +8,7 @@ import type { Clock } from '../clock'
 import { type Config, defaultConfig } from '../config'
 import type { NewApp } from '../features/apps/apps.service'
 import type { RegisteredApp } from '../features/apps/app.types'
+import { COMPATIBILITY_PROFILES, type CompatibilityProfile } from '../features/apps/compatibility'
 import type { InspectedItem, InspectorFilter } from '../features/inspector/inspector.types'
 import type { AutopilotSetting } from '../features/sandbox/autopilot'
 import type { NewScenario, Scenario } from '../features/scenarios/scenarios.service'
@@ -18,6 +19,13 @@ import type { Resident } from '../personas/resident.types'
 import { memoryStorage } from '../store/memory'
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:8080'
+
+/**
+ * Matrix mode: every compatibility profile, the default (`evidence`) first. Run your suite once per profile
+ * (`describe.each(COMPATIBILITY_PROFILES)` with `createIamSmartHandlers({ compatibilityProfile })`) to learn whether
+ * your code depends on a detail the public sources disagree on; a profile that fails names that detail.
+ */
+export { COMPATIBILITY_PROFILES, type CompatibilityProfile }
 
 export interface IamSmartHandlersOptions {
   /**
@@ -41,6 +49,11 @@ export interface IamSmartHandlersOptions {
   clock?: Clock
   /** fetch for callbacks to your redirectURI (default: the global fetch, so your own MSW handlers receive them). */
   fetch?: typeof fetch
+  /**
+   * The compatibility profile of every app in `apps` that does not name its own (default `evidence`, the strongest
+   * public evidence). See COMPATIBILITY_PROFILES for matrix mode.
+   */
+  compatibilityProfile?: CompatibilityProfile
 }
 
 export interface IamSmartMsw {
@@ -67,6 +80,8 @@ export interface SandboxControls {
   requests(clientID: string, filter?: InspectorFilter): Promise<InspectedItem[]>
   /** Queues a forced outcome (D-code, delay or callback fault) for the app's next calls of an operation. */
   scenario(clientID: string, scenario: NewScenario): Scenario
+  /** Switches an app's compatibility profile (callbacks already queued keep their layout). */
+  profile(clientID: string, profile: CompatibilityProfile): Promise<void>
   /** Moves the app's test clock forward: its CEKs, codes, tokens and tasks come `ms` closer to expiry. */
   advanceClock(clientID: string, ms: number): void
   /** Waits until queued callbacks are delivered and the inspector has recorded everything. */
@@ -89,7 +104,10 @@ export async function createIamSmartHandlers(options: IamSmartHandlersOptions = 
     clock: options.clock,
     logger: createLogger(config.logLevel),
     storage: memoryStorage(),
-    apps: options.apps,
+    apps: options.apps?.map((a) => ({
+      ...a,
+      compatibilityProfile: a.compatibilityProfile ?? options.compatibilityProfile,
+    })),
     residents: typeof options.residents === 'function' ? options.residents : residentsOf(options.residents),
     // The global fetch at call time (MSW patches it), not the platform's pinned node:http delivery.
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
@@ -128,6 +146,12 @@ export async function createIamSmartHandlers(options: IamSmartHandlersOptions = 
         s.tickets.decide(ticketID, decision, usable(s.tickets.get(ticketID)?.clientID, residentId)),
       requests: (clientID, filter) => s.inspector.list(clientID, filter),
       scenario: (clientID, scenario) => s.scenarios.add(clientID, scenario),
+      profile: async (clientID, profile) => {
+        const app = s.apps.get(clientID)
+        if (!app) throw new Error(`Unknown app "${clientID}"`)
+        if (!COMPATIBILITY_PROFILES.includes(profile)) throw new Error(`Unknown profile "${profile}"`)
+        await s.apps.replace({ ...app, compatibilityProfile: profile })
+      },
       advanceClock: (clientID, ms) => void s.appClock.advance(clientID, ms),
       settle: async () => {
         await s.outbox.drain()

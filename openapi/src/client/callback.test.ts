@@ -53,6 +53,27 @@ describe('decryptCallback', () => {
     expect(result).toEqual({ ok: true, code: 'D00000', txID: 'cb-1', data: profile })
   })
 
+  it('returns the result whatever the layout: nested {content: result} (default) or flat (flat-callbacks)', async () => {
+    const nested = await client.decryptCallback(
+      await callback(randomBytes(32), publicA, { content: profile }),
+    )
+    const flat = await client.decryptCallback(await callback(randomBytes(32), publicA, profile))
+    expect(nested).toMatchObject({ ok: true, data: profile })
+    expect(flat).toMatchObject({ ok: true, data: profile })
+    const declined = await client.decryptCallback(
+      await callback(
+        randomBytes(32),
+        publicA,
+        { content: { businessID: 'b-001', state: 's-001', type: 'profile' } },
+        'D50001',
+      ),
+    )
+    expect(declined).toMatchObject({
+      ok: false,
+      error: { code: 'D50001', content: { businessID: 'b-001', state: 's-001', type: 'profile' } },
+    })
+  })
+
   it('decrypts with key A', async () => {
     const result = await client.decryptCallback(await callback(randomBytes(32), publicA, profile))
     expect(result).toMatchObject({ ok: true, data: profile })

@@ -47,7 +47,7 @@ async function open(
   }
   for (const cek of candidates) {
     try {
-      return { cek, content: await decryptJson(cek, body.content) }
+      return { cek, content: resultOf(await decryptJson(cek, body.content)) }
     } catch {
       // not this candidate
     }
@@ -56,7 +56,21 @@ async function open(
 }
 
 /**
- * Decrypts a callback. D00000 → `{ ok: true, data }` with the decrypted content; any other code →
+ * The result inside a decrypted callback, whatever the layout: `{content: result}` (the platform's, as the eHealth
+ * System's production handler reads it) or the result itself (the `flat-callbacks` compatibility profile).
+ */
+export function resultOf(decrypted: unknown): unknown {
+  if (decrypted === null || typeof decrypted !== 'object' || Array.isArray(decrypted)) return decrypted
+  const keys = Object.keys(decrypted)
+  const inner = (decrypted as { content?: unknown }).content
+  return keys.length === 1 && inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+    ? inner
+    : decrypted
+}
+
+/**
+ * Decrypts a callback. D00000 → `{ ok: true, data }` with the result (nested `{content: result}` or flat, the same
+ * either way); any other code →
  * a platform error carrying that code (and the decrypted content when there is any, to correlate
  * `businessID`/`state`). The CEK is adopted into the cache when `adopt` is set.
  *

@@ -148,7 +148,8 @@ export function createIamSmartClient(options: IamSmartClientOptions): IamSmartCl
       store.clear()
       return result
     }
-    return op.encrypted ? encrypted(op.path, request) : plain(op.path, request)
+    const result = await (op.encrypted ? encrypted(op.path, request) : plain(op.path, request))
+    return opId === 'getToken' ? withExpiresIn(result) : result
   }
 
   const methods = Object.fromEntries(
@@ -163,4 +164,12 @@ export function createIamSmartClient(options: IamSmartClientOptions): IamSmartCl
     buildGetQrUrl: (o) => buildGetQrUrl(baseUrl, options.clientID, o),
     decryptCallback: (body) => decryptCallback(store, body, options.adoptCallbackCek ?? true),
   }
+}
+
+/** getToken's lifetime is `expiresIn`; the G1 sample DTO (and the `expire-in` compatibility profile) says `expireIn`. */
+function withExpiresIn(result: IamSmartResult<unknown>): IamSmartResult<unknown> {
+  if (!result.ok || result.data === null || typeof result.data !== 'object') return result
+  const data = result.data as { expiresIn?: unknown; expireIn?: unknown }
+  if (data.expiresIn !== undefined || typeof data.expireIn !== 'number') return result
+  return { ...result, data: { ...data, expiresIn: data.expireIn } }
 }

@@ -14,9 +14,11 @@ export function formatAddress(a: S['ResidentialAddress']): string {
   if ('EngPremisesAddress' in a) {
     const e = a.EngPremisesAddress
     const unit = e.Eng3dAddress
+    // FloorNum is the newest public name; the earlier sample DTOs say Floor (compatibility profiles).
+    const floor = unit?.EngFloor?.FloorNum ?? unit?.EngFloor?.Floor
     return join([
       unit?.EngUnit && join([unit.EngUnit.UnitDescriptor, unit.EngUnit.UnitNo], ' '),
-      unit?.EngFloor?.Floor && `${unit.EngFloor.Floor}/F`,
+      floor && `${floor}/F`,
       e.EngBlock && join([e.EngBlock.BlockDescriptor, e.EngBlock.BlockNo], ' '),
       e.BuildingName,
       e.EngEstate && join([e.EngEstate.EstateName, e.EngEstate.EngPhase?.PhaseName], ' '),
@@ -39,7 +41,8 @@ export function formatAddress(a: S['ResidentialAddress']): string {
         c.ChiEstate && join([c.ChiEstate.EstateName, c.ChiEstate.ChiPhase?.PhaseName], ''),
         c.BuildingName,
         c.ChiBlock && join([c.ChiBlock.BlockNo, c.ChiBlock.BlockDescriptor], ''),
-        c.Chi3dAddress?.ChiFloor?.Floor && `${c.Chi3dAddress.ChiFloor.Floor}樓`,
+        (c.Chi3dAddress?.ChiFloor?.FloorNum ?? c.Chi3dAddress?.ChiFloor?.Floor) &&
+          `${c.Chi3dAddress?.ChiFloor?.FloorNum ?? c.Chi3dAddress?.ChiFloor?.Floor}樓`,
         c.Chi3dAddress?.ChiUnit &&
           join([c.Chi3dAddress.ChiUnit.UnitNo, c.Chi3dAddress.ChiUnit.UnitDescriptor], ''),
       ],

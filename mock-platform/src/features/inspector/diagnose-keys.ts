@@ -43,7 +43,7 @@ export async function diagnoseCek(ctx: DiagnosisContext): Promise<Diagnosis[]> {
               'cek-expired',
               'error',
               `The content was encrypted with a CEK that expired at ${iso(k.expiresAt)}`,
-              `That CEK was issued at ${iso(k.issueAt)}; expired CEKs are not tried.${clock}`,
+              `That CEK was issued at ${iso(k.issueAt)}; a newer one exists (from a later getKey), and expired CEKs are not tried.${clock}`,
               FIX,
             ),
           ]

@@ -17,7 +17,11 @@ const SIGNED_PATHS: readonly string[] = Object.values(platformOperations)
 
 /** The served path a request to `path` (relative to /api/v1) most likely meant, or undefined when none is close. */
 export function nearestPath(path: string): string | undefined {
-  const p = path.slice(0, 200).replace(/^\/api\/v1(?=\/)/, '').replace(/\/+$/, '') || '/'
+  const p =
+    path
+      .slice(0, 200)
+      .replace(/^\/api\/v1(?=\/)/, '')
+      .replace(/\/+$/, '') || '/'
   if (KNOWN_NEAR_MISSES[p]) return KNOWN_NEAR_MISSES[p]
   const lower = p.toLowerCase()
   const exact = SIGNED_PATHS.find((s) => s.toLowerCase() === lower)
@@ -41,7 +45,9 @@ export function diagnosePath(ctx: DiagnosisContext): Diagnosis[] {
       'error',
       `No operation at ${sent}: did you mean /api/v1${meant}?`,
       `The platform answers D20027 (HTTP 404) for a path it does not serve. ${sent} is close to /api/v1${meant}${
-        sent.includes('/account/auth/eme/') ? ' (one public client calls e-ME under /account/auth/eme/; the official sample uses /account/eme/)' : ''
+        sent.includes('/account/auth/eme/')
+          ? ' (one public client calls e-ME under /account/auth/eme/; the official sample uses /account/eme/)'
+          : ''
       }.`,
       `Call POST /api/v1${meant}: paths are case-sensitive and have no trailing slash. The API reference lists every path.`,
     ),
@@ -67,7 +73,9 @@ export function diagnosePlainBody(ctx: DiagnosisContext): Diagnosis[] {
       `The body has ${keys
         .slice(0, 5)
         .map((k) => `"${k}"`)
-        .join(', ')}${keys.length > 5 ? ', …' : ''} at the top level and no "content". Encrypted operations take {"content": "<Base64 AES-GCM of the JSON request>"}.`,
+        .join(
+          ', ',
+        )}${keys.length > 5 ? ', …' : ''} at the top level and no "content". Encrypted operations take {"content": "<Base64 AES-GCM of the JSON request>"}.`,
       'Encrypt the request with the CEK from getKey and send {"content": "…"} (the typed client does this). If you are testing the sample library’s unencrypted mode, choose the app’s "unencrypted" compatibility profile instead.',
     ),
   ]

@@ -94,6 +94,36 @@ const SAMPLES: Diagnosis[] = [
     'Your signature matches the parts joined separated by "&". The string to sign is the plain concatenation clientID + signatureMethod + timestamp + nonce + body, with no separators.',
     'Serialise the body once, sign that exact string, and send that same string: const body = JSON.stringify(request); sign(clientID + "HmacSHA256" + timestamp + nonce + body); fetch(url, { body }).',
   ),
+  d(
+    'cek-rotated-out',
+    'The content was encrypted with a CEK issued at 2026-01-01T00:00:00.000Z that no longer exists',
+    'Two later getKey calls (or a revokeKey) replaced it: the platform keeps only the current CEK and the previous one. Several processes sharing one app, each calling getKey, rotate each other’s CEK out.',
+    'Call security/getKey, cache the CEK until issueAt + expiresIn, and when a call answers D30002 or D30004 fetch a new CEK and retry once (the typed client does this for you). Share one CEK cache between the processes of an app, or let each retry once on D30002.',
+  ),
+  d(
+    'signature-empty-body',
+    'The empty string was signed instead of the JSON body',
+    'Your signature matches clientID + signatureMethod + timestamp + nonce with an empty body; the server received 52 bytes of JSON and signs them. Some clients sign "" for every call because getKey may be sent with no body.',
+    'Sign the body you send: only a call posted with no body at all signs "". Serialise the body once, sign that exact string, and send that same string: const body = JSON.stringify(request); sign(clientID + "HmacSHA256" + timestamp + nonce + body); fetch(url, { body }).',
+  ),
+  d(
+    'path-near-miss',
+    'No operation at /api/v1/account/auth/eme/initiateRequest: did you mean /api/v1/account/eme/initiateRequest?',
+    'The platform answers D20027 (HTTP 404) for a path it does not serve. /api/v1/account/auth/eme/initiateRequest is close to /api/v1/account/eme/initiateRequest (one public client calls e-ME under /account/auth/eme/; the official sample uses /account/eme/).',
+    'Call POST /api/v1/account/eme/initiateRequest: paths are case-sensitive and have no trailing slash. The API reference lists every path.',
+  ),
+  d(
+    'plain-json-body',
+    'The request was sent as plain JSON; this operation needs encrypted content',
+    'The body has "code", "grantType" at the top level and no "content". Encrypted operations take {"content": "<Base64 AES-GCM of the JSON request>"}.',
+    'Encrypt the request with the CEK from getKey and send {"content": "…"} (the typed client does this). If you are testing the sample library’s unencrypted mode, choose the app’s "unencrypted" compatibility profile instead.',
+  ),
+  d(
+    'get-qr-state-missing',
+    'getQR was called without state',
+    'The sandbox accepts it (state is optional in the contract; one public client omits it), and the redirect then carries no state. Without it your callback page cannot check that the code belongs to the browser session that started the login (login CSRF).',
+    'Generate a random state per login (≥128 bits), keep it in the session, send it to getQR and compare it when the browser returns.',
+  ),
 ]
 
 describe('the inspector diagnoses in Chinese', () => {

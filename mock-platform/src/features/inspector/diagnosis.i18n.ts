@@ -850,6 +850,93 @@ const zhHK: Table = {
         ],
       ],
     },
+    'cek-rotated-out': {
+      exact: {
+        'Two later getKey calls (or a revokeKey) replaced it: the platform keeps only the current CEK and the previous one. Several processes sharing one app, each calling getKey, rotate each other’s CEK out.':
+          '之後兩次 getKey 呼叫（或一次 revokeKey）取代了它：平台只保留現用及上一個 CEK。共用同一應用程式的多個程序各自呼叫 getKey，會令彼此的 CEK 被輪換掉。',
+      },
+      rules: [
+        [
+          re(`The content was encrypted with a CEK issued at (\\S+) that no longer exists`),
+          (m) => `內容以一個簽發於 ${m[1]}、現已不存在的 CEK 加密`,
+        ],
+        [
+          re(
+            `${esc(FIX_CEK)} Share one CEK cache between the processes of an app, or let each retry once on D30002\\.`,
+          ),
+          () =>
+            `${zhHK.shared[FIX_CEK]}讓同一應用程式的各程序共用一個 CEK 快取，或讓每個程序在收到 D30002 時重試一次。`,
+        ],
+      ],
+    },
+    'signature-empty-body': {
+      exact: {
+        'The empty string was signed instead of the JSON body': '簽名的是空字串，而非 JSON 內容主體',
+      },
+      rules: [
+        [
+          re(
+            `Your signature matches clientID \\+ signatureMethod \\+ timestamp \\+ nonce with an empty body; the server received (\\d+) bytes of JSON and signs them\\. Some clients sign "" for every call because getKey may be sent with no body\\.`,
+          ),
+          (m) =>
+            `你的簽名與以空內容主體組成的 clientID + signatureMethod + timestamp + nonce 相符；伺服器收到 ${m[1]} 位元組的 JSON 並對其簽名。有些客戶端因為 getKey 可以不帶內容主體傳送，便對每個呼叫都以 "" 簽名。`,
+        ],
+        [
+          re(
+            `Sign the body you send: only a call posted with no body at all signs ""\\. ${esc(FIX_SIGN_EXACT)}`,
+          ),
+          () =>
+            `對你傳送的內容主體簽名：只有完全不帶內容主體的呼叫才以 "" 簽名。${zhHK.shared[FIX_SIGN_EXACT]}`,
+        ],
+      ],
+    },
+    'path-near-miss': {
+      rules: [
+        [
+          re(`No operation at (\\S+): did you mean (\\S+)\\?`),
+          (m) => `${m[1]} 沒有任何操作：你是否想呼叫 ${m[2]}？`,
+        ],
+        [
+          re(
+            `The platform answers D20027 \\(HTTP 404\\) for a path it does not serve\\. (\\S+) is close to (\\S+?)( \\(one public client calls e-ME under /account/auth/eme/; the official sample uses /account/eme/\\))?\\.`,
+          ),
+          (m) =>
+            `平台對不提供服務的路徑回應 D20027（HTTP 404）。${m[1]} 與 ${m[2]} 相近${m[3] ? '（有一個公開客戶端在 /account/auth/eme/ 下呼叫 e-ME；官方範例使用 /account/eme/）' : ''}。`,
+        ],
+        [
+          re(
+            `Call POST (\\S+): paths are case-sensitive and have no trailing slash\\. The API reference lists every path\\.`,
+          ),
+          (m) => `呼叫 POST ${m[1]}：路徑區分大小寫，結尾沒有斜線。API 參考列出所有路徑。`,
+        ],
+      ],
+    },
+    'plain-json-body': {
+      exact: {
+        'The request was sent as plain JSON; this operation needs encrypted content':
+          '請求以純 JSON 傳送；此操作需要加密的內容',
+        'Encrypt the request with the CEK from getKey and send {"content": "…"} (the typed client does this). If you are testing the sample library’s unencrypted mode, choose the app’s "unencrypted" compatibility profile instead.':
+          '以 getKey 取得的 CEK 加密請求，並傳送 {"content": "…"}（型別化客戶端會替你處理）。如果你在測試範例程式庫的不加密模式，請改為選擇應用程式的「unencrypted」相容性設定檔。',
+      },
+      rules: [
+        [
+          re(
+            `The body has (.+) at the top level and no "content"\\. Encrypted operations take \\{"content": "<Base64 AES-GCM of the JSON request>"\\}\\.`,
+          ),
+          (m) =>
+            `內容主體在頂層有 ${m[1]}，但沒有 "content"。加密的操作接受 {"content": "<JSON 請求的 Base64 AES-GCM>"}。`,
+        ],
+      ],
+    },
+    'get-qr-state-missing': {
+      exact: {
+        'getQR was called without state': '呼叫 getQR 時沒有 state',
+        'The sandbox accepts it (state is optional in the contract; one public client omits it), and the redirect then carries no state. Without it your callback page cannot check that the code belongs to the browser session that started the login (login CSRF).':
+          '沙盒接受這種呼叫（合約中 state 為選填；有一個公開客戶端省略它），重新導向時便不帶 state。沒有它，你的回調頁面便無法核實授權碼屬於發起登入的瀏覽器工作階段（登入 CSRF）。',
+        'Generate a random state per login (≥128 bits), keep it in the session, send it to getQR and compare it when the browser returns.':
+          '每次登入產生一個隨機的 state（至少 128 位元），保存在工作階段中，傳送給 getQR，並在瀏覽器返回時比較。',
+      },
+    },
     'signature-plaintext-signed': {
       exact: {
         'The plaintext request was signed, not the encrypted body sent':
@@ -1590,6 +1677,92 @@ const zhCN: Table = {
             `你的签名只与 Base64 的 content 字符串相符（${m[1]} 位组）；签名涵盖整个原始消息体 {"content":"…"}（${m[2]} 位组）。`,
         ],
       ],
+    },
+    'cek-rotated-out': {
+      exact: {
+        'Two later getKey calls (or a revokeKey) replaced it: the platform keeps only the current CEK and the previous one. Several processes sharing one app, each calling getKey, rotate each other’s CEK out.':
+          '之后两次 getKey 调用（或一次 revokeKey）取代了它：平台只保留当前及上一个 CEK。共用同一应用的多个进程各自调用 getKey，会令彼此的 CEK 被轮换掉。',
+      },
+      rules: [
+        [
+          re(`The content was encrypted with a CEK issued at (\\S+) that no longer exists`),
+          (m) => `内容以一个签发于 ${m[1]}、现已不存在的 CEK 加密`,
+        ],
+        [
+          re(
+            `${esc(FIX_CEK)} Share one CEK cache between the processes of an app, or let each retry once on D30002\\.`,
+          ),
+          () =>
+            `${zhCN.shared[FIX_CEK]}让同一应用的各进程共用一个 CEK 缓存，或让每个进程在收到 D30002 时重试一次。`,
+        ],
+      ],
+    },
+    'signature-empty-body': {
+      exact: {
+        'The empty string was signed instead of the JSON body': '签名的是空字符串，而非 JSON 消息体',
+      },
+      rules: [
+        [
+          re(
+            `Your signature matches clientID \\+ signatureMethod \\+ timestamp \\+ nonce with an empty body; the server received (\\d+) bytes of JSON and signs them\\. Some clients sign "" for every call because getKey may be sent with no body\\.`,
+          ),
+          (m) =>
+            `你的签名与以空消息体组成的 clientID + signatureMethod + timestamp + nonce 相符；服务器收到 ${m[1]} 字节的 JSON 并对其签名。有些客户端因为 getKey 可以不带消息体发送，便对每个调用都以 "" 签名。`,
+        ],
+        [
+          re(
+            `Sign the body you send: only a call posted with no body at all signs ""\\. ${esc(FIX_SIGN_EXACT)}`,
+          ),
+          () => `对你发送的消息体签名：只有完全不带消息体的调用才以 "" 签名。${zhCN.shared[FIX_SIGN_EXACT]}`,
+        ],
+      ],
+    },
+    'path-near-miss': {
+      rules: [
+        [
+          re(`No operation at (\\S+): did you mean (\\S+)\\?`),
+          (m) => `${m[1]} 没有任何操作：你是否想调用 ${m[2]}？`,
+        ],
+        [
+          re(
+            `The platform answers D20027 \\(HTTP 404\\) for a path it does not serve\\. (\\S+) is close to (\\S+?)( \\(one public client calls e-ME under /account/auth/eme/; the official sample uses /account/eme/\\))?\\.`,
+          ),
+          (m) =>
+            `平台对不提供服务的路径返回 D20027（HTTP 404）。${m[1]} 与 ${m[2]} 相近${m[3] ? '（有一个公开客户端在 /account/auth/eme/ 下调用 e-ME；官方示例使用 /account/eme/）' : ''}。`,
+        ],
+        [
+          re(
+            `Call POST (\\S+): paths are case-sensitive and have no trailing slash\\. The API reference lists every path\\.`,
+          ),
+          (m) => `调用 POST ${m[1]}：路径区分大小写，结尾没有斜杠。API 参考列出所有路径。`,
+        ],
+      ],
+    },
+    'plain-json-body': {
+      exact: {
+        'The request was sent as plain JSON; this operation needs encrypted content':
+          '请求以纯 JSON 发送；此操作需要加密的内容',
+        'Encrypt the request with the CEK from getKey and send {"content": "…"} (the typed client does this). If you are testing the sample library’s unencrypted mode, choose the app’s "unencrypted" compatibility profile instead.':
+          '以 getKey 取得的 CEK 加密请求，并发送 {"content": "…"}（类型化客户端会替你处理）。如果你在测试示例库的不加密模式，请改为选择应用的“unencrypted”兼容性配置。',
+      },
+      rules: [
+        [
+          re(
+            `The body has (.+) at the top level and no "content"\\. Encrypted operations take \\{"content": "<Base64 AES-GCM of the JSON request>"\\}\\.`,
+          ),
+          (m) =>
+            `消息体在顶层有 ${m[1]}，但没有 "content"。加密的操作接受 {"content": "<JSON 请求的 Base64 AES-GCM>"}。`,
+        ],
+      ],
+    },
+    'get-qr-state-missing': {
+      exact: {
+        'getQR was called without state': '调用 getQR 时没有 state',
+        'The sandbox accepts it (state is optional in the contract; one public client omits it), and the redirect then carries no state. Without it your callback page cannot check that the code belongs to the browser session that started the login (login CSRF).':
+          '沙盒接受这种调用（合约中 state 为选填；有一个公开客户端省略它），重定向时便不带 state。没有它，你的回调页面便无法核实授权码属于发起登录的浏览器会话（登录 CSRF）。',
+        'Generate a random state per login (≥128 bits), keep it in the session, send it to getQR and compare it when the browser returns.':
+          '每次登录生成一个随机的 state（至少 128 位），保存在会话中，发送给 getQR，并在浏览器返回时比较。',
+      },
     },
     'signature-plaintext-signed': {
       exact: {
