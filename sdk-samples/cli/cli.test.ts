@@ -172,6 +172,25 @@ describe('iamsmart-sandbox-cli', () => {
     expect(r.stderr).toContain('callback D00000 decrypted; businessID and state match')
   })
 
+  it('profile: shows and sets the app’s compatibility profile (matrix mode), refusing an unknown one', async () => {
+    const withToken = ['--admin-token', ADMIN]
+    expect(JSON.parse((await cli(['profile', ...withToken])).stdout)).toMatchObject({
+      compatibilityProfile: 'evidence',
+    })
+    const set = await cli(['profile', 'flat-callbacks', ...withToken])
+    expect(set.code).toBe(0)
+    expect(JSON.parse(set.stdout)).toEqual({
+      clientID: env.IAMSMART_CLIENT_ID,
+      compatibilityProfile: 'flat-callbacks',
+      change: 'applied',
+    })
+    const bad = await cli(['profile', 'legacy', ...withToken])
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toMatch(/HTTP 422 must be one of evidence, flat-callbacks/)
+    expect((await cli(['profile', 'evidence', ...withToken])).code).toBe(0)
+    expect((await cli(['profile'])).stderr).toMatch(/--admin-token/)
+  })
+
   it('decrypt: a callback body from a file or stdin', async () => {
     const cek = crypto.getRandomValues(new Uint8Array(32))
     const body = {

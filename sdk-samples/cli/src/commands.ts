@@ -148,3 +148,37 @@ export async function decrypt(client: IamSmartClient, file: string | undefined):
     return print({ code: r.error.code, message: r.error.message, content: r.error.content ?? null })
   return fail('decrypt', r.error)
 }
+
+/**
+ * The app's compatibility profile (matrix mode: run your suite once per profile). Shows it, or sets it with a change
+ * through the sandbox API (PATCH /sandbox/v1/apps/{clientID}), which needs the sandbox's admin token.
+ */
+export async function profile(
+  creds: { baseUrl: string; clientID: string },
+  name: string | undefined,
+  adminToken: string | undefined,
+): Promise<void> {
+  if (!adminToken)
+    throw new CliError('profile needs the sandbox API: pass --admin-token (or IAMSMART_ADMIN_TOKEN)')
+  const res = await fetch(`${creds.baseUrl}/sandbox/v1/apps/${creds.clientID}`, {
+    method: name ? 'PATCH' : 'GET',
+    headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+    body: name ? JSON.stringify({ compatibilityProfile: name }) : undefined,
+  })
+  const body = (await res.json()) as {
+    compatibilityProfile?: string
+    app?: { compatibilityProfile?: string }
+    change?: { status: string }
+    detail?: string
+    errors?: Record<string, string>
+  }
+  if (!res.ok)
+    throw new CliError(
+      `profile failed: HTTP ${res.status} ${body.errors?.compatibilityProfile ?? body.detail ?? ''}`,
+    )
+  print({
+    clientID: creds.clientID,
+    compatibilityProfile: body.app?.compatibilityProfile ?? body.compatibilityProfile,
+    ...(body.change ? { change: body.change.status } : {}),
+  })
+}

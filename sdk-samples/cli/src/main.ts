@@ -1,6 +1,6 @@
 /** iamsmart-sandbox-cli: try the iAM Smart calls from a terminal (progress on stderr, results as JSON on stdout). */
 import { createIamSmartClient } from '@iamsmart-sandbox/openapi/client'
-import { CliError, decrypt, getkey, qrUrl, wait } from './commands'
+import { CliError, decrypt, getkey, profile, qrUrl, wait } from './commands'
 import { credentials, parse, USAGE } from './options'
 import { progressFetch } from './progress'
 
@@ -13,7 +13,7 @@ async function main(argv: string[]): Promise<number> {
     return 2
   }
   const { command, file, flags, help } = parsed
-  if (help || !command || !['getkey', 'qr-url', 'wait', 'decrypt'].includes(command)) {
+  if (help || !command || !['getkey', 'qr-url', 'wait', 'decrypt', 'profile'].includes(command)) {
     process.stderr.write(USAGE)
     return help ? 0 : 2
   }
@@ -28,6 +28,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'getkey') await getkey(client)
   else if (command === 'qr-url') process.stdout.write(`${qrUrl(client, flags)}\n`)
   else if (command === 'wait') await wait(client, creds.baseUrl, flags)
+  else if (command === 'profile')
+    await profile(creds, file, flags['admin-token'] ?? process.env.IAMSMART_ADMIN_TOKEN)
   else await decrypt(client, file)
   return 0
 }

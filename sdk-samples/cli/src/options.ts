@@ -11,6 +11,8 @@ Commands
   wait                   log in and wait for the result: the browser's return on --redirect-uri, then getToken
                          and the profile; with --eme, an e-ME request whose callback comes to the same URI
   decrypt [file|-]       decrypt a callback body {txID, code, message, content, secretKey}
+  profile [name]         show the app's compatibility profile, or set it (evidence, flat-callbacks,
+                         earlier-address-names, expire-in, unencrypted); needs --admin-token (matrix mode)
 
 Options (or the environment)
   --base-url <url>       IAMSMART_BASE_URL            (the demo app's sandbox, else http://127.0.0.1:8080)
@@ -24,6 +26,7 @@ Options (or the environment)
   --decision <d>         approve | reject | cancel | timeout (with --resident)
   --eme <fields>         e.g. emailAddress,mobileNumber (wait)
   --timeout <s>          how long wait waits (240)
+  --admin-token <t>      IAMSMART_ADMIN_TOKEN         (the sandbox API's admin token: profile)
 `
 
 const STRING_OPTIONS = [
@@ -35,7 +38,7 @@ const STRING_OPTIONS = [
   'scope',
   'source',
   'lang',
-].concat(['state', 'ticket-id', 'resident', 'decision', 'eme', 'timeout'])
+].concat(['state', 'ticket-id', 'resident', 'decision', 'eme', 'timeout', 'admin-token'])
 
 export function parse(argv: string[]) {
   const { values, positionals } = parseArgs({

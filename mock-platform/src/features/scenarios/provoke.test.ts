@@ -123,7 +123,9 @@ const PROVOKE: Record<DCode, (h: Harness) => Promise<Seen>> = {
   },
   D20012: async (h) => {
     const req = await common(h, 'magic-approve', { eMEFields: ['emailAddress'] })
-    await h.admin(`/sandbox/v1/apps/${h.clientID}/scopes`, 'PUT', { scopes: ['eidapi_auth', 'eidapi_profiles'] })
+    await h.admin(`/sandbox/v1/apps/${h.clientID}/scopes`, 'PUT', {
+      scopes: ['eidapi_auth', 'eidapi_profiles'],
+    })
     return envelope(h.client.call('/account/eme/initiateRequest', req))
   },
   D20022: forced('D20022'),

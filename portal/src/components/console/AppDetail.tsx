@@ -29,6 +29,7 @@ import {
   Json,
   Loading,
   Notice,
+  SelectField,
   TextAreaField,
   TextField,
   useLoad,
@@ -131,12 +132,24 @@ function Secret({ app }: { app: App }) {
   )
 }
 
+/** Compatibility profiles (Reference → Fidelity): `evidence` follows the strongest public evidence. */
+type Profile = NonNullable<App['compatibilityProfile']>
+const PROFILES: readonly Profile[] = [
+  'evidence',
+  'flat-callbacks',
+  'earlier-address-names',
+  'expire-in',
+  'unencrypted',
+]
+
 function Settings({ app, onApp }: { app: App; onApp(app: App): void }) {
   const [name, setName] = useState(app.name)
   const [strict, setStrict] = useState(app.strict)
+  const [profile, setProfile] = useState<Profile>(app.compatibilityProfile ?? 'evidence')
   // An approved change (or another tab) updates the app: show its settings.
   useEffect(() => setName(app.name), [app.name])
   useEffect(() => setStrict(app.strict), [app.strict])
+  useEffect(() => setProfile(app.compatibilityProfile ?? 'evidence'), [app.compatibilityProfile])
   const { error, message, run } = useChange(onApp)
   const errors = error instanceof ApiError ? error.fieldErrors : {}
   return (
@@ -144,7 +157,7 @@ function Settings({ app, onApp }: { app: App; onApp(app: App): void }) {
       <h2 id="settings">
         <Translate id="console.app.settings">Settings</Translate>
       </h2>
-      <ChangeMessage error={error} message={message} fields={['name', 'strict']} />
+      <ChangeMessage error={error} message={message} fields={['name', 'strict', 'compatibilityProfile']} />
       <TextField
         label={translate({ id: 'console.apps.field.name', message: 'App name' })}
         value={name}
@@ -160,13 +173,25 @@ function Settings({ app, onApp }: { app: App; onApp(app: App): void }) {
           message: 'Refuse a raw Base64 signature (not URL-encoded) with D20006, as the real platform may.',
         })}
       />
+      <SelectField
+        label={translate({ id: 'console.apps.field.compatibilityProfile', message: 'Compatibility profile' })}
+        value={profile}
+        onChange={(e) => setProfile(e.target.value as Profile)}
+        options={PROFILES.map((p) => [p, p] as const)}
+        error={fieldError(errors, 'compatibilityProfile')}
+        hint={translate({
+          id: 'console.apps.field.compatibilityProfile.hint',
+          message:
+            'Which variant of the details public sources disagree on this app gets (callback layout, address names, expireIn, unencrypted mode). Default: evidence. See Reference → Fidelity.',
+        })}
+      />
       <ActionButton
         onClick={() =>
           run(() =>
             unwrap(
               api.PATCH('/apps/{clientID}', {
                 params: { path: { clientID: app.clientID } },
-                body: { name: name.trim(), strict },
+                body: { name: name.trim(), strict, compatibilityProfile: profile },
               }),
             ),
           )
