@@ -6,13 +6,16 @@ import { join, posix } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   LOCALES,
+  headings,
   orphans,
   REPO_ROOT,
+  slug,
   sourceHash,
   sourcePages,
   stamp,
   stampedHash,
   statuses,
+  withEnglishAnchors,
 } from './translations'
 
 const HOW =
@@ -39,9 +42,9 @@ export function skeleton(text: string, dir?: string) {
   const prose = body.replace(/^([ \t]*)(```|~~~)[^\n]*\n[\s\S]*?\n\1\2[ \t]*$/gm, '')
   return {
     frontMatter: [...fm.matchAll(/^(id|slug|sidebar_position):.*$/gm)].map((m) => m[0]),
-    headingIds: [...prose.matchAll(/^#{1,6} .*?(?:\{\/\*\s*#([\w-]+)\s*\*\/\}|\{#([\w-]+)\})\s*$/gm)].map(
-      (m) => (m[1] ?? m[2])!,
-    ),
+    // Every heading's anchor (explicit, or Docusaurus's from the English text): a Chinese heading must carry the
+    // English one, which other pages, the other locales and the inspector's diagnoses link.
+    headingIds: headings(text).map((h) => h.id),
     elementIds: [...prose.matchAll(/<\w+[^>]*\sid=["']([\w-]+)["']/g)].map((m) => m[1]!).sort(),
     imports: [...prose.matchAll(/^import .*$/gm)].map((m) => site(m[0])),
     code,
@@ -100,6 +103,20 @@ describe('translations of the portal', () => {
     expect(stampedHash(stamp(stamped, '0123456789ab'))).toBe('0123456789ab')
     expect(stampedHash('# no front matter')).toBeUndefined()
     expect(stampedHash(stamp('# 標題', '0123456789ab'))).toBe('0123456789ab')
+  })
+
+  it('makes anchors as Docusaurus does, and writes the English ones into translated headings', () => {
+    expect(slug('The `content` layout')).toBe('the-content-layout')
+    expect(slug("The CEK's life")).toBe('the-ceks-life')
+    expect(slug('Native app (app-to-app)')).toBe('native-app-app-to-app')
+    expect(slug('What [getToken](x.md) returns')).toBe('what-gettoken-returns')
+    const en = '# T\n\n## Two keys\n\n## Two keys\n\n### Fixed {#fixed}\n'
+    expect(headings(en).map((h) => h.id)).toEqual(['two-keys', 'two-keys-1', 'fixed'])
+    const zh = '# 標題\n\n## 兩把密鑰\n\n## 兩把密鑰\n\n### 固定 {#fixed}\n'
+    expect(withEnglishAnchors(en, zh, false)).toBe(
+      '# 標題\n\n## 兩把密鑰 {/* #two-keys */}\n\n## 兩把密鑰 {/* #two-keys-1 */}\n\n### 固定 {#fixed}\n',
+    )
+    expect(withEnglishAnchors(en, '## 只有一個\n', true)).toBeUndefined()
   })
 
   it('reads what a translation must keep', () => {

@@ -8,6 +8,7 @@
  *   npm run translations -w portal                      # lists missing and stale pages, exit 1 if any
  *   npm run translations -w portal -- stamp concepts/callbacks [--locale zh-Hant]
  *                                                        # records the current English hash in the translations
+ *   npm run translations -w portal -- anchors            # writes the English anchors into translated headings
  *
  * A page is named by its path under its English root, prefixed with `tutorials/` or `news/` for those sections
  * (`concepts/callbacks.mdx`, `tutorials/01-first-login.md`, `news/2026-11-22-console.mdx`; the extension may be left
@@ -130,6 +131,68 @@ export function orphans(pages = sourcePages()): string[] {
   ).filter((f) => !known.has(f))
 }
 
+/** A heading's anchor as Docusaurus makes it (github-slugger: lower case, punctuation and symbols dropped, spaces → -). */
+export function slug(heading: string): string {
+  const text = heading
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, '')
+    .replace(/[`*_~]/g, (c) => (c === '_' ? c : ''))
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-')
+}
+
+const FENCE = /^([ \t]*)(```|~~~)[^\n]*\n[\s\S]*?\n\1\2[ \t]*$/gm
+const EXPLICIT = /\s*(?:\{\/\*\s*#([\w-]+)\s*\*\/\}|\{#([\w-]+)\})\s*$/
+
+/** The headings of a page (outside code and front matter), each with its anchor: explicit, or made from its text. */
+export function headings(text: string): { line: string; explicit: boolean; id: string }[] {
+  const body = text.replace(/^---\r?\n[\s\S]*?\r?\n---/, '').replace(FENCE, '')
+  const seen = new Map<string, number>()
+  return [...body.matchAll(/^#{2,6} (.*)$/gm)].map((m) => {
+    const e = EXPLICIT.exec(m[1]!)
+    let id = e ? (e[1] ?? e[2])! : slug(m[1]!)
+    if (!e) {
+      const n = seen.get(id)
+      seen.set(id, (n ?? 0) + 1)
+      if (n !== undefined) id = `${id}-${n}`
+    } else seen.set(id, 0)
+    return { line: m[0], explicit: Boolean(e), id }
+  })
+}
+
+/**
+ * The translation with the English page's anchors written into its headings that have none (a Chinese heading's
+ * own anchor would differ, and other pages, the other locales and the inspector link the English one). Headings
+ * are paired in order; undefined when the two pages do not have the same number of headings.
+ */
+export function withEnglishAnchors(english: string, translation: string, md: boolean): string | undefined {
+  const en = headings(english)
+  const zh = headings(translation)
+  if (en.length !== zh.length) return undefined
+  let i = 0
+  let fenced: string | undefined
+  let front = /^---\r?\n/.test(translation)
+  const lines = translation.split('\n').map((line, n) => {
+    if (front) {
+      if (n > 0 && /^---\s*$/.test(line)) front = false
+      return line
+    }
+    const fence = /^([ \t]*)(```|~~~)/.exec(line)
+    if (fence && (fenced === undefined || line.trim() === fenced)) {
+      fenced = fenced === undefined ? `${fence[1]}${fence[2]}`.trim() : undefined
+      return line
+    }
+    if (fenced !== undefined || !/^#{2,6} /.test(line)) return line
+    const h = zh[i]!
+    const id = en[i++]!.id
+    return h.explicit ? line : `${line} ${md ? `{#${id}}` : `{/* #${id} */}`}`
+  })
+  return lines.join('\n')
+}
+
 function find(pages: SourcePage[], name: string): SourcePage {
   const n = name.replace(/^portal\/docs\//, '').replace(/^portal\/(news|tutorials)\//, '$1/')
   const page = pages.find((p) => p.name === n || p.name.replace(/\.mdx?$/, '') === n)
@@ -139,6 +202,21 @@ function find(pages: SourcePage[], name: string): SourcePage {
 
 function main(args: string[]): number {
   const pages = sourcePages()
+  if (args[0] === 'anchors') {
+    for (const page of pages)
+      for (const l of LOCALES) {
+        const abs = join(REPO_ROOT, page.translation(l))
+        if (!existsSync(abs)) continue
+        const before = readFileSync(abs, 'utf8')
+        const after = withEnglishAnchors(page.text, before, page.name.endsWith('.md'))
+        if (after === undefined) console.log(`headings differ: ${page.translation(l)}`)
+        else if (after !== before) {
+          writeFileSync(abs, after)
+          console.log(`anchors written: ${page.translation(l)}`)
+        }
+      }
+    return 0
+  }
   if (args[0] === 'stamp') {
     const li = args.indexOf('--locale')
     const locales = li >= 0 ? [args[li + 1] as Locale] : [...LOCALES]
