@@ -8,6 +8,8 @@ const TSX_LOADER = import.meta.resolve('tsx')
 export interface ServerChild<Info> {
   pid: number
   info: Info
+  /** The child's process.memoryUsage() (bytes), asked over IPC. */
+  memory(): Promise<NodeJS.MemoryUsage | undefined>
   /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */
   stop(graceMs?: number): Promise<void>
 }
@@ -46,6 +48,18 @@ export function startChild<Info>(
         pid: child.pid!,
         info: info as Info,
         stop: (graceMs = 10_000) => stopPid(child, graceMs),
+        memory: () =>
+          new Promise((answer) => {
+            const timer = setTimeout(() => answer(undefined), 2_000)
+            const on = (m: { type?: string } & Partial<NodeJS.MemoryUsage>) => {
+              if (m?.type !== 'memory') return
+              clearTimeout(timer)
+              child.off('message', on)
+              answer(m as NodeJS.MemoryUsage)
+            }
+            child.on('message', on)
+            child.send({ type: 'memory' })
+          }),
       })
     })
   })

@@ -24,8 +24,8 @@ export interface SoakResult {
   failures: number
   /** Journeys completed in each window. */
   perWindow: number[]
-  /** VmRSS of the platform every 10 s (MB). */
-  rss: Array<{ atS: number; mb: number }>
+  /** VmRSS of the platform every 10 s (MB), with the V8 heap's used and total size then. */
+  rss: Array<{ atS: number; mb: number; heapUsedMb?: number; heapTotalMb?: number }>
   peakMb: number
   /** Mean RSS over the second window and over the last one. */
   secondWindowMb: number
@@ -65,11 +65,15 @@ export async function benchSoak(cfg: BenchConfig): Promise<SoakResult> {
       if (!r) return
       peakMb = Math.max(peakMb, r.rssMb, r.hwmMb)
       const atS = Math.round((performance.now() - started) / 1000)
-      rss.push({ atS, mb: r.rssMb })
-      const done = perWindow.reduce((a, b) => a + b, 0)
-      progress(
-        `  [soak] ${atS} s / ${seconds} s  ${done.toLocaleString('en-US')} journeys, RSS ${Math.round(r.rssMb)} MB (peak ${Math.round(peakMb)})`,
-      )
+      const sample: SoakResult['rss'][number] = { atS, mb: r.rssMb }
+      rss.push(sample)
+      void child.memory().then((m) => {
+        if (m) Object.assign(sample, { heapUsedMb: m.heapUsed / 1048576, heapTotalMb: m.heapTotal / 1048576 })
+        const done = perWindow.reduce((a, b) => a + b, 0)
+        progress(
+          `  [soak] ${atS} s / ${seconds} s  ${done.toLocaleString('en-US')} journeys, RSS ${Math.round(r.rssMb)} MB (peak ${Math.round(peakMb)}), heap used ${Math.round(sample.heapUsedMb ?? Number.NaN)} of ${Math.round(sample.heapTotalMb ?? Number.NaN)} MB`,
+        )
+      })
     }, 10_000)
     const worker = async (w: number) => {
       for (let i = 0; performance.now() < end; i++) {

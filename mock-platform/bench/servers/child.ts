@@ -24,6 +24,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop())
   process.on('SIGINT', () => void stop())
   process.on('disconnect', () => void stop())
+  // The soak asks for the heap's figures next to the RSS it reads from /proc (what is live vs what V8 keeps).
+  process.on('message', (m: { type?: string }) => {
+    if (m?.type === 'memory') process.send?.({ type: 'memory', ...process.memoryUsage() })
+  })
   const { close: _close, ...info } = server
   process.send?.({ type: 'ready', ...info })
 }

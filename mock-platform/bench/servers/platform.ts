@@ -33,6 +33,8 @@ export async function startPlatform(kekPublicPem: string): Promise<PlatformInfo 
     orgRateLimitPerMinute: 1_000_000_000,
     noncesPerApp: 10_000_000,
     liveStatePerApp: 10_000_000,
+    // The soak counts every record against what was acknowledged: nothing may leave by retention during it.
+    recordsPerApp: 100_000_000,
     adminToken: randomHex(24),
   }
   const platform = await createApp(config, {
