@@ -24,6 +24,7 @@ import type { Consent } from './features/consent/consent.types'
 import { registerDataExchangeApi } from './features/departments/data-exchange.routes'
 import { DepartmentsService, type StoredRecords } from './features/departments/departments.service'
 import { departmentRecordsRoutes } from './features/departments/records.routes'
+import type { DemoSecrets } from './features/demo/demo-exchange'
 import { demoRoutes, type ReceivedCallback } from './features/demo/demo.routes'
 import { getQrObserver } from './features/inspector/get-qr.observer'
 import { inspectorRoutes } from './features/inspector/inspector.routes'
@@ -94,6 +95,8 @@ export interface AppDeps {
   inspector?: { log?: RecordLog<InspectedItem> | null; tailSize?: number; heartbeatMs?: number }
   /** Staff accounts to create (or update) at start; passwords as scrypt hashes (accounts/password.ts hashPassword). */
   staff?: StaffSeed[]
+  /** The demo app's credentials: its return page at /demo/callback then offers "Exchange this code". */
+  demo?: DemoSecrets
   /** Notifications: extra TLS options for SMTP (a private CA in tests) and the retry back-off. */
   mail?: { tls?: ConnectionOptions; backoffMs?: (attempt: number) => number }
 }
@@ -330,7 +333,11 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
   const demoCallbacks: ReceivedCallback[] = []
   app.route(
     '/demo',
-    demoRoutes(demoCallbacks, () => clock.now()),
+    demoRoutes(demoCallbacks, () => clock.now(), {
+      secrets: deps.demo,
+      baseUrl: () => config.publicBaseUrl,
+      send: async (req) => app.fetch(req),
+    }),
   )
 
   app.notFound((c) => {

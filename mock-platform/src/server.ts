@@ -1,5 +1,5 @@
 /** Starts the sandbox on HOST:PORT (127.0.0.1:8080): config read once, data directory locked, demo app printed. */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
@@ -39,6 +39,13 @@ async function main(): Promise<void> {
     logger,
     storage: config.storage === 'lowdb' ? lowdbStorage(config.dataDir) : memoryStorage(),
     apps: [demo.app],
+    // The demo return page's "Exchange this code" runs getToken as the demo app's back end.
+    demo: {
+      clientID: demo.credentials.clientID,
+      clientSecret: demo.credentials.clientSecret,
+      kekPrivateKeyPem: readFileSync(demo.credentials.kekPrivateKeyPath, 'utf8'),
+      kekPrivateKeyPath: demo.credentials.kekPrivateKeyPath,
+    },
     // The mock PKI's CA and resident keys live in <dataDir>/pki (mode 0600); memory storage keeps them in memory.
     pkiStore: config.storage === 'lowdb' ? filePkiStore(config.dataDir) : undefined,
   })
