@@ -7,7 +7,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT, TARBALLS } from './build'
 
@@ -110,7 +110,8 @@ async function main(): Promise<void> {
       RUNS +
       ' (all runs in brackets).',
     "First start: a new data directory (the demo app's key pair, the mock PKI and the residents are generated too);",
-    'restart: the same directory again. Budget (design §11): < 1 s.',
+    'restart: the same directory again. Budget (design §11): < 1 s. Load average during the run: ' +
+      `${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores (other work on the machine slows every figure).`,
     '',
     '| how | first start | restart |',
     '| --- | ---: | ---: |',

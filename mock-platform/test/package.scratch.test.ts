@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildAll, ROOT } from '../../packaging/build'
 import { gettingStartedBlocks, scratchProjects } from '../../packaging/scratch'
 
-const INSTALL_TIMEOUT = 300_000
+const INSTALL_TIMEOUT = 600_000
 let work: string
 let tarballs: Awaited<ReturnType<typeof buildAll>>
 const children: ChildProcess[] = []
