@@ -232,7 +232,8 @@ function expectedBodyCode(route: string, text: string): string | undefined {
   if (!known.encrypted) {
     if (text.length === 0 || text.trim() === '{}') return 'D00000'
     if (!parses || !parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return 'D20003'
-    return 'D00000'
+    // getKey and revokeKey take no parameters: a body with members is D20001.
+    return Object.keys(parsed).length > 0 ? 'D20001' : 'D00000'
   }
   if (!parses || !parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return 'D20003'
   const content = (parsed as Record<string, unknown>).content

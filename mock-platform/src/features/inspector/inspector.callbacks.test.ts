@@ -41,7 +41,7 @@ describe('callbacks in the inspector', () => {
     // One transaction, one txID across its tries, and that txID finds the callback in the inspector.
     const sent = h.callbacks.slice(-3).map((c) => c.body.txID)
     expect(new Set(sent)).toEqual(new Set([cb!.txID]))
-    const found = await h.admin(`/sandbox/v1/apps/${h.clientID}/requests/${cb!.txID}`)
+    const found = await h.admin(`/sandbox/v1/apps/${h.clientID}/requests/${cb!.txID}`, 'GET')
     expect(found.status).toBe(200)
     expect(((await found.json()) as { kind: string; id: string }).id).toBe(cb!.id)
   })
