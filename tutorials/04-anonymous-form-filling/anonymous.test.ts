@@ -34,6 +34,7 @@ describe('lesson 04: anonymous form filling', () => {
     const outcome = await finishAnonymousEme(client, back, started)
     if (!outcome.ok) throw new Error(outcome.code)
     expect(outcome.data).toEqual({
+      businessID: started.businessID,
       prefix: 'Mr',
       emailAddress: 'taiman.chan@example.com',
       mobileNumber: { CountryCode: '852', SubscriberNumber: '91234567' },
@@ -50,7 +51,8 @@ describe('lesson 04: anonymous form filling', () => {
       started,
     )
     expect(outcome).toMatchObject({ ok: true, data: { prefix: 'Mr' } })
-    expect(outcome.ok && Object.keys(outcome.data)).toEqual(['prefix'])
+    // The result names the request's businessID (reference §3.4), then only the fields the resident maintains.
+    expect(outcome.ok && Object.keys(outcome.data)).toEqual(['businessID', 'prefix'])
   })
 
   it.each([
