@@ -87,6 +87,8 @@ export async function buildOpenapi(): Promise<string> {
     codec: 'openapi/src/codec/index.ts',
     signing: 'openapi/src/client/signing/index.ts',
     demo: 'openapi/src/demo/index.ts',
+    // The contract's generated types (`paths`, `components`): `import type { components } from '…/generated/platform'`.
+    'generated/platform': 'openapi/generated/platform.ts',
   }
   await build({
     ...base(

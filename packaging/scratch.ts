@@ -1,7 +1,7 @@
 /**
  * Scratch projects for the package test (mock-platform/test/package.scratch.test.ts): the same journey — a login, an
  * e-ME request answered by callback, a hash signing verified with the signer's certificate — written for plain Node
- * ESM, CommonJS, TypeScript (`nodenext`, compiled by tsc, then `bundler` type-checked) and a vitest + MSW test, each
+ * ESM, `node:test`, CommonJS, TypeScript (`nodenext`, compiled by tsc, then `bundler` type-checked) and a vitest + MSW test, each
  * importing the packed tarballs the way a provider's project does. No tsx anywhere.
  */
 
@@ -152,6 +152,18 @@ export function scratchProjects(versions: Record<string, string>): Scratch[] {
       commands: [['node', 'journey.js']],
     },
     {
+      name: 'node-test',
+      files: {
+        'package.json': JSON.stringify({ name: 'scratch-node-test', private: true, type: 'module' }),
+        'journey.test.js': `${esmImports}import { test } from 'node:test'
+
+test('a login, an e-ME callback and a hash signing inside MSW', async () => {${journeyBody(false)}})
+`,
+      },
+      devDependencies: [v('msw')],
+      commands: [['node', '--test', 'journey.test.js']],
+    },
+    {
       name: 'cjs',
       files: {
         'package.json': JSON.stringify({ name: 'scratch-cjs', private: true, type: 'commonjs' }),
@@ -195,7 +207,11 @@ main().catch((e) => {
           compilerOptions: { module: 'esnext', moduleResolution: 'bundler', noEmit: true },
           include: ['src/journey.ts'],
         }),
-        'src/journey.ts': `${esmImports}${journeyBody(true)}`,
+        'src/journey.ts': `${esmImports}import type { components } from '@iamsmart-sandbox/openapi/generated/platform'
+type Grant = components['schemas']['GetKeyContent']
+const grant: Pick<Grant, 'expiresIn'> = { expiresIn: 1 }
+void grant
+${journeyBody(true)}`,
         // CommonJS output from TypeScript too: the .d.cts declarations under nodenext.
         'src/types.cts': `import type { DCode, IamSmartErrorCode } from '@iamsmart-sandbox/openapi/client'
 import client = require('@iamsmart-sandbox/openapi/client')

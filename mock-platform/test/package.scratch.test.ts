@@ -235,7 +235,10 @@ describe('scratch projects outside the workspace', () => {
           expect(plain).toMatch(/Tests\s+1 passed/)
           return
         }
-        const result = out.split('\n').find((line) => line.startsWith('{"login"'))
+        const result = out
+          .split('\n')
+          .map((line) => line.replace(/^# /, ''))
+          .find((line) => line.startsWith('{"login"'))
         expect(JSON.parse(result ?? '{}')).toEqual({
           login: 64,
           eme: true,
