@@ -5,12 +5,14 @@ import { PlatformError } from '../../errors'
 import { randomHex } from '../../ids'
 import { liveStateRefusal } from '../../store/live-state'
 import { TenantTtlMap } from '../../store/tenant-ttl-map'
-import type { Ticket } from '../tickets/ticket.types'
+import type { Ticket, TicketKind } from '../tickets/ticket.types'
 
 export interface AuthCode {
   clientID: string
   residentId: string
   ticketID: string
+  /** The kind of the ticket it came from (a login, an anonymous task). */
+  kind: TicketKind
   scopes: string[]
   /** When the code stops working (the app's test clock moves it earlier). */
   expiresAt: number
@@ -25,8 +27,9 @@ export interface AccessToken {
   residentId: string
   openID: string
   scopes: string[]
-  /** The ticket the code came from (anonymous flows read their result through it). */
+  /** The ticket the code came from (anonymous flows read their result through it), and its kind. */
   ticketID: string
+  kind: TicketKind
   issueAt: number
   expiresIn: number
   /** issueAt + expiresIn, moved earlier by the app's test clock. */
@@ -43,6 +46,7 @@ interface StoredToken {
   openID: string
   scopes: string[]
   ticketID: string
+  kind: TicketKind
   expiresAt: number
 }
 
@@ -86,6 +90,7 @@ export class TokensService {
         clientID: ticket.clientID,
         residentId: ticket.residentId!,
         ticketID: ticket.ticketID,
+        kind: ticket.kind,
         scopes: this.scopeSet(ticket.scopes),
         expiresAt: this.clock.now() + ttl,
       },
@@ -121,6 +126,7 @@ export class TokensService {
       openID: await this.openIdFor(clientID, entry.residentId),
       scopes: this.scopeSet(entry.scopes),
       ticketID: entry.ticketID,
+      kind: entry.kind,
       expiresAt: issueAt + expiresIn,
     }
     // Admitted above; only concurrent exchanges of the same app at its bound can be refused here.

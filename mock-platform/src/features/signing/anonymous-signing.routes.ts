@@ -95,6 +95,8 @@ export function registerAnonymousSigningApi(
  */
 function result(s: Services, clientID: string, request: Req, kind: TicketKind): Record<string, unknown> {
   const token = s.tokens.check(clientID, request.accessToken, request.openID)
+  if (token.kind !== kind)
+    throw new PlatformError('D20009', 'this access token does not belong to such a signing request')
   const ticket = s.tickets.get(token.ticketID)
   if (ticket && ticket.kind !== kind)
     throw new PlatformError('D20009', 'this access token does not belong to such a signing request')
