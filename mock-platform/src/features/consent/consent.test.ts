@@ -1,5 +1,5 @@
 // The consent ledger: every release recorded (who, app, fields, purpose, when), durable, revocable in the app.
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -141,6 +141,29 @@ describe('consent ledger', () => {
     expect(otherResident.status).toBe(404)
     expect((await appBrowser(h, 'magic-reject').get(`/app/consents/${ref}`)).status).toBe(404)
     expect(h.platform.services.consents.status((await h.platform.services.consents.get(ref))!)).toBe('active')
+  })
+
+  it('after an abrupt stop the ledger cuts an incomplete last line and says so in itself', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-'))
+    const deps = () => ({ storage: lowdbStorage(dir), records: recordLogs({ ...defaultConfig, dataDir: dir }) })
+    const h = await harness({ deps: deps() })
+    const t = await h.token()
+    await h.client.call('/profiles', { ...t, profileFields: ['enName'] })
+    await h.platform.close()
+    // A write cut short by kill -9: half a line at the end of the app's newest segment.
+    const part = join(dir, 'records', 'consents', h.clientID)
+    const segment = join(part, readdirSync(part).sort().at(-1)!)
+    appendFileSync(segment, '{"id":"cut-short","type":"gran')
+    const again = await harness({ deps: deps() })
+    const consents = again.platform.services.consents
+    expect(consents.recovered).toEqual([
+      `30 bytes of an incomplete ledger line cut from ${segment} after an abrupt stop`,
+    ])
+    expect(readFileSync(segment, 'utf8').endsWith('\n')).toBe(true)
+    // The release made before the stop is still there, and the ledger holds a line about the cut.
+    expect((await consents.ofResident('magic-approve')).map((c) => c.kind)).toEqual(['getProfiles'])
+    const notes = readFileSync(join(dir, 'records', 'consents', '_ledger', '0000000001.jsonl'), 'utf8')
+    expect(JSON.parse(notes.trim())).toMatchObject({ type: 'recovered', detail: consents.recovered[0] })
   })
 
   it('is durable: consents and their history survive a restart on the same data directory', async () => {
