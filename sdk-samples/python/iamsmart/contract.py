@@ -212,7 +212,7 @@ class SigningCallbackContent(TypedDict):
     businessID: str
     state: str
     hashCode: NotRequired[str]
-    """The digest from the request"""
+    """The digest from the request, echoed verbatim."""
     timestamp: NotRequired[int]
     """When the resident signed."""
     signature: NotRequired[str]

@@ -1319,7 +1319,7 @@ public final class Contract {
         return this;
       }
 
-      /** The digest from the request (optional) */
+      /** The digest from the request, echoed verbatim. (optional) */
       public Builder hashCodeValue(String value) {
         this.hashCodeValue = value;
         return this;
