@@ -5,6 +5,7 @@ import { PlatformError } from '../../errors'
 import { randomHex } from '../../ids'
 import { liveStateRefusal } from '../../store/live-state'
 import { TenantTtlMap } from '../../store/tenant-ttl-map'
+import { type StoredToken, TokenStore } from './token-store'
 import type { Ticket, TicketKind } from '../tickets/ticket.types'
 
 export interface AuthCode {
@@ -36,19 +37,6 @@ export interface AccessToken {
   expiresAt: number
 }
 
-/**
- * What is kept per live token (hundreds of thousands at full speed): the token itself is the key and every string is
- * shared (the app's clientID, the resident's id, the cached openID, one array per set of scopes).
- */
-interface StoredToken {
-  clientID: string
-  residentId: string
-  openID: string
-  scopes: string[]
-  ticketID: string
-  kind: TicketKind
-  expiresAt: number
-}
 
 /**
  * Codes, redeemed codes and tokens are bounded per app (LIVE_STATE_PER_APP): a live code or token is never dropped to
@@ -59,7 +47,7 @@ export class TokensService {
   private readonly codes: TenantTtlMap<AuthCode>
   /** Codes already redeemed → the token they produced, so a replayed code revokes it (checklist #14). */
   private readonly redeemed: TenantTtlMap<string>
-  private readonly tokens: TenantTtlMap<StoredToken>
+  private readonly tokens: TokenStore
   private readonly openIds = new Map<string, string>()
   /** One array per distinct set of scopes, shared by every token that has it. */
   private readonly scopeSets = new Map<string, string[]>()
@@ -76,7 +64,7 @@ export class TokensService {
     this.codes = new TenantTtlMap(clock, { perTenant: perApp, liveUntil: (c) => c.expiresAt })
     // As many as the tokens (one each, shorter-lived): an app's own oldest goes first, should it ever come to that.
     this.redeemed = new TenantTtlMap(clock, { perTenant: perApp, whenFull: 'evict' })
-    this.tokens = new TenantTtlMap(clock, { perTenant: perApp, liveUntil: (t) => t.expiresAt })
+    this.tokens = new TokenStore(clock, perApp, EXPIRED_GRACE_MS)
   }
 
   /** A single-use code for the ticket's app; D20026 (429) when that app already holds LIVE_STATE_PER_APP live codes. */
@@ -108,7 +96,7 @@ export class TokensService {
     const entry = this.codes.take(code)
     if (!entry) {
       const issued = this.redeemed.take(code)
-      if (issued) this.tokens.delete(issued)
+      if (issued) this.tokens.delete(clientID, issued)
       throw new PlatformError(
         'D40004',
         issued ? 'code already used; the token it produced is revoked' : 'code unknown or expired',
@@ -130,7 +118,7 @@ export class TokensService {
       expiresAt: issueAt + expiresIn,
     }
     // Admitted above; only concurrent exchanges of the same app at its bound can be refused here.
-    const admission = this.tokens.set(clientID, accessToken, stored, expiresIn + EXPIRED_GRACE_MS)
+    const admission = this.tokens.set(accessToken, stored)
     if (!admission.ok) throw liveStateRefusal('access tokens', admission)
     // A replayed code revokes its token while the code could still have been live (its TTL and the grace after it).
     this.redeemed.set(clientID, code, accessToken, this.codeTtlMs() + EXPIRED_GRACE_MS)
@@ -152,7 +140,7 @@ export class TokensService {
     if (typeof accessToken !== 'string' || accessToken === '')
       throw new PlatformError('D20002', 'accessToken is missing')
     if (typeof openID !== 'string' || openID === '') throw new PlatformError('D20002', 'openID is missing')
-    const stored = this.tokens.get(accessToken)
+    const stored = this.tokens.get(clientID, accessToken)
     const token = stored && { accessToken, ...stored, issueAt: Number.NaN, expiresIn: this.tokenTtlMs() }
     if (!token || token.clientID !== clientID)
       throw new PlatformError('D20009', 'access token unknown or expired')
@@ -166,7 +154,7 @@ export class TokensService {
   /** Test clock: moves the app's codes and tokens `ms` closer to their expiry. */
   shift(clientID: string, ms: number): void {
     for (const c of this.codes.values()) if (c.clientID === clientID) c.expiresAt -= ms
-    for (const t of this.tokens.values()) if (t.clientID === clientID) t.expiresAt -= ms
+    this.tokens.shift(clientID, ms)
   }
 
   /** Pairwise: stable per (app, resident), different across apps; 64 hex chars. */
