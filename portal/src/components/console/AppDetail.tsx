@@ -79,24 +79,51 @@ function ChangeMessage({
   )
 }
 
+/** How long the old secret keeps working after a rotation (seconds), as offered in the console. */
+const overlaps = (): readonly (readonly [string, string])[] => [
+  [
+    '0',
+    translate({
+      id: 'console.app.secret.overlap.none',
+      message: 'No overlap: refuse it at once (a leaked secret)',
+    }),
+  ],
+  ['600', translate({ id: 'console.app.secret.overlap.10m', message: '10 minutes' })],
+  ['3600', translate({ id: 'console.app.secret.overlap.1h', message: '1 hour' })],
+  ['86400', translate({ id: 'console.app.secret.overlap.1d', message: '24 hours' })],
+  ['604800', translate({ id: 'console.app.secret.overlap.7d', message: '7 days' })],
+]
+
 function Secret({ app }: { app: App }) {
   const [secret, setSecret] = useState<string>()
+  const [overlap, setOverlap] = useState('3600')
+  const [oldUntil, setOldUntil] = useState<number>()
   const [error, setError] = useState<unknown>()
   const rotate = async () => {
+    const seconds = Number(overlap)
     if (
       !window.confirm(
-        translate({
-          id: 'console.app.secret.confirm',
-          message: 'Rotate the client secret? The current one stops working at once.',
-        }),
+        seconds > 0
+          ? translate({
+              id: 'console.app.secret.confirm.overlap',
+              message: 'Rotate the client secret? The current one keeps working for the overlap you chose.',
+            })
+          : translate({
+              id: 'console.app.secret.confirm',
+              message: 'Rotate the client secret? The current one stops working at once.',
+            }),
       )
     )
       return
     try {
       const r = await unwrap(
-        api.POST('/apps/{clientID}/secret', { params: { path: { clientID: app.clientID } } }),
+        api.POST('/apps/{clientID}/secret', {
+          params: { path: { clientID: app.clientID } },
+          body: { overlapSeconds: seconds },
+        }),
       )
       setSecret(r.clientSecret)
+      setOldUntil(r.previousSecretValidUntil)
       setError(undefined)
     } catch (e) {
       setError(e)
@@ -125,6 +152,28 @@ function Secret({ app }: { app: App }) {
       </dl>
       <ErrorAlert error={error} />
       {secret && <Credentials clientID={app.clientID} clientSecret={secret} />}
+      {secret && (
+        <Notice>
+          {oldUntil
+            ? translate(
+                {
+                  id: 'console.app.secret.overlapUntil',
+                  message: 'The previous secret keeps working until {when}: deploy the new one before then.',
+                },
+                { when: formatTime(oldUntil) },
+              )
+            : translate({
+                id: 'console.app.secret.noOverlap',
+                message: 'The previous secret no longer works.',
+              })}
+        </Notice>
+      )}
+      <SelectField
+        label={translate({ id: 'console.app.secret.overlap', message: 'Keep the old secret working for' })}
+        value={overlap}
+        onChange={(e) => setOverlap(e.target.value)}
+        options={overlaps()}
+      />
       <ActionButton className="button--secondary" onClick={rotate}>
         <Translate id="console.app.secret.rotate">Rotate the client secret</Translate>
       </ActionButton>
@@ -203,8 +252,45 @@ function Settings({ app, onApp }: { app: App; onApp(app: App): void }) {
   )
 }
 
+/** A PEM (or Base64) text that holds a private key: never to be uploaded. */
+export function looksPrivate(text: string): boolean {
+  const t = text.trim()
+  // PEM of any private key, or Base64 DER of PKCS#8 (version 0, rsaEncryption) or PKCS#1 RSAPrivateKey.
+  return /PRIVATE KEY-----/.test(t) || /^MII[A-Za-z0-9+/]{3}IBA(DAN|AKCA)/.test(t)
+}
+
+const pemOf = (label: string, der: ArrayBuffer) => {
+  const b64 = btoa(String.fromCharCode(...new Uint8Array(der)))
+  return `-----BEGIN ${label}-----\n${b64.match(/.{1,64}/g)!.join('\n')}\n-----END ${label}-----\n`
+}
+
+/**
+ * A 2048-bit RSA key pair made by the browser (Web Crypto). The private key is saved as a file on this computer and
+ * never leaves the browser; the public half is returned for upload.
+ */
+async function generateKekPair(fileName: string): Promise<string> {
+  const pair = await crypto.subtle.generateKey(
+    { name: 'RSA-OAEP', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+    true,
+    ['encrypt', 'decrypt'],
+  )
+  const privatePem = pemOf('PRIVATE KEY', await crypto.subtle.exportKey('pkcs8', pair.privateKey))
+  const publicPem = pemOf('PUBLIC KEY', await crypto.subtle.exportKey('spki', pair.publicKey))
+  const url = URL.createObjectURL(new Blob([privatePem], { type: 'application/x-pem-file' }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  return publicPem
+}
+
 function KeySlotPanel({ app, slot, onApp }: { app: App; slot: KeySlot; onApp(app: App): void }) {
   const [pem, setPem] = useState('')
+  const [generated, setGenerated] = useState<string>()
+  const [genError, setGenError] = useState<string>()
   const { error, message, run } = useChange((a) => {
     onApp(a)
     setPem('')
@@ -212,6 +298,22 @@ function KeySlotPanel({ app, slot, onApp }: { app: App; slot: KeySlot; onApp(app
   const errors = error instanceof ApiError ? error.fieldErrors : {}
   const key = app.kekPublicKeys[slot]
   const path = { clientID: app.clientID, slot }
+  const isPrivate = looksPrivate(pem)
+  const privateWarning = translate({
+    id: 'console.app.kek.private',
+    message:
+      'This is a private key: it is not uploaded, and should never leave your server. Paste the public key (-----BEGIN PUBLIC KEY-----) or a certificate instead, or generate a key pair here.',
+  })
+  const fileName = `iamsmart-kek-${app.clientID.slice(0, 8)}-${slot}-private.pem`
+  const generate = async () => {
+    try {
+      setPem(await generateKekPair(fileName))
+      setGenerated(fileName)
+      setGenError(undefined)
+    } catch (e) {
+      setGenError((e as Error).message)
+    }
+  }
   return (
     <div className={styles.panel}>
       <h3>
@@ -239,6 +341,31 @@ function KeySlotPanel({ app, slot, onApp }: { app: App; slot: KeySlot; onApp(app
         </p>
       )}
       <ChangeMessage error={error} message={message} fields={['publicKey', 'slot']} />
+      <p>
+        <ActionButton className="button--secondary button--sm" onClick={generate}>
+          {translate(
+            { id: 'console.app.kek.generate', message: 'Generate a key pair for slot {slot}' },
+            { slot },
+          )}
+        </ActionButton>
+      </p>
+      {genError && (
+        <div className="alert alert--danger margin-bottom--md" role="alert">
+          {genError}
+        </div>
+      )}
+      {generated && pem && !isPrivate && (
+        <Notice>
+          {translate(
+            {
+              id: 'console.app.kek.generated',
+              message:
+                'Your browser made a key pair. The private key was saved on this computer as {file} (it is never sent anywhere): move it to your server. The public key below is ready to upload.',
+            },
+            { file: generated },
+          )}
+        </Notice>
+      )}
       <TextAreaField
         label={translate(
           { id: 'console.app.kek.pem', message: 'Public key for slot {slot} (PEM)' },
@@ -246,18 +373,21 @@ function KeySlotPanel({ app, slot, onApp }: { app: App; slot: KeySlot; onApp(app
         )}
         value={pem}
         rows={5}
-        onChange={(e) => setPem(e.target.value)}
+        onChange={(e) => {
+          setPem(e.target.value)
+          setGenerated(undefined)
+        }}
         placeholder={'-----BEGIN PUBLIC KEY-----\n…\n-----END PUBLIC KEY-----'}
         hint={translate({
           id: 'console.app.kek.pem.hint',
           message:
             'An RSA public key (PEM), an X.509 certificate (PEM or Base64 DER) or Base64 SPKI. Keep the private key on your server.',
         })}
-        error={fieldError(errors, 'publicKey')}
+        error={isPrivate ? privateWarning : fieldError(errors, 'publicKey')}
       />
       <div className={styles.buttons}>
         <ActionButton
-          disabled={!pem.trim()}
+          disabled={!pem.trim() || isPrivate}
           onClick={() =>
             run(() =>
               unwrap(api.PUT('/apps/{clientID}/keys/{slot}', { params: { path }, body: { publicKey: pem } })),

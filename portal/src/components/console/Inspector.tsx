@@ -26,6 +26,44 @@ import { AppPicker, useChosenApp } from './AppPicker'
 import styles from './console.module.css'
 import { OPERATIONS } from './Scenarios'
 import { ActionButton, Badge, ErrorAlert, Json, Loading, Notice, SelectField, TextField } from './ui'
+import { hkInputToDate, hkZone } from '../hk-time'
+
+type CallbackState = InspectorCallback['state']
+
+/** A callback's state, translated, as a badge: delivered, still being tried, or failed after every try. */
+export function CallbackStateBadge({ state }: { state: CallbackState }) {
+  const label = {
+    delivered: translate({ id: 'console.inspector.cb.delivered', message: 'delivered' }),
+    pending: translate({ id: 'console.inspector.cb.pending', message: 'retrying' }),
+    failed: translate({ id: 'console.inspector.cb.failed', message: 'failed' }),
+  }[state]
+  return <Badge tone={state === 'delivered' ? 'ok' : state === 'failed' ? 'error' : 'warning'}>{label}</Badge>
+}
+
+/** Sends a recorded callback again (a new transaction to the same URL); reports what happened. */
+function useReplay(app: App, callbackId: string) {
+  const [message, setMessage] = useState<string>()
+  const [error, setError] = useState<unknown>()
+  const replay = async () => {
+    try {
+      const r = await unwrap(
+        api.POST('/apps/{clientID}/callbacks/{callbackId}/replay', {
+          params: { path: { clientID: app.clientID, callbackId } },
+        }),
+      )
+      setError(undefined)
+      setMessage(
+        translate(
+          { id: 'console.inspector.replayed', message: 'Sent again as callback {id}.' },
+          { id: r.id },
+        ),
+      )
+    } catch (e) {
+      setError(e)
+    }
+  }
+  return { message, error, replay }
+}
 
 interface Filter {
   operation: string
@@ -37,10 +75,11 @@ interface Filter {
 const NO_FILTER: Filter = { operation: '', code: '', since: '' }
 
 function queryOf(f: Filter): Record<string, string> {
+  const since = hkInputToDate(f.since)
   return {
     ...(f.operation ? { operation: f.operation } : {}),
     ...(f.code ? { code: f.code } : {}),
-    ...(f.since ? { since: new Date(f.since).toISOString() } : {}),
+    ...(since ? { since: since.toISOString() } : {}),
   }
 }
 
@@ -48,7 +87,8 @@ function matches(item: InspectorItem, f: Filter): boolean {
   if (f.operation && item.operationId !== f.operation) return false
   if (f.code === 'error' && item.code === 'D00000') return false
   if (f.code && f.code !== 'error' && item.code !== f.code) return false
-  if (f.since && item.at < new Date(f.since).getTime()) return false
+  const since = hkInputToDate(f.since)
+  if (since && item.at < since.getTime()) return false
   return true
 }
 
@@ -241,26 +281,7 @@ function CallDetail({ call }: { call: InspectorCall }) {
 }
 
 function CallbackDetail({ cb, app }: { cb: InspectorCallback; app: App }) {
-  const [message, setMessage] = useState<string>()
-  const [error, setError] = useState<unknown>()
-  const replay = async () => {
-    try {
-      const r = await unwrap(
-        api.POST('/apps/{clientID}/callbacks/{callbackId}/replay', {
-          params: { path: { clientID: app.clientID, callbackId: cb.id } },
-        }),
-      )
-      setError(undefined)
-      setMessage(
-        translate(
-          { id: 'console.inspector.replayed', message: 'Sent again as callback {id}.' },
-          { id: r.id },
-        ),
-      )
-    } catch (e) {
-      setError(e)
-    }
-  }
+  const { message, error, replay } = useReplay(app, cb.id)
   return (
     <>
       <dl className={styles.kv}>
@@ -268,10 +289,7 @@ function CallbackDetail({ cb, app }: { cb: InspectorCallback; app: App }) {
           <Translate id="console.inspector.col.code">Result</Translate>
         </dt>
         <dd>
-          <Badge tone={cb.state === 'delivered' ? 'ok' : cb.state === 'failed' ? 'error' : 'warning'}>
-            {cb.state}
-          </Badge>{' '}
-          {cb.code}
+          <CallbackStateBadge state={cb.state} /> {cb.code}
         </dd>
         <dt>URL</dt>
         <dd>
@@ -336,7 +354,10 @@ function CallbackDetail({ cb, app }: { cb: InspectorCallback; app: App }) {
       />
       <ErrorAlert error={error} />
       {message && <Notice>{message}</Notice>}
-      <ActionButton className="button--secondary" onClick={replay}>
+      <ActionButton
+        className={cb.state === 'failed' ? 'button--primary' : 'button--secondary'}
+        onClick={replay}
+      >
         <Translate id="console.inspector.replay">Replay this callback</Translate>
       </ActionButton>
     </>
@@ -430,6 +451,12 @@ function Requests({ app }: { app: App }) {
     setItems((now) => merge([item], now ?? []))
   })
 
+  const labels = {
+    time: translate({ id: 'console.inspector.col.time', message: 'Time' }),
+    operation: translate({ id: 'console.scenarios.operation', message: 'Operation' }),
+    result: translate({ id: 'console.inspector.col.code', message: 'Result' }),
+    diagnosis: translate({ id: 'console.inspector.diagnosis', message: 'Diagnosis' }),
+  }
   const apply = (e?: FormEvent) => {
     e?.preventDefault()
     setFilter(draft)
@@ -470,7 +497,10 @@ function Requests({ app }: { app: App }) {
           ]}
         />
         <TextField
-          label={translate({ id: 'console.inspector.since', message: 'Since' })}
+          label={translate(
+            { id: 'console.inspector.since.hk', message: 'Since ({zone})' },
+            { zone: hkZone() },
+          )}
           type="datetime-local"
           value={draft.since}
           onChange={(e) => setDraft({ ...draft, since: e.target.value })}
@@ -504,7 +534,7 @@ function Requests({ app }: { app: App }) {
         </a>
       </div>
       <ErrorAlert error={error} />
-      <div className={styles.inspector}>
+      <div className={clsx(styles.inspector, selected && styles.inspectorSplit)}>
         <section aria-labelledby="calls">
           <h2 id="calls">
             <Translate id="console.inspector.calls">Calls and callbacks</Translate>
@@ -520,7 +550,7 @@ function Requests({ app }: { app: App }) {
           )}
           {items && items.length > 0 && (
             <div className={styles.tableWrap}>
-              <table className={styles.table} data-testid="requests">
+              <table className={clsx(styles.table, styles.stackTable)} data-testid="requests">
                 <thead>
                   <tr>
                     <th scope="col">
@@ -540,8 +570,10 @@ function Requests({ app }: { app: App }) {
                 <tbody>
                   {items.map((item) => (
                     <tr key={item.txID} className={item.txID === selected ? styles.selectedRow : undefined}>
-                      <td className={styles.nowrap}>{formatTime(item.at)}</td>
-                      <td>
+                      <td className={styles.nowrap} data-label={labels.time}>
+                        {formatTime(item.at)}
+                      </td>
+                      <td data-label={labels.operation}>
                         <button
                           type="button"
                           className={styles.rowButton}
@@ -550,11 +582,19 @@ function Requests({ app }: { app: App }) {
                           {item.operationId}
                         </button>
                       </td>
-                      <td>
+                      <td data-label={labels.result}>
                         <Badge tone={codeTone(item.code)}>{item.code}</Badge>
-                        {item.kind === 'callback' && <> {item.state}</>}
+                        {item.kind === 'callback' && (
+                          <>
+                            {' '}
+                            <CallbackStateBadge state={item.state} />
+                            {item.state === 'failed' && <RowReplay app={app} callbackId={item.txID} />}
+                          </>
+                        )}
                       </td>
-                      <td>{item.diagnosis[0]?.title ?? ''}</td>
+                      <td className={styles.diagnosisCell} data-label={labels.diagnosis}>
+                        {item.diagnosis[0]?.title ?? ''}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -571,6 +611,21 @@ function Requests({ app }: { app: App }) {
           />
         )}
       </div>
+    </>
+  )
+}
+
+/** "Replay" beside a failed callback in the list: sends it again without opening it. */
+function RowReplay({ app, callbackId }: { app: App; callbackId: string }) {
+  const { message, error, replay } = useReplay(app, callbackId)
+  if (message) return <span className={styles.hint}> {message}</span>
+  return (
+    <>
+      {' '}
+      <ActionButton className="button--secondary button--sm" onClick={replay}>
+        <Translate id="console.inspector.replay.short">Replay</Translate>
+      </ActionButton>
+      {error ? <ErrorAlert error={error} /> : null}
     </>
   )
 }

@@ -5,6 +5,7 @@
  */
 import type { components, paths } from '@iamsmart-sandbox/openapi/generated/sandbox'
 import createClient, { type Middleware } from 'openapi-fetch'
+import { formatHkTime } from '../hk-time'
 
 export type Schemas = components['schemas']
 export type Session = Schemas['Session']
@@ -92,11 +93,7 @@ export async function unwrap<T>(
   )
 }
 
-/** `YYYY-MM-DD HH:MM:SS` in local time, for epoch milliseconds or an ISO string. */
+/** `YYYY-MM-DD HH:MM:SS HKT`: Hong Kong time with its zone, for epoch milliseconds or an ISO string. */
 export function formatTime(value: number | string | undefined | null): string {
-  if (value === undefined || value === null) return '—'
-  const d = new Date(value)
-  if (Number.isNaN(d.getTime())) return String(value)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+  return formatHkTime(value)
 }

@@ -19,7 +19,15 @@ import {
 import DashboardCharts from './Charts'
 import { useTexts } from './strings'
 import styles from './support.module.css'
-import { Done, ErrorBox, type Selection, SupportFrame, useAction, useSelection } from './ui'
+import {
+  ApplicationFields,
+  Done,
+  ErrorBox,
+  type Selection,
+  SupportFrame,
+  useAction,
+  useSelection,
+} from './ui'
 
 type Deadlines = S['Deadlines']
 type StaffList = S['StaffList']['items']
@@ -646,7 +654,7 @@ function ApplicationView({
           </ul>
         </div>
       )}
-      <pre className={`${styles.pre} ${styles.card}`}>{JSON.stringify(app.content, null, 2)}</pre>
+      <ApplicationFields content={app.content as Record<string, unknown>} />
       {open && (
         <div className={styles.form}>
           <label>

@@ -19,7 +19,15 @@ import {
 } from './api'
 import { useTexts } from './strings'
 import styles from './support.module.css'
-import { Done, ErrorBox, type Selection, SupportFrame, useAction, useSelection } from './ui'
+import {
+  ApplicationFields,
+  Done,
+  ErrorBox,
+  type Selection,
+  SupportFrame,
+  useAction,
+  useSelection,
+} from './ui'
 
 const splitIds = (text: string) => text.split(/[\s,]+/).filter(Boolean)
 
@@ -592,16 +600,7 @@ function ApplicationDetail({ meta, id, onBack }: { meta: Meta; id: string; onBac
         />
       ) : (
         <>
-          <dl className={styles.card}>
-            {Object.entries(content)
-              .filter(([, v]) => typeof v === 'string')
-              .map(([k, v]) => (
-                <div key={k}>
-                  <dt>{k}</dt>
-                  <dd className={styles.pre}>{String(v)}</dd>
-                </div>
-              ))}
-          </dl>
+          <ApplicationFields content={content} />
           {app.status === 'waiting_on_provider' && (
             <button type="button" className="button button--primary" onClick={() => setEditing(true)}>
               {t.edit}
@@ -686,6 +685,8 @@ function Desk({ session }: { session: Session }) {
   const [tab, setTab] = useState<'enquiries' | 'applications'>('enquiries')
   useEffect(() => {
     if (selection) setTab(selection.kind === 'application' ? 'applications' : 'enquiries')
+    // Links for programme applicants (home page, navbar) open the applications tab: ?tab=applications.
+    else if (new URL(window.location.href).searchParams.get('tab') === 'applications') setTab('applications')
   }, [selection])
   const [done] = useState<string | null>(null)
   if (session.account.kind === 'staff')

@@ -5,6 +5,7 @@
  */
 import type { components as SupportComponents } from '@iamsmart-sandbox/openapi/generated/support'
 import type { components as SandboxComponents } from '@iamsmart-sandbox/openapi/generated/sandbox'
+import { formatHkTime } from '../hk-time'
 
 export type S = SupportComponents['schemas']
 export type Enquiry = S['Enquiry']
@@ -106,12 +107,9 @@ export function fileToUpload(file: File): Promise<AttachmentUpload> {
   })
 }
 
+/** `YYYY-MM-DD HH:MM HKT`: Hong Kong time with its zone (the mails use it too). */
 export function formatTime(value: string | number | undefined | null): string {
-  if (value === undefined || value === null) return '—'
-  const d = new Date(value)
-  if (Number.isNaN(d.getTime())) return String(value)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+  return formatHkTime(value, { seconds: false })
 }
 
 export function errorText(e: unknown): string {

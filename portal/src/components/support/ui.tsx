@@ -169,3 +169,50 @@ export function useSelection(): [Selection, (s: Selection) => void] {
   }, [])
   return [value, set]
 }
+
+/** An application's answers under the form's own labels (not the API's field names), in the reader's language. */
+export function ApplicationFields({ content }: { content: Record<string, unknown> }) {
+  const { t, term } = useTexts()
+  const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined)
+  const labels: Record<string, string> = {
+    organisationName: t.organisationName,
+    sector: t.sector,
+    useCase: t.useCase,
+    clientID: t.app,
+    userJourney: t.userJourney,
+    implementationPlan: t.implementationPlan,
+    enciphermentCertificate: t.enciphermentCertificate,
+    domain: t.domain,
+  }
+  const rows: [string, ReactNode][] = []
+  for (const [key, label] of Object.entries(labels)) {
+    const v = str(content[key])
+    if (v === undefined) continue
+    rows.push([label, key === 'sector' ? term(v) : key === 'clientID' ? <code>{v}</code> : v])
+  }
+  const tls = content.tls as { minVersion?: string; certificate?: string } | undefined
+  if (tls?.minVersion) rows.push([t.tlsMinVersion, tls.minVersion])
+  if (tls?.certificate) rows.push([t.tlsCertificate, tls.certificate])
+  const contacts = Array.isArray(content.contacts) ? (content.contacts as Record<string, unknown>[]) : []
+  if (contacts.length > 0)
+    rows.push([
+      t.contacts,
+      <ul key="contacts" className="margin-bottom--none">
+        {contacts.map((c, i) => (
+          <li key={i}>
+            {[str(c.name), str(c.role), str(c.email), str(c.phone)].filter(Boolean).join(' · ')}
+          </li>
+        ))}
+      </ul>,
+    ])
+  return (
+    <dl className={styles.card} data-testid="application-fields">
+      {rows.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd className={styles.pre}>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
