@@ -8,22 +8,13 @@ import type * as Preset from '@docusaurus/preset-classic'
 import type { Config } from '@docusaurus/types'
 import type * as OpenApiPlugin from 'docusaurus-plugin-openapi-docs'
 import { themes as prismThemes } from 'prism-react-renderer'
-import englishApiLinks from './portal/plugins/english-api-links'
+import { createApiPageMD } from './portal/plugins/api-reference'
 
 /**
- * The locale being built (Docusaurus sets it before loading the config of each locale). The API reference is
- * English only, so it is built once, for `en`: the Chinese sites leave docs/api out and link to the English pages
- * (full page loads to `/docs/api/…`: navbar, footer, sidebar, and Markdown links through english-api-links).
+ * The API reference (generated from the bundled spec, English content) is built in every locale, so each page exists
+ * in 繁體中文 and 简体中文 too (the theme's own words translated): choosing a language on an API page never 404s.
  */
-const LOCALE = process.env.DOCUSAURUS_CURRENT_LOCALE ?? 'en'
-const WITH_API_REFERENCE = LOCALE === 'en'
 const API_HOME = '/docs/api/iam-smart-platform-api-sandbox'
-/** A link to the English API reference that Docusaurus neither localises nor routes client-side (same tab). */
-const englishApiLink = (path: string) => ({
-  href: `pathname://${path}`,
-  autoAddBaseUrl: false,
-  target: '_self',
-})
 
 /**
  * prism's GitHub and Dracula themes with the token colours that fall below a contrast of 4.5:1 on the code
@@ -46,13 +37,12 @@ const codeTheme = (theme: typeof prismThemes.github, colours: Record<string, str
     }
   }),
 })
-/** Docusaurus's default exclusions of the docs plugin, plus the API reference for the Chinese sites. */
+/** Docusaurus's default exclusions of the docs plugin. */
 const DOCS_EXCLUDE = [
   '**/_*.{js,jsx,ts,tsx,md,mdx}',
   '**/_*/**',
   '**/*.test.{js,jsx,ts,tsx}',
   '**/__tests__/**',
-  ...(WITH_API_REFERENCE ? [] : ['api/**']),
 ]
 
 const config: Config = {
@@ -71,6 +61,8 @@ const config: Config = {
   onDuplicateRoutes: 'throw',
 
   staticDirectories: ['portal/static'],
+  // Names and roles the API reference's theme leaves out (axe-core).
+  clientModules: ['./portal/src/client/api-a11y.ts'],
 
   i18n: {
     defaultLocale: 'en',
@@ -98,8 +90,7 @@ const config: Config = {
           sidebarPath: './portal/sidebars.ts',
           exclude: DOCS_EXCLUDE,
           // Renders the generated API pages (docs/api) and falls back to the normal doc page for the rest.
-          ...(WITH_API_REFERENCE ? { docItemComponent: '@theme/ApiItem' } : {}),
-          remarkPlugins: WITH_API_REFERENCE ? [] : [englishApiLinks],
+          docItemComponent: '@theme/ApiItem',
           showLastUpdateTime: false,
         },
         blog: {
@@ -163,7 +154,9 @@ const config: Config = {
             specPath: 'openapi/dist/platform.yaml',
             outputDir: 'portal/docs/api',
             hideSendButton: true,
-            showExtensions: true,
+            // x-fidelity, x-dcodes and x-encrypted-content are rendered by portal/plugins/api-reference.ts.
+            showExtensions: false,
+            markdownGenerators: { createApiPageMD },
             sidebarOptions: { groupPathsBy: 'tag', categoryLinkSource: 'tag' },
           } satisfies OpenApiPlugin.Options,
         },
@@ -210,11 +203,20 @@ const config: Config = {
           position: 'left',
           label: 'Tutorials',
         },
-        WITH_API_REFERENCE
-          ? { type: 'docSidebar', sidebarId: 'api', position: 'left', label: 'API reference' }
-          : { ...englishApiLink(API_HOME), position: 'left', label: 'API reference' },
+        { type: 'docSidebar', sidebarId: 'api', position: 'left', label: 'API reference' },
         { to: '/docs/troubleshooting', position: 'left', label: 'Troubleshooting' },
         { to: '/news', label: 'News', position: 'left' },
+        {
+          type: 'dropdown',
+          label: 'Support',
+          position: 'right',
+          items: [
+            { to: '/support-desk', label: 'Support desk (providers)' },
+            { to: '/support-desk?tab=applications', label: 'Apply to the Sandbox Programme' },
+            { to: '/staff-console', label: 'Staff console (support staff)' },
+            { to: '/docs/reference/staff-accounts', label: 'Staff accounts (operators)' },
+          ],
+        },
         { to: '/console', label: 'Console', position: 'right', className: 'navbar-console-link' },
         { type: 'localeDropdown', position: 'right' },
       ],
@@ -236,9 +238,7 @@ const config: Config = {
         {
           title: 'Reference',
           items: [
-            WITH_API_REFERENCE
-              ? { label: 'API reference', to: API_HOME }
-              : { label: 'API reference', ...englishApiLink(API_HOME) },
+            { label: 'API reference', to: API_HOME },
             { label: 'Return codes', to: '/docs/reference/dcodes' },
             { label: 'Synthetic residents', to: '/docs/reference/residents' },
             { label: 'Fidelity', to: '/docs/reference/fidelity' },
@@ -248,6 +248,8 @@ const config: Config = {
           title: 'Sandbox',
           items: [
             { label: 'Console', to: '/console' },
+            { label: 'Support desk', to: '/support-desk' },
+            { label: 'Staff console', to: '/staff-console' },
             { label: 'Testing your integration', to: '/docs/testing/headless' },
             { label: 'Troubleshooting', to: '/docs/troubleshooting' },
             { label: 'News and changelog', to: '/news' },
@@ -264,6 +266,8 @@ const config: Config = {
     },
     mermaid: { theme: { light: 'neutral', dark: 'dark' } },
     docs: { sidebar: { hideable: true } },
+    // The API reference opens the first level of nested objects: an encrypted operation's decrypted `content`.
+    api: { schemaExpansion: { enabled: false, default: 1 } },
   } satisfies Preset.ThemeConfig,
 }
 

@@ -1,14 +1,14 @@
 /**
- * The portal's sidebars: docs (learn), guides (per journey), reference, and the generated API reference (docs/api).
- * The API reference is built for English only (docusaurus.config.ts): the Chinese sites have no `api` sidebar, and
- * their "API reference" entry is a full page load of the English page.
+ * The portal's sidebars: docs (learn), guides (per journey), reference, and the generated API reference (docs/api),
+ * built in every locale (docusaurus.config.ts).
  */
 import type { SidebarsConfig } from '@docusaurus/plugin-content-docs'
 // Generated from openapi/dist/platform.yaml by `docusaurus gen-api-docs` (portal/scripts/build.ts runs it first).
 import apiSidebar from './docs/api/sidebar'
 
-const WITH_API_REFERENCE = (process.env.DOCUSAURUS_CURRENT_LOCALE ?? 'en') === 'en'
-const API_HOME = '/docs/api/iam-smart-platform-api-sandbox'
+type SidebarItem = Extract<SidebarsConfig[string], unknown[]>[number]
+
+const API_HOME = 'api/iam-smart-platform-api-sandbox'
 
 const sidebars: SidebarsConfig = {
   guides: [
@@ -53,24 +53,20 @@ const sidebars: SidebarsConfig = {
       type: 'category',
       label: 'Reference',
       items: [
-        WITH_API_REFERENCE
-          ? { type: 'link', label: 'API reference', href: API_HOME }
-          : { type: 'link', label: 'API reference', href: `pathname://${API_HOME}`, autoAddBaseUrl: false },
+        { type: 'doc', id: API_HOME, label: 'API reference' },
         'reference/dcodes',
         'reference/residents',
         'reference/fidelity',
         'reference/configuration',
+        'reference/staff-accounts',
       ],
     },
   ],
-  ...(WITH_API_REFERENCE
-    ? {
-        api: [
-          { type: 'doc' as const, id: 'api/iam-smart-platform-api-sandbox', label: 'Overview' },
-          ...apiSidebar,
-        ],
-      }
-    : {}),
+  // The generated sidebar starts with the overview page; it is listed once, as "Overview".
+  api: [
+    { type: 'doc' as const, id: API_HOME, label: 'Overview' },
+    ...(apiSidebar as SidebarItem[]).filter((item) => (item as { id?: string }).id !== API_HOME),
+  ],
 }
 
 export default sidebars

@@ -94,13 +94,24 @@ test.describe('developer portal', () => {
     }
   })
 
-  test('the API reference page for getToken renders from the bundled spec', async ({ page }) => {
+  test('the API reference page for getToken renders from the bundled spec, decrypted fields first-class', async ({
+    page,
+  }) => {
     await page.goto('/docs/api/get-token')
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       'Exchange an authorisation code for an access token',
     )
-    await expect(page.locator('.openapi__method-endpoint')).toContainText('/auth/getToken')
-    await expect(page.getByText('grantType').first()).toBeVisible()
+    await expect(page.locator('.openapi__method-endpoint').first()).toContainText('/auth/getToken')
+    // The decrypted request fields, the fidelity badge and the D-codes with their meaning; no raw extension YAML.
+    await expect(page.locator('.openapi-schema__property', { hasText: /^grantType$/ }).first()).toBeVisible()
+    await expect(page.getByTestId('fidelity-badge')).toHaveText('Fidelity: Confirmed')
+    await expect(page.getByTestId('encrypted-badge')).toBeVisible()
+    await page.getByTestId('api-facts').locator('summary').click()
+    await expect(page.getByTestId('dcodes').getByRole('row', { name: /D40004/ })).toContainText(
+      'AuthCode not existed',
+    )
+    await expect(page.getByText('x-encrypted-content:')).toHaveCount(0)
+    await expect(page.getByText('echoed verbatim.": null')).toHaveCount(0)
     await shot(page, 'api-get-token')
   })
 
@@ -129,20 +140,27 @@ test.describe('developer portal', () => {
     await expect(page.getByText('--security-revert=CVE-2023-46809').first()).toBeVisible()
   })
 
-  test('the Chinese sites link the API reference to the English pages, built once', async ({
+  test('the API reference exists in every language: choosing 繁體中文 on an API page keeps the page', async ({
     page,
-    request,
   }) => {
-    await page.goto('/zh-Hant/docs/reference/dcodes')
-    const link = page.locator('a[href="/docs/api/get-token"]').first()
-    await expect(link).toHaveAttribute('hreflang', 'en')
-    expect((await request.get('/zh-Hant/docs/api/get-token')).status()).toBe(404)
+    await page.goto('/docs/api/get-token')
     await page
       .locator('.navbar')
-      .getByRole('link', { name: /API 參考/ })
-      .click()
-    await expect(page).toHaveURL(/\/docs\/api\/iam-smart-platform-api-sandbox$/)
-    await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+      .getByRole('button', { name: /English/ })
+      .hover()
+    await page.getByRole('link', { name: '繁體中文' }).first().click()
+    await expect(page).toHaveURL(/\/zh-Hant\/docs\/api\/get-token$/)
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant-HK')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Exchange an authorisation code for an access token',
+    )
+    // The overview is listed once in the API sidebar.
+    await expect(
+      page.locator('.theme-doc-sidebar-menu a[href$="/docs/api/iam-smart-platform-api-sandbox"]'),
+    ).toHaveCount(1)
+    await page.goto('/zh-Hans/docs/reference/dcodes')
+    await page.locator('a[href="/zh-Hans/docs/api/get-token"]').first().click()
+    await expect(page).toHaveURL(/\/zh-Hans\/docs\/api\/get-token$/)
   })
 
   test('the tutorials and the samples are in the portal', async ({ page }) => {

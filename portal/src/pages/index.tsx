@@ -111,6 +111,10 @@ function QuickStart() {
             <Translate id="home.quickstart.step2">
               Open the "try a login" link it prints, choose a resident in the virtual app and authorise: your
               browser comes back with a code.
+            </Translate>{' '}
+            <Translate id="home.quickstart.step2.exchange">
+              Press "Exchange this code" on the page it lands on: you see the signed calls and the decrypted
+              token.
             </Translate>
           </p>
         </li>
@@ -133,43 +137,111 @@ function QuickStart() {
 }
 
 interface Audience {
+  id: string
   title: string
   body: string
-  link: string
-  label: string
+  links: { to: string; label: string }[]
 }
 
 function Audiences() {
   const audiences: Audience[] = [
     {
+      id: 'learn',
       title: translate({ id: 'home.audience.learn.title', message: 'Developers learning the APIs' }),
       body: translate({
         id: 'home.audience.learn.body',
         message:
           'Read how each journey works, with sequence diagrams, code for every step and the API reference generated from the contract.',
       }),
-      link: '/docs/concepts',
-      label: translate({ id: 'home.audience.learn.link', message: 'Concepts and guides' }),
+      links: [
+        {
+          to: '/docs/getting-started',
+          label: translate({ id: 'home.audience.learn.start', message: 'Get started' }),
+        },
+        {
+          to: '/docs/concepts',
+          label: translate({ id: 'home.audience.learn.link', message: 'Concepts and guides' }),
+        },
+      ],
     },
     {
+      id: 'test',
       title: translate({ id: 'home.audience.test.title', message: 'Developers testing an integration' }),
       body: translate({
         id: 'home.audience.test.body',
         message:
           'Point your back end at the sandbox, log in as synthetic residents, force every failure and run the whole flow headless in CI.',
       }),
-      link: '/docs/testing/headless',
-      label: translate({ id: 'home.audience.test.link', message: 'Testing your integration' }),
+      links: [
+        {
+          to: '/console',
+          label: translate({
+            id: 'home.audience.test.console',
+            message: 'Console: apps, keys, request inspector',
+          }),
+        },
+        {
+          to: '/docs/testing/headless',
+          label: translate({ id: 'home.audience.test.link', message: 'Testing your integration' }),
+        },
+      ],
     },
     {
+      id: 'help',
+      title: translate({ id: 'home.audience.help.title', message: 'Providers who need help' }),
+      body: translate({
+        id: 'home.audience.help.body',
+        message:
+          'Look up an error and its fix, or ask the sandbox support team, attaching the failing calls from your request inspector.',
+      }),
+      links: [
+        {
+          to: '/docs/troubleshooting',
+          label: translate({ id: 'home.audience.help.troubleshooting', message: 'Troubleshooting' }),
+        },
+        { to: '/support-desk', label: translate({ id: 'home.audience.help.desk', message: 'Support desk' }) },
+      ],
+    },
+    {
+      id: 'apply',
+      title: translate({ id: 'home.audience.apply.title', message: 'Sandbox Programme applicants' }),
+      body: translate({
+        id: 'home.audience.apply.body',
+        message:
+          'Apply to the Sandbox Programme, or for integration-test (ITE) readiness, and follow your application until it is decided.',
+      }),
+      links: [
+        {
+          to: '/support-desk?tab=applications',
+          label: translate({ id: 'home.audience.apply.link', message: 'Apply on the support desk' }),
+        },
+      ],
+    },
+    {
+      id: 'staff',
       title: translate({ id: 'home.audience.support.title', message: 'Support staff' }),
       body: translate({
         id: 'home.audience.support.body',
         message:
-          'Find the meaning of every return code and the fix for the common integration errors, to answer providers quickly.',
+          'Triage enquiries and programme applications in the staff console; the return codes and the troubleshooting page hold the answers providers need.',
       }),
-      link: '/docs/troubleshooting',
-      label: translate({ id: 'home.audience.support.link', message: 'Troubleshooting' }),
+      links: [
+        {
+          to: '/staff-console',
+          label: translate({ id: 'home.audience.support.console', message: 'Staff console' }),
+        },
+        {
+          to: '/docs/reference/staff-accounts',
+          label: translate({
+            id: 'home.audience.support.accounts',
+            message: 'How staff accounts are created',
+          }),
+        },
+        {
+          to: '/docs/reference/dcodes',
+          label: translate({ id: 'home.audience.support.dcodes', message: 'Return codes' }),
+        },
+      ],
     },
   ]
   return (
@@ -177,14 +249,18 @@ function Audiences() {
       <Heading as="h2">
         <Translate id="home.audience.title">Who it is for</Translate>
       </Heading>
-      <div className="row">
+      <div className={styles.audiences}>
         {audiences.map((a) => (
-          <div key={a.link} className="col col--4">
-            <div className={styles.card}>
-              <Heading as="h3">{a.title}</Heading>
-              <p>{a.body}</p>
-              <Link to={a.link}>{a.label} →</Link>
-            </div>
+          <div key={a.id} className={styles.card} data-testid={`audience-${a.id}`}>
+            <Heading as="h3">{a.title}</Heading>
+            <p>{a.body}</p>
+            <ul className={styles.audienceLinks}>
+              {a.links.map((l) => (
+                <li key={l.to}>
+                  <Link to={l.to}>{l.label} →</Link>
+                </li>
+              ))}
+            </ul>
           </div>
         ))}
       </div>
