@@ -1,10 +1,11 @@
 /**
- * File engine of the append-only records: `<dir>/<partition>/<seq>.jsonl` segments, group commit (one write and one
+ * File engine of the append-only records: `<dir>/<partition>/<seq>.jsonl` segments (a closed one is renamed
+ * `<seq>-<records>.jsonl`, so retention counts records without reading them), group commit (one write and one
  * fdatasync per partition per group), rotation by records and bytes, retention by records per partition, and
  * recovery of an incomplete last line after an abrupt stop. Never rewrites a record.
  */
 import { mkdirSync, openSync, closeSync, fstatSync, readSync, readdirSync, ftruncateSync } from 'node:fs'
-import { mkdir, open, readdir, rm, type FileHandle } from 'node:fs/promises'
+import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { checkPartition, GroupQueue, PARTITION, type RecordLog, type Recovery } from './record-log'
 
@@ -17,16 +18,25 @@ export interface FileLogOptions {
   segmentBytes?: number
 }
 
+interface Segment {
+  seq: number
+  /** Records it holds (the active one: counted at open, then kept up to date). */
+  records: number
+  file: string
+}
+
 interface Partition {
   dir: string
-  /** Segment numbers on disk, oldest first; the last is the active one. */
-  segments: number[]
+  /** Segments on disk, oldest first; the last is the active one. */
+  segments: Segment[]
+  /** Records in the closed segments together. */
+  closed: number
   records: number
   bytes: number
   handle?: FileHandle
 }
 
-const SEGMENT = /^(\d{10})\.jsonl$/
+const SEGMENT = /^(\d{10})(?:-(\d+))?\.jsonl$/
 const CHUNK = 256 * 1024
 const name = (seq: number) => `${String(seq).padStart(10, '0')}.jsonl`
 
@@ -34,7 +44,6 @@ export function fileRecordLog<T>(logName: string, dir: string, opts: FileLogOpti
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   const segmentRecords = Math.max(50, Math.ceil(opts.keep / 8))
   const segmentBytes = opts.segmentBytes ?? 32 * 1024 * 1024
-  const maxSegments = Math.ceil(opts.keep / segmentRecords) + 1
   const recovered = recoverAll(dir)
   const parts = new Map<string, Partition>()
   const openHandles: Partition[] = []
@@ -45,10 +54,12 @@ export function fileRecordLog<T>(logName: string, dir: string, opts: FileLogOpti
     const pdir = join(dir, p)
     await mkdir(pdir, { recursive: true, mode: 0o700 })
     const segments = segmentsIn(await readdir(pdir))
-    if (segments.length === 0) segments.push(1)
+    if (segments.length === 0) segments.push({ seq: 1, records: 0, file: name(1) })
     const active = segments[segments.length - 1]!
-    const { records, bytes } = countLines(join(pdir, name(active)))
-    part = { dir: pdir, segments, records, bytes }
+    const { records, bytes } = countLines(join(pdir, active.file))
+    active.records = records
+    const closed = segments.slice(0, -1).reduce((n, s) => n + s.records, 0)
+    part = { dir: pdir, segments, closed, records, bytes }
     parts.set(p, part)
     return part
   }
@@ -61,7 +72,7 @@ export function fileRecordLog<T>(logName: string, dir: string, opts: FileLogOpti
       await old.handle?.close()
       old.handle = undefined
     }
-    part.handle = await open(join(part.dir, name(part.segments.at(-1)!)), 'a', 0o600)
+    part.handle = await open(join(part.dir, part.segments.at(-1)!.file), 'a', 0o600)
     openHandles.push(part)
     return part.handle
   }
@@ -72,11 +83,20 @@ export function fileRecordLog<T>(logName: string, dir: string, opts: FileLogOpti
       openHandles.splice(openHandles.indexOf(part), 1)
       part.handle = undefined
     }
-    part.segments.push(part.segments.at(-1)! + 1)
+    const done = part.segments.at(-1)!
+    done.records = part.records
+    const file = `${String(done.seq).padStart(10, '0')}-${done.records}.jsonl`
+    await rename(join(part.dir, done.file), join(part.dir, file))
+    done.file = file
+    part.closed += done.records
+    part.segments.push({ seq: done.seq + 1, records: 0, file: name(done.seq + 1) })
     part.records = 0
     part.bytes = 0
-    while (part.segments.length > maxSegments) {
-      await rm(join(part.dir, name(part.segments.shift()!)), { force: true })
+    // Retention by records: the oldest whole segment goes while the rest still hold `keep` records.
+    while (part.segments.length > 1 && part.closed - part.segments[0]!.records >= opts.keep) {
+      const old = part.segments.shift()!
+      part.closed -= old.records
+      await rm(join(part.dir, old.file), { force: true })
     }
   }
 
@@ -115,8 +135,8 @@ export function fileRecordLog<T>(logName: string, dir: string, opts: FileLogOpti
       const out: T[] = []
       let scanned = 0
       const segments = segmentsIn(await readdir(pdir).catch(() => [])).reverse()
-      for (const seq of segments) {
-        for await (const line of linesBackward(join(pdir, name(seq)))) {
+      for (const seg of segments) {
+        for await (const line of linesBackward(join(pdir, seg.file))) {
           if (out.length >= limit || scanned >= scan) return out
           scanned++
           let record: T
@@ -147,12 +167,13 @@ export function fileRecordLog<T>(logName: string, dir: string, opts: FileLogOpti
   }
 }
 
-function segmentsIn(files: string[]): number[] {
-  return files
-    .map((f) => SEGMENT.exec(f)?.[1])
-    .filter((s): s is string => s !== undefined)
-    .map(Number)
-    .sort((a, b) => a - b)
+function segmentsIn(files: string[]): Segment[] {
+  const out: Segment[] = []
+  for (const file of files) {
+    const m = SEGMENT.exec(file)
+    if (m) out.push({ seq: Number(m[1]), records: Number(m[2] ?? 0), file })
+  }
+  return out.sort((a, b) => a.seq - b.seq)
 }
 
 /** Counts complete lines and bytes of a segment (0 when it does not exist). */
@@ -186,7 +207,7 @@ function recoverAll(dir: string): Recovery[] {
     if (!d.isDirectory() || !PARTITION.test(d.name)) continue
     const last = segmentsIn(readdirSync(join(dir, d.name))).at(-1)
     if (last === undefined) continue
-    const file = join(dir, d.name, name(last))
+    const file = join(dir, d.name, last.file)
     const fd = openSync(file, 'r+')
     try {
       const size = fstatSync(fd).size

@@ -54,6 +54,25 @@ describe('file record log', () => {
     expect(JSON.parse(first[0]!)).toEqual({ n: 0 })
   })
 
+  it('keeps `keep` records however small the segments are (closed segments carry their count in their name)', async () => {
+    const dir = tmp()
+    const open = () => fileRecordLog<{ n: number }>('t', dir, { keep: 400, segmentBytes: 1024 })
+    let log = open()
+    for (let i = 0; i < 10; i++)
+      await Promise.all(Array.from({ length: 100 }, (_, k) => log.append('p', { n: i * 100 + k })))
+    await log.close()
+    // After a restart the counts come from the names, and retention goes on from there.
+    log = open()
+    for (let i = 10; i < 20; i++)
+      await Promise.all(Array.from({ length: 100 }, (_, k) => log.append('p', { n: i * 100 + k })))
+    const kept = await log.read('p', { limit: 10_000 })
+    expect(kept[0]!.n).toBe(1999)
+    expect(kept.length).toBeGreaterThanOrEqual(400)
+    expect(kept.length).toBeLessThanOrEqual(500)
+    expect(readdirSync(join(dir, 'p')).filter((f) => /^\d{10}-\d+\.jsonl$/.test(f)).length).toBeGreaterThan(3)
+    await log.close()
+  })
+
   it('cuts an incomplete last record at open, reports it, and appends after it', async () => {
     const dir = tmp()
     const log = fileRecordLog<{ n: number }>('t', dir, { keep: 1000 })
