@@ -50,7 +50,7 @@ export async function exchangeCode(
       exchanges.push({
         method: req.method,
         url: req.url,
-        headers: Object.fromEntries(req.headers),
+        headers: headersOf(req.headers),
         body,
         status: res.status,
         response: text,
@@ -60,4 +60,12 @@ export async function exchangeCode(
   })
   const token = await client.getToken({ code, grantType: 'authorization_code' })
   return { exchanges, ok: token.ok, result: token.ok ? token.data : token.error }
+}
+
+function headersOf(h: Headers): Record<string, string> {
+  const out: Record<string, string> = {}
+  h.forEach((value, name) => {
+    out[name] = value
+  })
+  return out
 }

@@ -341,7 +341,7 @@ function TestClock({ app }: { app: App }) {
           <dt>
             <Translate id="console.clock.offset">Ahead by</Translate>
           </dt>
-          <dd data-testid="clock-offset">{clock.data.offsetMs} ms</dd>
+          <dd data-testid="clock-offset">{formatOffset(clock.data.offsetMs)}</dd>
         </dl>
       ) : (
         <Loading />
@@ -397,4 +397,24 @@ export default function Scenarios() {
       )}
     </>
   )
+}
+
+/** A test-clock offset as a person reads it: `10 min 0.001 s (600,001 ms)`; under a second, just the milliseconds. */
+export function formatOffset(ms: number): string {
+  if (Math.abs(ms) < 1000) return `${ms} ms`
+  const sign = ms < 0 ? '−' : ''
+  let rest = Math.abs(ms)
+  const parts: string[] = []
+  for (const [unit, size] of [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['min', 60_000],
+  ] as const) {
+    if (rest >= size) {
+      parts.push(`${Math.floor(rest / size)} ${unit}`)
+      rest %= size
+    }
+  }
+  if (rest > 0) parts.push(`${Number((rest / 1000).toFixed(3))} s`)
+  return `${sign}${parts.join(' ')} (${sign}${Math.abs(ms).toLocaleString('en-US')} ms)`
 }
