@@ -438,7 +438,9 @@ function soakRows(s: SoakResult): Row[] {
     },
     {
       scenario: 'g. soak: recorded / acknowledged',
-      value: (Math.min(s.recorded.releases, s.recorded.getProfiles) / Math.max(1, s.acknowledged.getProfiles)) * 100,
+      value:
+        (Math.min(s.recorded.releases, s.recorded.getProfiles) / Math.max(1, s.acknowledged.getProfiles)) *
+        100,
       unit: '%',
       budget: '100 % (ledger and request log)',
       pass: all,

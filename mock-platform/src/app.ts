@@ -171,12 +171,7 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
   const history: HistoryEntry[] = []
   // Consent ledger (every release of resident data) and the departments' synthetic records (preview data exchange).
   const ledger = records<LedgerLine>('consents')
-  const consents = new ConsentService(
-    await storage.collection<Consent>('consents'),
-    ledger,
-    clock,
-    logger,
-  )
+  const consents = new ConsentService(await storage.collection<Consent>('consents'), ledger, clock, logger)
   await consents.open()
   const departments = new DepartmentsService(
     await storage.collection<StoredRecords>('department-records'),
@@ -405,7 +400,8 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
       // Decisions still under way record their release first; their callbacks may be left pending.
       await tickets.idle()
       const callbacksAbandoned = outbox.pending()
-      if (callbacksAbandoned > 0) logger.warn('callbacks not delivered at stop', { count: callbacksAbandoned })
+      if (callbacksAbandoned > 0)
+        logger.warn('callbacks not delivered at stop', { count: callbacksAbandoned })
       await inspector.close()
       await ledger.close()
       await audit.close()

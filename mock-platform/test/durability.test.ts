@@ -68,7 +68,13 @@ async function start(dataDir: string): Promise<Server> {
   const base = `http://127.0.0.1:${port}`
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}: ${err}`)
-    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break
+    if (
+      await fetch(`${base}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break
     if (i > 300) throw new Error(`no /healthz: ${err}`)
     await new Promise((r) => setTimeout(r, 100))
   }
@@ -137,7 +143,12 @@ async function flood(
 }
 
 /** Lines of one kind in an append-only log's partition (every segment). */
-function lines(dataDir: string, log: string, partition: string, match: (l: Record<string, unknown>) => boolean) {
+function lines(
+  dataDir: string,
+  log: string,
+  partition: string,
+  match: (l: Record<string, unknown>) => boolean,
+) {
   const dir = join(dataDir, 'records', log, partition)
   if (!existsSync(dir)) return 0
   let n = 0

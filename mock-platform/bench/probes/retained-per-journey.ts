@@ -85,7 +85,11 @@ const maps: Array<[string, Sized | undefined]> = [
   ['access tokens', s.tokens!.tokens as Sized],
   ['redeemed codes', s.tokens!.redeemed as Sized],
   ['auth codes', s.tokens!.codes as Sized],
-  ['request nonces', (replay.seen as Sized | undefined) ?? ({ entries: (replay as { apps?: Map<string, unknown> }).apps ?? new Map() } as Sized)],
+  [
+    'request nonces',
+    (replay.seen as Sized | undefined) ??
+      ({ entries: (replay as { apps?: Map<string, unknown> }).apps ?? new Map() } as Sized),
+  ],
 ]
 let last = after
 for (const [label, m] of maps) {

@@ -84,7 +84,10 @@ export async function benchSoak(cfg: BenchConfig): Promise<SoakResult> {
           acknowledged.getToken++
           await osp.call('/profiles', profilesRequest(token))
           acknowledged.getProfiles++
-          const win = Math.min(Math.floor((performance.now() - started) / 1000 / windowS), Math.ceil(seconds / windowS) - 1)
+          const win = Math.min(
+            Math.floor((performance.now() - started) / 1000 / windowS),
+            Math.ceil(seconds / windowS) - 1,
+          )
           while (perWindow.length <= win) perWindow.push(0)
           perWindow[win]!++
         } catch {
@@ -142,7 +145,10 @@ export async function benchSoak(cfg: BenchConfig): Promise<SoakResult> {
   }
 }
 
-function countLines(dir: string, kind: (l: Record<string, unknown>) => string | undefined): Map<string, number> {
+function countLines(
+  dir: string,
+  kind: (l: Record<string, unknown>) => string | undefined,
+): Map<string, number> {
   const out = new Map<string, number>()
   if (!existsSync(dir)) return out
   for (const f of readdirSync(dir)) {

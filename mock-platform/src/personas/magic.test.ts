@@ -60,9 +60,16 @@ describe('magic residents', () => {
     expect(get('id-card-error').behaviour.idCardError).toBe(true)
     const plain = magic.filter(
       (r) =>
-        !['slow', 'reject', 'cancel', 'timeout', 'hkid-mismatch', 'qr-only', 'fail', 'id-card-error'].includes(
-          r.magic!.slug,
-        ),
+        ![
+          'slow',
+          'reject',
+          'cancel',
+          'timeout',
+          'hkid-mismatch',
+          'qr-only',
+          'fail',
+          'id-card-error',
+        ].includes(r.magic!.slug),
     )
     for (const r of plain)
       expect(r.behaviour, r.id).toEqual({ decision: 'approve', delayMs: 0, appReachable: true })

@@ -57,7 +57,12 @@ export class ReplayGuard {
       this.pruneApp(clientID, app, now)
       if (app.seen.size >= limit) {
         const first = Math.min(...app.buckets.keys())
-        return { ok: false, reason: 'full', limit, retryAfterS: Math.max(1, Math.ceil((first * BUCKET_MS - now) / 1000)) }
+        return {
+          ok: false,
+          reason: 'full',
+          limit,
+          retryAfterS: Math.max(1, Math.ceil((first * BUCKET_MS - now) / 1000)),
+        }
       }
     }
     if (!app) this.apps.set(clientID, (app = { seen: new Set(), buckets: new Map() }))

@@ -233,7 +233,10 @@ export function signedRoute<Req = Record<string, unknown>>(
           // A CEK that expired or was rotated out is "not exist or expired" (D30002), as the sample's retry expects.
           for (const k of deps.keys.stale(clientID)) {
             if (await opens(k.key, content as string))
-              throw new PlatformError('D30002', 'content was encrypted with a CEK that expired or no longer exists')
+              throw new PlatformError(
+                'D30002',
+                'content was encrypted with a CEK that expired or no longer exists',
+              )
           }
           throw new PlatformError('D30004', 'content does not decrypt with the current or previous CEK')
         }
@@ -318,7 +321,8 @@ function parseJson(raw: string): unknown {
   } catch {
     throw new PlatformError('D20003', 'body is not valid JSON')
   }
-  if (nestedTooDeep(value)) throw new PlatformError('D20003', `body nests deeper than ${MAX_JSON_DEPTH} levels`)
+  if (nestedTooDeep(value))
+    throw new PlatformError('D20003', `body nests deeper than ${MAX_JSON_DEPTH} levels`)
   return value
 }
 

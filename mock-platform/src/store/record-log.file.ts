@@ -110,7 +110,7 @@ export function fileRecordLog<T>(logName: string, dir: string, opts: FileLogOpti
     for (const [p, lines] of byPartition) {
       const part = await partition(p)
       // A group may span segments: each segment holds at most segmentRecords records (retention stays exact).
-      for (let i = 0; i < lines.length; ) {
+      for (let i = 0; i < lines.length;) {
         if (part.records >= segmentRecords || part.bytes >= segmentBytes) await roll(part)
         const take = lines.slice(i, i + segmentRecords - part.records)
         const data = Buffer.from(`${take.join('\n')}\n`)

@@ -136,10 +136,7 @@ export class GroupQueue<T> {
 }
 
 /** Memory engine (tests, MSW, SANDBOX_STORAGE=memory): the newest `keep` records per partition. */
-export function memoryRecordLog<T>(
-  name: string,
-  opts: { keep: number; queueMax?: number },
-): RecordLog<T> {
+export function memoryRecordLog<T>(name: string, opts: { keep: number; queueMax?: number }): RecordLog<T> {
   const parts = new Map<string, T[]>()
   const q = new GroupQueue<T>(name, opts.queueMax ?? 10_000, async (batch) => {
     for (const { partition, record } of batch) {

@@ -32,7 +32,9 @@ export function isProfile(value: unknown): value is CompatibilityProfile {
 }
 
 /** The app's profile (apps stored before profiles existed follow the default). */
-export function profileOf(app: { compatibilityProfile?: CompatibilityProfile } | undefined): CompatibilityProfile {
+export function profileOf(
+  app: { compatibilityProfile?: CompatibilityProfile } | undefined,
+): CompatibilityProfile {
   return app?.compatibilityProfile ?? DEFAULT_PROFILE
 }
 
@@ -60,7 +62,8 @@ export function phaseNumber(name: string): string | undefined {
   const chinese = /第?([一二三四五六七八九十]+)期/.exec(name)?.[1]
   if (!chinese) return undefined
   if (chinese === '十') return '10'
-  if (chinese.length === 2 && chinese.startsWith('十')) return String(10 + CHINESE_DIGITS.indexOf(chinese[1]!))
+  if (chinese.length === 2 && chinese.startsWith('十'))
+    return String(10 + CHINESE_DIGITS.indexOf(chinese[1]!))
   if (chinese.length === 1) return String(CHINESE_DIGITS.indexOf(chinese))
   return undefined
 }
@@ -70,7 +73,10 @@ export function phaseNumber(name: string): string | undefined {
  * `earlier-address-names` the released copy carries the newest public names: `FloorNum` instead of `Floor`, and both
  * `PhaseName` and `PhaseNo` (the address data standard has both). Returns a new object; the input is not changed.
  */
-export function presentAddresses<T extends Record<string, unknown>>(profile: CompatibilityProfile, data: T): T {
+export function presentAddresses<T extends Record<string, unknown>>(
+  profile: CompatibilityProfile,
+  data: T,
+): T {
   if (profile === 'earlier-address-names') return data
   const out: Record<string, unknown> = { ...data }
   for (const field of ['residentialAddress', 'postalAddress']) {

@@ -16,8 +16,7 @@ export type NewConsent = Omit<Consent, 'id' | 'revokedAt'>
 
 /** A ledger line: an event; `granted` lines carry the consent itself. `recovered` notes an abrupt stop. */
 export type LedgerLine =
-  | (ConsentEvent & { consent?: Consent })
-  | { type: 'recovered'; id: string; at: number; detail: string }
+  (ConsentEvent & { consent?: Consent }) | { type: 'recovered'; id: string; at: number; detail: string }
 
 /** Where the ledger's notes about itself go (not an app). */
 const LEDGER_PARTITION = '_ledger'
@@ -51,7 +50,12 @@ export class ConsentService {
       const detail = `${r.bytes} bytes of an incomplete ledger line cut from ${r.file} after an abrupt stop`
       this.recovered.push(detail)
       this.logger?.warn('consent ledger recovered', { file: r.file, bytes: r.bytes })
-      await this.ledger.append(LEDGER_PARTITION, { type: 'recovered', id: newId(), at: this.clock.now(), detail })
+      await this.ledger.append(LEDGER_PARTITION, {
+        type: 'recovered',
+        id: newId(),
+        at: this.clock.now(),
+        detail,
+      })
     }
   }
 

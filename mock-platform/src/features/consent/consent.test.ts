@@ -128,7 +128,10 @@ describe('consent ledger', () => {
     const page = await (await appBrowser(h).get(`/app/consents/${c!.id}`)).text()
     expect(page).toContain('data-testid="revoked-notice"')
     expect(page).not.toContain(`data-testid="revoke-${c!.id}"`)
-    expect((await h.platform.services.consents.history(c!)).map((e) => e.type)).toEqual(['granted', 'revoked'])
+    expect((await h.platform.services.consents.history(c!)).map((e) => e.type)).toEqual([
+      'granted',
+      'revoked',
+    ])
   })
 
   it('revoking is CSRF-protected and limited to the consent owner', async () => {
@@ -145,7 +148,10 @@ describe('consent ledger', () => {
 
   it('after an abrupt stop the ledger cuts an incomplete last line and says so in itself', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ledger-'))
-    const deps = () => ({ storage: lowdbStorage(dir), records: recordLogs({ ...defaultConfig, dataDir: dir }) })
+    const deps = () => ({
+      storage: lowdbStorage(dir),
+      records: recordLogs({ ...defaultConfig, dataDir: dir }),
+    })
     const h = await harness({ deps: deps() })
     const t = await h.token()
     await h.client.call('/profiles', { ...t, profileFields: ['enName'] })
@@ -168,7 +174,10 @@ describe('consent ledger', () => {
 
   it('is durable: consents and their history survive a restart on the same data directory', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'consents-'))
-    const deps = () => ({ storage: lowdbStorage(dir), records: recordLogs({ ...defaultConfig, dataDir: dir }) })
+    const deps = () => ({
+      storage: lowdbStorage(dir),
+      records: recordLogs({ ...defaultConfig, dataDir: dir }),
+    })
     const h = await harness({ deps: deps() })
     const ref = (await decide(h, (await initiateExchange(h)).env.content!.ticketID)).content
       .consentRef as string
@@ -178,6 +187,9 @@ describe('consent ledger', () => {
     const again = await harness({ deps: deps() })
     const c = (await again.platform.services.consents.get(ref))!
     expect(c).toMatchObject({ kind: 'dataexchange', revokedAt: expect.any(Number) })
-    expect((await again.platform.services.consents.history(c)).map((e) => e.type)).toEqual(['granted', 'revoked'])
+    expect((await again.platform.services.consents.history(c)).map((e) => e.type)).toEqual([
+      'granted',
+      'revoked',
+    ])
   })
 })

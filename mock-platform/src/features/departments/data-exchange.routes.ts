@@ -62,7 +62,6 @@ export function registerDataExchangeApi(
   businessIds = new BusinessIds(s.clock, () => s.config.liveStatePerApp),
   pushes = new PushLimiter(s.clock, () => s.config.pushesPerResidentPerMinute),
 ): void {
-
   s.tickets.registerCompleter('dataexchange', async (t, r) => {
     const sets = approvedSets(t)
     // Approving with every data set unticked shares nothing: reported like a rejection.

@@ -197,34 +197,36 @@ export class Inspector {
 
   private flush(): Promise<void> {
     const log = this.o.log
-    this.flushing = this.flushing.catch(() => {}).then(async () => {
-      for (const clientID of [...this.dirty]) {
-        this.dirty.delete(clientID)
-        const tail = this.tail(clientID)
-        const fresh = tail.entries.filter((e) => !e.written && (e.item || !e.raw))
-        if (fresh.length === 0) {
+    this.flushing = this.flushing
+      .catch(() => {})
+      .then(async () => {
+        for (const clientID of [...this.dirty]) {
+          this.dirty.delete(clientID)
+          const tail = this.tail(clientID)
+          const fresh = tail.entries.filter((e) => !e.written && (e.item || !e.raw))
+          if (fresh.length === 0) {
+            if (tail.unwritten > 0) this.dirty.add(clientID)
+            continue
+          }
+          const results = await Promise.allSettled(
+            fresh.map((e) => (e.item ? log.append(clientID, e.item) : undefined)),
+          )
+          let failure: unknown
+          results.forEach((r, i) => {
+            if (r.status === 'fulfilled') fresh[i]!.written = true
+            else failure = r.reason
+          })
+          this.release(tail, fresh.filter((e) => e.written).length)
+          if (failure) {
+            // The log refused (full or closed): these records stay in the tail and are retried shortly.
+            this.dirty.add(clientID)
+            throw failure
+          }
+          while (tail.entries.length > this.tailSize && tail.entries[0]!.written) tail.entries.shift()
+          // Records that arrived while this group was written are not built yet: they go with the next group.
           if (tail.unwritten > 0) this.dirty.add(clientID)
-          continue
         }
-        const results = await Promise.allSettled(
-          fresh.map((e) => (e.item ? log.append(clientID, e.item) : undefined)),
-        )
-        let failure: unknown
-        results.forEach((r, i) => {
-          if (r.status === 'fulfilled') fresh[i]!.written = true
-          else failure = r.reason
-        })
-        this.release(tail, fresh.filter((e) => e.written).length)
-        if (failure) {
-          // The log refused (full or closed): these records stay in the tail and are retried shortly.
-          this.dirty.add(clientID)
-          throw failure
-        }
-        while (tail.entries.length > this.tailSize && tail.entries[0]!.written) tail.entries.shift()
-        // Records that arrived while this group was written are not built yet: they go with the next group.
-        if (tail.unwritten > 0) this.dirty.add(clientID)
-      }
-    })
+      })
     return this.flushing
   }
 

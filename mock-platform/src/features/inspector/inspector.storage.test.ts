@@ -14,7 +14,8 @@ const tempDir = () => {
   dirs.push(d)
   return d
 }
-const fileLog = (dir: string) => fileRecordLog<InspectedItem>('requests', join(dir, 'records', 'requests'), { keep: 1000 })
+const fileLog = (dir: string) =>
+  fileRecordLog<InspectedItem>('requests', join(dir, 'records', 'requests'), { keep: 1000 })
 const linesOf = (dir: string, clientID: string) => {
   const pdir = join(dir, 'records', 'requests', clientID)
   return readdirSync(pdir)
@@ -49,9 +50,7 @@ describe('inspector storage', () => {
     const h = await harness({ config: { storage: 'lowdb', dataDir: dir } })
     await h.client.getKey()
     await h.platform.close()
-    const [line] = linesOf(dir, h.clientID)
-      .trim()
-      .split('\n')
+    const [line] = linesOf(dir, h.clientID).trim().split('\n')
     expect(JSON.parse(line!)).toMatchObject({ kind: 'call', operationId: 'getKey', code: 'D00000' })
   })
 

@@ -37,7 +37,6 @@ export interface AccessToken {
   expiresAt: number
 }
 
-
 /**
  * Codes, redeemed codes and tokens are bounded per app (LIVE_STATE_PER_APP): a live code or token is never dropped to
  * make room; at the bound the app's new ones are refused (D20026) until its oldest expires. Expired entries kept for

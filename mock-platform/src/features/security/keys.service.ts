@@ -52,7 +52,10 @@ export class KeysService {
 
   revoke(clientID: string): void {
     const slot = this.slots.get(clientID)
-    this.retire(clientID, [slot?.current, slot?.previous].filter((k): k is Cek => k !== undefined))
+    this.retire(
+      clientID,
+      [slot?.current, slot?.previous].filter((k): k is Cek => k !== undefined),
+    )
     this.slots.delete(clientID)
     this.revokedAt.set(clientID, this.clock.now())
   }
@@ -96,7 +99,9 @@ export class KeysService {
   stale(clientID: string): Cek[] {
     const slot = this.slots.get(clientID)
     const now = this.clock.now()
-    const expired = [slot?.current, slot?.previous].filter((k): k is Cek => k !== undefined && k.expiresAt <= now)
+    const expired = [slot?.current, slot?.previous].filter(
+      (k): k is Cek => k !== undefined && k.expiresAt <= now,
+    )
     return [...expired, ...(this.retired.get(clientID) ?? [])]
   }
 

@@ -168,7 +168,8 @@ export function anonymousResult(
   kind: TicketKind,
 ): Record<string, unknown> {
   const token = s.tokens.check(clientID, request.accessToken, request.openID)
-  if (token.kind !== kind) throw new PlatformError('D20027', 'this access token does not belong to such a request')
+  if (token.kind !== kind)
+    throw new PlatformError('D20027', 'this access token does not belong to such a request')
   const ticket: Ticket | undefined = s.tickets.get(token.ticketID)
   if (!ticket || ticket.kind !== kind)
     throw new PlatformError('D20027', 'this access token does not belong to such a request')

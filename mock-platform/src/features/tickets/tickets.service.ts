@@ -135,9 +135,7 @@ export class TicketsService {
   }
 
   private find(ticketID: string): Ticket | undefined {
-    return (
-      this.tickets.get(ticketID) ?? this.decidedLogins.get(ticketID) ?? this.decidedTasks.get(ticketID)
-    )
+    return this.tickets.get(ticketID) ?? this.decidedLogins.get(ticketID) ?? this.decidedTasks.get(ticketID)
   }
 
   /** A decided login whose browser already has its answer (a headless getQR's 302) need not be kept at all. */
@@ -154,8 +152,7 @@ export class TicketsService {
       ticket.request = DONE_REQUEST
       if (ticket.result) ticket.result = { code: ticket.result.code }
       this.decidedLogins.set(tenant, ticket.ticketID, ticket, DECIDED_LOGIN_KEEP_MS)
-    }
-    else this.decidedTasks.set(tenant, ticket.ticketID, ticket, this.deps.ttlMs() + DECIDED_KEEP_MS)
+    } else this.decidedTasks.set(tenant, ticket.ticketID, ticket, this.deps.ttlMs() + DECIDED_KEEP_MS)
   }
 
   private async decideNow(ticketID: string, decision: Decision, residentId?: string): Promise<Ticket> {
@@ -250,10 +247,14 @@ export class TicketsService {
 
 function statusOf(decision: Decision): Ticket['status'] {
   return (
-    { approve: 'approved', reject: 'rejected', cancel: 'cancelled', timeout: 'timeout', fail: 'failed' } as const
-  )[
-    decision
-  ]
+    {
+      approve: 'approved',
+      reject: 'rejected',
+      cancel: 'cancelled',
+      timeout: 'timeout',
+      fail: 'failed',
+    } as const
+  )[decision]
 }
 
 export function appendQuery(uri: string, params: URLSearchParams): string {
