@@ -1,11 +1,11 @@
-// The link check over the built portal (check-links.ts): how it reads pages, resolves links and anchors, and — when a
+// The link check over the built portal (e2e/lib/check-links.ts): how it reads pages, resolves links and anchors, and — when a
 // complete build of the three locales is in build/ — that it finds 0 broken links there. In `npm test` the build is
 // made by the e2e web server, after vitest: e2e/tests/links.spec.ts runs the same check on it.
 import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { BUILD, checkLinks, fileOf, idsOf, isCompleteBuild, linksOf, REPO_ROOT, urlOf } from './check-links'
+import { BUILD, checkLinks, fileOf, idsOf, isCompleteBuild, linksOf, REPO_ROOT, urlOf } from '../../e2e/lib/check-links'
 
 /** The newest modification time of the portal's pages, translations and config (a build older is not checked). */
 function newestSource(): number {

@@ -5,7 +5,7 @@
  * other locales, `pathname://` links, and links between locales. Server routes of the mock platform (/api, /sandbox,
  * /pki …) are not files of the site and are left out.
  *
- *   npx tsx portal/scripts/check-links.ts [build dir]    # prints the broken links, exit 1 if any
+ *   npx tsx e2e/lib/check-links.ts [build dir]    # prints the broken links, exit 1 if any
  *
  * e2e/tests/links.spec.ts runs it in `npm test` after the e2e web server has built the site; check-links.test.ts
  * tests the checker, and checks build/ when a complete build is there.
