@@ -22,7 +22,7 @@ afterAll(() => sandbox.close())
 async function approveInApp(appLink: string): Promise<string> {
   const opened = await fetch(appLink, { redirect: 'manual' })
   expect(opened.status).toBe(303)
-  const ticketID = /\/app\/requests\/([^/?]+)$/.exec(opened.headers.get('location')!)![1]!
+  const ticketID = /\/app\/requests\/([^/?]+)(?:\?|$)/.exec(opened.headers.get('location')!)![1]!
   const decided = await sandbox.admin(`/sandbox/v1/tickets/${ticketID}/decision`, 'POST', {
     decision: 'approve',
     residentId: 'magic-approve',
