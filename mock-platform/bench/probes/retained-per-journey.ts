@@ -1,8 +1,9 @@
-/** Probe: live heap retained per completed journey, in-process via app.request (`node --expose-gc --import tsx bench/probes/retained-per-journey.ts`). */
+/** Probe: live heap retained per completed journey, in-process via app.request (`[PROBE_DATA_DIR=dir] node --expose-gc --import tsx bench/probes/retained-per-journey.ts [n]`). */
 import { generateKeyPairSync } from 'node:crypto'
 import { createApp } from '../../src/app'
 import { defaultConfig } from '../../src/config'
 import { createLogger } from '../../src/logger'
+import { lowdbStorage } from '../../src/store/lowdb'
 import { ReferenceClient } from '../../test/reference-client'
 import { BENCH_RETURN_URI, BENCH_SCOPES } from '../servers/platform'
 
@@ -10,10 +11,20 @@ const gc = (globalThis as { gc?: () => void }).gc
 if (!gc) throw new Error('run with node --expose-gc --import tsx')
 
 const kek = generateKeyPairSync('rsa', { modulusLength: 2048 })
+// PROBE_DATA_DIR=<dir>: disk storage as `npm start` keeps it (the request log and the ledger in segment files).
+const dataDir = process.env.PROBE_DATA_DIR
 const platform = await createApp(
-  { ...defaultConfig, storage: 'memory', logLevel: 'silent', rateLimitPerMinute: 1_000_000_000 },
+  {
+    ...defaultConfig,
+    storage: dataDir ? 'lowdb' : 'memory',
+    dataDir: dataDir ?? defaultConfig.dataDir,
+    logLevel: 'silent',
+    rateLimitPerMinute: 1_000_000_000,
+    orgRateLimitPerMinute: 1_000_000_000,
+  },
   {
     logger: createLogger('silent'),
+    ...(dataDir ? { storage: lowdbStorage(dataDir) } : {}),
     apps: [
       {
         name: 'Probe',
@@ -75,33 +86,46 @@ console.log(
   `${n} journeys: live heap ${before.toFixed(1)} → ${after.toFixed(1)} MB after GC = ${(((after - before) * 1024 * 1024) / n).toFixed(0)} bytes retained per journey`,
 )
 
-// Attribution: empty each short-lived map in turn and see how much heap it held (private fields, read for the probe only).
-type Sized = { size?: number; entries: Map<string, unknown>; slots?: Map<string, unknown>; seen?: unknown }
-const s = platform.services as unknown as Record<string, Record<string, unknown>>
-const replay = (s.signed!.replay as { apps?: Map<string, unknown>; seen?: Sized }) ?? {}
-const maps: Array<[string, Sized | undefined]> = [
-  ['tickets', s.tickets!.tickets as Sized],
-  ['QR tokens', s.tickets!.qrTokens as Sized],
-  ['access tokens', s.tokens!.tokens as Sized],
-  ['redeemed codes', s.tokens!.redeemed as Sized],
-  ['auth codes', s.tokens!.codes as Sized],
+// Attribution: empty each short-lived structure in turn and see how much heap it held (private fields, probe only).
+type Ttl = { entries: Map<string, unknown>; slots: Map<string, unknown> }
+const s = platform.services as unknown as {
+  tickets: { tickets: Ttl; decidedLogins: Ttl; decidedTasks: Ttl }
+  tokens: { tokens: { apps: Map<string, unknown> }; redeemed: Ttl; codes: Ttl }
+  signed: { replay: { apps: Map<string, unknown> } }
+  consents: {
+    recent: Map<string, unknown>
+    byResident: Map<string, unknown>
+    byBusiness: Map<string, unknown>
+  }
+}
+const ttl = (m: Ttl) => () => {
+  m.entries.clear()
+  m.slots.clear()
+}
+const steps: Array<[string, () => void]> = [
   [
-    'request nonces',
-    (replay.seen as Sized | undefined) ??
-      ({ entries: (replay as { apps?: Map<string, unknown> }).apps ?? new Map() } as Sized),
+    'pending and decided tickets',
+    () => [s.tickets.tickets, s.tickets.decidedLogins, s.tickets.decidedTasks].forEach((m) => ttl(m)()),
+  ],
+  ['access tokens (600 s + 60 s)', () => s.tokens.tokens.apps.clear()],
+  ['redeemed codes (180 s)', ttl(s.tokens.redeemed)],
+  ['auth codes (taken on redeem)', ttl(s.tokens.codes)],
+  ['request nonces (until ts + 300 s)', () => s.signed.replay.apps.clear()],
+  [
+    'recent consents index (capped 20 000)',
+    () => [s.consents.recent, s.consents.byResident, s.consents.byBusiness].forEach((m) => m.clear()),
   ],
 ]
 let last = after
-for (const [label, m] of maps) {
-  if (!m) continue
-  const entries = m.entries.size
-  m.entries.clear()
-  m.slots?.clear()
+for (const [label, clear] of steps) {
+  clear()
   const now = heapMb()
   console.log(
-    `  ${label.padEnd(44)} ${String(entries).padStart(7)} entries, ${(((last - now) * 1024 * 1024) / n).toFixed(0).padStart(5)} bytes per journey`,
+    `  ${label.padEnd(40)} ${(((last - now) * 1024 * 1024) / n).toFixed(0).padStart(5)} bytes per journey`,
   )
   last = now
 }
-console.log(`  everything else: ${(((last - before) * 1024 * 1024) / n).toFixed(0)} bytes per journey`)
+console.log(
+  `  everything else (in memory mode: the request log and ledger's memory engines): ${(((last - before) * 1024 * 1024) / n).toFixed(0)} bytes per journey`,
+)
 await platform.close()
