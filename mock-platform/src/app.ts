@@ -66,6 +66,7 @@ import { Pki } from './pki/pki.service'
 import { memoryPkiStore, type PkiStore } from './pki/pki.store'
 import { bodyLimit } from './protocol/body-limit'
 import { envelope, sendEnvelope } from './protocol/envelope'
+import { type HeapReading, MemoryGuard } from './protocol/memory-guard'
 import { methodGuard } from './protocol/method-guard'
 import { RateLimiter } from './protocol/rate-limiter'
 import { ReplayGuard } from './protocol/replay-guard'
@@ -89,6 +90,8 @@ export interface AppDeps {
   observe?: (record: CallRecord) => void
   /** Where the mock PKI keeps its keys (server.ts: the data directory); memory by default. */
   pkiStore?: PkiStore
+  /** Reads the V8 heap for load shedding (server.ts: node:v8); none: no shedding (tests, MSW). */
+  heap?: () => HeapReading
   /** Append-only logs (request log, consent ledger, audit); default: segment files in lowdb mode, memory otherwise. */
   records?: RecordLogs
   /** Request inspector: its log (default records('requests'); null: memory) and its limits. */
@@ -264,6 +267,13 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
       ),
       limiter: new RateLimiter(clock, () => config.rateLimitPerMinute),
       orgLimiter: new RateLimiter(clock, () => config.orgRateLimitPerMinute),
+      memory:
+        deps.heap &&
+        new MemoryGuard(
+          deps.heap,
+          () => config.heapLimitPercent,
+          () => clock.now(),
+        ),
       observe: (r) => {
         deps.observe?.(r)
         return inspector.observe(r)

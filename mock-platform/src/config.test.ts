@@ -76,6 +76,7 @@ describe('loadConfig', () => {
       RESIDENTS_PER_ORG: '10',
       RECORDS_PER_APP: '1000',
       RECORD_QUEUE_MAX: '100',
+      HEAP_LIMIT_PERCENT: '50',
     })
     expect(c).toEqual({
       ...defaultConfig,
@@ -108,9 +109,10 @@ describe('loadConfig', () => {
       residentsPerOrg: 10,
       recordsPerApp: 1000,
       recordQueueMax: 100,
+      heapLimitPercent: 50,
     })
     // Every variable of the table was exercised above.
-    expect(configurationTable()).toHaveLength(29)
+    expect(configurationTable()).toHaveLength(30)
   })
 
   it('HOST and PORT derive publicBaseUrl unless PUBLIC_BASE_URL is set', () => {

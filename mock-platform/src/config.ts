@@ -45,6 +45,8 @@ export interface Config {
   recordsPerApp: number
   /** Records waiting to be written per append-only log; when full, new work waits, then is refused (D20026 / 503). */
   recordQueueMax: number
+  /** Above this share (%) of V8's heap limit, new signed calls are refused (429 + D20026) rather than risk running out. */
+  heapLimitPercent: number
   // Support desk (features/support, features/notifications); unset → built-in defaults. See supportConfigurationTable().
   /** smtp://[user:pass@]host[:port] (STARTTLS when offered) or smtps://…; unset: mail stays in the local viewer. */
   smtpUrl?: string
@@ -91,6 +93,7 @@ export const defaultConfig: Config = {
   residentsPerOrg: 2_000,
   recordsPerApp: 200_000,
   recordQueueMax: 20_000,
+  heapLimitPercent: 85,
   smtpUrl: undefined,
   mailFrom: undefined,
   supportTargets: undefined,
@@ -137,6 +140,7 @@ const variables: Array<[string, keyof Config, (raw: string) => unknown]> = [
   ['RESIDENTS_PER_ORG', 'residentsPerOrg', intIn(1, 1_000_000)],
   ['RECORDS_PER_APP', 'recordsPerApp', intIn(100, 100_000_000)],
   ['RECORD_QUEUE_MAX', 'recordQueueMax', intIn(10, 10_000_000)],
+  ['HEAP_LIMIT_PERCENT', 'heapLimitPercent', intIn(10, 100)],
 ]
 
 /** The support desk's variables: a table of their own, with what each sets (for the portal's configuration page). */

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { getHeapStatistics } from 'node:v8'
 import { serve } from '@hono/node-server'
 import { createApp } from './app'
 import { ConfigError, loadConfig } from './config'
@@ -37,6 +38,11 @@ async function main(): Promise<void> {
   const demo = demoApp(config.dataDir, config.publicBaseUrl)
   const platform = await createApp(config, {
     logger,
+    // Load shedding before the heap runs out (HEAP_LIMIT_PERCENT of V8's limit, e.g. set by --max-old-space-size).
+    heap: () => {
+      const h = getHeapStatistics()
+      return { used: h.used_heap_size, limit: h.heap_size_limit }
+    },
     storage: config.storage === 'lowdb' ? lowdbStorage(config.dataDir) : memoryStorage(),
     apps: [demo.app],
     // The demo return page's "Exchange this code" runs getToken as the demo app's back end.

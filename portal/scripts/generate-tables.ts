@@ -161,6 +161,8 @@ export const CONFIG_DESCRIPTIONS: Record<string, string> = {
   RESIDENTS_PER_ORG: 'Synthetic residents one organisation may create (HTTP 409 problem+json beyond).',
   RECORDS_PER_APP:
     'Records kept per app in the request log and the consent ledger; the oldest segment files are dropped beyond.',
+  HEAP_LIMIT_PERCENT:
+    "Above this share of the V8 heap's limit (set it with `node --max-old-space-size`), new signed calls answer HTTP 429 + D20026 with Retry-After 1 until memory is freed, rather than the process running out of memory.",
   RECORD_QUEUE_MAX:
     'Records waiting to be written per append-only log; when full, new work waits for the writer, then is refused with HTTP 503 (HTTP 429 + D20026 on the platform API).',
 }

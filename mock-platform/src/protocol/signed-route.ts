@@ -23,6 +23,7 @@ import { newId } from '../ids'
 import { LogFullError } from '../store/record-log'
 import type { Logger } from '../logger'
 import { envelope, sendEnvelope } from './envelope'
+import type { MemoryGuard } from './memory-guard'
 import type { RateLimiter } from './rate-limiter'
 import type { ReplayGuard } from './replay-guard'
 
@@ -60,6 +61,8 @@ export interface SignedRouteDeps {
   keys: KeysService
   replay: ReplayGuard
   limiter: RateLimiter
+  /** Load shedding: new signed calls are refused while the heap is above HEAP_LIMIT_PERCENT of its limit. */
+  memory?: MemoryGuard
   /** Signed calls per organisation (ORG_RATE_LIMIT_PER_MINUTE); apps of no organisation count on their own. */
   orgLimiter?: RateLimiter
   // The app's test clock is not used for the timestamp window: the OSP signs with its real clock (scenarios/app-clock.ts).
@@ -166,6 +169,14 @@ export function signedRoute<Req = Record<string, unknown>>(
       if (!verdict.wasUrlEncoded && app.strict) {
         throw new PlatformError('D20006', 'strict mode: the signature header must be URL-encoded Base64')
       }
+      stage = 'memory'
+      if (deps.memory?.busy())
+        throw new PlatformError(
+          'D20026',
+          'the sandbox is at its memory bound (HEAP_LIMIT_PERCENT): retry in a moment',
+          429,
+          { 'Retry-After': '1' },
+        )
       stage = 'rate'
       const wait = deps.limiter.hit(`client:${clientID}`)
       if (wait > 0)

@@ -5,7 +5,8 @@ import type { CallRecord } from '../../protocol/signed-route'
 import type { KeysService } from '../security/keys.service'
 
 /** The pipeline step a call failed at. */
-export type CallStage = 'headers' | 'signature' | 'rate' | 'timestamp' | 'nonce' | 'decrypt' | 'handler'
+export type CallStage =
+  'headers' | 'signature' | 'memory' | 'rate' | 'timestamp' | 'nonce' | 'decrypt' | 'handler'
 
 export interface CekTimes {
   issueAt: number
