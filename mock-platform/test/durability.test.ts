@@ -1,24 +1,16 @@
 // Nothing acknowledged is lost (design §7, issue 12): the real server under a flood of /profiles, stopped by SIGTERM
 // (exit 0, queues drained) or killed with SIGKILL (every release acknowledged before the kill is in the ledger).
-import { type ChildProcess, spawn } from 'node:child_process'
 import { createPrivateKey } from 'node:crypto'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
+import { freePort, spawnServer, type Started } from './real-server'
 import { ReferenceClient } from './reference-client'
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
-
-interface Server {
-  child: ChildProcess
+interface Server extends Started {
   pid: number
   base: string
-  exited: Promise<number | null>
-  stderr: () => string
 }
 
 const dirs: string[] = []
@@ -33,41 +25,18 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-  })
-}
-
 async function start(dataDir: string): Promise<Server> {
   const port = await freePort()
-  const child = spawn(TSX, ['mock-platform/src/server.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_BASE_URL: '',
-      SANDBOX_STORAGE: 'lowdb',
-      SANDBOX_DATA_DIR: dataDir,
-      SANDBOX_ADMIN_TOKEN: 'durability-admin-token-0123456789',
-      SANDBOX_RESIDENTS: '5',
-      SHUTDOWN_GRACE_MS: '5000',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const started = spawnServer(dataDir, {
+    PORT: String(port),
+    SANDBOX_ADMIN_TOKEN: 'durability-admin-token-0123456789',
+    SANDBOX_RESIDENTS: '5',
+    SHUTDOWN_GRACE_MS: '5000',
   })
-  let err = ''
-  child.stderr!.on('data', (d) => (err += String(d)))
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
   const base = `http://127.0.0.1:${port}`
   for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}: ${err}`)
+    if (started.child.exitCode !== null)
+      throw new Error(`server exited ${started.child.exitCode}: ${started.stderr()}`)
     if (
       await fetch(`${base}/healthz`).then(
         (r) => r.ok,
@@ -75,11 +44,11 @@ async function start(dataDir: string): Promise<Server> {
       )
     )
       break
-    if (i > 300) throw new Error(`no /healthz: ${err}`)
+    if (i > 300) throw new Error(`no /healthz: ${started.stderr()}`)
     await new Promise((r) => setTimeout(r, 100))
   }
   const pid = (JSON.parse(readFileSync(join(dataDir, 'LOCK'), 'utf8')) as { pid: number }).pid
-  const s = { child, pid, base, exited, stderr: () => err }
+  const s = { ...started, pid, base }
   servers.push(s)
   return s
 }

@@ -1,77 +1,18 @@
 // The real server end to end (design §3, §7; security checklist G #48): `tsx mock-platform/src/server.ts` on lowdb,
 // the demo app's files, a full journey over HTTP with the independent reference client, and the single-writer lock.
-import { type ChildProcess, spawn } from 'node:child_process'
 import { createPrivateKey } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { magicResidents } from '../src/personas'
+import { freePort, isAlive, spawnServer, type Started, within } from './real-server'
 import { ReferenceClient } from './reference-client'
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
 const ADMIN_TOKEN = 'server-test-admin-token-0123456789'
 
-interface Started {
-  child: ChildProcess
-  stdout: () => string
-  stderr: () => string
-  exited: Promise<number | null>
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.unref()
-    srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-  })
-}
-
-function startServer(port: number, dataDir: string): Started {
-  const child = spawn(TSX, ['mock-platform/src/server.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SANDBOX_STORAGE: 'lowdb',
-      SANDBOX_DATA_DIR: dataDir,
-      SANDBOX_ADMIN_TOKEN: ADMIN_TOKEN,
-      LOG_LEVEL: 'warn',
-      PUBLIC_BASE_URL: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let out = ''
-  let err = ''
-  child.stdout!.on('data', (d) => {
-    out += String(d)
-  })
-  child.stderr!.on('data', (d) => {
-    err += String(d)
-  })
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  return { child, stdout: () => out, stderr: () => err, exited }
-}
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
-const within = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([p, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms).unref())])
+const startServer = (port: number, dataDir: string): Started =>
+  spawnServer(dataDir, { PORT: String(port), SANDBOX_ADMIN_TOKEN: ADMIN_TOKEN })
 
 let port: number
 let dataDir: string

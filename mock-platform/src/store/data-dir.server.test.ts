@@ -1,22 +1,11 @@
 // The data directory with real servers (issue 12 §5): `tsx mock-platform/src/server.ts` twice at the same instant on
 // one directory (empty, or copied with the LOCK of a dead process) → exactly one runs, the other exits non-zero with
 // the lock message; a damaged store file → the server exits non-zero naming the file and the fix, file unchanged.
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
-
-interface Started {
-  child: ChildProcess
-  stdout: () => string
-  stderr: () => string
-  exited: Promise<number | null>
-}
+import { isAlive, spawnServer, type Started, within } from '../../test/real-server'
 
 const started: Started[] = []
 const dirs: string[] = []
@@ -24,46 +13,14 @@ const dirs: string[] = []
 const serverPids = new Set<number>()
 
 function startServer(dataDir: string): Started {
-  const child = spawn(TSX, ['mock-platform/src/server.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      SANDBOX_STORAGE: 'lowdb',
-      SANDBOX_DATA_DIR: dataDir,
-      SANDBOX_RESIDENTS: '0',
-      SANDBOX_ADMIN_TOKEN: 'data-dir-test-admin-token-0123456789',
-      LOG_LEVEL: 'warn',
-      PUBLIC_BASE_URL: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const s = spawnServer(dataDir, {
+    PORT: '0',
+    SANDBOX_RESIDENTS: '0',
+    SANDBOX_ADMIN_TOKEN: 'data-dir-test-admin-token-0123456789',
   })
-  let out = ''
-  let err = ''
-  child.stdout!.on('data', (d) => {
-    out += String(d)
-  })
-  child.stderr!.on('data', (d) => {
-    err += String(d)
-  })
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  const s = { child, stdout: () => out, stderr: () => err, exited }
   started.push(s)
   return s
 }
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
-const within = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([p, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms).unref())])
 
 /** Resolves when the server printed its banner (it is listening) or exited; never on a timer. */
 function listeningOrExited(s: Started): Promise<'listening' | 'exited'> {
