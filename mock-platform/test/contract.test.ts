@@ -443,7 +443,6 @@ describe('contract: every operation of the platform spec', () => {
     await call(get, { ...auth, consentRef: ref }, 'D20026')
     await call(status, { consentRef: ref }, 'D00000')
     h.platform.services.appClock.advance(h.clientID, 86_400_000)
-    await h.platform.services.consents.settled()
     await h.client.getKey()
     const fresh = await h.token()
     await call(get, { accessToken: fresh.accessToken, openID: fresh.openID, consentRef: short }, 'D40003')

@@ -156,9 +156,6 @@ export class ConsentService {
     )
   }
 
-  /** Written before every answer: nothing to wait for (kept for callers that settle before reading). */
-  async settled(): Promise<void> {}
-
   private async append(
     c: Consent,
     type: ConsentEventType,

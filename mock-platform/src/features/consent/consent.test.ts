@@ -30,7 +30,6 @@ async function task(h: Harness, path: string, extra: Record<string, unknown>, bu
 }
 
 const ledger = async (h: Harness) => {
-  await h.platform.services.consents.settled()
   return h.platform.services.consents.ofResident('magic-approve')
 }
 

@@ -99,7 +99,6 @@ describe('preview data exchange', () => {
       codes.push((await decide(h, next.env.content!.ticketID, decision)).code)
     }
     expect(codes).toEqual(['D40001', 'D40001', 'D40000', 'D40003'])
-    await h.platform.services.consents.settled()
     expect(await h.platform.services.consents.ofResident('magic-approve')).toHaveLength(0)
   })
 
@@ -115,7 +114,6 @@ describe('preview data exchange', () => {
     expect((await getData(h, b.content.consentRef as string)).code).toBe('D00000')
     // The per-app test clock (sandbox API) moves the app's running consents closer to their end.
     h.platform.services.appClock.advance(h.clientID, 8 * DAY)
-    await h.platform.services.consents.settled()
     await h.client.getKey()
     expect((await getData(h, b.content.consentRef as string)).code).toBe('D40003')
   })
