@@ -12,7 +12,7 @@ import { extname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildGetQrUrl } from '../../openapi/src/client/get-qr-url'
 import { loadPlatformSpec } from '../../sdk-samples/java/gen-types'
-import { vectorsPath } from '../../sdk-samples/java/harness'
+import { vectorsPath } from '../../sdk-samples/java/vectors-path'
 import { extractRegion } from '../../tutorials/scripts/includes'
 
 type Json = Record<string, any>

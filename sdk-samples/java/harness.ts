@@ -4,7 +4,7 @@
  * sample's callback server, and child processes run without blocking the event loop (the sandbox answers them).
  */
 import { execFile, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,13 +14,7 @@ import { ADMIN_TOKEN, type Sandbox, startSandbox } from '../../tutorials/support
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
-/** CI clones the repository with shared/ beside it. */
-export function vectorsPath(): string {
-  const path = join(REPO_ROOT, '..', 'shared', 'reference', 'test-vectors.json')
-  if (!existsSync(path))
-    throw new Error(`known-answer vectors not found at ${path} (shared/ must sit beside the repo)`)
-  return path
-}
+export { vectorsPath } from './vectors-path'
 
 /** Fails (never skips) with what to install when a tool is missing. */
 export function requireTool(command: string, args: string[], install: string): void {
