@@ -45,6 +45,7 @@ import { AppClock } from './features/scenarios/app-clock'
 import { scenarioRoutes } from './features/scenarios/scenarios.routes'
 import { Scenarios } from './features/scenarios/scenarios.service'
 import { sandboxRoutes } from './features/sandbox/sandbox.routes'
+import { tryItRoutes } from './features/try-it/try-it.routes'
 import { memoryBlobStore } from './features/support/blob-store'
 import { Desk } from './features/support/desk'
 import { supportRoutes } from './features/support/support.routes'
@@ -333,6 +334,11 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
   app.route('/sandbox/v1', departmentRecordsRoutes(services))
   app.route('/sandbox/v1', inspectorRoutes(services, deps.inspector?.heartbeatMs))
   app.route('/sandbox/v1', scenarioRoutes(services))
+  // The API reference's "try it": a platform operation called as the app, through this very app (in-process).
+  app.route(
+    '/sandbox/v1',
+    tryItRoutes(services, async (req) => app.fetch(req)),
+  )
   app.route('/support/v1', supportRoutes(services))
   app.route('/mail', mailPageRoutes(services))
   const demoCallbacks: ReceivedCallback[] = []

@@ -914,6 +914,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/apps/{clientID}/try": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call a platform operation as the app and get the transcript
+         * @description The API reference's "Try it against your sandbox app". The sandbox acts as the app's server: it signs
+         *     the request with the app's client secret (HMAC-SHA256 over the exact body), encrypts `body` with the app's
+         *     content key (AES-256-GCM), sends it to the platform API through its whole pipeline (timestamp, nonce, rate
+         *     limits, scenarios, test clock) and answers what went over the wire and the decrypted answer. Each call is in
+         *     the request inspector like any other call of the app, under the `txID` of the transcript.
+         *
+         *     The content key: your server gets it from getKey and unwraps `secretKey` with its KEK private key, which the
+         *     sandbox does not hold. So the sandbox uses the app's current CEK from the platform's own key service, and
+         *     only when the app has none valid calls getKey as the app first (a real call, in the transcript and the
+         *     inspector) and uses the CEK it issued. A try never rotates a key your server is using.
+         *
+         *     A D-code other than D00000 is a transcript (HTTP 200), not a problem: it is what your server would have got.
+         *     Problems are for the try itself: not signed in (401), a staff account (read-only, 403), an app of another
+         *     organisation (404, as on every app route), an unknown or browser-only operation or a `body` that is not an
+         *     object (422).
+         */
+        post: operations["tryOperation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2479,6 +2513,159 @@ export interface components {
          * @enum {string}
          */
         Tier: "iAM Smart" | "iAM Smart+";
+        /**
+         * TryItExchange
+         * @description One HTTP exchange with the platform, exactly as sent and received: the signed request (the five signing headers, the body with `content` encrypted) and the answer (status, headers, the envelope with `content` still encrypted).
+         * @example {
+         *       "operation": "getToken",
+         *       "txID": "7c0e4d2b9a8f6e5d4c3b2a190817f6e5",
+         *       "code": "D40004",
+         *       "request": {
+         *         "method": "POST",
+         *         "url": "http://127.0.0.1:8080/api/v1/auth/getToken",
+         *         "headers": {
+         *           "clientID": "3f1c5a9e0b7d4e2a8c6f1b3d5e7a9c0b",
+         *           "signatureMethod": "HmacSHA256",
+         *           "timestamp": "1795312800000",
+         *           "nonce": "fd304557536d19d2bd091e76d0a7a7c6",
+         *           "signature": "uOTm4OONVzYAUmCv4NN78n%2FyxckrfwJysFOgaOCgaKM%3D",
+         *           "Content-Type": "application/json"
+         *         },
+         *         "body": "{\"content\":\"AAAADHnS0Y3VQZvsGfipXCYUtTGk5lqVQ6DXYXex6hrpHm4vRuhHKQzqBg2bXJfYTBk3XkPA78Sxi4Gzpt/VRa651M2+1IlnRJNJOIbpdkwSdTAW4jsKNBuv3T38/CFMGjM6wiivKPnWVvSW\"}"
+         *       },
+         *       "response": {
+         *         "status": 200,
+         *         "headers": {
+         *           "content-type": "application/json",
+         *           "cache-control": "no-store"
+         *         },
+         *         "body": "{\"txID\":\"7c0e4d2b9a8f6e5d4c3b2a190817f6e5\",\"code\":\"D40004\",\"message\":\"AuthCode not existed\",\"content\":null}"
+         *       }
+         *     }
+         */
+        TryItExchange: {
+            /** @description The platform operation called (`getKey` when a content key had to be fetched first). */
+            operation: string;
+            /** @description The envelope's `txID`; the call's id in the request inspector. */
+            txID: string | null;
+            /** @description The envelope's D-code. */
+            code: string | null;
+            request: {
+                /** @enum {string} */
+                method: "POST";
+                /** Format: uri */
+                url: string;
+                /** @description `clientID`, `signatureMethod`, `timestamp`, `nonce`, `signature` (URL-encoded Base64) and `Content-Type`. */
+                headers: {
+                    [key: string]: string;
+                };
+                /** @description The body as sent, byte for byte (the string that was signed). */
+                body: string;
+            };
+            response: {
+                status: number;
+                headers: {
+                    [key: string]: string;
+                };
+                /** @description The body as received. */
+                body: string;
+            };
+        };
+        /**
+         * TryItRequest
+         * @description One platform operation to call as the app: its `operationId` and its request as JSON, before encryption (for encrypted operations, the decrypted schema the API reference shows; for getKey and revokeKey, `{}`).
+         * @example {
+         *       "operation": "getToken",
+         *       "body": {
+         *         "code": "b0fe997e2b947c0df1906729fca8c6f0",
+         *         "grantType": "authorization_code"
+         *       }
+         *     }
+         */
+        TryItRequest: {
+            /**
+             * @description The `operationId` of a signed platform operation. `getQr` is not one: it is the resident's browser navigation, not a call your server signs.
+             * @enum {string}
+             */
+            operation: "getKey" | "revokeKey" | "getToken" | "initiateProfileRequest" | "initiateEmeRequest" | "initiateStepUpRequest" | "initiateSigningRequest" | "initiatePdfSigningRequest" | "ackSigningResult" | "initiateAnonymousEmeRequest" | "getAnonymousEmeResult" | "initiateAnonymousSigningRequest" | "getAnonymousSigningResult" | "initiateAnonymousPdfSigningRequest" | "getAnonymousPdfSigningResult" | "getProfiles" | "initiateDataExchangeRequest" | "getDataExchangeData" | "getConsentStatus";
+            /** @description The request as JSON before encryption; `{}` when absent. It is sent as given: the platform validates it and answers a D-code as it would to your server. */
+            body?: Record<string, never>;
+        };
+        /**
+         * TryItResult
+         * @description The transcript of a try: the plaintext request, every HTTP exchange as sent and received (a getKey first when the app had no valid content key), the operation's D-code and `txID` (find it in the request inspector), and the answer's `content` decrypted. A business error is a transcript too (its D-code), never a problem.
+         * @example {
+         *       "operation": "getToken",
+         *       "clientID": "3f1c5a9e0b7d4e2a8c6f1b3d5e7a9c0b",
+         *       "sent": true,
+         *       "txID": "7c0e4d2b9a8f6e5d4c3b2a190817f6e5",
+         *       "code": "D40004",
+         *       "message": "AuthCode not existed",
+         *       "plaintext": {
+         *         "code": "b0fe997e2b947c0df1906729fca8c6f0",
+         *         "grantType": "authorization_code"
+         *       },
+         *       "content": null,
+         *       "cek": {
+         *         "source": "current",
+         *         "issueAt": 1795312800000,
+         *         "expiresAt": 1795399200000
+         *       },
+         *       "exchanges": [
+         *         {
+         *           "operation": "getToken",
+         *           "txID": "7c0e4d2b9a8f6e5d4c3b2a190817f6e5",
+         *           "code": "D40004",
+         *           "request": {
+         *             "method": "POST",
+         *             "url": "http://127.0.0.1:8080/api/v1/auth/getToken",
+         *             "headers": {
+         *               "clientID": "3f1c5a9e0b7d4e2a8c6f1b3d5e7a9c0b",
+         *               "signatureMethod": "HmacSHA256",
+         *               "timestamp": "1795312800000",
+         *               "nonce": "fd304557536d19d2bd091e76d0a7a7c6",
+         *               "signature": "uOTm4OONVzYAUmCv4NN78n%2FyxckrfwJysFOgaOCgaKM%3D",
+         *               "Content-Type": "application/json"
+         *             },
+         *             "body": "{\"content\":\"AAAADHnS0Y3VQZvsGfipXCYUtTGk5lqVQ6DXYXex6hrpHm4vRuhHKQzqBg2bXJfYTBk3XkPA78Sxi4Gzpt/VRa651M2+1IlnRJNJOIbpdkwSdTAW4jsKNBuv3T38/CFMGjM6wiivKPnWVvSW\"}"
+         *           },
+         *           "response": {
+         *             "status": 200,
+         *             "headers": {
+         *               "content-type": "application/json",
+         *               "cache-control": "no-store"
+         *             },
+         *             "body": "{\"txID\":\"7c0e4d2b9a8f6e5d4c3b2a190817f6e5\",\"code\":\"D40004\",\"message\":\"AuthCode not existed\",\"content\":null}"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        TryItResult: {
+            operation: string;
+            clientID: string;
+            /** @description Whether the operation itself was sent; false when the getKey before it failed (see `code`). */
+            sent: boolean;
+            /** @description The `txID` of the operation's answer (or of the getKey that failed before it). */
+            txID: string | null;
+            /** @description The D-code of that answer. */
+            code: string | null;
+            message: string | null;
+            /** @description The request JSON before encryption. */
+            plaintext: Record<string, never>;
+            /** @description The answer's `content`: decrypted with the request's CEK for encrypted operations, as received for getKey and revokeKey (getKey's `secretKey` stays wrapped under your KEK); `null` on every code but D00000. */
+            content: unknown;
+            /** @description Where the content key came from. The sandbox holds no KEK private key, so it cannot unwrap a getKey answer as your server does: it uses the app's current CEK from the platform's key service (`current`), or, when the app had none valid, calls getKey as the app first and uses the CEK that call issued (`getKey`). `none`: the operation is not encrypted, or the getKey failed. */
+            cek: {
+                /** @enum {string} */
+                source: "current" | "getKey" | "none";
+                /** @description When the CEK was issued (epoch milliseconds). */
+                issueAt?: number;
+                /** @description When it expires (epoch milliseconds; the app's test clock counts). */
+                expiresAt?: number;
+            };
+            exchanges: components["schemas"]["TryItExchange"][];
+        };
         /**
          * RedirectUri
          * @description A URL registered for the client (else D20008). On getQR it is where the browser returns; in an asynchronous request it is the callback URL the platform POSTs the result to; in anonymous signing it is where the browser returns after the resident approves. Sandbox behaviour: inside encrypted content it is accepted as is or URL-encoded once (as the official sample sends it).
@@ -5495,6 +5682,48 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    tryOperation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description With the session cookie: the `csrfToken` of GET /sandbox/v1/session (required, with a same-origin `Origin` header). Not needed with the admin token.
+                 * @example 1f2e3d4c5b6a79880716253443526170
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The app’s client ID.
+                 * @example 3f1c5a9e0b7d4e2a8c6f1b3d5e7a9c0b
+                 */
+                clientID: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TryItRequest"];
+            };
+        };
+        responses: {
+            /** @description The transcript, whatever D-code the platform answered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TryItResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
         };

@@ -112,6 +112,14 @@ describe('sandbox API contract', () => {
   })
 })
 
-const SANDBOX_TAGS = ['Accounts', 'Organisations', 'Apps', 'Change requests', 'Residents', 'Headless']
+const SANDBOX_TAGS = [
+  'Accounts',
+  'Organisations',
+  'Apps',
+  'Change requests',
+  'Residents',
+  'Headless',
+  'Try it',
+]
 /** A certificate exists only after a signature (covered by the PKI tests); here they answer 404 as documented. */
 const NO_SUCCESS = ['getResidentCertificate', 'revokeResidentCertificate']

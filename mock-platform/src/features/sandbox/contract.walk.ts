@@ -43,6 +43,16 @@ export async function walk(h: Harness): Promise<void> {
   await dev.call(`${a}/keys/A`, 'PUT', { publicKey: kek(0).publicPem })
   await dev.call(`${a}/keys/B`, 'PUT', { publicKey: kek(1).publicPem })
   await dev.call(`${a}/active-key`, 'PUT', { slot: 'B' })
+  // Try it: a success, a business error (a transcript too), bad input, another app, not JSON.
+  await dev.call(`${a}/try`, 'POST', { operation: 'getKey' })
+  await dev.call(`${a}/try`, 'POST', {
+    operation: 'getToken',
+    body: { code: '0'.repeat(32), grantType: 'authorization_code' },
+  })
+  await dev.call(`${a}/try`, 'POST', { operation: 'fetchEverything' })
+  await dev.call(`${a}/try`, 'POST', { operation: 'getToken', body: [] })
+  await dev.call(`/sandbox/v1/apps/${'0'.repeat(32)}/try`, 'POST', { operation: 'getKey' })
+  await dev.call(`${a}/try`, 'POST', 'getKey', { 'Content-Type': 'text/plain' })
   await dev.call(`${a}/keys/A`, 'DELETE')
   await dev.call(`${a}/keys/B`, 'DELETE')
   await dev.call(`${a}/redirect-uris`, 'PUT', { redirectURIs: ['https://library.example/cb#x'] })

@@ -1,0 +1,49 @@
+/** POST /sandbox/v1/apps/{clientID}/try: one platform operation called as the app, answered with its transcript. */
+import { Hono } from 'hono'
+import { ProblemError } from '../../errors'
+import type { Services } from '../../services'
+import { NO_STORE, objectBody } from '../sandbox/http'
+import { TRY_OPERATIONS, isTryOperation, tryOperation } from './try-it.service'
+
+const invalid = (field: string, problem: string, detail = 'Fix the listed fields and try again.') =>
+  new ProblemError(422, 'Invalid try-it request', detail, { errors: { [field]: problem } })
+
+/** `send`: the platform in-process (createApp's fetch), so the call travels the platform's whole pipeline. */
+export function tryItRoutes(s: Services, send: (req: Request) => Promise<Response>): Hono {
+  const r = new Hono()
+
+  r.post('/apps/:clientID/try', async (c) => {
+    // Acting as the app is a write: members of the owning organisation and the admin token; staff are read-only.
+    const { app } = await s.access.app(c, c.req.param('clientID'), 'write')
+    const body = await objectBody(c)
+    const operation = body.operation
+    if (typeof operation !== 'string' || operation === '')
+      throw invalid('operation', `is required: one of ${TRY_OPERATIONS.join(', ')}`)
+    if (operation === 'getQr')
+      throw invalid(
+        'operation',
+        'getQr is not a signed call',
+        'getQR is the resident’s browser navigation (GET), not a call your server signs: open its URL in a browser.',
+      )
+    if (!isTryOperation(operation))
+      throw invalid(
+        'operation',
+        `unknown operation "${operation.slice(0, 64)}": use one of ${TRY_OPERATIONS.join(', ')}`,
+      )
+    const plaintext = 'body' in body ? body.body : {}
+    if (plaintext === null || typeof plaintext !== 'object' || Array.isArray(plaintext))
+      throw invalid('body', 'must be a JSON object: the decrypted request of the operation')
+    const extra = Object.keys(body).filter((k) => k !== 'operation' && k !== 'body')
+    if (extra.length > 0)
+      throw invalid(extra[0]!, 'is not a member of the request: send {"operation", "body"}')
+    const result = await tryOperation(
+      { clock: s.clock, keys: s.keys, baseUrl: () => s.config.publicBaseUrl, send },
+      app,
+      operation,
+      plaintext as Record<string, unknown>,
+    )
+    return c.json(result, 200, NO_STORE)
+  })
+
+  return r
+}
