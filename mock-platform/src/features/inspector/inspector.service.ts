@@ -33,7 +33,9 @@ export class Inspector {
   private readonly subscribers = new Map<string, Set<Subscriber>>()
   private readonly dirty = new Set<string>()
   private scheduled = false
-  private flushing: Promise<void> = Promise.resolve()
+  /** The write of a group under way, and the one callers arriving meanwhile share. */
+  private flushRun: Promise<void> | undefined
+  private flushNext: Promise<void> | undefined
   /** Observed records not yet in the log, all apps together. */
   private unwritten = 0
   readonly tailSize: number
@@ -110,7 +112,7 @@ export class Inspector {
 
   /** Builds everything pending and writes it to the log (tests, shutdown). */
   async settle(): Promise<void> {
-    for (const [clientID, tail] of this.tails) await this.build(clientID, tail)
+    for (const clientID of [...this.dirty]) await this.build(clientID, this.tail(clientID))
     await this.flush()
   }
 
@@ -182,52 +184,80 @@ export class Inspector {
     })
   }
 
-  /** Builds and writes as soon as the event loop is free: the group of records observed meanwhile goes together. */
+  /**
+   * Builds and writes as soon as the event loop is free: the group of records observed meanwhile goes together. One
+   * group at a time: records observed while a group is written wait for the next (no chain of waiting runs grows
+   * while the disk syncs).
+   */
   private schedule(): void {
     if (this.scheduled) return
     this.scheduled = true
     setImmediate(() => {
-      this.scheduled = false
-      void this.settle().catch((e: Error) => {
-        this.o.logger.warn('request log behind; retrying', { error: e.message })
-        setTimeout(() => this.schedule(), 100).unref?.()
-      })
+      void this.settle().then(
+        () => {
+          this.scheduled = false
+          if (this.dirty.size > 0) this.schedule()
+        },
+        (e: Error) => {
+          this.o.logger.warn('request log behind; retrying', { error: e.message })
+          setTimeout(() => {
+            this.scheduled = false
+            this.schedule()
+          }, 100).unref?.()
+        },
+      )
     })
   }
 
+  /** Writes the built records of every dirty app; callers arriving while a write runs share the one after it. */
   private flush(): Promise<void> {
-    const log = this.o.log
-    this.flushing = this.flushing
+    if (this.flushNext) return this.flushNext
+    if (!this.flushRun) return this.runFlush()
+    this.flushNext = this.flushRun
       .catch(() => {})
-      .then(async () => {
-        for (const clientID of [...this.dirty]) {
-          this.dirty.delete(clientID)
-          const tail = this.tail(clientID)
-          const fresh = tail.entries.filter((e) => !e.written && (e.item || !e.raw))
-          if (fresh.length === 0) {
-            if (tail.unwritten > 0) this.dirty.add(clientID)
-            continue
-          }
-          const results = await Promise.allSettled(
-            fresh.map((e) => (e.item ? log.append(clientID, e.item) : undefined)),
-          )
-          let failure: unknown
-          results.forEach((r, i) => {
-            if (r.status === 'fulfilled') fresh[i]!.written = true
-            else failure = r.reason
-          })
-          this.release(tail, fresh.filter((e) => e.written).length)
-          if (failure) {
-            // The log refused (full or closed): these records stay in the tail and are retried shortly.
-            this.dirty.add(clientID)
-            throw failure
-          }
-          while (tail.entries.length > this.tailSize && tail.entries[0]!.written) tail.entries.shift()
-          // Records that arrived while this group was written are not built yet: they go with the next group.
-          if (tail.unwritten > 0) this.dirty.add(clientID)
-        }
+      .then(() => {
+        this.flushNext = undefined
+        return this.runFlush()
       })
-    return this.flushing
+    return this.flushNext
+  }
+
+  private runFlush(): Promise<void> {
+    const run = this.writeDirty().finally(() => {
+      if (this.flushRun === run) this.flushRun = undefined
+    })
+    this.flushRun = run
+    return run
+  }
+
+  private async writeDirty(): Promise<void> {
+    const log = this.o.log
+    for (const clientID of [...this.dirty]) {
+      this.dirty.delete(clientID)
+      const tail = this.tail(clientID)
+      const fresh = tail.entries.filter((e) => !e.written && (e.item || !e.raw))
+      if (fresh.length === 0) {
+        if (tail.unwritten > 0) this.dirty.add(clientID)
+        continue
+      }
+      const results = await Promise.allSettled(
+        fresh.map((e) => (e.item ? log.append(clientID, e.item) : undefined)),
+      )
+      let failure: unknown
+      results.forEach((r, i) => {
+        if (r.status === 'fulfilled') fresh[i]!.written = true
+        else failure = r.reason
+      })
+      this.release(tail, fresh.filter((e) => e.written).length)
+      if (failure) {
+        // The log refused (full or closed): these records stay in the tail and are retried shortly.
+        this.dirty.add(clientID)
+        throw failure
+      }
+      while (tail.entries.length > this.tailSize && tail.entries[0]!.written) tail.entries.shift()
+      // Records that arrived while this group was written are not built yet: they go with the next group.
+      if (tail.unwritten > 0) this.dirty.add(clientID)
+    }
   }
 
   private release(tail: Tail, n: number): void {

@@ -1,14 +1,16 @@
 /**
  * Live access tokens, per app, in as little memory as a token can take (at full speed hundreds of thousands live for
- * their 10 minutes): one Map per app, no entry object beside the stored value, expiry from the oldest end (tokens of
- * one app are inserted in expiry order; the test clock moves all of an app's tokens together). Bounded per app:
- * expired tokens kept for the "expired" answer make room first; a live token is never dropped (design §7).
+ * their 10 minutes): the token's 128 bits as the key of a typed-array table (store/expiring-tables.ts), the resident,
+ * scope set and kind as small numbers, the ticket's 128 bits and the expiry beside them: about 60 bytes a token, no
+ * object per token. Bounded per app: expired tokens kept for the "expired" answer make room first; a live token is
+ * never dropped (design §7).
  */
 import type { Clock } from '../../clock'
+import { ExpiringTables, hexKey, hexOf } from '../../store/expiring-tables'
 import type { Admission } from '../../store/tenant-ttl-map'
 import type { TicketKind } from '../tickets/ticket.types'
 
-/** What is kept per live token: every string is shared (the resident's id, the cached openID, one array per scope set). */
+/** What a live token stands for: every string is shared (the resident's id, the openID, one array per scope set). */
 export interface StoredToken {
   clientID: string
   residentId: string
@@ -20,78 +22,126 @@ export interface StoredToken {
   expiresAt: number
 }
 
+/** Values per token: resident, scope set, kind, then the ticket id's 4 words. */
+const RESIDENT = 0
+const SCOPES = 1
+const KIND = 2
+const TICKET = 3
+const VALUE_WORDS = 7
+
+/** Strings (or string lists) numbered once: a token holds the number. */
+class Interned<T> {
+  private readonly index = new Map<string, number>()
+  readonly values: T[] = []
+  ref(key: string, value: T): number {
+    let i = this.index.get(key)
+    if (i === undefined) this.index.set(key, (i = this.values.push(value) - 1))
+    return i
+  }
+}
+
+/** One app's residents (id and pairwise openID), numbered for its tokens; dropped with the app's last token. */
+interface AppResidents {
+  residents: Interned<{ residentId: string; openID: string }>
+}
+
 export class TokenStore {
-  private readonly apps = new Map<string, Map<string, StoredToken>>()
-  private prunedAt = 0
+  private readonly tables: ExpiringTables
+  private readonly residents = new Map<string, AppResidents>()
+  private readonly scopeSets = new Interned<string[]>()
+  private readonly kinds = new Interned<TicketKind>()
+  private readonly key = new Uint32Array(4)
 
   constructor(
     private readonly clock: Clock,
     private readonly perApp: () => number,
     /** How long an expired token is kept to answer "expired" rather than "unknown". */
-    private readonly graceMs: number,
-  ) {}
+    graceMs: number,
+  ) {
+    this.tables = new ExpiringTables({
+      keyWords: 4,
+      valueWords: VALUE_WORDS,
+      timed: true,
+      spanMs: 30_000,
+      keepMs: graceMs,
+      onDrop: (clientID) => this.residents.delete(clientID),
+    })
+  }
 
   /** Whether the app may hold one more token now (its expired ones make room first). */
   admits(clientID: string): Admission {
-    const tokens = this.apps.get(clientID)
-    if (!tokens) return { ok: true }
     const now = this.clock.now()
-    this.prune(clientID, tokens, now)
+    const tokens = this.tables.tenant(clientID, now)
+    if (!tokens) return { ok: true }
     const limit = this.perApp()
-    for (const [key, t] of tokens) {
-      if (tokens.size < limit || t.expiresAt > now) break
-      tokens.delete(key)
-    }
+    if (tokens.size >= limit) tokens.removeExpired(now, limit - 1)
     if (tokens.size < limit) return { ok: true }
-    const oldest = tokens.values().next().value as StoredToken
-    return { ok: false, limit, retryAfterMs: Math.max(0, oldest.expiresAt - now) }
+    return { ok: false, limit, retryAfterMs: Math.max(0, tokens.oldest!.first - now) }
   }
 
   set(token: string, stored: StoredToken): Admission {
-    const now = this.clock.now()
-    // Apps that stopped calling still lose their expired tokens (once a second, O(expired tokens)).
-    if (now - this.prunedAt >= 1_000) {
-      this.prunedAt = now
-      for (const [clientID, tokens] of this.apps) this.prune(clientID, tokens, now)
-    }
     const admission = this.admits(stored.clientID)
     if (!admission.ok) return admission
-    let tokens = this.apps.get(stored.clientID)
-    if (!tokens) this.apps.set(stored.clientID, (tokens = new Map()))
-    tokens.set(token, stored)
+    if (!hexKey(token, this.key)) throw new Error('access tokens are 32 hex characters')
+    const tokens = this.tables.tenant(stored.clientID, this.clock.now(), true)
+    const found = tokens.add(this.key, stored.expiresAt)
+    const v = found.table.values
+    const at = found.slot * VALUE_WORDS
+    let app = this.residents.get(stored.clientID)
+    if (!app) this.residents.set(stored.clientID, (app = { residents: new Interned() }))
+    v[at + RESIDENT] = app.residents.ref(stored.residentId, {
+      residentId: stored.residentId,
+      openID: stored.openID,
+    })
+    v[at + SCOPES] = this.scopeSets.ref(stored.scopes.join(' '), stored.scopes)
+    v[at + KIND] = this.kinds.ref(stored.kind, stored.kind)
+    if (!hexKey(stored.ticketID, v, at + TICKET)) throw new Error('ticket ids are 32 hex characters')
     return admission
   }
 
   /** The app's token (expired ones within the grace included: the caller says "expired"); another app's is unknown. */
   get(clientID: string, token: string): StoredToken | undefined {
-    const tokens = this.apps.get(clientID)
-    const t = tokens?.get(token)
-    if (!t) return undefined
-    if (t.expiresAt + this.graceMs <= this.clock.now()) {
-      this.prune(clientID, tokens!, this.clock.now())
-      return undefined
+    const now = this.clock.now()
+    const tokens = this.tables.tenant(clientID, now)
+    if (!tokens || !hexKey(token, this.key)) return undefined
+    const found = tokens.find(this.key)
+    if (!found) return undefined
+    const expiresAt = tokens.time(found)
+    if (expiresAt + this.tables.keepMs <= now) return undefined
+    const v = found.table.values
+    const at = found.slot * VALUE_WORDS
+    const resident = this.residents.get(clientID)!.residents.values[v[at + RESIDENT]!]!
+    return {
+      clientID,
+      residentId: resident.residentId,
+      openID: resident.openID,
+      scopes: this.scopeSets.values[v[at + SCOPES]!]!,
+      ticketID: hexOf(v, at + TICKET),
+      kind: this.kinds.values[v[at + KIND]!]!,
+      expiresAt,
     }
-    return t
   }
 
   delete(clientID: string, token: string): boolean {
-    return this.apps.get(clientID)?.delete(token) ?? false
+    const tokens = this.tables.tenant(clientID, this.clock.now())
+    const found = tokens && hexKey(token, this.key) ? tokens.find(this.key) : undefined
+    if (!found) return false
+    found.table.remove(found.slot)
+    return true
   }
 
-  /** Test clock: every token of the app comes `ms` closer to its expiry (their order is kept). */
+  /** Test clock: every token of the app comes `ms` closer to its expiry. */
   shift(clientID: string, ms: number): void {
-    for (const t of this.apps.get(clientID)?.values() ?? []) t.expiresAt -= ms
+    const tokens = this.tables.tenant(clientID, this.clock.now())
+    if (tokens) tokens.shift += ms
   }
 
   count(clientID: string): number {
-    return this.apps.get(clientID)?.size ?? 0
+    return this.tables.tenant(clientID, this.clock.now())?.size ?? 0
   }
 
-  private prune(clientID: string, tokens: Map<string, StoredToken>, now: number): void {
-    for (const [key, t] of tokens) {
-      if (t.expiresAt + this.graceMs > now) break
-      tokens.delete(key)
-    }
-    if (tokens.size === 0) this.apps.delete(clientID)
+  /** Bytes the tokens' tables take (memory probes). */
+  get bytes(): number {
+    return this.tables.bytes
   }
 }

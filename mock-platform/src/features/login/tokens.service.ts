@@ -5,6 +5,7 @@ import { PlatformError } from '../../errors'
 import { randomHex } from '../../ids'
 import { liveStateRefusal } from '../../store/live-state'
 import { TenantTtlMap } from '../../store/tenant-ttl-map'
+import { RedeemedCodes } from './redeemed-codes'
 import { type StoredToken, TokenStore } from './token-store'
 import type { Ticket, TicketKind } from '../tickets/ticket.types'
 
@@ -45,7 +46,7 @@ export interface AccessToken {
 export class TokensService {
   private readonly codes: TenantTtlMap<AuthCode>
   /** Codes already redeemed → the token they produced, so a replayed code revokes it (checklist #14). */
-  private readonly redeemed: TenantTtlMap<string>
+  private readonly redeemed: RedeemedCodes
   private readonly tokens: TokenStore
   private readonly openIds = new Map<string, string>()
   /** One array per distinct set of scopes, shared by every token that has it. */
@@ -61,8 +62,7 @@ export class TokensService {
     perApp: () => number = () => 20_000,
   ) {
     this.codes = new TenantTtlMap(clock, { perTenant: perApp, liveUntil: (c) => c.expiresAt })
-    // As many as the tokens (one each, shorter-lived): an app's own oldest goes first, should it ever come to that.
-    this.redeemed = new TenantTtlMap(clock, { perTenant: perApp, whenFull: 'evict' })
+    this.redeemed = new RedeemedCodes(clock)
     this.tokens = new TokenStore(clock, perApp, EXPIRED_GRACE_MS)
   }
 
@@ -94,7 +94,7 @@ export class TokensService {
     if (!room.ok) throw liveStateRefusal('access tokens', room)
     const entry = this.codes.take(code)
     if (!entry) {
-      const issued = this.redeemed.take(code)
+      const issued = this.redeemed.take(clientID, code)
       if (issued) this.tokens.delete(clientID, issued)
       throw new PlatformError(
         'D40004',
@@ -120,7 +120,7 @@ export class TokensService {
     const admission = this.tokens.set(accessToken, stored)
     if (!admission.ok) throw liveStateRefusal('access tokens', admission)
     // A replayed code revokes its token while the code could still have been live (its TTL and the grace after it).
-    this.redeemed.set(clientID, code, accessToken, this.codeTtlMs() + EXPIRED_GRACE_MS)
+    this.redeemed.add(clientID, code, accessToken, this.codeTtlMs() + EXPIRED_GRACE_MS)
     return { accessToken, ...stored, issueAt, expiresIn }
   }
 
