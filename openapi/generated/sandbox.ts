@@ -2589,7 +2589,9 @@ export interface components {
              */
             operation: "getKey" | "revokeKey" | "getToken" | "initiateProfileRequest" | "initiateEmeRequest" | "initiateStepUpRequest" | "initiateSigningRequest" | "initiatePdfSigningRequest" | "ackSigningResult" | "initiateAnonymousEmeRequest" | "getAnonymousEmeResult" | "initiateAnonymousSigningRequest" | "getAnonymousSigningResult" | "initiateAnonymousPdfSigningRequest" | "getAnonymousPdfSigningResult" | "getProfiles" | "initiateDataExchangeRequest" | "getDataExchangeData" | "getConsentStatus";
             /** @description The request as JSON before encryption; `{}` when absent. It is sent as given: the platform validates it and answers a D-code as it would to your server. */
-            body?: Record<string, never>;
+            body?: {
+                [key: string]: unknown;
+            };
         };
         /**
          * TryItResult
@@ -2652,7 +2654,9 @@ export interface components {
             code: string | null;
             message: string | null;
             /** @description The request JSON before encryption. */
-            plaintext: Record<string, never>;
+            plaintext: {
+                [key: string]: unknown;
+            };
             /** @description The answer's `content`: decrypted with the request's CEK for encrypted operations, as received for getKey and revokeKey (getKey's `secretKey` stays wrapped under your KEK); `null` on every code but D00000. */
             content: unknown;
             /** @description Where the content key came from. The sandbox holds no KEK private key, so it cannot unwrap a getKey answer as your server does: it uses the app's current CEK from the platform's key service (`current`), or, when the app had none valid, calls getKey as the app first and uses the CEK that call issued (`getKey`). `none`: the operation is not encrypted, or the getKey failed. */
