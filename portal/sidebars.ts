@@ -45,7 +45,7 @@ const sidebars: SidebarsConfig = {
     {
       type: 'category',
       label: 'Testing your integration',
-      items: ['testing/headless', 'testing/magic-residents'],
+      items: ['testing/headless', 'testing/magic-residents', 'testing/try-it'],
     },
     'ui-guidelines',
     'troubleshooting',

@@ -148,7 +148,36 @@ export function readerServers(servers: Json[] | undefined): Json[] | undefined {
   })
 }
 
-const FACTS_IMPORT = 'import ApiFacts from "@site/portal/src/components/api/ApiFacts";\n'
+const FACTS_IMPORT =
+  'import ApiFacts from "@site/portal/src/components/api/ApiFacts";\nimport TryIt from "@site/portal/src/components/api/TryIt";\n'
+
+/**
+ * The request examples the try-it panel starts from: each example's decrypted JSON (`x-plaintext`) for encrypted
+ * operations, its value for the others (getKey's `{}`).
+ */
+export function tryItExamples(api: Json): { summary: string; value: unknown }[] {
+  const media = ((api.requestBody as Json | undefined)?.content as Json | undefined)?.['application/json'] as
+    Json | undefined
+  const examples = (media?.examples as Json | undefined) ?? {}
+  return Object.entries(examples).map(([name, ex]) => {
+    const e = ex as Json
+    return { summary: String(e.summary ?? name), value: e['x-plaintext'] ?? e.value ?? {} }
+  })
+}
+
+/** The "Try it against your sandbox app" panel of an operation (components/api/TryIt.tsx). */
+export function tryItPanel(api: Json): string {
+  const props = {
+    operationId: String(api.operationId ?? ''),
+    encrypted: extension(api, 'x-encrypted-content') !== undefined,
+    method: String(api.method ?? 'post'),
+    examples: tryItExamples(api),
+  }
+  const attrs = Object.entries(props)
+    .map(([k, v]) => `${k}={${JSON.stringify(v)}}`)
+    .join(' ')
+  return `\n<TryIt ${attrs} />\n\n`
+}
 
 /** The page: the plugin's, from the decrypted operation, with the fidelity badge and the D-code table after the endpoint. */
 export function createApiPageMD(page: ApiPage): string {
@@ -164,8 +193,12 @@ export function createApiPageMD(page: ApiPage): string {
   const codes = ((extension(api, 'x-dcodes') as string[] | undefined) ?? []).map(dcodeInfo)
   const encrypted = extension(api, 'x-encrypted-content') !== undefined
   const facts = `\n<ApiFacts fidelity={${JSON.stringify(fidelity ?? null)}} encrypted={${encrypted}} dcodes={${JSON.stringify(codes)}} />\n\n`
-  const endpointEnd = md.indexOf('</MethodEndpoint>')
-  if (endpointEnd < 0) return FACTS_IMPORT + md + facts
+  // The try-it panel goes after the description, before the request schema (at the end when there is none).
+  const tryIt = item.api.operationId ? tryItPanel(item.api) : ''
+  const requestAt = md.indexOf('<Heading\n  id={"request"}')
+  const withTry = requestAt < 0 ? md + tryIt : md.slice(0, requestAt) + tryIt + md.slice(requestAt)
+  const endpointEnd = withTry.indexOf('</MethodEndpoint>')
+  if (endpointEnd < 0) return FACTS_IMPORT + withTry + facts
   const at = endpointEnd + '</MethodEndpoint>'.length
-  return FACTS_IMPORT + md.slice(0, at) + facts + md.slice(at)
+  return FACTS_IMPORT + withTry.slice(0, at) + facts + withTry.slice(at)
 }

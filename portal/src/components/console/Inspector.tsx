@@ -422,7 +422,12 @@ function Requests({ app }: { app: App }) {
   const [items, setItems] = useState<InspectorItem[]>()
   const [error, setError] = useState<unknown>()
   const [live, setLive] = useState(true)
-  const [selected, setSelected] = useState<string>()
+  // `?tx=<txID>` (the API reference's try-it links here) opens that call at once.
+  const [selected, setSelected] = useState<string | undefined>(() =>
+    typeof window === 'undefined'
+      ? undefined
+      : (new URLSearchParams(window.location.search).get('tx') ?? undefined),
+  )
   const [fresh, setFresh] = useState(0)
 
   useEffect(() => {
