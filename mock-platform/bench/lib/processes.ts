@@ -1,9 +1,14 @@
-/** Starts server child processes (node --import tsx, so the pid is the server itself) and stops them by pid. */
+/**
+ * Starts server child processes and stops them by pid. The child runs compiled JavaScript, as `npm start` does
+ * (scripts/compile.mjs: no TypeScript loader, no loader thread), so the pid is the server itself.
+ */
 import { type ChildProcess, fork } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
+import { compile, NODE_FLAGS } from '../../scripts/compile.mjs'
 
-const CHILD_ENTRY = new URL('../servers/child.ts', import.meta.url).pathname
-const TSX_LOADER = import.meta.resolve('tsx')
+const CHILD_SOURCE = new URL('../servers/child.ts', import.meta.url).pathname
+const CHILD_ENTRY = new URL('../.compiled/child.mjs', import.meta.url).pathname
+let compiled: Promise<unknown> | undefined
 
 export interface ServerChild<Info> {
   pid: number
@@ -15,14 +20,15 @@ export interface ServerChild<Info> {
 }
 
 /** Forks `servers/child.ts <kind>` and waits for its `ready` message (port and credentials). */
-export function startChild<Info>(
+export async function startChild<Info>(
   kind: 'bare' | 'platform' | 'probe-plain' | 'probe-body-limit',
   o: { env?: Record<string, string>; cpuProfDir?: string; timeoutMs?: number } = {},
 ): Promise<ServerChild<Info>> {
-  const execArgv = ['--import', TSX_LOADER]
+  compiled ??= compile(CHILD_SOURCE, CHILD_ENTRY)
+  await compiled
+  const execArgv = [...NODE_FLAGS]
   if (o.cpuProfDir) {
     mkdirSync(o.cpuProfDir, { recursive: true })
-    // One file per thread (main + tsx's loader worker); the main thread's is the largest.
     execArgv.push('--cpu-prof', `--cpu-prof-dir=${o.cpuProfDir}`)
   }
   const child = fork(CHILD_ENTRY, [kind], {

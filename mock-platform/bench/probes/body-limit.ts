@@ -1,18 +1,10 @@
 /** Probe: server CPU per POST with and without hono's bodyLimit in front of c.req.text() (`tsx bench/probes/body-limit.ts`). */
-import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { CpuMeter } from '../lib/cpu-time'
 import { HttpClient } from '../lib/http'
 import { type ServerChild, startChild } from '../lib/processes'
 
-// Both variants run in a child (bench/servers/child.ts probe-body-limit / probe-plain) so the server's CPU is measured alone.
-export function probeApp(withLimit: boolean): Hono {
-  const app = new Hono()
-  if (withLimit) app.use('*', bodyLimit({ maxSize: 64 * 1024 }))
-  app.post('/echo', async (c) => c.json({ length: (await c.req.text()).length }))
-  return app
-}
-
+// Both variants (servers/probe-app.ts) run in a child (servers/child.ts probe-body-limit / probe-plain), so the
+// server's CPU is measured alone.
 async function measure(kind: 'probe-body-limit' | 'probe-plain', n: number): Promise<number> {
   const child: ServerChild<{ port: number }> = await startChild(kind)
   const http = new HttpClient(child.info.port, 50)

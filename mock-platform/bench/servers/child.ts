@@ -1,8 +1,8 @@
 /** Child-process entry: starts one server (argv[2] = bare | platform | probe-*), reports its port over IPC, exits on SIGTERM. */
-import { probeApp } from '../probes/body-limit'
 import { type Listening, listen } from './listen'
 import { startBare } from './bare'
 import { startPlatform } from './platform'
+import { probeApp } from './probe-app'
 
 async function main(): Promise<void> {
   const kind = process.argv[2]
