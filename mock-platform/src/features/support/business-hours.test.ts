@@ -1,13 +1,16 @@
 // Hong Kong business hours: Mon–Fri 09:00–18:00 HKT, public holidays skipped, exact instants.
-import { describe, expect, it } from 'vitest'
-import { BusinessCalendar, hkt } from './business-hours'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { BusinessCalendar, hkt, hongKongHolidays } from './business-hours'
 
 const H = 3_600_000
 /** An instant written in HKT. */
 const at = (local: string) => Date.parse(`${local}+08:00`)
 
 describe('business hours (Hong Kong)', () => {
-  const cal = new BusinessCalendar()
+  let cal: BusinessCalendar
+  beforeAll(async () => {
+    cal = new BusinessCalendar(await hongKongHolidays(2026))
+  })
 
   it('a Friday 17:00 enquiry with a 4-hour target is due Monday 12:00', () => {
     expect(hkt(cal.add(at('2026-11-20T17:00:00'), 4 * H))).toBe('2026-11-23T12:00:00+08:00')

@@ -8,30 +8,32 @@ const CLOSE_MS = 18 * 3_600_000
 /** Working time per business day: 9 hours. */
 export const BUSINESS_DAY_MS = CLOSE_MS - OPEN_MS
 
-/** The 2026 general holidays of Hong Kong (configurable: SUPPORT_HOLIDAYS or PUT /support/v1/targets). */
-export const HK_HOLIDAYS_2026: readonly string[] = [
-  '2026-01-01',
-  '2026-02-17',
-  '2026-02-18',
-  '2026-02-19',
-  '2026-04-03',
-  '2026-04-04',
-  '2026-04-06',
-  '2026-04-07',
-  '2026-05-01',
-  '2026-05-25',
-  '2026-06-19',
-  '2026-07-01',
-  '2026-09-26',
-  '2026-10-01',
-  '2026-10-19',
-  '2026-12-25',
-  '2026-12-26',
-]
+const holidayYears = new Map<number, Promise<string[]>>()
+
+/**
+ * Hong Kong's general holidays of `year` as YYYY-MM-DD, from date-holidays (country HK, type public). The library and
+ * its Chinese-calendar astronomy load on first use (≈0.5 s of CPU, then ≈0.2 s a year), never at startup.
+ */
+export function hongKongHolidays(year: number): Promise<string[]> {
+  let list = holidayYears.get(year)
+  if (!list) {
+    list = import('date-holidays').then(({ default: Holidays }) =>
+      new Holidays('HK')
+        .getHolidays(year)
+        .filter((h) => h.type === 'public')
+        .map((h) => h.date.slice(0, 10)),
+    )
+    list.catch(() => holidayYears.delete(year))
+    holidayYears.set(year, list)
+  }
+  return list
+}
+/** The built-in list, the 2026 general holidays (configurable: SUPPORT_HOLIDAYS or PUT /support/v1/targets). */
+export const builtInHolidays = (): Promise<string[]> => hongKongHolidays(2026)
 
 export class BusinessCalendar {
   private readonly holidays: Set<string>
-  constructor(holidays: readonly string[] = HK_HOLIDAYS_2026) {
+  constructor(holidays: readonly string[]) {
     this.holidays = new Set(holidays)
   }
 

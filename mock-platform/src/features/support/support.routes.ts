@@ -30,6 +30,10 @@ export function supportRoutes(s: Services): Hono {
     if (/^\/applications(\/[^/]+)?$/.test(path)) return applications(c, next)
     return json(c, next)
   })
+  r.use('*', async (_, next) => {
+    await s.support.targets.ready()
+    await next()
+  })
   r.route('/', enquiriesRoutes(s))
   r.route('/', triageRoutes(s))
   r.route('/', applicationsRoutes(s))

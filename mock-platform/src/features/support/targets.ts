@@ -2,7 +2,7 @@
 import type { Config } from '../../config'
 import { ProblemError } from '../../errors'
 import type { Collection } from '../../store/collection'
-import { BusinessCalendar, HK_HOLIDAYS_2026 } from './business-hours'
+import { BusinessCalendar, builtInHolidays } from './business-hours'
 import { type Actor, PRIORITIES, type Priority, type WorkItem } from './support.types'
 
 export type TargetHours = Record<Priority, { firstResponse: number; resolution: number }>
@@ -42,16 +42,35 @@ const HOUR = 3_600_000
 export class SupportTargets {
   private current: Targets
   private cal: BusinessCalendar
+  /** Settled once the holidays are known: at once when stored or configured, else when the built-in list loads. */
+  private holidays: Promise<void> | undefined
   constructor(
     private readonly store: Collection<Targets>,
     config: Pick<Config, 'supportTargets' | 'supportHolidays'>,
   ) {
-    this.current = store.get('targets') ?? {
+    const stored = store.get('targets')
+    this.current = stored ?? {
       id: 'targets',
       hours: { ...DEFAULT_TARGETS, ...config.supportTargets },
-      holidays: [...(config.supportHolidays ?? HK_HOLIDAYS_2026)],
+      holidays: [...(config.supportHolidays ?? [])],
     }
     this.cal = new BusinessCalendar(this.current.holidays)
+    if (stored || config.supportHolidays) this.holidays = Promise.resolve()
+  }
+
+  /** Resolves once the holiday list is in force: the built-in one loads at the first support request, not at startup. */
+  ready(): Promise<void> {
+    this.holidays ??= builtInHolidays().then(
+      (list) => {
+        this.current = { ...this.current, holidays: list }
+        this.cal = new BusinessCalendar(list)
+      },
+      (e: unknown) => {
+        this.holidays = undefined
+        throw e
+      },
+    )
+    return this.holidays
   }
 
   get(): Targets {
