@@ -15,14 +15,14 @@ const file = (filename: string, bytes: Buffer | string, contentType?: string) =>
 const enquiry = (attachments: unknown[]) => ({ subject: 'Logs', description: 'See the files.', attachments })
 
 describe('attachments', () => {
-  it('sniffs the content: PNG, JPEG and PDF signatures, clean UTF-8 text, JSON', () => {
-    expect(sniff(PNG)).toBe('png')
-    expect(sniff(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toBe('jpeg')
-    expect(sniff(PDF)).toBe('pdf')
-    expect(sniff(Buffer.from('line 1\nline 2\t香港\n'))).toBe('text')
-    expect(sniff(Buffer.from('{"code":"D20006"}'))).toBe('json')
-    expect(sniff(Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03]))).toBeUndefined()
-    expect(sniff(Buffer.from([0xc3, 0x28]))).toBeUndefined()
+  it('sniffs the content: PNG, JPEG and PDF signatures, clean UTF-8 text, JSON', async () => {
+    expect(await sniff(PNG)).toBe('png')
+    expect(await sniff(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toBe('jpeg')
+    expect(await sniff(PDF)).toBe('pdf')
+    expect(await sniff(Buffer.from('line 1\nline 2\t香港\n'))).toBe('text')
+    expect(await sniff(Buffer.from('{"code":"D20006"}'))).toBe('json')
+    expect(await sniff(Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03]))).toBeUndefined()
+    expect(await sniff(Buffer.from([0xc3, 0x28]))).toBeUndefined()
   })
 
   it('accepts the allowed types and serves them back as downloads with their sniffed type', async () => {

@@ -36,12 +36,14 @@ const MB = (n: number) => `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) === 0 ?
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
 const fatal = new TextDecoder('utf-8', { fatal: true })
 
-/** What the bytes are, from their first bytes (PNG, JPEG, PDF signatures) or as clean UTF-8 text. */
-export function sniff(bytes: Uint8Array): Kind | undefined {
-  const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b)
-  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png'
-  if (starts([0xff, 0xd8, 0xff])) return 'jpeg'
-  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf'
+/** The file-type extensions of the signatures attachments may carry (an animated PNG is still a PNG). */
+const SIGNATURES: Record<string, Kind> = { png: 'png', apng: 'png', jpg: 'jpeg', pdf: 'pdf' }
+
+/** What the bytes are: PNG, JPEG or PDF by their signature (file-type, loaded on first use), else clean UTF-8 text. */
+export async function sniff(bytes: Uint8Array): Promise<Kind | undefined> {
+  const { fileTypeFromBuffer } = await import('file-type')
+  const signed = SIGNATURES[(await fileTypeFromBuffer(bytes))?.ext ?? '']
+  if (signed) return signed
   let text: string
   try {
     text = fatal.decode(bytes)
@@ -69,7 +71,7 @@ export function cleanFilename(name: string): string {
 }
 
 /** Validates every attachment (415 type, 413 size, 422 shape or count), naming each one refused in `errors`. */
-export function acceptAttachments(input: unknown, already: number): AcceptedAttachment[] {
+export async function acceptAttachments(input: unknown, already: number): Promise<AcceptedAttachment[]> {
   if (input === undefined) return []
   if (!Array.isArray(input))
     throw new ProblemError(422, 'Invalid attachment', 'attachments must be a list.', {
@@ -85,8 +87,7 @@ export function acceptAttachments(input: unknown, already: number): AcceptedAtta
   const errors: Record<string, string> = {}
   const kinds = new Set<'type' | 'size' | 'shape'>()
   const out: AcceptedAttachment[] = []
-  input.forEach((raw: AttachmentInput, i) => {
-    const key = `attachments[${i}]`
+  const check = async (raw: AttachmentInput, key: string): Promise<void> => {
     const fail = (kind: 'type' | 'size' | 'shape', why: string) => {
       kinds.add(kind)
       errors[key] = why
@@ -102,7 +103,7 @@ export function acceptAttachments(input: unknown, already: number): AcceptedAtta
       return fail('size', `${filename} is ${MB(size)}; the limit is ${MB(LIMITS.attachmentBytes)}`)
     if (size === 0) return fail('shape', `${filename} is empty`)
     const bytes = new Uint8Array(Buffer.from(raw.data, 'base64'))
-    const kind = sniff(bytes)
+    const kind = await sniff(bytes)
     const fits = kind === allowed.kind || (allowed.kind === 'text' && kind === 'json')
     if (!fits)
       return fail(
@@ -119,7 +120,8 @@ export function acceptAttachments(input: unknown, already: number): AcceptedAtta
     out.push(
       maskText({ filename, contentType: allowed.type, bytes, masked: false, sha256: '' }, allowed.kind),
     )
-  })
+  }
+  for (const [i, raw] of input.entries()) await check(raw as AttachmentInput, `attachments[${i}]`)
   if (kinds.has('type'))
     throw new ProblemError(
       415,

@@ -93,7 +93,7 @@ export async function fileEnquiry(desk: Desk, p: Member, body: Body): Promise<En
   const requests = await attachedRequests(desk, p, body, errors)
   if (Object.keys(errors).length > 0)
     throw new ProblemError(422, 'Invalid enquiry', 'Fix the listed fields and try again.', { errors })
-  const files = acceptAttachments(body.attachments, 0)
+  const files = await acceptAttachments(body.attachments, 0)
   const now = desk.now()
   const by = desk.actor(p)
   const id = newId()
@@ -152,7 +152,7 @@ export async function reply(desk: Desk, e: Enquiry, p: Principal, body: Body): P
       ? 'in_progress'
       : undefined
   if (next) assertTransition(e, next, staff ? STAFF_TRANSITIONS : PROVIDER_TRANSITIONS)
-  const files = acceptAttachments(body.attachments, e.attachments.length)
+  const files = await acceptAttachments(body.attachments, e.attachments.length)
   const now = desk.now()
   const by = desk.actor(p)
   const full = canned
