@@ -17,6 +17,11 @@ export function formatHkTime(
   return `${hk.slice(0, 10)} ${time} ${hkZone()}`
 }
 
+/** `YYYY-MM-DD HH:MM HKT`: to the minute, as the support pages and their mails show times. */
+export function formatHkMinutes(value: number | string | undefined | null): string {
+  return formatHkTime(value, { seconds: false })
+}
+
 /** The zone's short name in the reader's language ("HKT", "香港時間"). */
 export function hkZone(): string {
   return translate({

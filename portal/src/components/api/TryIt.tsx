@@ -9,19 +9,13 @@ import Link from '@docusaurus/Link'
 import Translate, { translate } from '@docusaurus/Translate'
 import useBaseUrl from '@docusaurus/useBaseUrl'
 import { useEffect, useId, useState } from 'react'
-import { api, type App, type Schemas, unwrap } from '../console/api'
-import { apiLang } from '../console/lang'
-import { SessionProvider, useSession } from '../console/session'
-import {
-  ActionButton,
-  Badge,
-  ErrorAlert,
-  Json,
-  Loading,
-  SelectField,
-  TextAreaField,
-  useLoad,
-} from '../console/ui'
+import { sandboxApi, unwrap } from '../shared/api'
+import { ActionButton, Badge, ErrorAlert, Json, Loading } from '../shared/feedback'
+import { SelectField, TextAreaField } from '../shared/fields'
+import { useLoad } from '../shared/hooks'
+import { apiLang } from '../shared/lang'
+import { SessionProvider, useSession } from '../shared/session'
+import type { App, Schemas } from '../shared/types'
 import styles from './api.module.css'
 
 export interface TryItExample {
@@ -246,7 +240,10 @@ function Panel({
   browser: boolean
   examples: TryItExample[]
 }) {
-  const { data: apps, error: appsError } = useLoad(async () => (await unwrap(api.GET('/apps', {}))).items, [])
+  const { data: apps, error: appsError } = useLoad(
+    async () => (await unwrap(sandboxApi.GET('/apps', {}))).items,
+    [],
+  )
   const [clientID, setClientID] = useState<string>('')
   const [example, setExample] = useState(0)
   const [text, setText] = useState(() => pretty(examples[0]?.value))
@@ -284,7 +281,7 @@ function Panel({
     try {
       setResult(
         await unwrap(
-          api.POST('/apps/{clientID}/try', {
+          sandboxApi.POST('/apps/{clientID}/try', {
             params: { path: { clientID: app.clientID } },
             body: { operation: operationId as TryOperation, body: parsed.value },
           }),

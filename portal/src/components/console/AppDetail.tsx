@@ -6,34 +6,17 @@
 import Link from '@docusaurus/Link'
 import Translate, { translate } from '@docusaurus/Translate'
 import { useEffect, useState } from 'react'
-import {
-  api,
-  ApiError,
-  type App,
-  type ChangeRequest,
-  formatTime,
-  type KeySlot,
-  type ScopeName,
-  unwrap,
-} from './api'
+import { formatHkTime } from '../hk-time'
+import { ApiError, sandboxApi, unwrap } from '../shared/api'
+import { ActionButton, Badge, ErrorAlert, Json, Loading, Notice } from '../shared/feedback'
+import { CheckboxField, fieldError, SelectField, TextAreaField, TextField } from '../shared/fields'
+import { useLoad } from '../shared/hooks'
+import { useSignedIn } from '../shared/session'
+import type { App, ChangeRequest, KeySlot, ScopeName } from '../shared/types'
+import ui from '../shared/ui.module.css'
 import { AppPicker, useChosenApp } from './AppPicker'
 import { Credentials, lines, ScopeChoice } from './Apps'
 import styles from './console.module.css'
-import { useSignedIn } from './session'
-import {
-  ActionButton,
-  Badge,
-  CheckboxField,
-  ErrorAlert,
-  fieldError,
-  Json,
-  Loading,
-  Notice,
-  SelectField,
-  TextAreaField,
-  TextField,
-  useLoad,
-} from './ui'
 
 type ChangeOutcome = { change: ChangeRequest; app: App }
 
@@ -117,7 +100,7 @@ function Secret({ app }: { app: App }) {
       return
     try {
       const r = await unwrap(
-        api.POST('/apps/{clientID}/secret', {
+        sandboxApi.POST('/apps/{clientID}/secret', {
           params: { path: { clientID: app.clientID } },
           body: { overlapSeconds: seconds },
         }),
@@ -130,7 +113,7 @@ function Secret({ app }: { app: App }) {
     }
   }
   return (
-    <section className={styles.panel} aria-labelledby="credentials">
+    <section className={ui.panel} aria-labelledby="credentials">
       <h2 id="credentials">
         <Translate id="console.app.credentials">Credentials</Translate>
       </h2>
@@ -160,7 +143,7 @@ function Secret({ app }: { app: App }) {
                   id: 'console.app.secret.overlapUntil',
                   message: 'The previous secret keeps working until {when}: deploy the new one before then.',
                 },
-                { when: formatTime(oldUntil) },
+                { when: formatHkTime(oldUntil) },
               )
             : translate({
                 id: 'console.app.secret.noOverlap',
@@ -202,7 +185,7 @@ function Settings({ app, onApp }: { app: App; onApp(app: App): void }) {
   const { error, message, run } = useChange(onApp)
   const errors = error instanceof ApiError ? error.fieldErrors : {}
   return (
-    <section className={styles.panel} aria-labelledby="settings">
+    <section className={ui.panel} aria-labelledby="settings">
       <h2 id="settings">
         <Translate id="console.app.settings">Settings</Translate>
       </h2>
@@ -238,7 +221,7 @@ function Settings({ app, onApp }: { app: App; onApp(app: App): void }) {
         onClick={() =>
           run(() =>
             unwrap(
-              api.PATCH('/apps/{clientID}', {
+              sandboxApi.PATCH('/apps/{clientID}', {
                 params: { path: { clientID: app.clientID } },
                 body: { name: name.trim(), strict, compatibilityProfile: profile },
               }),
@@ -315,7 +298,7 @@ function KeySlotPanel({ app, slot, onApp }: { app: App; slot: KeySlot; onApp(app
     }
   }
   return (
-    <div className={styles.panel}>
+    <div className={ui.panel}>
       <h3>
         <Translate id="console.app.kek.slot" values={{ slot }}>
           {'Key {slot}'}
@@ -331,7 +314,7 @@ function KeySlotPanel({ app, slot, onApp }: { app: App; slot: KeySlot; onApp(app
         )}
       </h3>
       {key && (
-        <p className={styles.hint}>
+        <p className={ui.hint}>
           <Translate
             id="console.app.kek.spki"
             values={{ start: <code>{key.slice(0, 24)}…</code>, bytes: key.length }}
@@ -385,12 +368,17 @@ function KeySlotPanel({ app, slot, onApp }: { app: App; slot: KeySlot; onApp(app
         })}
         error={isPrivate ? privateWarning : fieldError(errors, 'publicKey')}
       />
-      <div className={styles.buttons}>
+      <div className={ui.buttons}>
         <ActionButton
           disabled={!pem.trim() || isPrivate}
           onClick={() =>
             run(() =>
-              unwrap(api.PUT('/apps/{clientID}/keys/{slot}', { params: { path }, body: { publicKey: pem } })),
+              unwrap(
+                sandboxApi.PUT('/apps/{clientID}/keys/{slot}', {
+                  params: { path },
+                  body: { publicKey: pem },
+                }),
+              ),
             )
           }
         >
@@ -402,7 +390,7 @@ function KeySlotPanel({ app, slot, onApp }: { app: App; slot: KeySlot; onApp(app
             onClick={() =>
               run(() =>
                 unwrap(
-                  api.PUT('/apps/{clientID}/active-key', {
+                  sandboxApi.PUT('/apps/{clientID}/active-key', {
                     params: { path: { clientID: app.clientID } },
                     body: { slot },
                   }),
@@ -417,7 +405,7 @@ function KeySlotPanel({ app, slot, onApp }: { app: App; slot: KeySlot; onApp(app
           <ActionButton
             className="button--danger button--outline"
             onClick={() =>
-              run(() => unwrap(api.DELETE('/apps/{clientID}/keys/{slot}', { params: { path } })))
+              run(() => unwrap(sandboxApi.DELETE('/apps/{clientID}/keys/{slot}', { params: { path } })))
             }
           >
             {translate({ id: 'console.app.kek.remove', message: 'Remove key {slot}' }, { slot })}
@@ -459,7 +447,7 @@ function RedirectUris({ app, onApp }: { app: App; onApp(app: App): void }) {
   const { error, message, run } = useChange(onApp)
   const errors = error instanceof ApiError ? error.fieldErrors : {}
   return (
-    <section className={styles.panel} aria-labelledby="redirect-uris">
+    <section className={ui.panel} aria-labelledby="redirect-uris">
       <h2 id="redirect-uris">
         <Translate id="console.apps.field.redirectURIs">Redirect URIs</Translate>
       </h2>
@@ -475,7 +463,7 @@ function RedirectUris({ app, onApp }: { app: App; onApp(app: App): void }) {
         onClick={() =>
           run(() =>
             unwrap(
-              api.PUT('/apps/{clientID}/redirect-uris', {
+              sandboxApi.PUT('/apps/{clientID}/redirect-uris', {
                 params: { path: { clientID: app.clientID } },
                 body: { redirectURIs: lines(text) },
               }),
@@ -496,7 +484,7 @@ function Scopes({ app, onApp }: { app: App; onApp(app: App): void }) {
   const { error, message, run } = useChange(onApp)
   const errors = error instanceof ApiError ? error.fieldErrors : {}
   return (
-    <section className={styles.panel} aria-labelledby="scopes">
+    <section className={ui.panel} aria-labelledby="scopes">
       <h2 id="scopes">
         <Translate id="console.apps.field.scopes">Scopes</Translate>
       </h2>
@@ -506,7 +494,7 @@ function Scopes({ app, onApp }: { app: App; onApp(app: App): void }) {
         onClick={() =>
           run(() =>
             unwrap(
-              api.PUT('/apps/{clientID}/scopes', {
+              sandboxApi.PUT('/apps/{clientID}/scopes', {
                 params: { path: { clientID: app.clientID } },
                 body: { scopes },
               }),
@@ -533,8 +521,11 @@ function Changes({ app, onApp }: { app: App; onApp(app: App): void }) {
     reload,
   } = useLoad(
     async () =>
-      (await unwrap(api.GET('/apps/{clientID}/changes', { params: { path: { clientID: app.clientID } } })))
-        .items,
+      (
+        await unwrap(
+          sandboxApi.GET('/apps/{clientID}/changes', { params: { path: { clientID: app.clientID } } }),
+        )
+      ).items,
     [app.clientID, app.updatedAt],
   )
   const decide = async (change: ChangeRequest, decision: 'approve' | 'reject') => {
@@ -542,9 +533,9 @@ function Changes({ app, onApp }: { app: App; onApp(app: App): void }) {
     try {
       const out =
         decision === 'approve'
-          ? await unwrap(api.POST('/apps/{clientID}/changes/{changeId}/approve', { params: { path } }))
+          ? await unwrap(sandboxApi.POST('/apps/{clientID}/changes/{changeId}/approve', { params: { path } }))
           : await unwrap(
-              api.POST('/apps/{clientID}/changes/{changeId}/reject', {
+              sandboxApi.POST('/apps/{clientID}/changes/{changeId}/reject', {
                 params: { path },
                 body: reason[change.id]?.trim() ? { reason: reason[change.id]!.trim() } : {},
               }),
@@ -591,12 +582,12 @@ function Changes({ app, onApp }: { app: App; onApp(app: App): void }) {
         </p>
       )}
       {data?.map((c) => (
-        <div key={c.id} className={styles.panel}>
+        <div key={c.id} className={ui.panel}>
           <p>
             <Badge tone={statusTone[c.status]}>{statusLabel(c.status)}</Badge> <code>{c.action}</code>{' '}
             <Translate
               id="console.changes.by"
-              values={{ who: c.proposedBy.email ?? c.proposedBy.kind, when: formatTime(c.proposedAt) }}
+              values={{ who: c.proposedBy.email ?? c.proposedBy.kind, when: formatHkTime(c.proposedAt) }}
             >
               {'proposed by {who} at {when}'}
             </Translate>
@@ -607,7 +598,7 @@ function Changes({ app, onApp }: { app: App; onApp(app: App): void }) {
                   id="console.changes.decided"
                   values={{
                     who: c.decidedBy?.email ?? c.decidedBy?.kind ?? '—',
-                    when: formatTime(c.decidedAt),
+                    when: formatHkTime(c.decidedAt),
                   }}
                 >
                   {'decided by {who} at {when}'}
@@ -621,7 +612,7 @@ function Changes({ app, onApp }: { app: App; onApp(app: App): void }) {
             label={translate({ id: 'console.changes.json', message: 'Proposed changes' })}
           />
           {c.status === 'pending' && approver && (
-            <div className={styles.buttons}>
+            <div className={ui.buttons}>
               <ActionButton onClick={() => decide(c, 'approve')}>
                 <Translate id="console.changes.approve">Approve</Translate>
               </ActionButton>
@@ -665,7 +656,7 @@ export default function AppDetail() {
       )}
       {app && (
         <div key={app.clientID}>
-          <p className={styles.buttons}>
+          <p className={ui.buttons}>
             <Link
               className="button button--secondary button--sm"
               to={`/console/inspector?app=${app.clientID}`}

@@ -3,9 +3,12 @@ import Link from '@docusaurus/Link'
 import { useHistory, useLocation } from '@docusaurus/router'
 import Translate, { translate } from '@docusaurus/Translate'
 import { useEffect } from 'react'
-import { api, type App, unwrap } from './api'
-import styles from './console.module.css'
-import { ErrorAlert, Loading, SelectField, useLoad } from './ui'
+import { sandboxApi, unwrap } from '../shared/api'
+import { ErrorAlert, Loading } from '../shared/feedback'
+import { SelectField } from '../shared/fields'
+import { useLoad } from '../shared/hooks'
+import type { App } from '../shared/types'
+import ui from '../shared/ui.module.css'
 
 /** The organisation's apps and the chosen one (`undefined` until chosen). */
 export function useChosenApp(): {
@@ -18,7 +21,7 @@ export function useChosenApp(): {
 } {
   const location = useLocation()
   const history = useHistory()
-  const { data, error, loading } = useLoad(async () => (await unwrap(api.GET('/apps', {}))).items, [])
+  const { data, error, loading } = useLoad(async () => (await unwrap(sandboxApi.GET('/apps', {}))).items, [])
   const wanted = new URLSearchParams(location.search).get('app') ?? undefined
   const clientID = wanted ?? (data?.length === 1 ? data[0]!.clientID : undefined)
   const choose = (id: string) => {
@@ -48,7 +51,7 @@ export function AppPicker({ chosen }: { chosen: ReturnType<typeof useChosenApp> 
       </div>
     )
   return (
-    <div className={styles.formRow}>
+    <div className={ui.formRow}>
       <SelectField
         label={translate({ id: 'console.picker.label', message: 'App' })}
         value={clientID ?? ''}

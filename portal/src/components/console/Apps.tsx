@@ -2,20 +2,22 @@
 import Link from '@docusaurus/Link'
 import Translate, { translate } from '@docusaurus/Translate'
 import { type FormEvent, useState } from 'react'
-import { api, ApiError, type App, type NewApp, SCOPES, type ScopeName, unwrap } from './api'
+import { ApiError, sandboxApi, unwrap } from '../shared/api'
+import { ActionButton, Badge, ErrorAlert, Loading, Notice } from '../shared/feedback'
+import { CheckboxField, fieldError, TextAreaField, TextField } from '../shared/fields'
+import { useLoad } from '../shared/hooks'
+import type { App, NewApp, ScopeName } from '../shared/types'
+import ui from '../shared/ui.module.css'
 import styles from './console.module.css'
-import {
-  ActionButton,
-  Badge,
-  CheckboxField,
-  ErrorAlert,
-  fieldError,
-  Loading,
-  Notice,
-  TextAreaField,
-  TextField,
-  useLoad,
-} from './ui'
+
+export const SCOPES: readonly ScopeName[] = [
+  'eidapi_auth',
+  'eidapi_profiles',
+  'eidapi_formFilling',
+  'eidapi_sign',
+  'eidapi_fr',
+  'eidapi_bulksign',
+]
 
 /** Redirect URIs typed one per line. */
 export const lines = (text: string): string[] =>
@@ -83,7 +85,7 @@ function CreateApp({ onCreated }: { onCreated(app: NewApp): void }) {
     e?.preventDefault()
     try {
       const app = await unwrap(
-        api.POST('/apps', { body: { name: name.trim(), redirectURIs: lines(uris), scopes, strict } }),
+        sandboxApi.POST('/apps', { body: { name: name.trim(), redirectURIs: lines(uris), scopes, strict } }),
       )
       setError(undefined)
       setName('')
@@ -95,7 +97,7 @@ function CreateApp({ onCreated }: { onCreated(app: NewApp): void }) {
   }
 
   return (
-    <form className={styles.panel} onSubmit={(e) => void submit(e)} noValidate aria-labelledby="create-app">
+    <form className={ui.panel} onSubmit={(e) => void submit(e)} noValidate aria-labelledby="create-app">
       <h2 id="create-app">
         <Translate id="console.apps.create.title">Register an app</Translate>
       </h2>
@@ -149,7 +151,7 @@ export function ScopeChoice({
   error?: string
 }) {
   return (
-    <fieldset className={styles.field}>
+    <fieldset className={ui.field}>
       <legend>
         <strong>
           <Translate id="console.apps.field.scopes">Scopes</Translate>
@@ -164,7 +166,7 @@ export function ScopeChoice({
         />
       ))}
       {error && (
-        <small className={styles.fieldError} role="alert">
+        <small className={ui.fieldError} role="alert">
           {error}
         </small>
       )}
@@ -184,7 +186,10 @@ export function keyStatus(app: App) {
 }
 
 export default function Apps() {
-  const { data, error, loading, reload } = useLoad(async () => (await unwrap(api.GET('/apps', {}))).items, [])
+  const { data, error, loading, reload } = useLoad(
+    async () => (await unwrap(sandboxApi.GET('/apps', {}))).items,
+    [],
+  )
   const [created, setCreated] = useState<NewApp>()
 
   return (
@@ -214,8 +219,8 @@ export default function Apps() {
           </p>
         )}
         {data && data.length > 0 && (
-          <div className={styles.tableWrap}>
-            <table className={styles.table}>
+          <div className={ui.tableWrap}>
+            <table className={ui.table}>
               <thead>
                 <tr>
                   <th scope="col">

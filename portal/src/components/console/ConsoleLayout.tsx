@@ -11,8 +11,9 @@ import Heading from '@theme/Heading'
 import Layout from '@theme/Layout'
 import type { ReactNode } from 'react'
 import styles from './console.module.css'
-import { SessionProvider, useSession } from './session'
-import { ActionButton, ErrorAlert, Loading } from './ui'
+import { ActionButton, ErrorAlert, Loading } from '../shared/feedback'
+import { SessionProvider, useSession } from '../shared/session'
+import ui from '../shared/ui.module.css'
 
 export interface ConsolePageProps {
   title: string
@@ -92,7 +93,7 @@ function SignInPrompt() {
           Sign in to use the console. An account is free and lives in this sandbox only.
         </Translate>
       </p>
-      <div className={styles.buttons}>
+      <div className={ui.buttons}>
         <Link className="button button--primary" to="/console/sign-in">
           <Translate id="console.prompt.signIn">Sign in</Translate>
         </Link>

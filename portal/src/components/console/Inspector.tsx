@@ -10,23 +10,22 @@ import Translate, { translate } from '@docusaurus/Translate'
 import { dCodes } from '@iamsmart-sandbox/openapi/generated/dcodes'
 import clsx from 'clsx'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
-import {
-  api,
-  API_BASE,
-  type App,
-  formatTime,
-  type InspectorCall,
-  type InspectorCallback,
-  type InspectorDiagnosis,
-  type InspectorItem,
-  unwrap,
-} from './api'
-import { apiLang } from './lang'
+import { formatHkTime, hkInputToDate, hkZone } from '../hk-time'
+import { SANDBOX_API, sandboxApi, unwrap } from '../shared/api'
+import { ActionButton, Badge, ErrorAlert, Json, Loading, Notice } from '../shared/feedback'
+import { SelectField, TextField } from '../shared/fields'
+import { apiLang } from '../shared/lang'
+import type {
+  App,
+  InspectorCall,
+  InspectorCallback,
+  InspectorDiagnosis,
+  InspectorItem,
+} from '../shared/types'
+import ui from '../shared/ui.module.css'
 import { AppPicker, useChosenApp } from './AppPicker'
 import styles from './console.module.css'
 import { OPERATIONS } from './Scenarios'
-import { ActionButton, Badge, ErrorAlert, Json, Loading, Notice, SelectField, TextField } from './ui'
-import { hkInputToDate, hkZone } from '../hk-time'
 
 type CallbackState = InspectorCallback['state']
 
@@ -47,7 +46,7 @@ function useReplay(app: App, callbackId: string) {
   const replay = async () => {
     try {
       const r = await unwrap(
-        api.POST('/apps/{clientID}/callbacks/{callbackId}/replay', {
+        sandboxApi.POST('/apps/{clientID}/callbacks/{callbackId}/replay', {
           params: { path: { clientID: app.clientID, callbackId } },
         }),
       )
@@ -106,7 +105,7 @@ function useLiveTail(clientID: string, on: boolean, onItem: (item: InspectorItem
     }
     setState('connecting')
     const source = new EventSource(
-      `${API_BASE}/apps/${encodeURIComponent(clientID)}/requests/stream?lang=${apiLang()}`,
+      `${SANDBOX_API}/apps/${encodeURIComponent(clientID)}/requests/stream?lang=${apiLang()}`,
     )
     const receive = (e: MessageEvent<string>) => {
       try {
@@ -183,7 +182,7 @@ function CallDetail({ call }: { call: InspectorCall }) {
           <Translate id="console.inspector.col.time">Time</Translate>
         </dt>
         <dd>
-          {formatTime(call.at)} · {call.durationMs.toFixed(1)} ms
+          {formatHkTime(call.at)} · {call.durationMs.toFixed(1)} ms
           {call.clockOffsetMs
             ? ` · ${translate({ id: 'console.inspector.clockAhead', message: 'test clock {ms} ms ahead' }, { ms: call.clockOffsetMs })}`
             : ''}
@@ -219,8 +218,8 @@ function CallDetail({ call }: { call: InspectorCall }) {
       <h3>
         <Translate id="console.inspector.headers">Headers</Translate>
       </h3>
-      <div className={styles.tableWrap}>
-        <table className={styles.table}>
+      <div className={ui.tableWrap}>
+        <table className={ui.table}>
           <tbody>
             {Object.entries(call.headers).map(([k, v]) => (
               <tr key={k}>
@@ -238,7 +237,7 @@ function CallDetail({ call }: { call: InspectorCall }) {
           <h3>
             <Translate id="console.inspector.stringToSign">String signed by the platform</Translate>
           </h3>
-          <p className={styles.hint}>
+          <p className={ui.hint}>
             {translate(
               {
                 id: 'console.inspector.stringToSign.facts',
@@ -298,7 +297,7 @@ function CallbackDetail({ cb, app }: { cb: InspectorCallback; app: App }) {
         <dt>
           <Translate id="console.inspector.col.time">Time</Translate>
         </dt>
-        <dd>{formatTime(cb.at)}</dd>
+        <dd>{formatHkTime(cb.at)}</dd>
         {cb.replayOf && (
           <>
             <dt>
@@ -317,8 +316,8 @@ function CallbackDetail({ cb, app }: { cb: InspectorCallback; app: App }) {
       <h3>
         <Translate id="console.inspector.attempts">Tries</Translate>
       </h3>
-      <div className={styles.tableWrap}>
-        <table className={styles.table}>
+      <div className={ui.tableWrap}>
+        <table className={ui.table}>
           <thead>
             <tr>
               <th scope="col">
@@ -336,7 +335,7 @@ function CallbackDetail({ cb, app }: { cb: InspectorCallback; app: App }) {
           <tbody>
             {cb.attempts.map((a, i) => (
               <tr key={i}>
-                <td>{formatTime(a.at)}</td>
+                <td>{formatHkTime(a.at)}</td>
                 <td>{a.status ?? '—'}</td>
                 <td>{a.durationMs.toFixed(1)} ms</td>
                 <td>{a.error ?? '—'}</td>
@@ -385,7 +384,7 @@ function Detail({
   }, [txID])
   useEffect(() => {
     unwrap(
-      api.GET('/apps/{clientID}/requests/{txID}', {
+      sandboxApi.GET('/apps/{clientID}/requests/{txID}', {
         params: { path: { clientID: app.clientID, txID } },
         headers: { 'Accept-Language': apiLang() },
       }),
@@ -397,7 +396,7 @@ function Detail({
       .catch(setError)
   }, [app.clientID, txID, version])
   return (
-    <section className={styles.panel} aria-labelledby="request-detail" data-testid="request-detail">
+    <section className={ui.panel} aria-labelledby="request-detail" data-testid="request-detail">
       <h2 id="request-detail" ref={heading} tabIndex={-1}>
         {item ? item.operationId : txID}
       </h2>
@@ -434,7 +433,7 @@ function Requests({ app }: { app: App }) {
     let stale = false
     setItems(undefined)
     unwrap(
-      api.GET('/apps/{clientID}/requests', {
+      sandboxApi.GET('/apps/{clientID}/requests', {
         params: { path: { clientID: app.clientID }, query: { ...queryOf(filter), limit: 100 } },
         headers: { 'Accept-Language': apiLang() },
       }),
@@ -466,7 +465,7 @@ function Requests({ app }: { app: App }) {
     e?.preventDefault()
     setFilter(draft)
   }
-  const exportUrl = `${API_BASE}/apps/${encodeURIComponent(app.clientID)}/requests/export?${new URLSearchParams({ ...queryOf(filter), lang: apiLang() })}`
+  const exportUrl = `${SANDBOX_API}/apps/${encodeURIComponent(app.clientID)}/requests/export?${new URLSearchParams({ ...queryOf(filter), lang: apiLang() })}`
   const liveLabel = {
     off: translate({ id: 'console.inspector.live.off', message: 'Live tail off' }),
     connecting: translate({ id: 'console.inspector.live.connecting', message: 'Connecting…' }),
@@ -477,7 +476,7 @@ function Requests({ app }: { app: App }) {
   return (
     <>
       <form
-        className={styles.formRow}
+        className={ui.formRow}
         onSubmit={apply}
         aria-label={translate({ id: 'console.inspector.filters', message: 'Filters' })}
       >
@@ -510,14 +509,14 @@ function Requests({ app }: { app: App }) {
           value={draft.since}
           onChange={(e) => setDraft({ ...draft, since: e.target.value })}
         />
-        <div className={styles.field}>
+        <div className={ui.field}>
           <span aria-hidden="true">&nbsp;</span>
           <button type="submit" className="button button--primary">
             <Translate id="console.inspector.apply">Apply filters</Translate>
           </button>
         </div>
       </form>
-      <div className={clsx(styles.buttons, 'margin-bottom--md')}>
+      <div className={clsx(ui.buttons, 'margin-bottom--md')}>
         <span className={styles.live} role="status" data-testid="live-state">
           <span className={clsx(styles.liveDot, state === 'live' && styles.liveDotOn)} aria-hidden="true" />
           {liveLabel}
@@ -554,8 +553,8 @@ function Requests({ app }: { app: App }) {
             </p>
           )}
           {items && items.length > 0 && (
-            <div className={styles.tableWrap}>
-              <table className={clsx(styles.table, styles.stackTable)} data-testid="requests">
+            <div className={ui.tableWrap}>
+              <table className={clsx(ui.table, styles.stackTable)} data-testid="requests">
                 <thead>
                   <tr>
                     <th scope="col">
@@ -576,7 +575,7 @@ function Requests({ app }: { app: App }) {
                   {items.map((item) => (
                     <tr key={item.txID} className={item.txID === selected ? styles.selectedRow : undefined}>
                       <td className={styles.nowrap} data-label={labels.time}>
-                        {formatTime(item.at)}
+                        {formatHkTime(item.at)}
                       </td>
                       <td data-label={labels.operation}>
                         <button
@@ -623,7 +622,7 @@ function Requests({ app }: { app: App }) {
 /** "Replay" beside a failed callback in the list: sends it again without opening it. */
 function RowReplay({ app, callbackId }: { app: App; callbackId: string }) {
   const { message, error, replay } = useReplay(app, callbackId)
-  if (message) return <span className={styles.hint}> {message}</span>
+  if (message) return <span className={ui.hint}> {message}</span>
   return (
     <>
       {' '}

@@ -4,21 +4,15 @@
  */
 import Translate, { translate } from '@docusaurus/Translate'
 import { type FormEvent, useState } from 'react'
-import { api, ApiError, formatTime, type Member, type MemberRole, unwrap } from './api'
+import { formatHkTime } from '../hk-time'
+import { ApiError, sandboxApi, unwrap } from '../shared/api'
+import { ActionButton, Badge, ErrorAlert, Loading, Notice } from '../shared/feedback'
+import { CheckboxField, fieldError, SelectField, TextField } from '../shared/fields'
+import { useLoad } from '../shared/hooks'
+import { useSession, useSignedIn } from '../shared/session'
+import type { Member, MemberRole } from '../shared/types'
+import ui from '../shared/ui.module.css'
 import styles from './console.module.css'
-import { useSession, useSignedIn } from './session'
-import {
-  ActionButton,
-  Badge,
-  CheckboxField,
-  ErrorAlert,
-  fieldError,
-  Loading,
-  Notice,
-  SelectField,
-  TextField,
-  useLoad,
-} from './ui'
 
 const roleOptions = () =>
   [
@@ -35,12 +29,15 @@ export default function Organisation() {
   const orgId = session.organisation?.id
   const approver = session.organisation?.role === 'approver'
   const org = useLoad(
-    async () => (orgId ? unwrap(api.GET('/orgs/{orgId}', { params: { path: { orgId } } })) : undefined),
+    async () =>
+      orgId ? unwrap(sandboxApi.GET('/orgs/{orgId}', { params: { path: { orgId } } })) : undefined,
     [orgId],
   )
   const members = useLoad(
     async () =>
-      orgId ? (await unwrap(api.GET('/orgs/{orgId}/members', { params: { path: { orgId } } }))).items : [],
+      orgId
+        ? (await unwrap(sandboxApi.GET('/orgs/{orgId}/members', { params: { path: { orgId } } }))).items
+        : [],
     [orgId],
   )
   const [name, setName] = useState<string>()
@@ -71,14 +68,17 @@ export default function Organisation() {
 
   const update = (body: { name?: string; solo?: boolean }) =>
     act(
-      () => unwrap(api.PATCH('/orgs/{orgId}', { params: { path: { orgId } }, body })),
+      () => unwrap(sandboxApi.PATCH('/orgs/{orgId}', { params: { path: { orgId } }, body })),
       translate({ id: 'console.org.saved', message: 'Organisation saved.' }),
     )
 
   const invite = (e?: FormEvent) => {
     e?.preventDefault()
     return act(
-      () => unwrap(api.POST('/orgs/{orgId}/members', { params: { path: { orgId } }, body: { email, role } })),
+      () =>
+        unwrap(
+          sandboxApi.POST('/orgs/{orgId}/members', { params: { path: { orgId } }, body: { email, role } }),
+        ),
       translate({ id: 'console.org.invited', message: 'Invited {email}.' }, { email }),
     ).then(() => setEmail(''))
   }
@@ -87,7 +87,7 @@ export default function Organisation() {
     act(
       () =>
         unwrap(
-          api.PATCH('/orgs/{orgId}/members/{memberId}', {
+          sandboxApi.PATCH('/orgs/{orgId}/members/{memberId}', {
             params: { path: { orgId, memberId: m.id } },
             body: { role: r },
           }),
@@ -108,7 +108,9 @@ export default function Organisation() {
     return act(
       () =>
         unwrap(
-          api.DELETE('/orgs/{orgId}/members/{memberId}', { params: { path: { orgId, memberId: m.id } } }),
+          sandboxApi.DELETE('/orgs/{orgId}/members/{memberId}', {
+            params: { path: { orgId, memberId: m.id } },
+          }),
         ),
       translate({ id: 'console.org.removed', message: 'Removed {email}.' }, { email: m.email }),
     )
@@ -118,7 +120,7 @@ export default function Organisation() {
     <>
       <ErrorAlert error={error ?? org.error ?? members.error} shownFields={['email', 'role', 'name']} />
       {message && <Notice>{message}</Notice>}
-      <section className={styles.panel} aria-labelledby="org-settings">
+      <section className={ui.panel} aria-labelledby="org-settings">
         <h2 id="org-settings">
           <Translate id="console.org.settings">Organisation</Translate>
         </h2>
@@ -140,7 +142,7 @@ export default function Organisation() {
               <dt>
                 <Translate id="console.org.created">Created</Translate>
               </dt>
-              <dd>{formatTime(org.data.createdAt)}</dd>
+              <dd>{formatHkTime(org.data.createdAt)}</dd>
             </dl>
             <TextField
               label={translate({ id: 'console.field.orgName', message: 'Organisation name' })}
@@ -178,8 +180,8 @@ export default function Organisation() {
         {!members.data ? (
           <Loading />
         ) : (
-          <div className={styles.tableWrap}>
-            <table className={styles.table}>
+          <div className={ui.tableWrap}>
+            <table className={ui.table}>
               <thead>
                 <tr>
                   <th scope="col">
@@ -229,7 +231,7 @@ export default function Organisation() {
                           : translate({ id: 'console.org.status.invited', message: 'invited' })}
                       </Badge>
                     </td>
-                    <td>{formatTime(m.joinedAt ?? m.invitedAt)}</td>
+                    <td>{formatHkTime(m.joinedAt ?? m.invitedAt)}</td>
                     {approver && (
                       <td>
                         {m.email !== session.account.email && (
@@ -252,7 +254,7 @@ export default function Organisation() {
         )}
       </section>
       {approver && (
-        <form className={styles.panel} onSubmit={(e) => void invite(e)} noValidate aria-labelledby="invite">
+        <form className={ui.panel} onSubmit={(e) => void invite(e)} noValidate aria-labelledby="invite">
           <h2 id="invite">
             <Translate id="console.org.invite.title">Invite a member</Translate>
           </h2>
@@ -262,7 +264,7 @@ export default function Organisation() {
               an organisation joins at once.
             </Translate>
           </p>
-          <div className={styles.formRow}>
+          <div className={ui.formRow}>
             <TextField
               label={translate({ id: 'console.field.email', message: 'Email address' })}
               type="email"

@@ -1,11 +1,13 @@
 /** The console's start page: what it is for, the first steps, and (signed in) the organisation's apps. */
 import Link from '@docusaurus/Link'
 import Translate from '@docusaurus/Translate'
-import { api, unwrap } from './api'
+import { sandboxApi, unwrap } from '../shared/api'
+import { ErrorAlert, Loading } from '../shared/feedback'
+import { useLoad } from '../shared/hooks'
+import { useSession } from '../shared/session'
+import ui from '../shared/ui.module.css'
 import { keyStatus } from './Apps'
 import styles from './console.module.css'
-import { useSession } from './session'
-import { ErrorAlert, Loading, useLoad } from './ui'
 
 function Steps() {
   return (
@@ -48,7 +50,7 @@ function Steps() {
 }
 
 function YourApps() {
-  const { data, error, loading } = useLoad(async () => (await unwrap(api.GET('/apps', {}))).items, [])
+  const { data, error, loading } = useLoad(async () => (await unwrap(sandboxApi.GET('/apps', {}))).items, [])
   if (loading && !data) return <Loading />
   if (error) return <ErrorAlert error={error} />
   if (!data || data.length === 0)
@@ -84,7 +86,7 @@ export default function Overview() {
       </p>
       {state.status === 'loading' && <Loading />}
       {state.status === 'signed-out' && (
-        <div className={styles.buttons}>
+        <div className={ui.buttons}>
           <Link className="button button--primary button--lg" to="/console/sign-up">
             <Translate id="console.prompt.signUp">Create an account</Translate>
           </Link>

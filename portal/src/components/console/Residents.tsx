@@ -4,30 +4,14 @@
  */
 import Translate, { translate } from '@docusaurus/Translate'
 import { type FormEvent, useState } from 'react'
-import {
-  api,
-  ApiError,
-  type Resident,
-  type ResidentInput,
-  type ResidentPatch,
-  type ResidentRow,
-  unwrap,
-} from './api'
+import { ApiError, sandboxApi, unwrap } from '../shared/api'
+import { ActionButton, Badge, ErrorAlert, Json, Loading, Notice } from '../shared/feedback'
+import { CheckboxField, fieldError, SelectField, TextField } from '../shared/fields'
+import { useLoad } from '../shared/hooks'
+import { useSignedIn } from '../shared/session'
+import type { Resident, ResidentInput, ResidentPatch, ResidentRow } from '../shared/types'
+import ui from '../shared/ui.module.css'
 import styles from './console.module.css'
-import { useSignedIn } from './session'
-import {
-  ActionButton,
-  Badge,
-  CheckboxField,
-  ErrorAlert,
-  fieldError,
-  Json,
-  Loading,
-  Notice,
-  SelectField,
-  TextField,
-  useLoad,
-} from './ui'
 
 const PAGE = 25
 
@@ -176,7 +160,7 @@ function ResidentForm({
     try {
       const saved = resident
         ? await unwrap(
-            api.PATCH('/residents/{id}', {
+            sandboxApi.PATCH('/residents/{id}', {
               params: { path: { id: resident.id } },
               body: {
                 ...input,
@@ -189,7 +173,7 @@ function ResidentForm({
               },
             }),
           )
-        : await unwrap(api.POST('/residents', { body: input }))
+        : await unwrap(sandboxApi.POST('/residents', { body: input }))
       setError(undefined)
       onSaved(saved)
     } catch (x) {
@@ -198,19 +182,14 @@ function ResidentForm({
   }
 
   return (
-    <form
-      className={styles.panel}
-      onSubmit={(e) => void submit(e)}
-      noValidate
-      aria-labelledby="resident-form"
-    >
+    <form className={ui.panel} onSubmit={(e) => void submit(e)} noValidate aria-labelledby="resident-form">
       <h2 id="resident-form">
         {resident
           ? translate({ id: 'console.residents.edit', message: 'Edit {id}' }, { id: resident.id })
           : translate({ id: 'console.residents.new', message: 'New resident' })}
       </h2>
       <ErrorAlert error={error} shownFields={shown} />
-      <div className={styles.formRow}>
+      <div className={ui.formRow}>
         <TextField
           label={translate({ id: 'console.residents.field.hkid', message: 'HKID number' })}
           name="hkid"
@@ -240,7 +219,7 @@ function ResidentForm({
           error={err('tier')}
         />
       </div>
-      <div className={styles.formRow}>
+      <div className={ui.formRow}>
         <TextField
           label={translate({ id: 'console.residents.field.enName', message: 'English name' })}
           name="enName"
@@ -258,7 +237,7 @@ function ResidentForm({
           error={err('chName')}
         />
       </div>
-      <div className={styles.formRow}>
+      <div className={ui.formRow}>
         <TextField
           label={translate({ id: 'console.residents.field.birthDate', message: 'Date of birth' })}
           name="birthDate"
@@ -278,7 +257,7 @@ function ResidentForm({
           error={err('gender')}
         />
       </div>
-      <div className={styles.formRow}>
+      <div className={ui.formRow}>
         <TextField
           label={translate({ id: 'console.residents.field.email', message: 'e-ME email address' })}
           name="email"
@@ -304,7 +283,7 @@ function ResidentForm({
           error={err('mobile')}
         />
       </div>
-      <div className={styles.formRow}>
+      <div className={ui.formRow}>
         <SelectField
           label={translate({
             id: 'console.residents.field.decision',
@@ -353,7 +332,7 @@ function ResidentForm({
         onChange={(e) => set('tags', e.target.value)}
         error={err('tags')}
       />
-      <div className={styles.buttons}>
+      <div className={ui.buttons}>
         <ActionButton type="submit">
           {resident
             ? translate({ id: 'console.residents.save', message: 'Save resident' })
@@ -379,7 +358,7 @@ function ResidentDetail({
   onClose(): void
 }) {
   const { data, error, setData } = useLoad(
-    () => unwrap(api.GET('/residents/{id}', { params: { path: { id } } })),
+    () => unwrap(sandboxApi.GET('/residents/{id}', { params: { path: { id } } })),
     [id],
   )
   const [editing, setEditing] = useState(false)
@@ -407,7 +386,7 @@ function ResidentDetail({
     )
       return
     try {
-      await unwrap(api.DELETE('/residents/{id}', { params: { path: { id: data.id } } }))
+      await unwrap(sandboxApi.DELETE('/residents/{id}', { params: { path: { id: data.id } } }))
       onChanged()
       onClose()
     } catch (e) {
@@ -415,21 +394,21 @@ function ResidentDetail({
     }
   }
   return (
-    <section className={styles.panel} aria-labelledby="resident-detail">
+    <section className={ui.panel} aria-labelledby="resident-detail">
       <h2 id="resident-detail">
         {data.profile.enName.UnstructuredName} <code>{data.id}</code>
       </h2>
       <ErrorAlert error={actionError} />
       {data.magic?.outcome && <Notice kind="info">{data.magic.outcome}</Notice>}
       {!own && (
-        <p className={styles.hint}>
+        <p className={ui.hint}>
           <Translate id="console.residents.shared">
             A shared resident of the sandbox: every organisation can log it in, nobody can change it. Add your
             own to change one.
           </Translate>
         </p>
       )}
-      <div className={styles.buttons}>
+      <div className={ui.buttons}>
         {own && (
           <>
             <button type="button" className="button button--primary" onClick={() => setEditing(true)}>
@@ -476,7 +455,7 @@ export default function Residents() {
   const list = useLoad(
     () =>
       unwrap(
-        api.GET('/residents', {
+        sandboxApi.GET('/residents', {
           params: {
             query: {
               ...(query.q ? { q: query.q } : {}),
@@ -508,7 +487,7 @@ export default function Residents() {
     )
       return
     try {
-      const r = await unwrap(api.POST('/residents/reset', {}))
+      const r = await unwrap(sandboxApi.POST('/residents/reset', {}))
       setError(undefined)
       setSelected(undefined)
       setMessage(
@@ -534,7 +513,7 @@ export default function Residents() {
       </p>
       <ErrorAlert error={error ?? list.error} />
       {message && <Notice>{message}</Notice>}
-      <form className={styles.formRow} onSubmit={search} role="search">
+      <form className={ui.formRow} onSubmit={search} role="search">
         <TextField
           label={translate({ id: 'console.residents.search', message: 'Name, id or HKID' })}
           type="search"
@@ -556,14 +535,14 @@ export default function Residents() {
           value={tag}
           onChange={(e) => setTag(e.target.value)}
         />
-        <div className={styles.field}>
+        <div className={ui.field}>
           <span aria-hidden="true">&nbsp;</span>
           <button type="submit" className="button button--primary">
             <Translate id="console.residents.searchButton">Search</Translate>
           </button>
         </div>
       </form>
-      <div className={styles.buttons}>
+      <div className={ui.buttons}>
         <button
           type="button"
           className="button button--secondary"
@@ -608,8 +587,8 @@ export default function Residents() {
             : translate({ id: 'console.residents.title', message: 'Residents' })}
         </h2>
         {list.loading && !list.data && <Loading />}
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
+        <div className={ui.tableWrap}>
+          <table className={ui.table}>
             <thead>
               <tr>
                 <th scope="col">Id</th>
@@ -666,7 +645,7 @@ export default function Residents() {
           </table>
         </div>
         {list.data && list.data.total > PAGE && (
-          <div className={styles.buttons}>
+          <div className={ui.buttons}>
             <button
               type="button"
               className="button button--secondary button--sm"

@@ -7,10 +7,15 @@ import Translate, { translate } from '@docusaurus/Translate'
 import { dCodes } from '@iamsmart-sandbox/openapi/generated/dcodes'
 import { platformOperations } from '@iamsmart-sandbox/openapi/generated/platform-operations'
 import { type FormEvent, useState } from 'react'
-import { api, ApiError, type App, type Clock, formatTime, type ScenarioCreateRequest, unwrap } from './api'
+import { formatHkTime } from '../hk-time'
+import { ApiError, sandboxApi, unwrap } from '../shared/api'
+import { ActionButton, ErrorAlert, Loading, Notice } from '../shared/feedback'
+import { fieldError, SelectField, TextField } from '../shared/fields'
+import { useLoad } from '../shared/hooks'
+import type { App, Clock, ScenarioCreateRequest } from '../shared/types'
+import ui from '../shared/ui.module.css'
 import { AppPicker, useChosenApp } from './AppPicker'
 import styles from './console.module.css'
-import { ActionButton, ErrorAlert, fieldError, Loading, Notice, SelectField, TextField, useLoad } from './ui'
 
 export const OPERATIONS = Object.keys(platformOperations)
 /** Operations whose result arrives by callback: a scenario may make that callback fail. */
@@ -44,7 +49,7 @@ function NewScenario({ app, onCreated }: { app: App; onCreated(): void }) {
     }
     try {
       await unwrap(
-        api.POST('/apps/{clientID}/scenarios', { params: { path: { clientID: app.clientID } }, body }),
+        sandboxApi.POST('/apps/{clientID}/scenarios', { params: { path: { clientID: app.clientID } }, body }),
       )
       setError(undefined)
       onCreated()
@@ -54,12 +59,12 @@ function NewScenario({ app, onCreated }: { app: App; onCreated(): void }) {
   }
 
   return (
-    <form className={styles.panel} onSubmit={(e) => void submit(e)} noValidate aria-labelledby="new-scenario">
+    <form className={ui.panel} onSubmit={(e) => void submit(e)} noValidate aria-labelledby="new-scenario">
       <h2 id="new-scenario">
         <Translate id="console.scenarios.new">Queue a forced outcome</Translate>
       </h2>
       <ErrorAlert error={error} shownFields={['operationId', 'dcode', 'delayMs', 'callback', 'times']} />
-      <div className={styles.formRow}>
+      <div className={ui.formRow}>
         <SelectField
           label={translate({ id: 'console.scenarios.operation', message: 'Operation' })}
           value={operationId}
@@ -141,7 +146,7 @@ function NewScenario({ app, onCreated }: { app: App; onCreated(): void }) {
 function ScenarioList({ app }: { app: App }) {
   const path = { clientID: app.clientID }
   const list = useLoad(
-    async () => (await unwrap(api.GET('/apps/{clientID}/scenarios', { params: { path } }))).items,
+    async () => (await unwrap(sandboxApi.GET('/apps/{clientID}/scenarios', { params: { path } }))).items,
     [app.clientID],
   )
   const [error, setError] = useState<unknown>()
@@ -172,8 +177,8 @@ function ScenarioList({ app }: { app: App }) {
         )}
         {list.data && list.data.length > 0 && (
           <>
-            <div className={styles.tableWrap}>
-              <table className={styles.table}>
+            <div className={ui.tableWrap}>
+              <table className={ui.table}>
                 <thead>
                   <tr>
                     <th scope="col">
@@ -211,14 +216,14 @@ function ScenarioList({ app }: { app: App }) {
                       <td>
                         {s.remaining} / {s.times}
                       </td>
-                      <td>{formatTime(s.createdAt)}</td>
+                      <td>{formatHkTime(s.createdAt)}</td>
                       <td>
                         <ActionButton
                           className="button--danger button--outline button--sm"
                           onClick={() =>
                             act(() =>
                               unwrap(
-                                api.DELETE('/apps/{clientID}/scenarios/{scenarioId}', {
+                                sandboxApi.DELETE('/apps/{clientID}/scenarios/{scenarioId}', {
                                   params: { path: { ...path, scenarioId: s.id } },
                                 }),
                               ),
@@ -236,7 +241,7 @@ function ScenarioList({ app }: { app: App }) {
             <ActionButton
               className="button--danger button--outline"
               onClick={() =>
-                act(() => unwrap(api.DELETE('/apps/{clientID}/scenarios', { params: { path } })))
+                act(() => unwrap(sandboxApi.DELETE('/apps/{clientID}/scenarios', { params: { path } })))
               }
             >
               <Translate id="console.scenarios.deleteAll">Delete all scenarios</Translate>
@@ -254,7 +259,9 @@ function CekExpiry({ app }: { app: App }) {
   const expire = async () => {
     try {
       const r = await unwrap(
-        api.POST('/apps/{clientID}/scenarios/expire-cek', { params: { path: { clientID: app.clientID } } }),
+        sandboxApi.POST('/apps/{clientID}/scenarios/expire-cek', {
+          params: { path: { clientID: app.clientID } },
+        }),
       )
       setError(undefined)
       setMessage(
@@ -263,7 +270,7 @@ function CekExpiry({ app }: { app: App }) {
             id: 'console.scenarios.cek.done',
             message: '{count} content keys expired at {when}: the next encrypted call answers D30002.',
           },
-          { count: r.expired, when: formatTime(r.expiredAt) },
+          { count: r.expired, when: formatHkTime(r.expiredAt) },
         ),
       )
     } catch (e) {
@@ -271,7 +278,7 @@ function CekExpiry({ app }: { app: App }) {
     }
   }
   return (
-    <section className={styles.panel} aria-labelledby="cek-expiry">
+    <section className={ui.panel} aria-labelledby="cek-expiry">
       <h2 id="cek-expiry">
         <Translate id="console.scenarios.cek.title">Content key expiry</Translate>
       </h2>
@@ -302,7 +309,10 @@ const advances = () =>
 
 function TestClock({ app }: { app: App }) {
   const path = { clientID: app.clientID }
-  const clock = useLoad(() => unwrap(api.GET('/apps/{clientID}/clock', { params: { path } })), [app.clientID])
+  const clock = useLoad(
+    () => unwrap(sandboxApi.GET('/apps/{clientID}/clock', { params: { path } })),
+    [app.clientID],
+  )
   const [ms, setMs] = useState('')
   const [error, setError] = useState<unknown>()
   const errors = error instanceof ApiError ? error.fieldErrors : {}
@@ -315,9 +325,11 @@ function TestClock({ app }: { app: App }) {
     }
   }
   const advance = (n: number) =>
-    act(() => unwrap(api.POST('/apps/{clientID}/clock/advance', { params: { path }, body: { ms: n } })))
+    act(() =>
+      unwrap(sandboxApi.POST('/apps/{clientID}/clock/advance', { params: { path }, body: { ms: n } })),
+    )
   return (
-    <section className={styles.panel} aria-labelledby="test-clock">
+    <section className={ui.panel} aria-labelledby="test-clock">
       <h2 id="test-clock">
         <Translate id="console.clock.title">Test clock</Translate>
       </h2>
@@ -333,11 +345,11 @@ function TestClock({ app }: { app: App }) {
           <dt>
             <Translate id="console.clock.appTime">App time</Translate>
           </dt>
-          <dd>{formatTime(clock.data.now)}</dd>
+          <dd>{formatHkTime(clock.data.now)}</dd>
           <dt>
             <Translate id="console.clock.realTime">Platform time</Translate>
           </dt>
-          <dd>{formatTime(clock.data.realNow)}</dd>
+          <dd>{formatHkTime(clock.data.realNow)}</dd>
           <dt>
             <Translate id="console.clock.offset">Ahead by</Translate>
           </dt>
@@ -346,14 +358,14 @@ function TestClock({ app }: { app: App }) {
       ) : (
         <Loading />
       )}
-      <div className={`${styles.buttons} margin-bottom--md`}>
+      <div className={`${ui.buttons} margin-bottom--md`}>
         {advances().map(([n, label]) => (
           <ActionButton key={n} className="button--secondary button--sm" onClick={() => advance(n)}>
             {label}
           </ActionButton>
         ))}
       </div>
-      <div className={styles.formRow}>
+      <div className={ui.formRow}>
         <TextField
           label={translate({ id: 'console.clock.ms', message: 'Advance by (ms)' })}
           inputMode="numeric"
@@ -362,13 +374,13 @@ function TestClock({ app }: { app: App }) {
           error={fieldError(errors, 'ms')}
         />
       </div>
-      <div className={styles.buttons}>
+      <div className={ui.buttons}>
         <ActionButton disabled={!ms.trim()} onClick={() => advance(Number(ms))}>
           <Translate id="console.clock.advance">Advance</Translate>
         </ActionButton>
         <ActionButton
           className="button--secondary"
-          onClick={() => act(() => unwrap(api.DELETE('/apps/{clientID}/clock', { params: { path } })))}
+          onClick={() => act(() => unwrap(sandboxApi.DELETE('/apps/{clientID}/clock', { params: { path } })))}
         >
           <Translate id="console.clock.reset">Back to real time</Translate>
         </ActionButton>

@@ -1,7 +1,7 @@
 /** Sign in to the sandbox console (/console/sign-in). */
 import { translate } from '@docusaurus/Translate'
 import ConsoleLayout from '../../components/console/ConsoleLayout'
-import { SignInForm } from '../../components/console/Auth'
+import { SignInForm } from '../../components/shared/SignInForm'
 
 export default function Page() {
   return (

@@ -1,6 +1,7 @@
-/** The signed-in developer's session (GET /sandbox/v1/session), shared by the console's components. */
+/** The signed-in account's session (GET /sandbox/v1/session), shared by every portal page that needs one. */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react'
-import { api, ApiError, type Session, setCsrfToken, unwrap } from './api'
+import { ApiError, sandboxApi, setCsrfToken, unwrap } from './api'
+import type { Session } from './types'
 
 export type SessionState =
   | { status: 'loading' }
@@ -35,7 +36,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      begin(await unwrap(api.GET('/session')))
+      begin(await unwrap(sandboxApi.GET('/session')))
     } catch (e) {
       const error = e as ApiError
       lastSession = undefined
@@ -46,7 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await unwrap(api.DELETE('/session', {}))
+      await unwrap(sandboxApi.DELETE('/session', {}))
     } catch {}
     lastSession = undefined
     setCsrfToken(undefined)
@@ -68,7 +69,7 @@ export function useSession(): SessionContextValue {
   return value
 }
 
-/** The session of a page that requires one (ConsoleLayout renders the page only when signed in). */
+/** The session of a page that requires one (its frame renders the page only when signed in). */
 export function useSignedIn(): Session {
   const { state } = useSession()
   if (state.status !== 'signed-in') throw new Error('useSignedIn without a session')

@@ -1,0 +1,36 @@
+/** Files attached to enquiries and replies: read for upload (Base64 in JSON) and listed for download. */
+import { translate } from '@docusaurus/Translate'
+import { SUPPORT_API } from '../shared/api'
+import type { AttachmentUpload, Enquiry } from '../shared/types'
+
+/** Reads a browser File as standard Base64 (no data: prefix), for an AttachmentUpload. */
+export function fileToUpload(file: File): Promise<AttachmentUpload> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'))
+    reader.onload = () => {
+      const url = String(reader.result)
+      resolve({ filename: file.name, data: url.slice(url.indexOf(',') + 1) })
+    }
+    reader.readAsDataURL(file)
+  })
+}
+
+/** The enquiry's files, each a download link with its size (for staff also its type and whether HKIDs were masked). */
+export function AttachmentList({ enquiry, staff = false }: { enquiry: Enquiry; staff?: boolean }) {
+  if (enquiry.attachments.length === 0) return null
+  return (
+    <ul aria-label={translate({ id: 'support.files', message: 'Files' })}>
+      {enquiry.attachments.map((a) => (
+        <li key={a.id}>
+          <a href={`${SUPPORT_API}/enquiries/${enquiry.id}/attachments/${a.id}`} download>
+            {a.filename}
+          </a>{' '}
+          ({staff ? `${a.contentType}, ` : ''}
+          {a.size} B
+          {staff && a.masked ? `, ${translate({ id: 'support.hkidMasked', message: 'HKID masked' })}` : ''})
+        </li>
+      ))}
+    </ul>
+  )
+}

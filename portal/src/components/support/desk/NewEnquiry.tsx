@@ -1,0 +1,173 @@
+/** Filing an enquiry: subject, category, severity, the app concerned and its failed calls, description, files. */
+import Translate, { translate } from '@docusaurus/Translate'
+import Heading from '@theme/Heading'
+import { type FormEvent, useEffect, useState } from 'react'
+import { formatHkMinutes } from '../../hk-time'
+import { ApiError, sandboxApi, supportApi, unwrap } from '../../shared/api'
+import { ErrorAlert } from '../../shared/feedback'
+import { CheckboxField, fieldError, SelectField, TextAreaField, TextField } from '../../shared/fields'
+import { useAction, useLoad } from '../../shared/hooks'
+import type { Enquiry, EnquiryCreateRequest, InspectorCall, Meta } from '../../shared/types'
+import { fileToUpload } from '../attachments'
+import styles from '../support.module.css'
+import { term } from '../terms'
+
+const splitIds = (text: string) => text.split(/[\s,]+/).filter(Boolean)
+
+/** The organisation's apps, and the failed calls in the chosen app's request inspector. */
+function useApps() {
+  const apps = useLoad(async () => (await unwrap(sandboxApi.GET('/apps', {}))).items, [])
+  const [clientID, setClientID] = useState('')
+  useEffect(() => {
+    if (apps.data?.[0]) setClientID(apps.data[0].clientID)
+  }, [apps.data])
+  const failed = useLoad(async () => {
+    if (!clientID) return []
+    const list = await unwrap(
+      sandboxApi.GET('/apps/{clientID}/requests', {
+        params: { path: { clientID }, query: { code: 'error', limit: 20 } },
+      }),
+    )
+    return list.items.filter((i): i is InspectorCall => i.kind === 'call')
+  }, [clientID])
+  return { apps: apps.data ?? [], clientID, setClientID, failed: failed.error ? [] : (failed.data ?? []) }
+}
+
+export default function NewEnquiry({ meta, onFiled }: { meta: Meta; onFiled(e: Enquiry): void }) {
+  const { apps, clientID, setClientID, failed } = useApps()
+  const [picked, setPicked] = useState<string[]>([])
+  const [typed, setTyped] = useState('')
+  const [subject, setSubject] = useState('')
+  const [description, setDescription] = useState('')
+  const [category, setCategory] = useState('')
+  const [severity, setSeverity] = useState('normal')
+  const [files, setFiles] = useState<File[]>([])
+  const [run, busy, error] = useAction()
+  const errors = error instanceof ApiError ? error.fieldErrors : {}
+  useEffect(() => setPicked([]), [clientID])
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    void run(async () => {
+      const attachments = await Promise.all(files.map(fileToUpload))
+      const requestIds = [...new Set([...picked, ...splitIds(typed)])]
+      const body: EnquiryCreateRequest = {
+        subject,
+        description,
+        severity: severity as EnquiryCreateRequest['severity'],
+        ...(category ? { category: category as EnquiryCreateRequest['category'] } : {}),
+        ...(clientID ? { clientID } : {}),
+        ...(requestIds.length ? { requestIds } : {}),
+        ...(attachments.length ? { attachments } : {}),
+      }
+      onFiled(await unwrap(supportApi.POST('/enquiries', { body })))
+    })
+  }
+
+  return (
+    <form className={styles.form} onSubmit={submit} aria-labelledby="new-enquiry">
+      <Heading as="h2" id="new-enquiry">
+        <Translate id="support.newEnquiry">File an enquiry</Translate>
+      </Heading>
+      <TextField
+        label={translate({ id: 'support.subject', message: 'Subject' })}
+        required
+        maxLength={meta.limits.subject}
+        value={subject}
+        onChange={(e) => setSubject(e.target.value)}
+        error={fieldError(errors, 'subject')}
+      />
+      <SelectField
+        label={translate({ id: 'support.category', message: 'Category' })}
+        value={category}
+        onChange={(e) => setCategory(e.target.value)}
+        options={[
+          ['', translate({ id: 'support.categoryAuto', message: 'Let the desk suggest one' })],
+          ...meta.categories.map((c) => [c, term(c)] as const),
+        ]}
+        error={fieldError(errors, 'category')}
+      />
+      <SelectField
+        label={translate({ id: 'support.severity', message: 'Severity' })}
+        value={severity}
+        onChange={(e) => setSeverity(e.target.value)}
+        options={meta.severities.map((c) => [c, term(c)] as const)}
+        error={fieldError(errors, 'severity')}
+      />
+      <SelectField
+        label={translate({ id: 'support.app', message: 'App concerned' })}
+        value={clientID}
+        onChange={(e) => setClientID(e.target.value)}
+        options={[
+          ['', translate({ id: 'support.noApp', message: 'No app' })],
+          ...apps.map((a) => [a.clientID, `${a.name} (${a.clientID.slice(0, 8)}…)`] as const),
+        ]}
+        error={fieldError(errors, 'clientID')}
+      />
+      {clientID && (
+        <fieldset className={styles.fieldset}>
+          <legend>
+            <Translate id="support.failedCalls">Recent failed calls of this app</Translate>
+          </legend>
+          {failed.length === 0 && (
+            <p>
+              <Translate id="support.noFailedCalls">No failed calls in this app’s inspector.</Translate>
+            </p>
+          )}
+          {failed.map((c) => (
+            <CheckboxField
+              key={c.txID}
+              checked={picked.includes(c.txID)}
+              onChange={(e) =>
+                setPicked((p) => (e.target.checked ? [...p, c.txID] : p.filter((x) => x !== c.txID)))
+              }
+              label={
+                <>
+                  <code>{c.code}</code> {c.operationId} · {formatHkMinutes(c.at)} · <code>{c.txID}</code>
+                </>
+              }
+            />
+          ))}
+        </fieldset>
+      )}
+      <TextField
+        label={translate({
+          id: 'support.typedTxIds',
+          message: 'Other request ids (txID), separated by commas or spaces',
+        })}
+        value={typed}
+        onChange={(e) => setTyped(e.target.value)}
+        error={fieldError(errors, 'requestIds')}
+      />
+      <TextAreaField
+        label={translate({ id: 'support.description', message: 'Description' })}
+        required
+        rows={6}
+        maxLength={meta.limits.description}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        error={fieldError(errors, 'description')}
+      />
+      <TextField
+        label={translate({ id: 'support.attachments', message: 'Attachments' })}
+        type="file"
+        multiple
+        accept={meta.attachments.extensions.map((x) => `.${x}`).join(',')}
+        onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+        hint={translate({
+          id: 'support.attachmentsHint',
+          message: 'png, jpeg, pdf, txt, json or log; at most 2 MB each and 5 per enquiry.',
+        })}
+      />
+      <ErrorAlert
+        error={error}
+        shownFields={['subject', 'category', 'severity', 'clientID', 'requestIds', 'description']}
+      />
+      <div>
+        <button type="submit" className="button button--primary" disabled={busy}>
+          <Translate id="support.submit">Submit</Translate>
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,83 @@
+/** Pieces both support pages use: tabs, the way back to the list, an application's title, an enquiry's replies. */
+import Translate, { translate } from '@docusaurus/Translate'
+import Heading from '@theme/Heading'
+import clsx from 'clsx'
+import { formatHkMinutes } from '../hk-time'
+import type { Enquiry } from '../shared/types'
+import ui from '../shared/ui.module.css'
+import styles from './support.module.css'
+
+/** Buttons that switch between a page's parts, the current one pressed. */
+export function Tabs<K extends string>({
+  tabs,
+  current,
+  onChange,
+}: {
+  tabs: readonly (readonly [K, string])[]
+  current: K
+  onChange(tab: K): void
+}) {
+  return (
+    <div className={styles.tabs} role="group">
+      {tabs.map(([k, label]) => (
+        <button
+          key={k}
+          type="button"
+          aria-pressed={current === k}
+          className={clsx('button', current === k ? 'button--primary' : 'button--secondary')}
+          onClick={() => onChange(k)}
+        >
+          {label}
+        </button>
+      ))}
+    </div>
+  )
+}
+
+export function BackButton({ onBack }: { onBack(): void }) {
+  return (
+    <button type="button" className="button button--link" onClick={onBack}>
+      ← <Translate id="support.back">Back to the list</Translate>
+    </button>
+  )
+}
+
+/** "Sandbox Programme application" or "Integration-test (ITE) readiness application". */
+export function applicationTitle(type: 'programme' | 'ite'): string {
+  return type === 'programme'
+    ? translate({ id: 'support.programmeApp', message: 'Sandbox Programme application' })
+    : translate({ id: 'support.iteApp', message: 'Integration-test (ITE) readiness application' })
+}
+
+/** An enquiry's replies, oldest first, staff replies marked; staff see the authors' addresses first. */
+export function Replies({ enquiry, staff = false }: { enquiry: Enquiry; staff?: boolean }) {
+  const label = translate({ id: 'support.replies', message: 'Replies' })
+  return (
+    <>
+      <Heading as="h3" id="thread-title">
+        {label}
+      </Heading>
+      {enquiry.replies.length === 0 && (
+        <p>
+          <Translate id="support.noReplies">No replies yet.</Translate>
+        </p>
+      )}
+      <ol className="clean-list" aria-label={label}>
+        {enquiry.replies.map((r) => (
+          <li
+            key={r.id}
+            className={clsx(ui.panel, r.by.kind === 'staff' && styles.staffReply)}
+            data-testid="reply"
+          >
+            <p>
+              <strong>{(staff ? (r.by.email ?? r.by.name) : (r.by.name ?? r.by.email)) ?? r.by.kind}</strong>
+              {' · '}
+              {formatHkMinutes(r.at)}
+            </p>
+            <p className={styles.pre}>{r.body}</p>
+          </li>
+        ))}
+      </ol>
+    </>
+  )
+}

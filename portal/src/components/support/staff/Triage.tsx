@@ -1,0 +1,113 @@
+/** Triage of an enquiry or application: its status, priority, category (enquiries) and assignee. */
+import Translate, { translate } from '@docusaurus/Translate'
+import Heading from '@theme/Heading'
+import { type FormEvent, useEffect, useState } from 'react'
+import { supportApi, unwrap } from '../../shared/api'
+import { ErrorAlert, Notice } from '../../shared/feedback'
+import { SelectField } from '../../shared/fields'
+import { useAction } from '../../shared/hooks'
+import type { Application, Enquiry, Meta, StaffList, TriageRequest } from '../../shared/types'
+import ui from '../../shared/ui.module.css'
+import { term } from '../terms'
+
+export default function Triage({
+  meta,
+  staff,
+  item,
+  onSaved,
+}: {
+  meta: Meta
+  staff: StaffList
+  item: Enquiry | Application
+  onSaved(): void
+}) {
+  const allowed = meta.transitions.staff[item.status] ?? []
+  const [status, setStatus] = useState('')
+  const [priority, setPriority] = useState<string>(item.priority ?? 'normal')
+  const [category, setCategory] = useState<string>(item.kind === 'enquiry' ? item.category : '')
+  const [assignee, setAssignee] = useState(item.assignee?.id ?? '')
+  const [run, busy, error] = useAction()
+  const [done, setDone] = useState(false)
+  useEffect(() => {
+    setStatus('')
+    setPriority(item.priority ?? 'normal')
+    if (item.kind === 'enquiry') setCategory(item.category)
+    setAssignee(item.assignee?.id ?? '')
+  }, [item])
+  const save = (e: FormEvent) => {
+    e.preventDefault()
+    setDone(false)
+    const body: TriageRequest = {}
+    if (status) body.status = status as TriageRequest['status']
+    if (priority !== item.priority) body.priority = priority as TriageRequest['priority']
+    if (item.kind === 'enquiry' && category !== item.category)
+      body.category = category as TriageRequest['category']
+    if (assignee !== (item.assignee?.id ?? '')) body.assigneeId = assignee || null
+    void run(async () => {
+      if (item.kind === 'enquiry')
+        await unwrap(
+          supportApi.PATCH('/enquiries/{enquiryId}', { params: { path: { enquiryId: item.id } }, body }),
+        )
+      else
+        await unwrap(
+          supportApi.PATCH('/applications/{applicationId}', {
+            params: { path: { applicationId: item.id } },
+            body,
+          }),
+        )
+      setDone(true)
+      onSaved()
+    })
+  }
+  const label = translate({ id: 'support.triage', message: 'Triage' })
+  return (
+    <form className={ui.panel} onSubmit={save} aria-label={label}>
+      <Heading as="h3">{label}</Heading>
+      <div className={ui.formRow}>
+        <SelectField
+          label={translate({ id: 'support.status', message: 'Status' })}
+          value={status}
+          onChange={(e) => setStatus(e.target.value)}
+          options={[
+            ['', `${translate({ id: 'support.keep', message: 'Keep' })} (${term(item.status)})`],
+            ...allowed
+              .filter((s) => item.kind === 'enquiry' || s !== 'resolved')
+              .map((s) => [s, term(s)] as const),
+          ]}
+        />
+        <SelectField
+          label={translate({ id: 'support.priority', message: 'Priority' })}
+          value={priority}
+          onChange={(e) => setPriority(e.target.value)}
+          options={meta.priorities.map((p) => [p, term(p)] as const)}
+        />
+        {item.kind === 'enquiry' && (
+          <SelectField
+            label={translate({ id: 'support.category', message: 'Category' })}
+            value={category}
+            onChange={(e) => setCategory(e.target.value)}
+            options={meta.categories.map((p) => [p, term(p)] as const)}
+          />
+        )}
+        <SelectField
+          label={translate({ id: 'support.assignee', message: 'Assignee' })}
+          value={assignee}
+          onChange={(e) => setAssignee(e.target.value)}
+          options={[
+            ['', translate({ id: 'support.unassigned', message: 'Unassigned' })],
+            ...staff.map((s) => [s.id, `${s.email} (${s.role})`] as const),
+          ]}
+        />
+      </div>
+      <button type="submit" className="button button--primary margin-bottom--md" disabled={busy}>
+        <Translate id="support.save">Save</Translate>
+      </button>
+      {done && (
+        <Notice>
+          <Translate id="support.saved">Saved.</Translate>
+        </Notice>
+      )}
+      <ErrorAlert error={error} />
+    </form>
+  )
+}

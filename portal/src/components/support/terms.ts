@@ -1,0 +1,36 @@
+/** The names of the support API's categories, statuses, priorities, kinds and programme stages, translated. */
+import { translate } from '@docusaurus/Translate'
+
+const TERMS: Record<string, () => string> = {
+  login: () => translate({ id: 'support.term.login', message: 'Login' }),
+  'e-ME': () => translate({ id: 'support.term.eMe', message: 'e-ME' }),
+  signing: () => translate({ id: 'support.term.signing', message: 'Signing' }),
+  consent: () => translate({ id: 'support.term.consent', message: 'Consent' }),
+  keys: () => translate({ id: 'support.term.keys', message: 'Keys and encryption' }),
+  onboarding: () => translate({ id: 'support.term.onboarding', message: 'Onboarding' }),
+  other: () => translate({ id: 'support.term.other', message: 'Other' }),
+  new: () => translate({ id: 'support.term.new', message: 'New' }),
+  triaged: () => translate({ id: 'support.term.triaged', message: 'Triaged' }),
+  in_progress: () => translate({ id: 'support.term.inProgress', message: 'In progress' }),
+  waiting_on_provider: () =>
+    translate({ id: 'support.term.waitingOnProvider', message: 'Waiting on provider' }),
+  resolved: () => translate({ id: 'support.term.resolved', message: 'Resolved' }),
+  closed: () => translate({ id: 'support.term.closed', message: 'Closed' }),
+  low: () => translate({ id: 'support.term.low', message: 'Low' }),
+  normal: () => translate({ id: 'support.term.normal', message: 'Normal' }),
+  high: () => translate({ id: 'support.term.high', message: 'High' }),
+  urgent: () => translate({ id: 'support.term.urgent', message: 'Urgent' }),
+  enquiry: () => translate({ id: 'support.term.enquiry', message: 'Enquiry' }),
+  application: () => translate({ id: 'support.term.application', message: 'Application' }),
+  programme: () => translate({ id: 'support.term.programme', message: 'Programme' }),
+  ite: () => translate({ id: 'support.term.ite', message: 'ITE' }),
+  applicant: () => translate({ id: 'support.term.applicant', message: 'Applicant' }),
+  sandbox: () => translate({ id: 'support.term.sandbox', message: 'Sandbox' }),
+  'ite-ready': () => translate({ id: 'support.term.iteReady', message: 'ITE-ready' }),
+}
+
+/** The reader's name of a category, status, priority, kind or stage (the value itself when unknown; — for none). */
+export function term(value: string | undefined | null): string {
+  if (!value) return '—'
+  return TERMS[value]?.() ?? value
+}
