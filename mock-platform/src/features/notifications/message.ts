@@ -40,7 +40,7 @@ export function addressOf(mailbox: string): string {
 
 const wrap = (b64: string): string => b64.replace(/.{1,76}/g, '$&\r\n')
 
-/** The whole message with CRLF line ends, ready for DATA (before dot-stuffing). */
+/** The whole message with CRLF line ends, ready for DATA (nodemailer dot-stuffs it). */
 export function buildMessage(m: OutgoingMail, domain: string): string {
   const headers = [
     `From: ${encodeHeader(m.from)}`,
@@ -55,6 +55,3 @@ export function buildMessage(m: OutgoingMail, domain: string): string {
   ]
   return `${headers.join('\r\n')}\r\n\r\n${wrap(Buffer.from(m.text.replace(/\r?\n/g, '\r\n')).toString('base64'))}`
 }
-
-/** SMTP transparency (RFC 5321 §4.5.2): a line starting with "." gets another. */
-export const dotStuff = (data: string): string => data.replace(/(^|\r\n)\./g, '$1..')
