@@ -33,6 +33,26 @@ export function useChosenApp(): {
   return { apps: data, app: data?.find((a) => a.clientID === clientID), clientID, choose, error, loading }
 }
 
+/** Said where an app is needed and the organisation has none: a link to create one. */
+export function NoApps() {
+  return (
+    <div className="alert alert--info" role="status">
+      <Translate id="console.picker.none">Your organisation has no app yet.</Translate>{' '}
+      <Link to="/console/apps">
+        <Translate id="console.picker.create">Create an app</Translate>
+      </Link>
+    </div>
+  )
+}
+
+/** The choices of an app select: none yet, then each app by name and the start of its client ID. */
+export function appOptions(apps: readonly App[]): (readonly [string, string])[] {
+  return [
+    ['', translate({ id: 'console.picker.choose', message: 'Choose an app…' })],
+    ...apps.map((a) => [a.clientID, `${a.name} (${a.clientID.slice(0, 8)}…)`] as const),
+  ]
+}
+
 export function AppPicker({ chosen }: { chosen: ReturnType<typeof useChosenApp> }) {
   const { apps, clientID, choose, error, loading } = chosen
   useEffect(() => {
@@ -41,25 +61,14 @@ export function AppPicker({ chosen }: { chosen: ReturnType<typeof useChosenApp> 
   }, [apps, clientID])
   if (loading && !apps) return <Loading />
   if (error) return <ErrorAlert error={error} />
-  if (!apps || apps.length === 0)
-    return (
-      <div className="alert alert--info" role="status">
-        <Translate id="console.picker.none">Your organisation has no app yet.</Translate>{' '}
-        <Link to="/console/apps">
-          <Translate id="console.picker.create">Create an app</Translate>
-        </Link>
-      </div>
-    )
+  if (!apps || apps.length === 0) return <NoApps />
   return (
     <div className={ui.formRow}>
       <SelectField
         label={translate({ id: 'console.picker.label', message: 'App' })}
         value={clientID ?? ''}
         onChange={(e) => choose(e.target.value)}
-        options={[
-          ['', translate({ id: 'console.picker.choose', message: 'Choose an app…' })],
-          ...apps.map((a) => [a.clientID, `${a.name} (${a.clientID.slice(0, 8)}…)`] as const),
-        ]}
+        options={appOptions(apps)}
       />
     </div>
   )

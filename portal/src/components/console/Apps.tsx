@@ -6,6 +6,7 @@ import { ApiError, sandboxApi, unwrap } from '../shared/api'
 import { ActionButton, Badge, ErrorAlert, Loading, Notice } from '../shared/feedback'
 import { CheckboxField, fieldError, TextAreaField, TextField } from '../shared/fields'
 import { useLoad } from '../shared/hooks'
+import { Table } from '../shared/Table'
 import type { App, NewApp, ScopeName } from '../shared/types'
 import ui from '../shared/ui.module.css'
 import styles from './console.module.css'
@@ -219,52 +220,37 @@ export default function Apps() {
           </p>
         )}
         {data && data.length > 0 && (
-          <div className={ui.tableWrap}>
-            <table className={ui.table}>
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <Translate id="console.apps.col.name">Name</Translate>
-                  </th>
-                  <th scope="col">
-                    <Translate id="console.credentials.clientID">Client ID</Translate>
-                  </th>
-                  <th scope="col">
-                    <Translate id="console.apps.field.scopes">Scopes</Translate>
-                  </th>
-                  <th scope="col">
-                    <Translate id="console.apps.col.keys">Keys</Translate>
-                  </th>
-                  <th scope="col">
-                    <Translate id="console.apps.col.tools">Tools</Translate>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.map((a) => (
-                  <tr key={a.clientID}>
-                    <td>
-                      <Link to={`/console/app?app=${a.clientID}`}>{a.name}</Link>
-                    </td>
-                    <td>
-                      <code>{a.clientID}</code>
-                    </td>
-                    <td>{a.scopes.join(' ')}</td>
-                    <td>{keyStatus(a)}</td>
-                    <td>
-                      <Link to={`/console/inspector?app=${a.clientID}`}>
-                        <Translate id="console.nav.inspector">Request inspector</Translate>
-                      </Link>
-                      {' · '}
-                      <Link to={`/console/scenarios?app=${a.clientID}`}>
-                        <Translate id="console.apps.scenarios">Scenarios</Translate>
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            columns={[
+              <Translate id="console.apps.col.name">Name</Translate>,
+              <Translate id="console.credentials.clientID">Client ID</Translate>,
+              <Translate id="console.apps.field.scopes">Scopes</Translate>,
+              <Translate id="console.apps.col.keys">Keys</Translate>,
+              <Translate id="console.apps.col.tools">Tools</Translate>,
+            ]}
+          >
+            {data.map((a) => (
+              <tr key={a.clientID}>
+                <td>
+                  <Link to={`/console/app?app=${a.clientID}`}>{a.name}</Link>
+                </td>
+                <td>
+                  <code>{a.clientID}</code>
+                </td>
+                <td>{a.scopes.join(' ')}</td>
+                <td>{keyStatus(a)}</td>
+                <td>
+                  <Link to={`/console/inspector?app=${a.clientID}`}>
+                    <Translate id="console.nav.inspector">Request inspector</Translate>
+                  </Link>
+                  {' · '}
+                  <Link to={`/console/scenarios?app=${a.clientID}`}>
+                    <Translate id="console.apps.scenarios">Scenarios</Translate>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
       </section>
       <CreateApp

@@ -10,6 +10,7 @@ import { ActionButton, Badge, ErrorAlert, Loading, Notice } from '../shared/feed
 import { CheckboxField, fieldError, SelectField, TextField } from '../shared/fields'
 import { useLoad } from '../shared/hooks'
 import { useSession, useSignedIn } from '../shared/session'
+import { Table } from '../shared/Table'
 import type { Member, MemberRole } from '../shared/types'
 import ui from '../shared/ui.module.css'
 import styles from './console.module.css'
@@ -180,77 +181,60 @@ export default function Organisation() {
         {!members.data ? (
           <Loading />
         ) : (
-          <div className={ui.tableWrap}>
-            <table className={ui.table}>
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <Translate id="console.field.email">Email address</Translate>
-                  </th>
-                  <th scope="col">
-                    <Translate id="console.org.col.role">Role</Translate>
-                  </th>
-                  <th scope="col">
-                    <Translate id="console.org.col.status">Status</Translate>
-                  </th>
-                  <th scope="col">
-                    <Translate id="console.org.col.since">Since</Translate>
-                  </th>
-                  {approver && (
-                    <th scope="col">
-                      <Translate id="console.org.col.actions">Actions</Translate>
-                    </th>
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {members.data.map((m) => (
-                  <tr key={m.id}>
-                    <td>{m.email}</td>
-                    <td>
-                      {approver && m.email !== session.account.email ? (
-                        <select
-                          aria-label={translate(
-                            { id: 'console.org.roleOf', message: 'Role of {email}' },
-                            { email: m.email },
-                          )}
-                          value={m.role}
-                          onChange={(e) => void setMemberRole(m, e.target.value as MemberRole)}
-                        >
-                          <option value="creator">creator</option>
-                          <option value="approver">approver</option>
-                        </select>
-                      ) : (
-                        m.role
+          <Table
+            columns={[
+              <Translate id="console.field.email">Email address</Translate>,
+              <Translate id="console.org.col.role">Role</Translate>,
+              <Translate id="console.org.col.status">Status</Translate>,
+              <Translate id="console.org.col.since">Since</Translate>,
+              ...(approver ? [<Translate id="console.org.col.actions">Actions</Translate>] : []),
+            ]}
+          >
+            {members.data.map((m) => (
+              <tr key={m.id}>
+                <td>{m.email}</td>
+                <td>
+                  {approver && m.email !== session.account.email ? (
+                    <select
+                      aria-label={translate(
+                        { id: 'console.org.roleOf', message: 'Role of {email}' },
+                        { email: m.email },
                       )}
-                    </td>
-                    <td>
-                      <Badge tone={m.status === 'active' ? 'ok' : 'warning'}>
-                        {m.status === 'active'
-                          ? translate({ id: 'console.org.status.active', message: 'active' })
-                          : translate({ id: 'console.org.status.invited', message: 'invited' })}
-                      </Badge>
-                    </td>
-                    <td>{formatHkTime(m.joinedAt ?? m.invitedAt)}</td>
-                    {approver && (
-                      <td>
-                        {m.email !== session.account.email && (
-                          <ActionButton
-                            className="button--danger button--outline button--sm"
-                            onClick={() => remove(m)}
-                          >
-                            {m.status === 'invited'
-                              ? translate({ id: 'console.org.withdraw', message: 'Withdraw invitation' })
-                              : translate({ id: 'console.org.remove', message: 'Remove' })}
-                          </ActionButton>
-                        )}
-                      </td>
+                      value={m.role}
+                      onChange={(e) => void setMemberRole(m, e.target.value as MemberRole)}
+                    >
+                      <option value="creator">creator</option>
+                      <option value="approver">approver</option>
+                    </select>
+                  ) : (
+                    m.role
+                  )}
+                </td>
+                <td>
+                  <Badge tone={m.status === 'active' ? 'ok' : 'warning'}>
+                    {m.status === 'active'
+                      ? translate({ id: 'console.org.status.active', message: 'active' })
+                      : translate({ id: 'console.org.status.invited', message: 'invited' })}
+                  </Badge>
+                </td>
+                <td>{formatHkTime(m.joinedAt ?? m.invitedAt)}</td>
+                {approver && (
+                  <td>
+                    {m.email !== session.account.email && (
+                      <ActionButton
+                        className="button--danger button--outline button--sm"
+                        onClick={() => remove(m)}
+                      >
+                        {m.status === 'invited'
+                          ? translate({ id: 'console.org.withdraw', message: 'Withdraw invitation' })
+                          : translate({ id: 'console.org.remove', message: 'Remove' })}
+                      </ActionButton>
                     )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </Table>
         )}
       </section>
       {approver && (

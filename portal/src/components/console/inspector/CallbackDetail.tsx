@@ -1,0 +1,83 @@
+/** A callback as the sandbox sent it: its state, each try, the decrypted content, and a replay. */
+import Translate, { translate } from '@docusaurus/Translate'
+import { formatHkTime } from '../../hk-time'
+import { ActionButton, ErrorAlert, Json, Notice } from '../../shared/feedback'
+import { Table } from '../../shared/Table'
+import type { App, InspectorCallback } from '../../shared/types'
+import styles from '../console.module.css'
+import { CallbackStateBadge } from './badges'
+import Diagnoses from './Diagnoses'
+import { useReplay } from './replay'
+
+export default function CallbackDetail({ cb, app }: { cb: InspectorCallback; app: App }) {
+  const { message, error, replay } = useReplay(app, cb.id)
+  return (
+    <>
+      <dl className={styles.kv}>
+        <dt>
+          <Translate id="console.inspector.col.code">Result</Translate>
+        </dt>
+        <dd>
+          <CallbackStateBadge state={cb.state} /> {cb.code}
+        </dd>
+        <dt>URL</dt>
+        <dd>
+          <code>{cb.url}</code>
+        </dd>
+        <dt>
+          <Translate id="console.inspector.col.time">Time</Translate>
+        </dt>
+        <dd>{formatHkTime(cb.at)}</dd>
+        {cb.replayOf && (
+          <>
+            <dt>
+              <Translate id="console.inspector.replayOf">Replay of</Translate>
+            </dt>
+            <dd>
+              <code>{cb.replayOf}</code>
+            </dd>
+          </>
+        )}
+      </dl>
+      <h3>
+        <Translate id="console.inspector.diagnosis">Diagnosis</Translate>
+      </h3>
+      <Diagnoses items={cb.diagnosis} />
+      <h3>
+        <Translate id="console.inspector.attempts">Tries</Translate>
+      </h3>
+      <Table
+        columns={[
+          <Translate id="console.inspector.col.time">Time</Translate>,
+          'HTTP',
+          <Translate id="console.inspector.col.duration">Duration</Translate>,
+          <Translate id="console.inspector.col.error">Error</Translate>,
+        ]}
+      >
+        {cb.attempts.map((a, i) => (
+          <tr key={i}>
+            <td>{formatHkTime(a.at)}</td>
+            <td>{a.status ?? '—'}</td>
+            <td>{a.durationMs.toFixed(1)} ms</td>
+            <td>{a.error ?? '—'}</td>
+          </tr>
+        ))}
+      </Table>
+      <h3>
+        <Translate id="console.inspector.content">Content (decrypted)</Translate>
+      </h3>
+      <Json
+        value={cb.content}
+        label={translate({ id: 'console.inspector.content', message: 'Content (decrypted)' })}
+      />
+      <ErrorAlert error={error} />
+      {message && <Notice>{message}</Notice>}
+      <ActionButton
+        className={cb.state === 'failed' ? 'button--primary' : 'button--secondary'}
+        onClick={replay}
+      >
+        <Translate id="console.inspector.replay">Replay this callback</Translate>
+      </ActionButton>
+    </>
+  )
+}
