@@ -26,7 +26,6 @@ import { DepartmentsService, type StoredRecords } from './features/departments/d
 import { departmentRecordsRoutes } from './features/departments/records.routes'
 import type { DemoSecrets } from './features/demo/demo-exchange'
 import { demoRoutes, type ReceivedCallback } from './features/demo/demo.routes'
-import { getQrObserver } from './features/inspector/get-qr.observer'
 import { inspectorRoutes } from './features/inspector/inspector.routes'
 import type { InspectedItem } from './features/inspector/inspector.types'
 import { unknownPath } from './features/inspector/unknown-path'
@@ -55,7 +54,8 @@ import { BusinessIds } from './features/tasks/initiate.validate'
 import { PushLimiter } from './features/tasks/push-limit'
 import { registerTaskApi } from './features/tasks/tasks.routes'
 import { TicketsService } from './features/tickets/tickets.service'
-import { type HistoryEntry, virtualAppRoutes } from './features/virtual-app/virtual-app.routes'
+import { virtualAppRoutes } from './features/virtual-app/virtual-app.routes'
+import type { HistoryEntry } from './features/virtual-app/virtual-app.types'
 import { newId, randomHex } from './ids'
 import { createLogger, type Logger } from './logger'
 import { problemBodyLimit } from './http/body'
@@ -71,7 +71,9 @@ import { type HeapReading, MemoryGuard } from './protocol/memory-guard'
 import { methodGuard } from './protocol/method-guard'
 import { RateLimiter } from './protocol/rate-limiter'
 import { ReplayGuard } from './protocol/replay-guard'
-import { type CallRecord, toPlatformError } from './protocol/signed-route'
+import { recordGetQr } from './features/login/get-qr.record'
+import { appDirectory } from './features/apps/app-directory'
+import { toPlatformError } from './protocol/platform-error'
 import type { Services } from './services'
 import type { CollectionFactory } from './store/collection'
 import { memoryStorage } from './store/memory'
@@ -88,7 +90,6 @@ export interface AppDeps {
   residents?: () => Resident[]
   /** Apps to register at start (tests, the demo app). */
   apps?: NewApp[]
-  observe?: (record: CallRecord) => void
   /** Where the mock PKI keeps its keys (server.ts: the data directory); memory by default. */
   pkiStore?: PkiStore
   /** Reads the V8 heap for load shedding (server.ts: node:v8); none: no shedding (tests, MSW). */
@@ -259,7 +260,7 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     appClock,
     signed: {
       clock,
-      apps,
+      apps: appDirectory(apps),
       keys,
       replay: new ReplayGuard(
         clock,
@@ -275,10 +276,7 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
           () => config.heapLimitPercent,
           () => clock.now(),
         ),
-      observe: (r) => {
-        deps.observe?.(r)
-        return inspector.observe(r)
-      },
+      observe: (r) => inspector.observe(r),
       forced: (clientID, operationId) => scenarios.take(clientID, operationId),
       logger,
     },
@@ -322,7 +320,7 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
   // Preview (not in the published iAM Smart specification): consent status and consented data exchange.
   registerConsentApi(api, services)
   registerDataExchangeApi(api, services, businessIds, pushes)
-  api.get('/auth/getQR', getQrObserver(services))
+  api.get('/auth/getQR', recordGetQr(apps, services.signed))
   api.route('/', getQrRoutes(services))
   methodGuard(api)
   app.route('/api/v1', api)

@@ -23,7 +23,7 @@ import type { KeysService } from './features/security/keys.service'
 import type { TicketsService } from './features/tickets/tickets.service'
 import type { Logger } from './logger'
 import type { Pki } from './pki/pki.service'
-import type { SignedRouteDeps } from './protocol/signed-route'
+import type { SignedRouteDeps } from './protocol/ports'
 import type { RateLimiter } from './protocol/rate-limiter'
 
 export interface Services {

@@ -2,7 +2,7 @@
 import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
 import type { Resident } from '../personas/resident.types'
-import type { HistoryEntry } from '../features/virtual-app/virtual-app.routes'
+import type { HistoryEntry } from '../features/virtual-app/virtual-app.types'
 import type { Lang, Ticket } from '../features/tickets/ticket.types'
 import { isAnonymous } from '../features/tickets/outcomes'
 import { LANGS, t } from './i18n'

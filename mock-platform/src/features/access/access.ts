@@ -3,7 +3,7 @@ import { timingSafeEqualString } from '@iamsmart-sandbox/openapi/codec'
 import type { Context } from 'hono'
 import { ProblemError } from '../../errors'
 import type { RegisteredApp } from '../apps/app.types'
-import { clientIp } from '../login/get-qr.routes'
+import { clientIp } from '../../http/client-ip'
 
 export type Principal =
   | { kind: 'admin' }

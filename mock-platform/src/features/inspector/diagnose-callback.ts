@@ -1,6 +1,6 @@
 /** Diagnosis of a callback delivery: what the OSP's endpoint answered on each try, or why it could not be reached. */
 import type { CallbackRecord } from '../callbacks/outbox'
-import { diagnosis, iso } from './diagnosis'
+import { diagnosis, iso } from './diagnosis.kit'
 import type { Diagnosis } from './inspector.types'
 
 const FIX_ACK =

@@ -1,6 +1,6 @@
 /** D30002 / D30004: which CEK the content was encrypted with — expired, rotated out, revoked, another app's, or never issued. */
 import { decryptContent } from '@iamsmart-sandbox/openapi/codec'
-import { type DiagnosisContext, describeDuration, diagnosis, iso } from './diagnosis'
+import { type DiagnosisContext, describeDuration, diagnosis, iso } from './diagnosis.kit'
 import type { Diagnosis } from './inspector.types'
 
 const FIX =

@@ -1,6 +1,6 @@
 /** Mistakes seen in public clients: a near-miss path, a plain JSON body where content must be encrypted, getQR without state. */
 import { platformOperations } from '@iamsmart-sandbox/openapi/generated/platform-operations'
-import { type DiagnosisContext, diagnosis } from './diagnosis'
+import { type DiagnosisContext, diagnosis } from './diagnosis.kit'
 import type { Diagnosis } from './inspector.types'
 
 /** Paths public clients call that the platform does not serve, with the one they meant (reference §3). */

@@ -6,7 +6,7 @@ import {
   SIGNATURE_METHOD,
   stringToSign,
 } from '@iamsmart-sandbox/openapi/codec'
-import { type DiagnosisContext, diagnosis } from './diagnosis'
+import { type DiagnosisContext, diagnosis } from './diagnosis.kit'
 import type { Diagnosis } from './inspector.types'
 import { type Variant, variants } from './signature-variants'
 

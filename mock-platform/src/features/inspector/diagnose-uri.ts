@@ -1,5 +1,5 @@
 /** D20008 and D20012: the redirect URI against the registered list (with near misses), scopes against those granted. */
-import { type DiagnosisContext, diagnosis } from './diagnosis'
+import { type DiagnosisContext, diagnosis } from './diagnosis.kit'
 import type { Diagnosis } from './inspector.types'
 
 /** How `sent` differs from a registered URI when it is nearly the same; undefined when it is not close. */

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { harness } from '../../../test/harness'
 import { dcodeText } from '../../dcodes.i18n'
 import { diagnoseCallback } from './diagnose-callback'
-import { diagnosis } from './diagnosis'
+import { diagnosis } from './diagnosis.kit'
 import {
   type DiagnosisLang,
   diagnosisLang,

@@ -1,9 +1,5 @@
 /** Plain-words diagnosis of a call: which fault, why, how to fix it; dispatches on the D-code and the failed step. */
 import { dCodes } from '@iamsmart-sandbox/openapi/generated/dcodes'
-import type { CallRecord } from '../../protocol/signed-route'
-import type { RegisteredApp } from '../apps/app.types'
-import type { Scenarios } from '../scenarios/scenarios.service'
-import type { KeysService } from '../security/keys.service'
 import { diagnoseCek } from './diagnose-keys'
 import { diagnosePath, diagnosePlainBody, getQrStateWarning } from './diagnose-mistakes'
 import {
@@ -18,41 +14,8 @@ import {
   diagnoseToken,
 } from './diagnose-request'
 import { diagnoseSignature } from './diagnose-signature'
-import { type Diagnosis, type InspectedCall, TROUBLESHOOTING } from './inspector.types'
-
-export interface DiagnosisContext {
-  record: CallRecord
-  /** The call as the inspector shows it (request/response already masked). */
-  view: InspectedCall
-  app: RegisteredApp | undefined
-  keys: KeysService
-  scenarios: Scenarios
-  /** The app's test clock offset now. */
-  clockOffsetMs: number
-  /** Finds the newest earlier call of this app matching `test` (the inspector's tail). */
-  earlier(test: (c: InspectedCall) => boolean): InspectedCall | undefined
-}
-
-export function diagnosis(
-  id: string,
-  severity: Diagnosis['severity'],
-  title: string,
-  detail: string,
-  fix: string,
-): Diagnosis {
-  return { id, severity, title, detail, fix, link: `${TROUBLESHOOTING}#${id}` }
-}
-
-export const iso = (ms: number): string => new Date(ms).toISOString()
-
-export function describeDuration(ms: number): string {
-  const abs = Math.abs(ms)
-  if (abs < 1000) return `${Math.round(abs)} ms`
-  if (abs < 120_000) return `${Math.round(abs / 1000)} s`
-  if (abs < 7_200_000) return `${Math.round(abs / 60_000)} minutes`
-  if (abs < 172_800_000) return `${Math.round(abs / 3_600_000)} hours`
-  return `${Math.round(abs / 86_400_000)} days`
-}
+import { type DiagnosisContext, describeDuration, diagnosis, iso } from './diagnosis.kit'
+import type { Diagnosis } from './inspector.types'
 
 /** Every diagnosis of one call, the most specific first. Successful calls may carry warnings. */
 export async function diagnoseCall(ctx: DiagnosisContext): Promise<Diagnosis[]> {

@@ -1,9 +1,10 @@
 /** Turns a raw call or callback record into what the inspector shows: masked, with the string to sign and a diagnosis. */
 import { messageOf } from '../../errors'
-import type { CallRecord } from '../../protocol/signed-route'
+import type { CallRecord } from '../../protocol/call-record'
 import type { CallbackRecord } from '../callbacks/outbox'
 import { diagnoseCallback } from './diagnose-callback'
-import { diagnoseCall, type DiagnosisContext } from './diagnosis'
+import { diagnoseCall } from './diagnosis'
+import type { DiagnosisContext } from './diagnosis.kit'
 import type { InspectedCall, InspectedCallback } from './inspector.types'
 import { maskSignature, redactContent, sha256Hex } from './redact'
 

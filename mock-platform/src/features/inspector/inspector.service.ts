@@ -2,8 +2,9 @@
  * The request inspector: a bounded tail per app, built off the hot path and appended to the request log (every call,
  * nothing dropped: when building falls behind, observe() makes callers wait), with live subscribers.
  */
-import type { CallRecord } from '../../protocol/signed-route'
+import type { CallRecord } from '../../protocol/call-record'
 import type { CallbackRecord } from '../callbacks/outbox'
+import { addCekFacts } from './evidence'
 import { buildCall, buildCallback } from './inspector.build'
 import type { InspectorOptions } from './inspector.deps'
 import type { InspectedCall, InspectedItem, InspectorFilter } from './inspector.types'
@@ -54,6 +55,7 @@ export class Inspector {
   observe(record: CallRecord): Promise<void> | undefined {
     const clientID = record.clientID
     if (!clientID || !this.o.apps.get(clientID)) return undefined
+    addCekFacts(this.o.keys, record)
     return this.add(clientID, { raw: record, kind: 'call', offset: this.o.appClock.offset(clientID) })
   }
 

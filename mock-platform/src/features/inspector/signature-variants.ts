@@ -1,7 +1,7 @@
 /** The bodies and strings an OSP may have signed instead of what it sent: re-serialised JSON, encodings, lengths, formats. */
 import { decryptContent } from '@iamsmart-sandbox/openapi/codec'
 import { nestedTooDeep } from '../../http/json-depth'
-import type { DiagnosisContext } from './diagnosis'
+import type { DiagnosisContext } from './diagnosis.kit'
 
 export interface Variant {
   how: string

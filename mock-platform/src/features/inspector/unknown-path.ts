@@ -3,7 +3,7 @@ import { verifySignature } from '@iamsmart-sandbox/openapi/codec'
 import type { Context } from 'hono'
 import { newId } from '../../ids'
 import { envelope, sendEnvelope } from '../../protocol/envelope'
-import type { CallRecord } from '../../protocol/signed-route'
+import type { CallRecord } from '../../protocol/call-record'
 import type { Services } from '../../services'
 
 const HEADERS = ['clientID', 'signatureMethod', 'timestamp', 'nonce', 'signature'] as const

@@ -10,7 +10,8 @@ import { errorPage, brokerPage, qrPage } from '../../views/login-pages'
 import { isAnonymous } from '../tickets/outcomes'
 import { appendQuery } from '../tickets/tickets.service'
 import { DECISIONS, type Decision, type Ticket } from '../tickets/ticket.types'
-import { type GetQrParams, validateGetQr } from './get-qr.validate'
+import { clientIp } from '../../http/client-ip'
+import type { GetQrParams } from './get-qr.validate'
 
 const BINDING_COOKIE = 'iams_qr'
 
@@ -20,10 +21,8 @@ export function getQrRoutes(s: Services): Hono {
   r.get('/auth/getQR', async (c) => {
     const limited = s.pageLimiter.hit(`ip:${clientIp(c)}`)
     if (limited > 0) return c.text('Too many requests', 429, { 'Retry-After': String(limited) })
-    const v = validateGetQr(
-      (n) => c.req.query(n),
-      (id) => s.apps.get(id),
-    )
+    // Validated once, by recordGetQr in front of this route.
+    const v = c.get('getQr')
     if ('kind' in v) {
       const lang = (c.req.query('lang') as GetQrParams['lang']) ?? 'en-US'
       return errorPage(c, lang, v.code, v.detail, v.hint)
@@ -166,8 +165,3 @@ function faultLocation(p: GetQrParams, code: string): string {
 }
 
 const isMobileBrowser = (source: string) => /^(Android|iOS)_(?!IMS_)/.test(source)
-
-export function clientIp(c: Context): string {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined
-  return env?.incoming?.socket?.remoteAddress ?? 'local'
-}

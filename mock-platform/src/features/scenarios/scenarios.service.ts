@@ -5,6 +5,7 @@ import type { Clock } from '../../clock'
 import type { DCode } from '../../errors'
 import { ProblemError } from '../../errors'
 import { newId } from '../../ids'
+import type { Override } from '../../protocol/call-record'
 import type { TicketKind } from '../tickets/ticket.types'
 
 export type CallbackFault = 'error' | 'timeout'
@@ -30,11 +31,6 @@ export interface NewScenario {
 }
 
 /** What a call does instead of (or before) its normal handling. */
-export interface ForcedOutcome {
-  scenarioId: string
-  dcode?: DCode
-  delayMs?: number
-}
 
 export const OPERATION_IDS: readonly string[] = Object.keys(platformOperations)
 
@@ -92,7 +88,7 @@ export class Scenarios {
   }
 
   /** Signed routes: consumes one use of the oldest call scenario (D-code or delay) for this operation. */
-  take(clientID: string, operationId: string): ForcedOutcome | undefined {
+  take(clientID: string, operationId: string): Override | undefined {
     const list = this.byApp.get(clientID)
     if (list === undefined) return undefined
     const s = list.find(

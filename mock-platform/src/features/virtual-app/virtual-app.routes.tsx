@@ -14,19 +14,10 @@ import { langOf } from '../../views/i18n'
 import { ConsentList, type ConsentRow, consentView } from '../../views/consent-pages'
 import { doneView, homeView, notFoundView, requestView } from '../../views/virtual-app-pages'
 import { DECISIONS, type Decision, type Ticket } from '../tickets/ticket.types'
+import type { HistoryEntry } from './virtual-app.types'
 
 const RESIDENT_COOKIE = 'vapp_resident'
 const LANG_COOKIE = 'vapp_lang'
-
-export interface HistoryEntry {
-  ticketID: string
-  residentId: string
-  serviceName: string
-  kind: Ticket['kind']
-  status: Ticket['status']
-  fields: string[]
-  at: number
-}
 
 export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
   const r = new Hono()

@@ -1,11 +1,23 @@
-/** getQR is a browser navigation, not a signed call: this middleware records it for the inspector and applies scenarios. */
+/**
+ * getQR is a browser navigation, not a signed call: this middleware validates it once (the route reads the result
+ * from the context), applies a scenario's override and records it, through the same ports as the signed pipeline
+ * (protocol/ports.ts: OutcomeOverrides, CallObserver).
+ */
 import type { MiddlewareHandler } from 'hono'
 import type { DCode } from '../../errors'
 import { newId } from '../../ids'
-import type { CallRecord } from '../../protocol/signed-route'
-import type { Services } from '../../services'
-import { validateGetQr } from '../login/get-qr.validate'
+import type { CallRecord } from '../../protocol/call-record'
+import type { SignedRouteDeps } from '../../protocol/ports'
 import { appendQuery } from '../tickets/tickets.service'
+import type { AppsService } from '../apps/apps.service'
+import { validateGetQr } from './get-qr.validate'
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** getQR's parameters as validated by `recordGetQr`. */
+    getQr: ReturnType<typeof validateGetQr>
+  }
+}
 
 const QUERY = [
   'clientID',
@@ -20,16 +32,24 @@ const QUERY = [
 ]
 const SANDBOX_HEADERS = ['X-Sandbox-Resident', 'X-Sandbox-Decision']
 
-export function getQrObserver(s: Services): MiddlewareHandler {
+export function recordGetQr(
+  apps: AppsService,
+  deps: Pick<SignedRouteDeps, 'clock' | 'observe' | 'forced'>,
+): MiddlewareHandler {
   return async (c, next) => {
     const started = performance.now()
+    const v = validateGetQr(
+      (n) => c.req.query(n),
+      (id) => apps.get(id),
+    )
+    c.set('getQr', v)
     const clientID = c.req.query('clientID')
-    if (!clientID || !s.apps.get(clientID)) return next()
+    if (!clientID || !apps.get(clientID)) return next()
     const record: CallRecord = {
       txID: newId(),
       operationId: 'getQr',
       clientID,
-      at: s.clock.now(),
+      at: deps.clock.now(),
       durationMs: 0,
       code: 'D00000',
       status: 200,
@@ -39,10 +59,6 @@ export function getQrObserver(s: Services): MiddlewareHandler {
       ),
     }
     for (const h of SANDBOX_HEADERS) if (c.req.header(h)) record.headers[h] = c.req.header(h)!
-    const v = validateGetQr(
-      (n) => c.req.query(n),
-      (id) => s.apps.get(id),
-    )
     let forcedResponse: Response | undefined
     if ('kind' in v) {
       record.code = v.code
@@ -51,7 +67,7 @@ export function getQrObserver(s: Services): MiddlewareHandler {
       record.code = v.fault.code
       record.detail = v.fault.detail
     } else {
-      const forced = s.scenarios.take(clientID, 'getQr')
+      const forced = deps.forced?.(clientID, 'getQr')
       if (forced) {
         record.forced = forced
         if (forced.delayMs) await new Promise((r) => setTimeout(r, forced.delayMs))
@@ -80,7 +96,7 @@ export function getQrObserver(s: Services): MiddlewareHandler {
       record.response = { page: record.status === 200 ? 'qr or broker page' : 'error page' }
     }
     record.durationMs = performance.now() - started
-    const behind = s.inspector.observe(record)
+    const behind = deps.observe?.(record)
     if (behind) await behind
     return forcedResponse
   }

@@ -1,0 +1,60 @@
+/**
+ * What the signed pipeline needs from the features above it, declared here and implemented there (apps, keys,
+ * scenarios, the inspector), so the protocol imports no feature.
+ */
+import type { Clock } from '../clock'
+import type { Logger } from '../logger'
+import type { CallRecord, Override } from './call-record'
+import type { MemoryGuard } from './memory-guard'
+import type { RateLimiter } from './rate-limiter'
+import type { ReplayGuard } from './replay-guard'
+
+/**
+ * The app a handler receives: the apps feature names its type by augmenting this interface (as Hono's
+ * ContextVariableMap is augmented), so the protocol never imports it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface SignedAppRegistry {}
+export type SignedApp = SignedAppRegistry extends { app: infer A } ? A : unknown
+
+/** The registered apps, as the pipeline sees them. */
+export interface AppDirectory<A = SignedApp> {
+  get(clientID: string): A | undefined
+  /** The current secret, then the former one while a rotation's overlap lasts. */
+  secretsOf(app: A): string[]
+  /** Strict mode: the signature header must be URL-encoded Base64. */
+  strict(app: A): boolean
+  /** The compatibility profile `unencrypted`: a plain JSON request, answered plain. */
+  acceptsPlainContent(app: A): boolean
+  /** The key its organisation's rate limit counts under (an app of no organisation counts alone). */
+  rateKey(app: A): string
+}
+
+/** The app's content encryption keys: those that may open a request, and those that expired or were rotated out. */
+export interface CekSource {
+  candidates(clientID: string): ReadonlyArray<{ key: Uint8Array }>
+  stale(clientID: string): ReadonlyArray<{ key: Uint8Array }>
+}
+
+/** Records a call; a returned promise means the record is behind: the answer waits for room (backpressure). */
+export type CallObserver = (record: CallRecord) => Promise<void> | undefined | void
+
+/** A forced outcome for this app's next call of this operation (consumes one use), or none. */
+export type OutcomeOverrides = (clientID: string, operationId: string) => Override | undefined
+
+export interface SignedRouteDeps {
+  clock: Clock
+  apps: AppDirectory
+  keys: CekSource
+  replay: ReplayGuard
+  limiter: RateLimiter
+  /** Load shedding: new signed calls are refused while the heap is above HEAP_LIMIT_PERCENT of its limit. */
+  memory?: MemoryGuard
+  /** Signed calls per organisation (ORG_RATE_LIMIT_PER_MINUTE). */
+  orgLimiter?: RateLimiter
+  // The app's test clock is not used for the timestamp window: the OSP signs with its real clock (scenarios/app-clock.ts).
+  observe?: CallObserver
+  forced?: OutcomeOverrides
+  /** Security events (bad signatures, replays, reused codes, rate limits) are logged here, redacted. */
+  logger?: Logger
+}

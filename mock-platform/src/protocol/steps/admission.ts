@@ -1,0 +1,64 @@
+/** Steps `signature`, `memory`, `rate`, `timestamp` and `nonce`: whether this call may be handled at all. */
+import { verifySignature } from '@iamsmart-sandbox/openapi/codec'
+import { PlatformError } from '../../errors'
+import type { Step } from '../signed-call'
+
+/** HMAC over the string to sign with the app's current secret, then its former one during a rotation's overlap. */
+export const checkSignature: Step = async (call, deps) => {
+  const app = call.app!
+  const signatureHeader = call.headers.signature!
+  for (const secret of deps.apps.secretsOf(app)) {
+    call.verdict = await verifySignature({ secret, parts: call.parts!, signatureHeader })
+    if (call.verdict.valid) break
+  }
+  if (!call.verdict?.valid) throw new PlatformError('D20006', 'signature does not match the string to sign')
+  call.record.signatureEncoding = call.verdict.wasUrlEncoded ? 'url' : 'raw'
+  if (!call.verdict.wasUrlEncoded && deps.apps.strict(app))
+    throw new PlatformError('D20006', 'strict mode: the signature header must be URL-encoded Base64')
+}
+
+/** Load shedding while the heap is above HEAP_LIMIT_PERCENT of its limit. */
+export const shedLoad: Step = (_call, deps) => {
+  if (deps.memory?.busy())
+    throw new PlatformError(
+      'D20026',
+      'the sandbox is at its memory bound (HEAP_LIMIT_PERCENT): retry in a moment',
+      429,
+      { 'Retry-After': '1' },
+    )
+}
+
+/** Calls per app, then per organisation, per minute. */
+export const limitRate: Step = (call, deps) => {
+  const wait = deps.limiter.hit(`client:${call.parts!.clientID}`)
+  if (wait > 0) throw new PlatformError('D20026', 'rate limit exceeded', 429, { 'Retry-After': String(wait) })
+  const orgWait = deps.orgLimiter?.hit(deps.apps.rateKey(call.app!)) ?? 0
+  if (orgWait > 0)
+    throw new PlatformError(
+      'D20026',
+      'organisation rate limit exceeded (ORG_RATE_LIMIT_PER_MINUTE, shared by all the apps of the organisation)',
+      429,
+      { 'Retry-After': String(orgWait) },
+    )
+}
+
+/** The timestamp within the replay window of server time. */
+export const checkWindow: Step = (call, deps) => {
+  const skew = Number(call.parts!.timestamp) - deps.clock.now()
+  if (!deps.replay.withinWindow(skew))
+    throw new PlatformError('D20004', `timestamp is ${Math.round(skew / 60_000)} minute(s) off server time`)
+}
+
+/** The nonce never seen from this app inside the window (and room for it in the app's bound). */
+export const rememberNonce: Step = (call, deps) => {
+  const { clientID, nonce, timestamp } = call.parts!
+  const verdict = deps.replay.remember(clientID, nonce, Number(timestamp))
+  if (verdict.ok) return
+  if (verdict.reason === 'replay') throw new PlatformError('D20004', 'nonce already used')
+  throw new PlatformError(
+    'D20026',
+    `NONCES_PER_APP reached: this app holds ${verdict.limit} nonces inside the replay window; the oldest leaves it in ${verdict.retryAfterS} s`,
+    429,
+    { 'Retry-After': String(verdict.retryAfterS) },
+  )
+}
