@@ -120,7 +120,7 @@ export async function buildOpenapi(): Promise<string> {
 }
 
 /** ESM-only dependencies bundled into the CommonJS build, so Jest (which cannot require ESM) loads it. */
-const ESM_ONLY = ['lowdb', 'steno', '@faker-js/faker', 'file-type']
+const ESM_ONLY = ['lowdb', 'steno', '@faker-js/faker', 'file-type', 'pkijs', 'asn1js']
 
 export async function buildMockPlatform(): Promise<string> {
   const m = manifest('mock-platform')

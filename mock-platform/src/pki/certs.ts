@@ -1,84 +1,115 @@
-/** X.509 v3 certificates for the mock PKI: names, the extensions each profile needs, and TBS signing via Web Crypto. */
-import {
-  algorithm,
-  bits,
-  bool,
-  child,
-  ctx,
-  der,
-  int,
-  intBytes,
-  type Node,
-  OID,
-  octets,
-  oid,
-  parse,
-  printable,
-  readTime,
-  seq,
-  set,
-  time,
-  toBinary,
-  utf8,
-  valueBytes,
-} from './asn1'
-import { signSha256 } from './keys'
+/** X.509 v3 certificates for the mock PKI through pkijs: names, the extensions each profile needs, signing via Web Crypto. */
+import * as asn1js from 'asn1js'
+import * as pkijs from 'pkijs'
+
+/** The DER bytes of an ASN.1 value or a pkijs object. */
+export const der = (v: asn1js.BaseBlock | { toSchema(): asn1js.BaseBlock }): Uint8Array =>
+  new Uint8Array(('toSchema' in v ? v.toSchema() : v).toBER())
+
+/** pkijs's Web Crypto engine, writing the NULL parameters RFC 4055 §5 requires of sha256WithRSAEncryption. */
+class Engine extends pkijs.CryptoEngine {
+  override async getSignatureParameters(key: CryptoKey, hash?: string) {
+    const params = await super.getSignatureParameters(key, hash)
+    if (key.algorithm.name === 'RSASSA-PKCS1-v1_5')
+      params.signatureAlgorithm.algorithmParams = new asn1js.Null()
+    return params
+  }
+}
+export const engine = new Engine({ name: 'mock-pki', crypto: globalThis.crypto })
+
+/** RFC 5280 Time: UTCTime through 2049, GeneralizedTime from 2050. */
+export const time = (d: Date): pkijs.Time =>
+  new pkijs.Time({
+    type: d.getUTCFullYear() < 2050 ? pkijs.TimeType.UTCTime : pkijs.TimeType.GeneralizedTime,
+    value: d,
+  })
+
+/** An INTEGER from big-endian magnitude bytes (the caller keeps the top bit clear: positive). */
+export const integer = (b: Uint8Array): asn1js.Integer => new asn1js.Integer({ valueHex: b })
+
+const ATTRIBUTE = {
+  commonName: '2.5.4.3',
+  country: '2.5.4.6',
+  organization: '2.5.4.10',
+  organizationalUnit: '2.5.4.11',
+} as const
 
 /** A distinguished name, most significant first: [C, O, OU?, CN]. */
-export type NameSpec = Array<[type: keyof typeof OID, value: string]>
+export type NameSpec = Array<[type: keyof typeof ATTRIBUTE, value: string]>
 
-export function name(spec: NameSpec): Node {
-  return seq(
-    ...spec.map(([type, value]) =>
-      set(seq(oid(OID[type]), type === 'country' ? printable(value) : utf8(value))),
-    ),
+/** One attribute per RDN, as CAs write names (pkijs would put them all in one multi-valued RDN). */
+export const name = (spec: NameSpec): pkijs.RelativeDistinguishedNames =>
+  pkijs.RelativeDistinguishedNames.fromBER(
+    new asn1js.Sequence({
+      value: spec.map(
+        ([type, value]) =>
+          new asn1js.Set({
+            value: [
+              new pkijs.AttributeTypeAndValue({
+                type: ATTRIBUTE[type],
+                value:
+                  type === 'country'
+                    ? new asn1js.PrintableString({ value })
+                    : new asn1js.Utf8String({ value }),
+              }).toSchema(),
+            ],
+          }),
+      ),
+    }).toBER(),
   )
-}
 
 export interface CertSpec {
   serial: Uint8Array
-  issuer: Node
-  subject: Node
+  issuer: pkijs.RelativeDistinguishedNames
+  subject: pkijs.RelativeDistinguishedNames
   notBefore: Date
   notAfter: Date
   spki: Uint8Array
-  extensions: Node[]
+  extensions: pkijs.Extension[]
 }
 
 /** Builds the TBSCertificate, signs it with sha256WithRSAEncryption and returns the certificate DER. */
 export async function issueCertificate(spec: CertSpec, issuerKey: CryptoKey): Promise<Uint8Array> {
-  const tbs = seq(
-    ctx(0, [int(2)]),
-    intBytes(spec.serial),
-    algorithm(OID.sha256WithRSA),
-    spec.issuer,
-    seq(time(spec.notBefore), time(spec.notAfter)),
-    spec.subject,
-    parse(spec.spki),
-    ctx(3, [seq(...spec.extensions)]),
-  )
-  const tbsDer = der(tbs)
-  const signature = await signSha256(issuerKey, tbsDer)
-  return der(seq(parse(tbsDer), algorithm(OID.sha256WithRSA), bits(signature)))
+  const cert = new pkijs.Certificate({
+    version: 2,
+    serialNumber: integer(spec.serial),
+    issuer: spec.issuer,
+    subject: spec.subject,
+    notBefore: time(spec.notBefore),
+    notAfter: time(spec.notAfter),
+    subjectPublicKeyInfo: pkijs.PublicKeyInfo.fromBER(spec.spki as Uint8Array<ArrayBuffer>),
+    extensions: spec.extensions,
+  })
+  await cert.sign(issuerKey, 'SHA-256', engine)
+  return der(cert)
 }
 
-export const extension = (id: string, critical: boolean, value: Node): Node =>
-  critical ? seq(oid(id), bool(true), octets(der(value))) : seq(oid(id), octets(der(value)))
+export const readCertificate = (certDer: Uint8Array): pkijs.Certificate =>
+  pkijs.Certificate.fromBER(certDer as Uint8Array<ArrayBuffer>)
 
-export const basicConstraints = (ca: boolean, pathLen?: number): Node =>
+/** The SubjectPublicKeyInfo DER of a certificate. */
+export const spkiOf = (certDer: Uint8Array): Uint8Array => der(readCertificate(certDer).subjectPublicKeyInfo)
+
+export const extension = (id: string, critical: boolean, value: asn1js.BaseBlock): pkijs.Extension =>
+  new pkijs.Extension({ extnID: id, critical, extnValue: value.toBER() })
+
+export const basicConstraints = (ca: boolean, pathLen?: number): pkijs.Extension =>
   extension(
     '2.5.29.19',
     true,
-    seq(...(ca ? [bool(true)] : []), ...(ca && pathLen !== undefined ? [int(pathLen)] : [])),
+    new pkijs.BasicConstraints({
+      cA: ca,
+      ...(ca && pathLen !== undefined ? { pathLenConstraint: pathLen } : {}),
+    }).toSchema(),
   )
 
 /** KeyUsage bits by RFC 5280 position: 0 digitalSignature, 1 nonRepudiation, 5 keyCertSign, 6 cRLSign. */
-export function keyUsage(positions: number[]): Node {
+export function keyUsage(positions: number[]): pkijs.Extension {
   let byte = 0
   for (const p of positions) byte |= 0x80 >> p
-  let unused = 0
-  while (unused < 7 && !(byte & (1 << unused))) unused++
-  return extension('2.5.29.15', true, bits(new Uint8Array([byte]), unused))
+  let unusedBits = 0
+  while (unusedBits < 7 && !(byte & (1 << unusedBits))) unusedBits++
+  return extension('2.5.29.15', true, new asn1js.BitString({ valueHex: Uint8Array.of(byte), unusedBits }))
 }
 
 export const EKU = {
@@ -87,40 +118,37 @@ export const EKU = {
   documentSigning: '1.3.6.1.5.5.7.3.36',
 } as const
 
-export const extKeyUsage = (purposes: string[]): Node =>
-  extension('2.5.29.37', false, seq(...purposes.map(oid)))
-export const subjectKeyId = (id: Uint8Array): Node => extension('2.5.29.14', false, octets(id))
-export const authorityKeyId = (id: Uint8Array): Node =>
-  extension('2.5.29.35', false, seq(ctx(0, toBinary(id))))
+export const extKeyUsage = (purposes: string[]): pkijs.Extension =>
+  extension('2.5.29.37', false, new pkijs.ExtKeyUsage({ keyPurposes: purposes }).toSchema())
+export const subjectKeyId = (id: Uint8Array): pkijs.Extension =>
+  extension('2.5.29.14', false, new asn1js.OctetString({ valueHex: id }))
+export const authorityKeyId = (id: Uint8Array): pkijs.Extension =>
+  extension(
+    '2.5.29.35',
+    false,
+    new pkijs.AuthorityKeyIdentifier({ keyIdentifier: new asn1js.OctetString({ valueHex: id }) }).toSchema(),
+  )
 
-/** GeneralName uniformResourceIdentifier [6] IA5String. */
-const uri = (u: string): Node => ctx(6, u)
+/** GeneralName uniformResourceIdentifier. */
+const uri = (u: string): pkijs.GeneralName => new pkijs.GeneralName({ type: 6, value: u })
 
-export const crlDistributionPoint = (url: string): Node =>
-  extension('2.5.29.31', false, seq(seq(ctx(0, [ctx(0, [uri(url)])]))))
+export const crlDistributionPoint = (url: string): pkijs.Extension =>
+  extension(
+    '2.5.29.31',
+    false,
+    new pkijs.CRLDistributionPoints({
+      distributionPoints: [new pkijs.DistributionPoint({ distributionPoint: [uri(url)] })],
+    }).toSchema(),
+  )
 
-export const authorityInfoAccess = (o: { ocsp: string; caIssuers: string }): Node =>
+export const authorityInfoAccess = (o: { ocsp: string; caIssuers: string }): pkijs.Extension =>
   extension(
     '1.3.6.1.5.5.7.1.1',
     false,
-    seq(seq(oid('1.3.6.1.5.5.7.48.1'), uri(o.ocsp)), seq(oid('1.3.6.1.5.5.7.48.2'), uri(o.caIssuers))),
+    new pkijs.InfoAccess({
+      accessDescriptions: [
+        new pkijs.AccessDescription({ accessMethod: '1.3.6.1.5.5.7.48.1', accessLocation: uri(o.ocsp) }),
+        new pkijs.AccessDescription({ accessMethod: '1.3.6.1.5.5.7.48.2', accessLocation: uri(o.caIssuers) }),
+      ],
+    }).toSchema(),
   )
-
-/** The parts of a certificate the PKI reuses: subject Name (as the issuer of what it signs), serial, validity. */
-export function certificateParts(certDer: Uint8Array): {
-  subject: Node
-  issuer: Node
-  serial: Uint8Array
-  notAfter: Date
-  spki: Uint8Array
-} {
-  const tbs = child(parse(certDer), 0)
-  const validity = child(tbs, 4)
-  return {
-    serial: valueBytes(child(tbs, 1)),
-    issuer: child(tbs, 3),
-    subject: child(tbs, 5),
-    notAfter: readTime(child(validity, 1)),
-    spki: der(child(tbs, 6)),
-  }
-}

@@ -1,7 +1,7 @@
-/** The issuing CA's CRL (RFC 5280 §5): v2, AKI and cRLNumber, every revoked serial with its revocation date. */
-import { algorithm, bits, ctx, der, int, intBytes, type Node, OID, parse, seq, time } from './asn1'
-import { authorityKeyId, extension } from './certs'
-import { signSha256 } from './keys'
+/** The issuing CA's CRL (RFC 5280 §5) through pkijs: v2, AKI and cRLNumber, every revoked serial with its date. */
+import * as asn1js from 'asn1js'
+import * as pkijs from 'pkijs'
+import { authorityKeyId, der, engine, extension, integer, time } from './certs'
 import type { LeafRecord } from './pki.store'
 
 /** A CRL is valid 7 days; a fresh one is cut after each revocation and at least daily. */
@@ -9,7 +9,7 @@ export const CRL_VALIDITY_MS = 7 * 86_400_000
 export const CRL_REFRESH_MS = 86_400_000
 
 export interface CrlSpec {
-  issuer: Node
+  issuer: pkijs.RelativeDistinguishedNames
   issuerKeyId: Uint8Array
   number: number
   thisUpdate: Date
@@ -18,18 +18,31 @@ export interface CrlSpec {
 }
 
 export async function buildCrl(spec: CrlSpec, key: CryptoKey): Promise<Uint8Array> {
-  const entries = spec.revoked.map((r) => seq(intBytes(r.serial), time(r.at)))
-  const tbs = seq(
-    int(1),
-    algorithm(OID.sha256WithRSA),
-    spec.issuer,
-    time(spec.thisUpdate),
-    time(spec.nextUpdate),
-    ...(entries.length > 0 ? [seq(...entries)] : []),
-    ctx(0, [seq(authorityKeyId(spec.issuerKeyId), extension('2.5.29.20', false, int(spec.number)))]),
-  )
-  const tbsDer = der(tbs)
-  return der(seq(parse(tbsDer), algorithm(OID.sha256WithRSA), bits(await signSha256(key, tbsDer))))
+  const crl = new pkijs.CertificateRevocationList({
+    version: 1,
+    issuer: spec.issuer,
+    thisUpdate: time(spec.thisUpdate),
+    nextUpdate: time(spec.nextUpdate),
+    ...(spec.revoked.length > 0
+      ? {
+          revokedCertificates: spec.revoked.map(
+            (r) =>
+              new pkijs.RevokedCertificate({
+                userCertificate: integer(r.serial),
+                revocationDate: time(r.at),
+              }),
+          ),
+        }
+      : {}),
+    crlExtensions: new pkijs.Extensions({
+      extensions: [
+        authorityKeyId(spec.issuerKeyId),
+        extension('2.5.29.20', false, new asn1js.Integer({ value: spec.number })),
+      ],
+    }),
+  })
+  await crl.sign(key, 'SHA-256', engine)
+  return der(crl)
 }
 
 /** Revoked certificates that have not expired yet (expired ones may leave the CRL, RFC 5280 §3.3). */

@@ -1,6 +1,6 @@
 /** RSA-2048 key pairs through Web Crypto (generated off the event loop), their DER forms and key identifiers. */
 import { bytesToBase64 } from '@iamsmart-sandbox/openapi/codec'
-import { child, parse, valueBytes } from './asn1'
+import { PublicKeyInfo } from 'pkijs'
 
 const RSA: RsaHashedKeyGenParams = {
   name: 'RSASSA-PKCS1-v1_5',
@@ -43,15 +43,14 @@ export function importSigningKey(pkcs8: Uint8Array): Promise<CryptoKey> {
   return crypto.subtle.importKey('pkcs8', pkcs8 as Uint8Array<ArrayBuffer>, RSA, false, ['sign'])
 }
 
-/** RSASSA-PKCS1-v1_5 with SHA-256 over `data` (Web Crypto hashes it). */
-export async function signSha256(key: CryptoKey, data: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.sign('RSASSA-PKCS1-v1_5', key, data as Uint8Array<ArrayBuffer>))
-}
+/** The subjectPublicKey BIT STRING of a SubjectPublicKeyInfo, without the unused-bits octet. */
+export const publicKeyBits = (spki: Uint8Array): Uint8Array<ArrayBuffer> =>
+  PublicKeyInfo.fromBER(spki as Uint8Array<ArrayBuffer>).subjectPublicKey.valueBlock
+    .valueHexView as Uint8Array<ArrayBuffer>
 
 /** RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey BIT STRING (without the unused-bits octet). */
 export async function keyIdentifier(spki: Uint8Array): Promise<Uint8Array> {
-  const bitString = valueBytes(child(parse(spki), 1)).subarray(1)
-  return new Uint8Array(await crypto.subtle.digest('SHA-1', bitString as Uint8Array<ArrayBuffer>))
+  return new Uint8Array(await crypto.subtle.digest('SHA-1', publicKeyBits(spki)))
 }
 
 /** SHA-256 of any bytes. */

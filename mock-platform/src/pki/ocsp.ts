@@ -1,98 +1,94 @@
 /**
- * A small OCSP responder (RFC 6960) for the iAM Smart-Certs: CertIDs hashed with SHA-1 or SHA-256, responses
- * signed by the issuing CA itself (responderID byKey), the request nonce echoed, good / revoked / unknown.
+ * A small OCSP responder (RFC 6960) through pkijs for the iAM Smart-Certs: CertIDs hashed with SHA-1 or SHA-256,
+ * responses signed by the issuing CA itself (responderID byKey), the request nonce echoed, good / revoked / unknown.
  */
-import {
-  algorithm,
-  bits,
-  child,
-  children,
-  ctx,
-  der,
-  enumerated,
-  generalizedTime,
-  type Node,
-  OID,
-  octets,
-  oid,
-  oidOf,
-  parse,
-  seq,
-  toBinary,
-  valueBytes,
-} from './asn1'
 import { bytesToHex } from '@iamsmart-sandbox/openapi/codec'
-import { signSha256 } from './keys'
+import * as asn1js from 'asn1js'
+import * as pkijs from 'pkijs'
+import { der, engine, readCertificate } from './certs'
+import { publicKeyBits } from './keys'
 import type { Pki } from './pki.service'
 
 const BASIC = '1.3.6.1.5.5.7.48.1.1'
 const NONCE = '1.3.6.1.5.5.7.48.1.2'
-const HASHES: Record<string, string> = { [OID.sha1]: 'SHA-1', [OID.sha256]: 'SHA-256' }
+const HASHES: Record<string, string> = { '1.3.14.3.2.26': 'SHA-1', '2.16.840.1.101.3.4.2.1': 'SHA-256' }
+const SUCCESSFUL = 0
 const MALFORMED = 1
 const NEXT_UPDATE_MS = 7 * 86_400_000
 
+const answer = (status: number, responseBytes?: pkijs.ResponseBytes): Uint8Array =>
+  der(
+    new pkijs.OCSPResponse({
+      responseStatus: new asn1js.Enumerated({ value: status }),
+      ...(responseBytes ? { responseBytes } : {}),
+    }),
+  )
+
+/** A context-specific [tag] status: IMPLICIT NULL (good, unknown) or RevokedInfo with its revocation time. */
+const certStatus = (tag: number, revokedAt?: Date): asn1js.BaseBlock =>
+  revokedAt
+    ? new asn1js.Constructed({
+        idBlock: { tagClass: 3, tagNumber: tag },
+        value: [new asn1js.GeneralizedTime({ valueDate: revokedAt })],
+      })
+    : new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: tag } })
+
 /** Answers one DER OCSPRequest with a DER OCSPResponse (malformedRequest when it cannot be read). */
 export async function ocspResponse(pki: Pki, request: Uint8Array, now: number): Promise<Uint8Array> {
-  let requests: Node[]
-  let nonce: Node | undefined
+  let tbs: pkijs.TBSRequest
   try {
-    const tbs = child(parse(request), 0)
-    const parts = children(tbs)
-    const list = parts.find((p) => p.tagClass === 0 && p.type === 16)
-    if (!list || children(list).length === 0) throw new Error('no requestList')
-    requests = children(list).map((r) => child(r, 0))
-    const exts = parts.find((p) => p.tagClass === 0x80 && p.type === 2)
-    nonce = exts ? children(child(exts, 0)).find((e) => oidOf(child(e, 0)) === NONCE) : undefined
+    tbs = pkijs.OCSPRequest.fromBER(request as Uint8Array<ArrayBuffer>).tbsRequest
+    if (tbs.requestList.length === 0) throw new Error('no requestList')
   } catch {
-    return der(seq(enumerated(MALFORMED)))
+    return answer(MALFORMED)
   }
+  const nonce = tbs.requestExtensions?.find((e) => e.extnID === NONCE)
   const at = new Date(Math.floor(now / 1000) * 1000)
-  const responses: Node[] = []
-  for (const certId of requests) responses.push(await singleResponse(pki, certId, at))
-  const issuer = pki.issuer
-  const data = seq(
-    ctx(2, [octets(issuer.keyId)]),
-    generalizedTime(at),
-    seq(...responses),
-    ...(nonce ? [ctx(1, [seq(nonce)])] : []),
+  const responses: pkijs.SingleResponse[] = []
+  for (const { reqCert } of tbs.requestList) responses.push(await singleResponse(pki, reqCert, at))
+  const basic = new pkijs.BasicOCSPResponse({
+    tbsResponseData: new pkijs.ResponseData({
+      responderID: new asn1js.OctetString({ valueHex: pki.issuer.keyId }),
+      producedAt: at,
+      responses,
+      ...(nonce ? { responseExtensions: [nonce] } : {}),
+    }),
+    // The responder is the issuing CA itself; its certificate travels along so clients can find the signer.
+    certs: [readCertificate(pki.caCert)],
+  })
+  await basic.sign(await pki.caSigningKey(), 'SHA-256', engine)
+  return answer(
+    SUCCESSFUL,
+    new pkijs.ResponseBytes({
+      responseType: BASIC,
+      response: new asn1js.OctetString({ valueHex: der(basic) }),
+    }),
   )
-  const dataDer = der(data)
-  const signature = await signSha256(await pki.caSigningKey(), dataDer)
-  // The responder is the issuing CA itself; its certificate travels along so clients can find the signer.
-  const basic = seq(
-    parse(dataDer),
-    algorithm(OID.sha256WithRSA),
-    bits(signature),
-    ctx(0, [seq(parse(pki.caCert))]),
-  )
-  return der(seq(enumerated(0), ctx(0, [seq(oid(BASIC), octets(der(basic)))])))
 }
 
-async function singleResponse(pki: Pki, certId: Node, at: Date): Promise<Node> {
-  const hash = HASHES[oidOf(child(child(certId, 0), 0))]
-  const serial = bytesToHex(valueBytes(child(certId, 3)))
-  let status: Node = ctx(2, '')
+async function singleResponse(pki: Pki, certId: pkijs.CertID, at: Date): Promise<pkijs.SingleResponse> {
+  const hash = HASHES[certId.hashAlgorithm.algorithmId]
+  const serial = bytesToHex(certId.serialNumber.valueBlock.valueHexView)
+  let status = certStatus(2)
   if (hash && (await issuedByOurCa(pki, certId, hash))) {
     const st = pki.status(serial)
-    if (st.status === 'good') status = ctx(0, '')
-    else if (st.status === 'revoked')
-      status = ctx(1, [generalizedTime(new Date(Math.floor(st.revokedAt / 1000) * 1000))])
+    if (st.status === 'good') status = certStatus(0)
+    else if (st.status === 'revoked') status = certStatus(1, new Date(Math.floor(st.revokedAt / 1000) * 1000))
   }
-  return seq(
-    certId,
-    status,
-    generalizedTime(at),
-    ctx(0, [generalizedTime(new Date(at.getTime() + NEXT_UPDATE_MS))]),
-  )
+  return new pkijs.SingleResponse({
+    certID: certId,
+    certStatus: status,
+    thisUpdate: at,
+    nextUpdate: new Date(at.getTime() + NEXT_UPDATE_MS),
+  })
 }
 
-async function issuedByOurCa(pki: Pki, certId: Node, hash: string): Promise<boolean> {
+async function issuedByOurCa(pki: Pki, certId: pkijs.CertID, hash: string): Promise<boolean> {
   const { name, spki } = pki.issuer
-  const keyBits = valueBytes(child(parse(spki), 1)).subarray(1)
-  const [nameHash, keyHash] = await Promise.all([digest(hash, der(name)), digest(hash, keyBits)])
+  const [nameHash, keyHash] = await Promise.all([digest(hash, name), digest(hash, publicKeyBits(spki))])
   return (
-    toBinary(valueBytes(child(certId, 1))) === toBinary(nameHash) &&
-    toBinary(valueBytes(child(certId, 2))) === toBinary(keyHash)
+    bytesToHex(certId.issuerNameHash.valueBlock.valueHexView) === bytesToHex(nameHash) &&
+    bytesToHex(certId.issuerKeyHash.valueBlock.valueHexView) === bytesToHex(keyHash)
   )
 }
 

@@ -2,7 +2,7 @@
 import { chmod, mkdir, open, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { base64ToBytes, bytesToBase64 } from '@iamsmart-sandbox/openapi/codec'
-import { certificateParts } from './certs'
+import { spkiOf } from './certs'
 import { generateKeyMaterial, pem } from './keys'
 import type { Authority, LeafRecord, PkiState, PkiStore } from './pki.store'
 
@@ -57,7 +57,7 @@ async function readAuthority(base: string): Promise<Authority | undefined> {
   const [key, cert] = await Promise.all([readText(`${base}.key`), readText(`${base}.crt`)])
   if (!key || !cert) return undefined
   const certDer = fromPem(cert)
-  return { key: { pkcs8: fromPem(key), spki: certificateParts(certDer).spki }, cert: certDer }
+  return { key: { pkcs8: fromPem(key), spki: spkiOf(certDer) }, cert: certDer }
 }
 
 /** A CA is written once; its files never change afterwards. */

@@ -1,12 +1,12 @@
 /** The mock iAM Smart-Cert PKI: a TEST root and issuing CA, one leaf per iAM Smart+ resident, revocation and the CRL. */
 import { bytesToHex } from '@iamsmart-sandbox/openapi/codec'
+import type { RelativeDistinguishedNames } from 'pkijs'
 import type { Clock } from '../clock'
 import type { Resident } from '../personas/resident.types'
-import type { Node } from './asn1'
 import { authorities, leafCertificate, randomSerial } from './profiles'
 import { buildCrl, CRL_REFRESH_MS, CRL_VALIDITY_MS, revokedEntries } from './crl'
 import { signDetached } from './cms'
-import { certificateParts } from './certs'
+import { der, readCertificate } from './certs'
 import { importSigningKey, keyIdentifier, type KeyMaterial } from './keys'
 import type { LeafRecord, PkiState, PkiStore } from './pki.store'
 import { signDigestPkcs1 } from './raw-sign'
@@ -22,7 +22,7 @@ export type CertStatus = { status: 'good' } | { status: 'revoked'; revokedAt: nu
 
 interface Loaded {
   state: PkiState
-  caName: Node
+  caName: RelativeDistinguishedNames
   caKeyId: Uint8Array
   caNotAfter: Date
 }
@@ -58,12 +58,12 @@ export class Pki {
       await this.o.store.save(state)
     }
     for (const leaf of state.leaves) this.bySerial.set(leaf.serial, leaf)
-    const ca = certificateParts(state.ca.cert)
+    const ca = readCertificate(state.ca.cert)
     this.loaded = {
       state,
       caName: ca.subject,
       caKeyId: await keyIdentifier(state.ca.key.spki),
-      caNotAfter: ca.notAfter,
+      caNotAfter: ca.notAfter.value,
     }
   }
 
@@ -78,9 +78,9 @@ export class Pki {
   get caCert(): Uint8Array {
     return this.l.state.ca.cert
   }
-  /** The issuing CA's Name and key identifier (SHA-1 of its public key), for OCSP. */
-  get issuer(): { name: Node; keyId: Uint8Array; spki: Uint8Array } {
-    return { name: this.l.caName, keyId: this.l.caKeyId, spki: this.l.state.ca.key.spki }
+  /** The issuing CA's Name (DER), key identifier (SHA-1 of its public key) and public key, for OCSP. */
+  get issuer(): { name: Uint8Array; keyId: Uint8Array; spki: Uint8Array } {
+    return { name: der(this.l.caName), keyId: this.l.caKeyId, spki: this.l.state.ca.key.spki }
   }
   get location(): string {
     return this.o.store.location
@@ -213,7 +213,7 @@ export class Pki {
       cert,
       key,
       issuedAt: now,
-      notAfter: certificateParts(cert).notAfter.getTime(),
+      notAfter: readCertificate(cert).notAfter.value.getTime(),
     }
     this.l.state.leaves.push(leaf)
     this.bySerial.set(leaf.serial, leaf)

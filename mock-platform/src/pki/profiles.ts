@@ -3,8 +3,8 @@
  * iAM Smart-Cert per resident (RSA-2048, SHA-256, 2 years, digitalSignature + nonRepudiation, emailProtection +
  * documentSigning EKU, CRL distribution point and AIA pointing at the sandbox).
  */
+import type { RelativeDistinguishedNames } from 'pkijs'
 import type { Resident } from '../personas/resident.types'
-import type { Node } from './asn1'
 import {
   authorityInfoAccess,
   authorityKeyId,
@@ -86,7 +86,7 @@ export interface LeafSpec {
   serial: Uint8Array
   key: KeyMaterial
   now: Date
-  issuer: { name: Node; keyId: Uint8Array; notAfter: Date }
+  issuer: { name: RelativeDistinguishedNames; keyId: Uint8Array; notAfter: Date }
   issuerKey: CryptoKey
   baseUrl: string
 }
