@@ -126,19 +126,26 @@ function CreateApp({ onCreated }: { onCreated(app: NewApp): void }) {
         error={fieldError(errors, 'redirectURIs')}
       />
       <ScopeChoice value={scopes} onChange={setScopes} error={fieldError(errors, 'scopes')} />
-      <CheckboxField
-        label={translate({ id: 'console.apps.field.strict', message: 'Strict mode' })}
-        checked={strict}
-        onChange={(e) => setStrict(e.target.checked)}
-        hint={translate({
-          id: 'console.apps.field.strict.hint',
-          message: 'Refuse a raw Base64 signature (not URL-encoded) with D20006, as the real platform may.',
-        })}
-      />
+      <StrictField checked={strict} onChange={setStrict} />
       <ActionButton type="submit">
         <Translate id="console.apps.create.submit">Register app</Translate>
       </ActionButton>
     </form>
+  )
+}
+
+/** Strict mode: a raw Base64 signature is refused, as the real platform may. */
+export function StrictField({ checked, onChange }: { checked: boolean; onChange(strict: boolean): void }) {
+  return (
+    <CheckboxField
+      label={translate({ id: 'console.apps.field.strict', message: 'Strict mode' })}
+      checked={checked}
+      onChange={(e) => onChange(e.target.checked)}
+      hint={translate({
+        id: 'console.apps.field.strict.hint',
+        message: 'Refuse a raw Base64 signature (not URL-encoded) with D20006, as the real platform may.',
+      })}
+    />
   )
 }
 

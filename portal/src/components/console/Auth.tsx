@@ -8,15 +8,15 @@ import { ApiError, sandboxApi, unwrap } from '../shared/api'
 import { ActionButton, ErrorAlert, Notice } from '../shared/feedback'
 import { fieldError, TextField } from '../shared/fields'
 import { useSession } from '../shared/session'
-import { AccountFields, SignedInAlready } from '../shared/SignInForm'
+import { AccountFields, SignedInAlready, useAccountFields } from '../shared/SignInForm'
 import ui from '../shared/ui.module.css'
 
 export function SignUpForm() {
   const { begin } = useSession()
   const history = useHistory()
   const next = useBaseUrl('/console/apps')
-  const [email, setEmail] = useState('')
-  const [password, setPassword] = useState('')
+  const account = useAccountFields()
+  const { email, password } = account
   const [orgName, setOrgName] = useState('')
   const [error, setError] = useState<unknown>()
   const [checkMail, setCheckMail] = useState(false)
@@ -67,14 +67,7 @@ export function SignUpForm() {
       </p>
       <ErrorAlert error={error} shownFields={['email', 'password', 'orgName']} />
       <form onSubmit={(e) => void submit(e)} className={ui.panel} noValidate>
-        <AccountFields
-          email={email}
-          password={password}
-          onEmail={setEmail}
-          onPassword={setPassword}
-          errors={errors}
-          newAccount
-        />
+        <AccountFields {...account} errors={errors} newAccount />
         <TextField
           label={translate({ id: 'console.field.orgName', message: 'Organisation name' })}
           name="orgName"

@@ -25,6 +25,13 @@ export function SignedInAlready() {
   )
 }
 
+/** The state of the email address and password fields. */
+export function useAccountFields() {
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
+  return { email, password, onEmail: setEmail, onPassword: setPassword }
+}
+
 /** The email address and password of an account, with what the sandbox said is wrong with them. */
 export function AccountFields({
   email,
@@ -79,13 +86,13 @@ export function SignInForm({ next = '/console' }: { next?: string | null }) {
   const { begin } = useSession()
   const history = useHistory()
   const nextUrl = useBaseUrl(next ?? '/')
-  const [email, setEmail] = useState('')
-  const [password, setPassword] = useState('')
+  const account = useAccountFields()
   const [error, setError] = useState<unknown>()
   const errors = error instanceof ApiError ? error.fieldErrors : {}
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault()
+    const { email, password } = account
     try {
       begin(await unwrap(sandboxApi.POST('/session', { body: { email, password } })))
       if (next) history.push(nextUrl)
@@ -99,13 +106,7 @@ export function SignInForm({ next = '/console' }: { next?: string | null }) {
       <SignedInAlready />
       <ErrorAlert error={error} shownFields={['email', 'password']} />
       <form onSubmit={(e) => void submit(e)} className={ui.panel} noValidate>
-        <AccountFields
-          email={email}
-          password={password}
-          onEmail={setEmail}
-          onPassword={setPassword}
-          errors={errors}
-        />
+        <AccountFields {...account} errors={errors} />
         <ActionButton type="submit">
           <Translate id="console.signIn.submit">Sign in</Translate>
         </ActionButton>

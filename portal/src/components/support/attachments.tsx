@@ -1,7 +1,9 @@
-/** Files attached to enquiries and replies: read for upload (Base64 in JSON) and listed for download. */
-import { translate } from '@docusaurus/Translate'
+/** An enquiry's text and files: files read for upload (Base64 in JSON), listed for download. */
+import Translate, { translate } from '@docusaurus/Translate'
 import { SUPPORT_API } from '../shared/api'
 import type { AttachmentUpload, Enquiry } from '../shared/types'
+import ui from '../shared/ui.module.css'
+import styles from './support.module.css'
 
 /** Reads a browser File as standard Base64 (no data: prefix), for an AttachmentUpload. */
 export function fileToUpload(file: File): Promise<AttachmentUpload> {
@@ -17,7 +19,7 @@ export function fileToUpload(file: File): Promise<AttachmentUpload> {
 }
 
 /** The enquiry's files, each a download link with its size (for staff also its type and whether HKIDs were masked). */
-export function AttachmentList({ enquiry, staff = false }: { enquiry: Enquiry; staff?: boolean }) {
+function AttachmentList({ enquiry, staff = false }: { enquiry: Enquiry; staff?: boolean }) {
   if (enquiry.attachments.length === 0) return null
   return (
     <ul aria-label={translate({ id: 'support.files', message: 'Files' })}>
@@ -32,5 +34,23 @@ export function AttachmentList({ enquiry, staff = false }: { enquiry: Enquiry; s
         </li>
       ))}
     </ul>
+  )
+}
+
+/** The provider's description, the request ids they attached (staff see those calls on their own) and the files. */
+export function EnquiryText({ enquiry, staff = false }: { enquiry: Enquiry; staff?: boolean }) {
+  return (
+    <div className={ui.panel}>
+      <p className={styles.pre}>{enquiry.description}</p>
+      {!staff && enquiry.requestIds.length > 0 && (
+        <p>
+          <Translate id="support.attachedRequests">Attached requests</Translate>:{' '}
+          {enquiry.requestIds.map((r) => (
+            <code key={r}>{r} </code>
+          ))}
+        </p>
+      )}
+      <AttachmentList enquiry={enquiry} staff={staff} />
+    </div>
   )
 }

@@ -2,10 +2,12 @@
 import Translate, { translate } from '@docusaurus/Translate'
 import Heading from '@theme/Heading'
 import clsx from 'clsx'
+import type { ReactNode } from 'react'
 import { formatHkMinutes } from '../hk-time'
-import type { Enquiry } from '../shared/types'
+import type { Application, Enquiry } from '../shared/types'
 import ui from '../shared/ui.module.css'
 import styles from './support.module.css'
+import { term } from './terms'
 
 /** Buttons that switch between a page's parts, the current one pressed. */
 export function Tabs<K extends string>({
@@ -34,6 +36,25 @@ export function Tabs<K extends string>({
   )
 }
 
+/** A form's submit button, disabled while the form is busy. */
+export function SubmitButton({
+  busy,
+  className = 'button--primary',
+  children,
+}: {
+  busy: boolean
+  className?: string
+  children: ReactNode
+}) {
+  return (
+    <div>
+      <button type="submit" className={clsx('button', className)} disabled={busy}>
+        {children}
+      </button>
+    </div>
+  )
+}
+
 export function BackButton({ onBack }: { onBack(): void }) {
   return (
     <button type="button" className="button button--link" onClick={onBack}>
@@ -47,6 +68,19 @@ export function applicationTitle(type: 'programme' | 'ite'): string {
   return type === 'programme'
     ? translate({ id: 'support.programmeApp', message: 'Sandbox Programme application' })
     : translate({ id: 'support.iteApp', message: 'Integration-test (ITE) readiness application' })
+}
+
+/** An application's status (with the test id given), revision and the organisation's programme stage. */
+export function ApplicationStatus({ app, testId }: { app: Application; testId: string }) {
+  return (
+    <>
+      <Translate id="support.status">Status</Translate>:{' '}
+      <strong data-testid={testId}>{term(app.status)}</strong> ·{' '}
+      <Translate id="support.revision">Revision</Translate>: {app.revision} ·{' '}
+      <Translate id="support.programmeStage">Programme stage</Translate>:{' '}
+      {term(app.organisation.programmeStatus)}
+    </>
+  )
 }
 
 /** An enquiry's replies, oldest first, staff replies marked; staff see the authors' addresses first. */

@@ -3,9 +3,10 @@ import Translate, { translate } from '@docusaurus/Translate'
 import { useEffect, useState } from 'react'
 import { ApiError, sandboxApi, unwrap } from '../../shared/api'
 import { ActionButton } from '../../shared/feedback'
-import { CheckboxField, fieldError, SelectField, TextField } from '../../shared/fields'
+import { fieldError, SelectField, TextField } from '../../shared/fields'
 import type { App } from '../../shared/types'
 import ui from '../../shared/ui.module.css'
+import { StrictField } from '../Apps'
 import { ChangeMessage, useChange } from './change'
 
 /** Compatibility profiles (Reference → Fidelity): `evidence` follows the strongest public evidence. */
@@ -40,15 +41,7 @@ export default function Settings({ app, onApp }: { app: App; onApp(app: App): vo
         onChange={(e) => setName(e.target.value)}
         error={fieldError(errors, 'name')}
       />
-      <CheckboxField
-        label={translate({ id: 'console.apps.field.strict', message: 'Strict mode' })}
-        checked={strict}
-        onChange={(e) => setStrict(e.target.checked)}
-        hint={translate({
-          id: 'console.apps.field.strict.hint',
-          message: 'Refuse a raw Base64 signature (not URL-encoded) with D20006, as the real platform may.',
-        })}
-      />
+      <StrictField checked={strict} onChange={setStrict} />
       <SelectField
         label={translate({ id: 'console.apps.field.compatibilityProfile', message: 'Compatibility profile' })}
         value={profile}

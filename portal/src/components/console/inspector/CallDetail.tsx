@@ -55,9 +55,6 @@ export default function CallDetail({ call }: { call: InspectorCall }) {
           </>
         )}
       </dl>
-      <h3>
-        <Translate id="console.inspector.diagnosis">Diagnosis</Translate>
-      </h3>
       <Diagnoses items={call.diagnosis} />
       <h3>
         <Translate id="console.inspector.headers">Headers</Translate>

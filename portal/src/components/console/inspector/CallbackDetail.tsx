@@ -39,9 +39,6 @@ export default function CallbackDetail({ cb, app }: { cb: InspectorCallback; app
           </>
         )}
       </dl>
-      <h3>
-        <Translate id="console.inspector.diagnosis">Diagnosis</Translate>
-      </h3>
       <Diagnoses items={cb.diagnosis} />
       <h3>
         <Translate id="console.inspector.attempts">Tries</Translate>

@@ -1,4 +1,4 @@
-/** The diagnoses of a record: what went wrong in plain words, the fix, and the troubleshooting section. */
+/** A record's diagnosis: what went wrong in plain words, the fix, and the troubleshooting section. */
 import Link from '@docusaurus/Link'
 import Translate, { translate } from '@docusaurus/Translate'
 import clsx from 'clsx'
@@ -7,14 +7,16 @@ import type { InspectorDiagnosis } from '../../shared/types'
 import styles from '../console.module.css'
 
 export default function Diagnoses({ items }: { items: InspectorDiagnosis[] }) {
-  if (items.length === 0)
-    return (
-      <p>
-        <Badge tone="ok">{translate({ id: 'console.inspector.clean', message: 'No problem found' })}</Badge>
-      </p>
-    )
   return (
     <>
+      <h3>
+        <Translate id="console.inspector.diagnosis">Diagnosis</Translate>
+      </h3>
+      {items.length === 0 && (
+        <p>
+          <Badge tone="ok">{translate({ id: 'console.inspector.clean', message: 'No problem found' })}</Badge>
+        </p>
+      )}
       {items.map((d, i) => (
         <div key={`${d.id}-${i}`} className={clsx(styles.diagnosis, styles[`diagnosis_${d.severity}`])}>
           <p className="margin-bottom--sm">

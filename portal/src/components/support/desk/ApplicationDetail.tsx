@@ -7,8 +7,7 @@ import { ErrorAlert, Loading } from '../../shared/feedback'
 import { useLoad } from '../../shared/hooks'
 import type { Meta } from '../../shared/types'
 import { ApplicationFields } from '../ApplicationFields'
-import { applicationTitle, BackButton } from '../parts'
-import { term } from '../terms'
+import { applicationTitle, ApplicationStatus, BackButton } from '../parts'
 import ApplicationForm from './ApplicationForm'
 
 export default function ApplicationDetail({ meta, id, onBack }: { meta: Meta; id: string; onBack(): void }) {
@@ -31,11 +30,7 @@ export default function ApplicationDetail({ meta, id, onBack }: { meta: Meta; id
         {applicationTitle(app.type)} · {app.reference}
       </Heading>
       <p>
-        <Translate id="support.status">Status</Translate>:{' '}
-        <strong data-testid="application-status">{term(app.status)}</strong> ·{' '}
-        <Translate id="support.revision">Revision</Translate>: {app.revision} ·{' '}
-        <Translate id="support.programmeStage">Programme stage</Translate>:{' '}
-        {term(app.organisation.programmeStatus)}
+        <ApplicationStatus app={app} testId="application-status" />
       </p>
       {app.decision?.outcome === 'returned' && (
         <div className="alert alert--warning" role="note">

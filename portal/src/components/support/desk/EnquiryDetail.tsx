@@ -6,9 +6,8 @@ import { supportApi, unwrap } from '../../shared/api'
 import { ErrorAlert, Loading } from '../../shared/feedback'
 import { TextAreaField, TextField } from '../../shared/fields'
 import { useAction, useLoad } from '../../shared/hooks'
-import ui from '../../shared/ui.module.css'
-import { AttachmentList, fileToUpload } from '../attachments'
-import { BackButton, Replies } from '../parts'
+import { EnquiryText, fileToUpload } from '../attachments'
+import { BackButton, Replies, SubmitButton } from '../parts'
 import styles from '../support.module.css'
 import { term } from '../terms'
 
@@ -77,18 +76,7 @@ export default function EnquiryDetail({ id, onBack }: { id: string; onBack(): vo
           ? ` · ${translate({ id: 'support.app', message: 'App concerned' })}: ${enquiry.appName}`
           : ''}
       </p>
-      <div className={ui.panel}>
-        <p className={styles.pre}>{enquiry.description}</p>
-        {enquiry.requestIds.length > 0 && (
-          <p>
-            <Translate id="support.attachedRequests">Attached requests</Translate>:{' '}
-            {enquiry.requestIds.map((r) => (
-              <code key={r}>{r} </code>
-            ))}
-          </p>
-        )}
-        <AttachmentList enquiry={enquiry} />
-      </div>
+      <EnquiryText enquiry={enquiry} />
       <Replies enquiry={enquiry} />
       <div className={styles.bar}>
         {!closed &&
@@ -118,11 +106,9 @@ export default function EnquiryDetail({ id, onBack }: { id: string; onBack(): vo
             multiple
             onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
           />
-          <div>
-            <button type="submit" className="button button--primary" disabled={busy}>
-              <Translate id="support.send">Send</Translate>
-            </button>
-          </div>
+          <SubmitButton busy={busy}>
+            <Translate id="support.send">Send</Translate>
+          </SubmitButton>
         </form>
       )}
       <ErrorAlert error={error} />

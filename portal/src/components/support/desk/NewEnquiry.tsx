@@ -10,6 +10,7 @@ import { useAction, useLoad } from '../../shared/hooks'
 import type { Enquiry, EnquiryCreateRequest, InspectorCall, Meta } from '../../shared/types'
 import { fileToUpload } from '../attachments'
 import styles from '../support.module.css'
+import { SubmitButton } from '../parts'
 import { term } from '../terms'
 
 const splitIds = (text: string) => text.split(/[\s,]+/).filter(Boolean)
@@ -163,11 +164,9 @@ export default function NewEnquiry({ meta, onFiled }: { meta: Meta; onFiled(e: E
         error={error}
         shownFields={['subject', 'category', 'severity', 'clientID', 'requestIds', 'description']}
       />
-      <div>
-        <button type="submit" className="button button--primary" disabled={busy}>
-          <Translate id="support.submit">Submit</Translate>
-        </button>
-      </div>
+      <SubmitButton busy={busy}>
+        <Translate id="support.submit">Submit</Translate>
+      </SubmitButton>
     </form>
   )
 }

@@ -8,9 +8,8 @@ import { TextAreaField } from '../../shared/fields'
 import { useAction, useLoad } from '../../shared/hooks'
 import type { Meta, StaffList } from '../../shared/types'
 import { ApplicationFields } from '../ApplicationFields'
-import { applicationTitle, BackButton } from '../parts'
+import { applicationTitle, ApplicationStatus, BackButton } from '../parts'
 import styles from '../support.module.css'
-import { term } from '../terms'
 import { Flags } from './Flags'
 import Notes from './Notes'
 import Triage from './Triage'
@@ -60,11 +59,8 @@ export default function ApplicationView({
         {applicationTitle(app.type)} · {app.reference}
       </Heading>
       <p>
-        {app.orgName ?? app.organisation.name} · <Translate id="support.status">Status</Translate>:{' '}
-        <strong data-testid="staff-application-status">{term(app.status)}</strong> ·{' '}
-        <Translate id="support.revision">Revision</Translate>: {app.revision} ·{' '}
-        <Translate id="support.programmeStage">Programme stage</Translate>:{' '}
-        {term(app.organisation.programmeStatus)} <Flags targets={app.targets} />
+        {app.orgName ?? app.organisation.name} ·{' '}
+        <ApplicationStatus app={app} testId="staff-application-status" /> <Flags targets={app.targets} />
       </p>
       {app.decision && (
         <div className={`alert ${app.decision.outcome === 'approved' ? 'alert--success' : 'alert--warning'}`}>

@@ -6,10 +6,8 @@ import { supportApi, unwrap } from '../../shared/api'
 import { ErrorAlert, Loading } from '../../shared/feedback'
 import { useAction, useLoad } from '../../shared/hooks'
 import type { Meta, Session, StaffList } from '../../shared/types'
-import ui from '../../shared/ui.module.css'
-import { AttachmentList } from '../attachments'
+import { EnquiryText } from '../attachments'
 import { BackButton, Replies } from '../parts'
-import styles from '../support.module.css'
 import { term } from '../terms'
 import { AttachedCall } from './AttachedCall'
 import { Flags } from './Flags'
@@ -64,10 +62,7 @@ export default function EnquiryView({
         <Translate id="support.due">Next due</Translate>: {formatHkMinutes(enquiry.targets?.nextDue)}{' '}
         <Flags targets={enquiry.targets} />
       </p>
-      <div className={ui.panel}>
-        <p className={styles.pre}>{enquiry.description}</p>
-        <AttachmentList enquiry={enquiry} staff />
-      </div>
+      <EnquiryText enquiry={enquiry} staff />
       <section aria-labelledby="calls-title">
         <Heading as="h3" id="calls-title">
           <Translate id="support.attachedRequests">Attached requests</Translate> ({calls.length})

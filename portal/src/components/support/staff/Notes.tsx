@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../shared/feedback'
 import { TextAreaField } from '../../shared/fields'
 import { useAction } from '../../shared/hooks'
 import type { Application, Enquiry } from '../../shared/types'
+import { SubmitButton } from '../parts'
 import styles from '../support.module.css'
 
 export default function Notes({ item, onSaved }: { item: Enquiry | Application; onSaved(): void }) {
@@ -64,11 +65,9 @@ export default function Notes({ item, onSaved }: { item: Enquiry | Application; 
           value={body}
           onChange={(e) => setBody(e.target.value)}
         />
-        <div>
-          <button type="submit" className="button button--warning" disabled={busy}>
-            {addNote}
-          </button>
-        </div>
+        <SubmitButton busy={busy} className="button--warning">
+          {addNote}
+        </SubmitButton>
         <ErrorAlert error={error} />
       </form>
     </section>

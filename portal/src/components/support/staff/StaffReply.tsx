@@ -7,6 +7,7 @@ import { SelectField, TextAreaField } from '../../shared/fields'
 import { useLoad } from '../../shared/hooks'
 import type { Enquiry, Meta, ReplyRequest, Suggestions } from '../../shared/types'
 import styles from '../support.module.css'
+import { SubmitButton } from '../parts'
 import { term } from '../terms'
 
 export default function StaffReply({
@@ -88,11 +89,9 @@ export default function StaffReply({
           ...meta.statuses.filter((s) => s !== 'new' && s !== 'triaged').map((s) => [s, term(s)] as const),
         ]}
       />
-      <div>
-        <button type="submit" className="button button--primary" disabled={busy}>
-          <Translate id="support.send">Send</Translate>
-        </button>
-      </div>
+      <SubmitButton busy={busy}>
+        <Translate id="support.send">Send</Translate>
+      </SubmitButton>
     </form>
   )
 }
