@@ -50,8 +50,7 @@ import { Desk } from './features/support/desk'
 import { supportRoutes } from './features/support/support.routes'
 import { KeysService } from './features/security/keys.service'
 import { registerSigningApi } from './features/signing/signing.routes'
-import { BusinessIds } from './features/tasks/initiate.validate'
-import { PushLimiter } from './features/tasks/push-limit'
+import { TaskIntake } from './features/tasks/intake'
 import { registerTaskApi } from './features/tasks/tasks.routes'
 import { TicketsService } from './features/tickets/tickets.service'
 import { virtualAppRoutes } from './features/virtual-app/virtual-app.routes'
@@ -311,15 +310,13 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
     bodyLimit(config.bodyLimitBytes, (c) => sendEnvelope(c, envelope(newId(), 'D20003'), 413)),
   )
   registerLoginApi(api, services)
-  // One BusinessIds for every task kind, so a businessID is unique per app across profile, e-ME and signing,
-  // and one PushLimiter, so pushes to a resident count once per (app, resident) across every task kind.
-  const businessIds = new BusinessIds(clock, () => config.liveStatePerApp)
-  const pushes = new PushLimiter(clock, () => config.pushesPerResidentPerMinute)
-  registerTaskApi(api, services, businessIds, pushes)
-  registerSigningApi(api, services, businessIds, pushes)
+  // One intake for every task kind: businessIDs unique per app, pushes counted per (app, resident) across kinds.
+  const intake = new TaskIntake(services)
+  registerTaskApi(api, services, intake)
+  registerSigningApi(api, services, intake)
   // Preview (not in the published iAM Smart specification): consent status and consented data exchange.
   registerConsentApi(api, services)
-  registerDataExchangeApi(api, services, businessIds, pushes)
+  registerDataExchangeApi(api, services, intake)
   api.get('/auth/getQR', recordGetQr(apps, services.signed))
   api.route('/', getQrRoutes(services))
   methodGuard(api)

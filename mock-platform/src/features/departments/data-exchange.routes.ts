@@ -4,17 +4,8 @@ import { PlatformError } from '../../errors'
 import { signedRoute } from '../../protocol/signed-route'
 import type { Services } from '../../services'
 import type { Consent } from '../consent/consent.types'
-import {
-  BusinessIds,
-  businessIdOf,
-  fieldList,
-  langOfRequest,
-  registeredRedirect,
-  requireScope,
-  requireString,
-  sourceOf,
-} from '../tasks/initiate.validate'
-import { PushLimiter } from '../tasks/push-limit'
+import { fieldList, langOfRequest, requireScope, requireString } from '../tasks/initiate.validate'
+import { TaskIntake, withoutCredentials } from '../tasks/intake'
 import type { Ticket } from '../tickets/ticket.types'
 import { DATA_SETS, type DataSet } from './department.types'
 
@@ -31,7 +22,7 @@ export function approvedSets(t: Ticket): DataSet[] {
   return t.agreedFields ? requested.filter((d) => t.agreedFields!.includes(d)) : [...requested]
 }
 
-function validityDays(request: Req): number {
+function validityDaysOf(request: Req): number {
   const v = request.validityDays
   if (v === undefined || v === null) throw new PlatformError('D20002', 'validityDays is missing')
   if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > MAX_VALIDITY_DAYS)
@@ -56,63 +47,54 @@ async function usableConsent(
   return c
 }
 
-export function registerDataExchangeApi(
-  api: Hono,
-  s: Services,
-  businessIds = new BusinessIds(s.clock, () => s.config.liveStatePerApp),
-  pushes = new PushLimiter(s.clock, () => s.config.pushesPerResidentPerMinute),
-): void {
-  s.tickets.registerCompleter('dataexchange', async (t, r) => {
-    const sets = approvedSets(t)
-    // Approving with every data set unticked shares nothing: reported like a rejection.
-    if (sets.length === 0) throw new PlatformError('D40001', 'no data set approved')
-    const now = s.clock.now()
-    const consent = await s.consents.grant({
-      residentId: r.id,
-      clientID: t.clientID,
-      appName: s.apps.get(t.clientID)?.name ?? t.clientID,
-      kind: 'dataexchange',
-      items: sets,
-      requested: [...(t.request.dataSets as string[])],
-      purpose: t.request.purpose as string,
-      businessID: t.callback!.businessID,
-      ticketID: t.ticketID,
-      validFrom: now,
-      validUntil: now + (t.request.validityDays as number) * DAY_MS,
-    })
-    return { consentRef: consent.id, approvedDataSets: sets, validUntil: consent.validUntil }
-  })
-
-  api.post(
-    '/preview/dataexchange/initiateRequest',
-    signedRoute<Req>(s.signed, 'initiateDataExchangeRequest', true, ({ app, request }) => {
-      const businessID = businessIdOf(request)
-      const token = s.tokens.check(app.clientID, request.accessToken, request.openID)
-      const source = sourceOf(request)!
-      const redirectURI = registeredRedirect(app, request)!
-      requireScope(app, DATA_EXCHANGE_SCOPE)
+export function registerDataExchangeApi(api: Hono, s: Services, intake = new TaskIntake(s)): void {
+  const spec = intake.register({
+    access: 'resident',
+    kind: 'dataexchange',
+    scope: DATA_EXCHANGE_SCOPE,
+    complete: async (t, r) => {
+      const sets = approvedSets(t)
+      // Approving with every data set unticked shares nothing: reported like a rejection.
+      if (sets.length === 0) throw new PlatformError('D40001', 'no data set approved')
+      const now = s.clock.now()
+      const consent = await s.consents.grant({
+        residentId: r.id,
+        clientID: t.clientID,
+        appName: s.apps.get(t.clientID)?.name ?? t.clientID,
+        kind: 'dataexchange',
+        items: sets,
+        requested: [...(t.request.dataSets as string[])],
+        purpose: t.request.purpose as string,
+        businessID: t.callback!.businessID,
+        ticketID: t.ticketID,
+        validFrom: now,
+        validUntil: now + (t.request.validityDays as number) * DAY_MS,
+      })
+      return { consentRef: consent.id, approvedDataSets: sets, validUntil: consent.validUntil }
+    },
+    parse: (request, { source }) => {
       const dataSets = fieldList(request, 'dataSets', DATA_SETS)
       const purpose = requireString(request, 'purpose', 200)
-      const days = validityDays(request)
+      const validityDays = validityDaysOf(request)
       const state = requireString(request, 'state', 1024)
-      const resident = s.residents.get(token.residentId)
-      const authByQR = source === 'PC_Browser' || resident?.behaviour.appReachable === false
-      if (!authByQR) pushes.check(app.clientID, token.residentId)
-      businessIds.claim(app.clientID, businessID)
-      const { accessToken: _a, openID: _o, ...text } = request
-      const ticket = s.tickets.create({
-        kind: 'dataexchange',
-        clientID: app.clientID,
-        residentId: token.residentId,
-        scopes: [DATA_EXCHANGE_SCOPE],
-        authByQR,
-        callback: { redirectURI, state, businessID },
-        request: { ...text, dataSets, purpose, validityDays: days, lang: langOfRequest(request), source },
-      })
-      if (!authByQR) pushes.record(app.clientID, token.residentId)
-      s.autopilot.onCreated(ticket)
-      return { ticketID: ticket.ticketID, authByQR: ticket.authByQR }
-    }),
+      return {
+        state,
+        request: {
+          ...withoutCredentials(request),
+          dataSets,
+          purpose,
+          validityDays,
+          lang: langOfRequest(request),
+          source,
+        },
+      }
+    },
+  })
+  api.post(
+    '/preview/dataexchange/initiateRequest',
+    signedRoute<Req>(s.signed, 'initiateDataExchangeRequest', true, ({ app, request }) =>
+      intake.initiate(app, request, spec),
+    ),
   )
 
   api.post(

@@ -4,18 +4,11 @@ import type { Hono } from 'hono'
 import { PlatformError } from '../../errors'
 import { signedRoute } from '../../protocol/signed-route'
 import type { Services } from '../../services'
-import {
-  type BusinessIds,
-  businessIdOf,
-  langOfRequest,
-  registeredRedirect,
-  requireScope,
-  requireString,
-  sourceOf,
-} from '../tasks/initiate.validate'
+import type { TaskIntake } from '../tasks/intake'
 import type { TicketKind } from '../tickets/ticket.types'
+import { signingTask } from './signing.completers'
 import { type SigningLedger, signingState } from './signing.state'
-import { digestOf, displayTexts, hkicHashOf } from './signing.validate'
+import { toSignOf } from './signing.validate'
 
 type Req = Record<string, unknown>
 
@@ -37,47 +30,30 @@ const ANONYMOUS = [
 export function registerAnonymousSigningApi(
   api: Hono,
   s: Services,
-  businessIds: BusinessIds,
+  intake: TaskIntake,
   ledger: SigningLedger,
 ): void {
   for (const k of ANONYMOUS) {
-    api.post(
-      `${k.path}/initiateRequest`,
-      signedRoute<Req>(s.signed, k.ops[0], true, async ({ app, request }) => {
-        const businessID = businessIdOf(request)
-        const source = sourceOf(request)!
-        registeredRedirect(app, request)
-        requireScope(app, 'eidapi_sign')
-        const state = requireString(request, 'state', 512)
-        const digest = digestOf(request, k.digest)
-        const HKICHash = hkicHashOf(request)
-        const texts = displayTexts(request)
-        businessIds.claim(app.clientID, businessID)
-        const ticket = s.tickets.create({
-          kind: k.kind,
-          clientID: app.clientID,
-          scopes: ['eidapi_sign'],
-          authByQR: true,
-          request: {
-            businessID,
-            source,
-            state,
-            [k.digest]: digest.text,
-            ...(HKICHash ? { HKICHash } : {}),
-            ...texts,
-            lang: langOfRequest(request),
-          },
+    const spec = intake.register({
+      ...signingTask(s, k.kind),
+      access: 'anonymous',
+      parse: async (request, { app, businessID, source }) => {
+        const doc = toSignOf(request, k.digest)
+        return {
+          request: { businessID, source, state: doc.state, ...doc.fields },
           // No openID before the hand-over: the code binds the digest, the expected signer and the app.
           signCode: await computeAnonymousSignCode({
-            digest: digest.text,
-            hkicHash: HKICHash ?? '',
+            digest: doc.digest.text,
+            hkicHash: doc.HKICHash ?? '',
             clientID: app.clientID,
           }),
-        })
-        ledger.record(ticket, businessID)
-        // Autopilot decides anonymous tickets at the getQR hand-over, when the resident's app would see them.
-        return { ticketID: ticket.ticketID, signCode: ticket.signCode }
-      }),
+        }
+      },
+      created: (ticket, { businessID }) => ledger.record(ticket, businessID),
+    })
+    api.post(
+      `${k.path}/initiateRequest`,
+      signedRoute<Req>(s.signed, k.ops[0], true, ({ app, request }) => intake.initiate(app, request, spec)),
     )
 
     api.post(

@@ -7,25 +7,31 @@ import type { Ticket } from '../tickets/ticket.types'
 import { signingState } from './signing.state'
 import { digestOf, refusal } from './signing.validate'
 
-export function registerSigningCompleters(s: Services): void {
+/** The four signing kinds. */
+export type SigningKind = 'signing' | 'pdfsigning' | 'anonymous-signing' | 'anonymous-pdfsigning'
+
+/** What every signing kind tells the task intake: its scope and how an approved ticket produces its result. */
+export function signingTask(s: Services, kind: SigningKind) {
+  return { kind, scope: 'eidapi_sign', complete: signingCompleter(s, kind) } as const
+}
+
+/** How an approved ticket of a signing kind produces its result (registered through the task intake). */
+export function signingCompleter(
+  s: Services,
+  kind: SigningKind,
+): (t: Ticket, r: Resident) => Promise<Record<string, unknown>> {
+  const sign = kind === 'signing' || kind === 'anonymous-signing' ? hashSignature : pdfSignature
   // Authenticated: eligibility was checked at initiateRequest (the signer is the logged-in resident). A resident
   // edited in between fails the task (D70002): the callback documents only D00000 and D70000–D70003.
-  const checked = async (t: Ticket, r: Resident) => {
-    const code = await refusal(r, t.request.HKICHash as string | undefined)
-    if (code) throw new PlatformError('D70002', `the resident can no longer sign (${code})`)
-  }
-  s.tickets.registerCompleter('signing', async (t, r) => {
-    await checked(t, r)
-    return hashSignature(s, t, r)
-  })
-  s.tickets.registerCompleter('pdfsigning', async (t, r) => {
-    await checked(t, r)
-    return pdfSignature(s, t, r)
-  })
-
+  if (kind === 'signing' || kind === 'pdfsigning')
+    return async (t, r) => {
+      const code = await refusal(r, t.request.HKICHash as string | undefined)
+      if (code) throw new PlatformError('D70002', `the resident can no longer sign (${code})`)
+      return sign(s, t, r)
+    }
   // Anonymous: the resident is known only once they approve in the app. The hand-over itself succeeds (the browser
   // returns with a code); getResult then answers D70004 / D70005, as the contract documents.
-  const anonymous = (sign: typeof hashSignature) => async (t: Ticket, r: Resident) => {
+  return async (t, r) => {
     const code = await refusal(r, t.request.HKICHash as string | undefined)
     if (code) {
       signingState(t).refusal = code
@@ -33,8 +39,6 @@ export function registerSigningCompleters(s: Services): void {
     }
     return sign(s, t, r)
   }
-  s.tickets.registerCompleter('anonymous-signing', anonymous(hashSignature))
-  s.tickets.registerCompleter('anonymous-pdfsigning', anonymous(pdfSignature))
 }
 
 async function hashSignature(s: Services, t: Ticket, r: Resident): Promise<Record<string, unknown>> {

@@ -4,20 +4,12 @@ import type { Hono } from 'hono'
 import { PlatformError } from '../../errors'
 import { signedRoute } from '../../protocol/signed-route'
 import type { Services } from '../../services'
-import {
-  BusinessIds,
-  businessIdOf,
-  langOfRequest,
-  registeredRedirect,
-  requireScope,
-  requireString,
-  sourceOf,
-} from '../tasks/initiate.validate'
-import { PushLimiter } from '../tasks/push-limit'
+import { businessIdOf, requireString } from '../tasks/initiate.validate'
+import { TaskIntake } from '../tasks/intake'
 import { registerAnonymousSigningApi } from './anonymous-signing.routes'
-import { registerSigningCompleters } from './signing.completers'
+import { signingTask } from './signing.completers'
 import { SIGNING_KINDS, SigningLedger, signingState } from './signing.state'
-import { digestOf, displayTexts, hkicHashOf, refusal } from './signing.validate'
+import { refusal, toSignOf } from './signing.validate'
 
 type Req = Record<string, unknown>
 
@@ -37,64 +29,37 @@ const AUTHENTICATED = [
 ] as const
 
 /**
- * Registers the seven signing operations. Pass the BusinessIds and PushLimiter of the other tasks so businessIDs
- * stay unique per app and pushes to a resident are counted once across kinds.
+ * Registers the seven signing operations with the task intake of the other tasks, so businessIDs stay unique per app
+ * and pushes to a resident are counted once across kinds.
  */
-export function registerSigningApi(
-  api: Hono,
-  s: Services,
-  businessIds = new BusinessIds(s.clock, () => s.config.liveStatePerApp),
-  pushes = new PushLimiter(s.clock, () => s.config.pushesPerResidentPerMinute),
-): void {
+export function registerSigningApi(api: Hono, s: Services, intake = new TaskIntake(s)): void {
   const ledger = new SigningLedger(s.clock, () => s.config.liveStatePerApp)
-  registerSigningCompleters(s)
 
   for (const k of AUTHENTICATED) {
-    api.post(
-      k.path,
-      signedRoute<Req>(s.signed, k.op, true, async ({ app, request }) => {
-        const businessID = businessIdOf(request)
-        const token = s.tokens.check(app.clientID, request.accessToken, request.openID)
-        const source = sourceOf(request)!
-        const redirectURI = registeredRedirect(app, request)!
-        requireScope(app, 'eidapi_sign')
-        const state = requireString(request, 'state', 512)
-        const digest = digestOf(request, k.digest)
-        const HKICHash = hkicHashOf(request)
-        const texts = displayTexts(request)
+    const spec = intake.register({
+      access: 'resident',
+      ...signingTask(s, k.kind),
+      parse: async (request, { businessID, source, token }) => {
+        const doc = toSignOf(request, k.digest)
         const resident = s.residents.get(token.residentId)
         if (!resident) throw new PlatformError('D20010', 'the resident of this openID no longer exists')
         // The signer is the logged-in resident, known now: refuse at once rather than after a pointless approval.
-        const refused = await refusal(resident, HKICHash)
+        const refused = await refusal(resident, doc.HKICHash)
         if (refused) throw new PlatformError(refused, `${resident.id} cannot sign this request`)
-        const authByQR = source === 'PC_Browser' || resident.behaviour.appReachable === false
-        const signCode = await computeSignCode({ hashCode: digest.text, openID: token.openID })
-        // From the push check to the push count nothing awaits: concurrent calls cannot exceed the limit.
-        if (!authByQR) pushes.check(app.clientID, resident.id)
-        businessIds.claim(app.clientID, businessID)
-        const ticket = s.tickets.create({
-          kind: k.kind,
-          clientID: app.clientID,
-          residentId: resident.id,
-          scopes: ['eidapi_sign'],
-          authByQR,
-          callback: { redirectURI, state, businessID },
-          request: {
-            businessID,
-            source,
-            [k.digest]: digest.text,
-            ...(HKICHash ? { HKICHash } : {}),
-            ...texts,
-            lang: langOfRequest(request),
-          },
-          signCode,
-        })
-        if (!authByQR) pushes.record(app.clientID, resident.id)
+        return {
+          state: doc.state,
+          request: { businessID, source, ...doc.fields },
+          signCode: await computeSignCode({ hashCode: doc.digest.text, openID: token.openID }),
+        }
+      },
+      created: (ticket, { businessID, token }) => {
         ledger.record(ticket, businessID)
-        s.pki.prepare(resident.id)
-        s.autopilot.onCreated(ticket)
-        return { ticketID: ticket.ticketID, authByQR: ticket.authByQR, signCode: ticket.signCode }
-      }),
+        s.pki.prepare(token.residentId)
+      },
+    })
+    api.post(
+      k.path,
+      signedRoute<Req>(s.signed, k.op, true, ({ app, request }) => intake.initiate(app, request, spec)),
     )
   }
 
@@ -122,7 +87,7 @@ export function registerSigningApi(
     }),
   )
 
-  registerAnonymousSigningApi(api, s, businessIds, ledger)
+  registerAnonymousSigningApi(api, s, intake, ledger)
 }
 
 /**

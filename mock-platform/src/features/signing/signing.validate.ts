@@ -3,7 +3,7 @@ import { base64ToBytes, hexToBytes, hkicHash } from '@iamsmart-sandbox/openapi/c
 import type { DCode } from '../../errors'
 import { PlatformError } from '../../errors'
 import type { Resident } from '../../personas/resident.types'
-import { optionalString } from '../tasks/initiate.validate'
+import { langOfRequest, optionalString, requireString } from '../tasks/initiate.validate'
 
 const HEX_DIGEST = /^[0-9a-fA-F]{64}$/
 const BASE64_DIGEST = /^[A-Za-z0-9+/]{43}=$/
@@ -49,6 +49,30 @@ export function displayTexts(req: Record<string, unknown>): Record<string, strin
     if (v !== undefined) out[name] = v
   }
   return out
+}
+
+/** What a signing request asks to sign, read in the order its errors are reported: state, digest, HKICHash, texts. */
+export interface ToSign {
+  /** At most 512 characters (the other tasks allow 1024). */
+  state: string
+  digest: Digest
+  HKICHash: string | undefined
+  /** What the ticket keeps of it: the digest as sent, HKICHash when given, the texts, the language. */
+  fields: Record<string, unknown>
+}
+
+export function toSignOf(req: Record<string, unknown>, name: 'hashCode' | 'docDigest'): ToSign {
+  const state = requireString(req, 'state', 512)
+  const digest = digestOf(req, name)
+  const HKICHash = hkicHashOf(req)
+  const texts = displayTexts(req)
+  const fields = {
+    [name]: digest.text,
+    ...(HKICHash ? { HKICHash } : {}),
+    ...texts,
+    lang: langOfRequest(req),
+  }
+  return { state, digest, HKICHash, fields }
 }
 
 /**

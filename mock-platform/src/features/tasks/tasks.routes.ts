@@ -8,17 +8,8 @@ import { presentAddresses, profileOf } from '../apps/compatibility'
 import { directRead } from '../consent/consent.recorder'
 import type { Ticket, TicketKind } from '../tickets/ticket.types'
 import { EME_FIELDS, PROFILE_FIELDS, release } from './fields'
-import {
-  BusinessIds,
-  businessIdOf,
-  fieldList,
-  langOfRequest,
-  registeredRedirect,
-  requireString,
-  requireScope,
-  sourceOf,
-} from './initiate.validate'
-import { PushLimiter } from './push-limit'
+import { fieldList, langOfRequest, requireString, requireScope } from './initiate.validate'
+import { type ResidentTaskSpec, TaskIntake, withoutCredentials } from './intake'
 
 type Req = Record<string, unknown>
 
@@ -26,7 +17,7 @@ type Req = Record<string, unknown>
 const AUTHENTICATED: Array<{
   path: string
   op: string
-  kind: TicketKind
+  kind: 'profile' | 'eme' | 'stepup'
   scope: Scope
   fields?: [string, readonly string[]]
 }> = [
@@ -53,79 +44,69 @@ const AUTHENTICATED: Array<{
 ]
 
 /**
- * Registers the profile, e-ME and step-up operations. Pass the BusinessIds and the PushLimiter shared with signing
- * and data exchange, so businessIDs stay unique per app and pushes to a resident are counted once across kinds.
+ * Registers the profile, e-ME and step-up operations with the task intake shared with signing and data exchange, so
+ * businessIDs stay unique per app and pushes to a resident are counted once across kinds.
  */
-export function registerTaskApi(
-  api: Hono,
-  s: Services,
-  businessIds = new BusinessIds(s.clock, () => s.config.liveStatePerApp),
-  pushes = new PushLimiter(s.clock, () => s.config.pushesPerResidentPerMinute),
-): void {
-  s.tickets.registerCompleter('profile', async (t, r) =>
-    release(r.profile, t.request.profileFields as string[], t.agreedFields),
-  )
+export function registerTaskApi(api: Hono, s: Services, intake = new TaskIntake(s)): void {
   // Addresses are released with the names of the app's compatibility profile (newest public names by default).
   const names = (clientID: string, data: Record<string, unknown>) =>
     presentAddresses(profileOf(s.apps.get(clientID)), data)
-  s.tickets.registerCompleter('eme', async (t, r) =>
-    names(t.clientID, release(r.eme, t.request.eMEFields as string[], t.agreedFields)),
-  )
-  s.tickets.registerCompleter('anonymous-eme', async (t, r) =>
-    names(t.clientID, release(r.eme, t.request.eMEFields as string[], t.agreedFields)),
-  )
-  s.tickets.registerCompleter('stepup', async () => ({ isPassed: true }))
+  const completers = {
+    profile: async (t, r) => release(r.profile, t.request.profileFields as string[], t.agreedFields),
+    eme: async (t, r) => names(t.clientID, release(r.eme, t.request.eMEFields as string[], t.agreedFields)),
+    stepup: async () => ({ isPassed: true }),
+  } satisfies Record<(typeof AUTHENTICATED)[number]['kind'], ResidentTaskSpec['complete']>
 
   for (const k of AUTHENTICATED) {
-    api.post(
-      k.path,
-      signedRoute<Req>(s.signed, k.op, true, ({ app, request }) => {
-        const businessID = businessIdOf(request)
-        const token = s.tokens.check(app.clientID, request.accessToken, request.openID)
-        const source = sourceOf(request)!
-        const redirectURI = registeredRedirect(app, request)!
-        requireScope(app, k.scope)
+    const spec = intake.register({
+      access: 'resident',
+      kind: k.kind,
+      scope: k.scope,
+      complete: completers[k.kind],
+      parse: (request, { source }) => {
         const fields = k.fields ? { [k.fields[0]]: fieldList(request, k.fields[0], k.fields[1]) } : {}
         const state = requireString(request, 'state', 1024)
-        const resident = s.residents.get(token.residentId)
-        const authByQR = source === 'PC_Browser' || resident?.behaviour.appReachable === false
-        if (!authByQR) pushes.check(app.clientID, token.residentId)
-        businessIds.claim(app.clientID, businessID)
-        const ticket = s.tickets.create({
-          kind: k.kind,
-          clientID: app.clientID,
-          residentId: token.residentId,
-          scopes: [k.scope],
-          authByQR,
-          callback: { redirectURI, state, businessID },
-          request: { ...copyText(request), ...fields, lang: langOfRequest(request), source },
-        })
-        if (!authByQR) pushes.record(app.clientID, token.residentId)
-        s.autopilot.onCreated(ticket)
-        return { ticketID: ticket.ticketID, authByQR: ticket.authByQR }
-      }),
+        return {
+          state,
+          request: { ...withoutCredentials(request), ...fields, lang: langOfRequest(request), source },
+        }
+      },
+    })
+    api.post(
+      k.path,
+      signedRoute<Req>(s.signed, k.op, true, ({ app, request }) => intake.initiate(app, request, spec)),
     )
   }
 
+  const anonymousEme = intake.register({
+    access: 'anonymous',
+    kind: 'anonymous-eme',
+    scope: 'eidapi_formFilling',
+    optionalEnvelope: true,
+    complete: completers.eme,
+    parse: (request, { businessID, source }) => {
+      const eMEFields = fieldList(request, 'eMEFields', EME_FIELDS)
+      return {
+        request: {
+          ...withoutCredentials(request),
+          eMEFields,
+          businessID,
+          lang: langOfRequest(request),
+          source,
+        },
+      }
+    },
+    answer: (ticket, { businessID, redirectURI }) => ({
+      businessID,
+      ticketID: ticket.ticketID,
+      ...(redirectURI ? { redirectURI } : {}),
+    }),
+  })
   api.post(
     '/anonymous/eme/initiateRequest',
-    signedRoute<Req>(s.signed, 'initiateAnonymousEmeRequest', true, ({ app, request }) => {
-      const businessID = businessIdOf(request)
-      const source = sourceOf(request, false)
-      const redirectURI = registeredRedirect(app, request, false)
-      requireScope(app, 'eidapi_formFilling')
-      const eMEFields = fieldList(request, 'eMEFields', EME_FIELDS)
-      businessIds.claim(app.clientID, businessID)
-      const ticket = s.tickets.create({
-        kind: 'anonymous-eme',
-        clientID: app.clientID,
-        scopes: ['eidapi_formFilling'],
-        authByQR: true,
-        request: { ...copyText(request), eMEFields, businessID, lang: langOfRequest(request), source },
-      })
-      // Autopilot decides anonymous tickets at the getQR hand-over, when the resident's app would see them.
-      return { businessID, ticketID: ticket.ticketID, ...(redirectURI ? { redirectURI } : {}) }
-    }),
+    signedRoute<Req>(s.signed, 'initiateAnonymousEmeRequest', true, ({ app, request }) =>
+      intake.initiate(app, request, anonymousEme),
+    ),
   )
 
   api.post(
@@ -180,10 +161,4 @@ export function anonymousResult(
   // businessID as in reference §3.4 and the contract's example (the request's, so the OSP can correlate).
   const businessID = ticket.request.businessID
   return { ...(typeof businessID === 'string' ? { businessID } : {}), ...ticket.result.content }
-}
-
-/** Keeps the descriptive request fields (shown in the app) and drops credentials. */
-function copyText(request: Req): Req {
-  const { accessToken: _a, openID: _o, ...rest } = request
-  return rest
 }

@@ -1,0 +1,191 @@
+/** The one task intake: every initiateRequest (profile, e-ME, step-up, signing, data exchange, anonymous) becomes a ticket here. */
+import type { Services } from '../../services'
+import type { RegisteredApp, Scope } from '../apps/app.types'
+import type { Completer } from '../tickets/tickets.service'
+import type { Ticket, TicketKind } from '../tickets/ticket.types'
+import { BusinessIds, businessIdOf, registeredRedirect, requireScope, sourceOf } from './initiate.validate'
+import { PushLimiter } from './push-limit'
+
+type Req = Record<string, unknown>
+
+/** What the intake reads of the platform: nothing else. */
+export type IntakeDeps = Pick<Services, 'clock' | 'config' | 'tickets' | 'tokens' | 'residents' | 'autopilot'>
+
+/** The fields every initiateRequest carries, read before the kind's own: businessID, source, redirectURI. */
+export interface Envelope {
+  app: RegisteredApp
+  businessID: string
+  /** Absent only where the kind lets it be left out (anonymous e-ME). */
+  source: string | undefined
+  redirectURI: string | undefined
+}
+
+/** The access token of an authenticated task, checked: whose it is, under the pairwise openID the app knows. */
+export interface Holder {
+  residentId: string
+  openID: string
+}
+
+/** An authenticated task's envelope: the resident is the access token's; source and redirectURI are required. */
+export interface ResidentEnvelope extends Envelope {
+  token: Holder
+  source: string
+  redirectURI: string
+}
+
+/** What a kind makes of its request. */
+export interface Parsed {
+  /** What the ticket keeps of the request: shown in the app, read by the kind's completer. */
+  request: Req
+  /** Computed by signing kinds before the ticket exists (it binds the digest and the signer). */
+  signCode?: string
+}
+
+/** Authenticated tasks also name the `state` their callback echoes. */
+export interface ResidentParsed extends Parsed {
+  state: string
+}
+
+/** The answer of initiateRequest: ticketID, and authByQR for authenticated kinds, and signCode for signing kinds. */
+export type Answer = Record<string, unknown>
+
+interface SpecBase {
+  kind: TicketKind
+  /** The scope the app must hold; the ticket carries it. */
+  scope: Scope
+  /** How an approved ticket of this kind produces its result (the callback's content, or getResult's). */
+  complete: Completer
+}
+
+/** A task for the resident logged in with the access token: pushed to their app unless authByQR. */
+export interface ResidentTaskSpec extends SpecBase {
+  access: 'resident'
+  /** Reads the kind's own fields after the envelope, in the order their errors are reported. */
+  parse: (request: Req, envelope: ResidentEnvelope) => ResidentParsed | Promise<ResidentParsed>
+  /** Runs once the ticket exists, before the autopilot may decide it (signing: its ledger, the signer's key). */
+  created?: (ticket: Ticket, envelope: ResidentEnvelope) => void
+}
+
+/** A task for whoever scans the QR code: no access token, no callback; the browser takes it over at getQR. */
+export interface AnonymousTaskSpec extends SpecBase {
+  access: 'anonymous'
+  /** source and redirectURI may be left out (anonymous e-ME); otherwise both are required. */
+  optionalEnvelope?: boolean
+  parse: (request: Req, envelope: Envelope) => Parsed | Promise<Parsed>
+  /** Runs once the ticket exists (anonymous signing: its ledger). */
+  created?: (ticket: Ticket, envelope: Envelope) => void
+  /** The answer, when the kind's is not { ticketID, signCode? }. */
+  answer?: (ticket: Ticket, envelope: Envelope) => Answer
+}
+
+export type TaskSpec = ResidentTaskSpec | AnonymousTaskSpec
+
+/**
+ * authByQR: the browser hands the task over at getQR (QR code) rather than the resident's app receiving a push. True
+ * when the request comes from a desktop browser (source PC_Browser) or the resident's app cannot be reached (persona
+ * behaviour); anonymous tasks are always handed over by QR, as nobody is known to push to.
+ */
+export function authByQROf(source: string, appReachable: boolean | undefined): boolean {
+  return source === 'PC_Browser' || appReachable === false
+}
+
+/**
+ * Owns what every task kind shares: the envelope's validation, businessID uniqueness per app (D20011), the push limit
+ * per (app, resident) across every kind (D20026), the authByQR rule, the ticket, its completer and the autopilot.
+ */
+export class TaskIntake {
+  private readonly registered = new Set<TaskSpec>()
+  constructor(
+    private readonly deps: IntakeDeps,
+    private readonly businessIds = new BusinessIds(deps.clock, () => deps.config.liveStatePerApp),
+    private readonly pushes = new PushLimiter(deps.clock, () => deps.config.pushesPerResidentPerMinute),
+  ) {}
+
+  /** Registers a kind (its completer with the tickets) once, at start-up; initiate accepts only registered kinds. */
+  register<S extends TaskSpec>(spec: S): S {
+    this.deps.tickets.registerCompleter(spec.kind, spec.complete)
+    this.registered.add(spec)
+    return spec
+  }
+
+  /**
+   * Reads the envelope, then the kind's fields, then opens the ticket and answers. Synchronous when the kind's parse
+   * is; in every case nothing awaits between the push check and the push count, so concurrent calls cannot exceed it.
+   */
+  initiate(app: RegisteredApp, request: Req, spec: TaskSpec): Answer | Promise<Answer> {
+    if (!this.registered.has(spec))
+      throw new Error(`task kind ${spec.kind} was not registered with the intake`)
+    const envelope = this.envelope(app, request, spec)
+    if (spec.access === 'anonymous')
+      return then(spec.parse(request, envelope), (p) => this.openAnonymous(spec, envelope, p))
+    // Required above: source and redirectURI are strings, the token is checked.
+    const e = envelope as ResidentEnvelope
+    return then(spec.parse(request, e), (p) => this.openForResident(spec, e, p))
+  }
+
+  /** businessID, the access token (authenticated kinds), source, redirectURI, the scope: every kind's error order. */
+  private envelope(app: RegisteredApp, request: Req, spec: TaskSpec): Envelope & { token?: Holder } {
+    const businessID = businessIdOf(request)
+    const resident = spec.access === 'resident'
+    const token = resident
+      ? this.deps.tokens.check(app.clientID, request.accessToken, request.openID)
+      : undefined
+    const required = resident || !spec.optionalEnvelope
+    const source = sourceOf(request, required)
+    const redirectURI = registeredRedirect(app, request, required)
+    requireScope(app, spec.scope)
+    return { app, businessID, source, redirectURI, ...(token ? { token } : {}) }
+  }
+
+  private openForResident(spec: ResidentTaskSpec, e: ResidentEnvelope, p: ResidentParsed): Answer {
+    const { clientID } = e.app
+    const residentId = e.token.residentId
+    const authByQR = authByQROf(e.source, this.deps.residents.get(residentId)?.behaviour.appReachable)
+    if (!authByQR) this.pushes.check(clientID, residentId)
+    this.businessIds.claim(clientID, e.businessID)
+    const ticket = this.deps.tickets.create({
+      kind: spec.kind,
+      clientID,
+      residentId,
+      scopes: [spec.scope],
+      authByQR,
+      callback: { redirectURI: e.redirectURI, state: p.state, businessID: e.businessID },
+      request: p.request,
+      ...signCodeOf(p),
+    })
+    if (!authByQR) this.pushes.record(clientID, residentId)
+    spec.created?.(ticket, e)
+    this.deps.autopilot.onCreated(ticket)
+    return { ticketID: ticket.ticketID, authByQR: ticket.authByQR, ...signCodeOf(ticket) }
+  }
+
+  private openAnonymous(spec: AnonymousTaskSpec, e: Envelope, p: Parsed): Answer {
+    this.businessIds.claim(e.app.clientID, e.businessID)
+    const ticket = this.deps.tickets.create({
+      kind: spec.kind,
+      clientID: e.app.clientID,
+      scopes: [spec.scope],
+      authByQR: true,
+      request: p.request,
+      ...signCodeOf(p),
+    })
+    spec.created?.(ticket, e)
+    // Autopilot decides anonymous tickets at the getQR hand-over, when the resident's app would see them.
+    return spec.answer ? spec.answer(ticket, e) : { ticketID: ticket.ticketID, ...signCodeOf(ticket) }
+  }
+}
+
+/** Keeps the descriptive request fields (shown in the app) and drops the credentials. */
+export function withoutCredentials(request: Req): Req {
+  const { accessToken: _a, openID: _o, ...rest } = request
+  return rest
+}
+
+function signCodeOf(o: { signCode?: string }): { signCode?: string } {
+  return o.signCode === undefined ? {} : { signCode: o.signCode }
+}
+
+/** Continues at once with a value, or once a promise settles: a synchronous parse stays synchronous. */
+function then<T, U>(value: T | Promise<T>, next: (v: T) => U): U | Promise<U> {
+  return value instanceof Promise ? value.then(next) : next(value)
+}
