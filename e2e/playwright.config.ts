@@ -78,6 +78,8 @@ export default defineConfig({
         SANDBOX_STORAGE: 'memory',
         SANDBOX_DATA_DIR: DATA_DIR,
         SANDBOX_ADMIN_TOKEN: 'e2e-admin-token-0123456789',
+        // Every spec signs up its own accounts from 127.0.0.1.
+        SIGNUPS_PER_IP_PER_HOUR: '1000',
         LOG_LEVEL: 'warn',
       },
     },

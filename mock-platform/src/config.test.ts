@@ -74,6 +74,7 @@ describe('loadConfig', () => {
       ORG_RATE_LIMIT_PER_MINUTE: '8',
       APPS_PER_ORG: '9',
       RESIDENTS_PER_ORG: '10',
+      SIGNUPS_PER_IP_PER_HOUR: '500',
       RECORDS_PER_APP: '1000',
       RECORD_QUEUE_MAX: '100',
       HEAP_LIMIT_PERCENT: '50',
@@ -107,12 +108,13 @@ describe('loadConfig', () => {
       orgRateLimitPerMinute: 8,
       appsPerOrg: 9,
       residentsPerOrg: 10,
+      signUpsPerIpPerHour: 500,
       recordsPerApp: 1000,
       recordQueueMax: 100,
       heapLimitPercent: 50,
     })
     // Every variable of the table was exercised above.
-    expect(configurationTable()).toHaveLength(30)
+    expect(configurationTable()).toHaveLength(31)
   })
 
   it('HOST and PORT derive publicBaseUrl unless PUBLIC_BASE_URL is set', () => {

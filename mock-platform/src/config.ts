@@ -41,6 +41,8 @@ export interface Config {
   appsPerOrg: number
   /** Residents one organisation may create (private or shared). */
   residentsPerOrg: number
+  /** Console sign-ups accepted per IP address per hour (HTTP 429 beyond). */
+  signUpsPerIpPerHour: number
   /** Records kept per app in the request log and the consent ledger (oldest segments dropped beyond). */
   recordsPerApp: number
   /** Records waiting to be written per append-only log; when full, new work waits, then is refused (D20026 / 503). */
@@ -91,6 +93,7 @@ export const defaultConfig: Config = {
   orgRateLimitPerMinute: 30_000,
   appsPerOrg: 100,
   residentsPerOrg: 2_000,
+  signUpsPerIpPerHour: 20,
   recordsPerApp: 200_000,
   recordQueueMax: 20_000,
   heapLimitPercent: 85,
@@ -138,6 +141,7 @@ const variables: Array<[string, keyof Config, (raw: string) => unknown]> = [
   ['ORG_RATE_LIMIT_PER_MINUTE', 'orgRateLimitPerMinute', intIn(1, 100_000_000)],
   ['APPS_PER_ORG', 'appsPerOrg', intIn(1, 100_000)],
   ['RESIDENTS_PER_ORG', 'residentsPerOrg', intIn(1, 1_000_000)],
+  ['SIGNUPS_PER_IP_PER_HOUR', 'signUpsPerIpPerHour', intIn(1, 100_000)],
   ['RECORDS_PER_APP', 'recordsPerApp', intIn(100, 100_000_000)],
   ['RECORD_QUEUE_MAX', 'recordQueueMax', intIn(10, 10_000_000)],
   ['HEAP_LIMIT_PERCENT', 'heapLimitPercent', intIn(10, 100)],

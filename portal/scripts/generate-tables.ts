@@ -159,6 +159,8 @@ export const CONFIG_DESCRIPTIONS: Record<string, string> = {
     "Signed calls per minute across all of an organisation's apps before HTTP 429 + D20026.",
   APPS_PER_ORG: 'Apps one organisation may register (HTTP 409 problem+json beyond).',
   RESIDENTS_PER_ORG: 'Synthetic residents one organisation may create (HTTP 409 problem+json beyond).',
+  SIGNUPS_PER_IP_PER_HOUR:
+    'Console sign-ups accepted from one IP address per hour (HTTP 429 problem+json beyond); raise it for test suites that create many accounts.',
   RECORDS_PER_APP:
     'Records kept per app in the request log and the consent ledger; the oldest segment files are dropped beyond.',
   HEAP_LIMIT_PERCENT:

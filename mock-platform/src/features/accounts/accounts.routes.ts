@@ -20,7 +20,6 @@ export const LOGIN_LIMITS = {
   perAccount: 10,
   perIp: 100,
   windowMs: 15 * 60_000,
-  signUpsPerHour: 20,
   signUpNoticesPerHour: 3,
 }
 
@@ -28,7 +27,7 @@ export function accountsRoutes(s: Services): Hono {
   const r = new Hono()
   const perAccount = new RateLimiter(s.clock, () => LOGIN_LIMITS.perAccount, LOGIN_LIMITS.windowMs)
   const perIp = new RateLimiter(s.clock, () => LOGIN_LIMITS.perIp, LOGIN_LIMITS.windowMs)
-  const signUps = new RateLimiter(s.clock, () => LOGIN_LIMITS.signUpsPerHour, 3_600_000)
+  const signUps = new RateLimiter(s.clock, () => s.config.signUpsPerIpPerHour, 3_600_000)
   const notices = new RateLimiter(s.clock, () => LOGIN_LIMITS.signUpNoticesPerHour, 3_600_000)
   const base = () => s.config.publicBaseUrl
 
