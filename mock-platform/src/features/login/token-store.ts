@@ -1,8 +1,8 @@
 /**
  * Live access tokens, per app, in as little memory as a token can take (at full speed hundreds of thousands live for
  * their 10 minutes): the token's 128 bits as the key of a typed-array table (store/expiring-tables.ts), the resident,
- * scope set and kind as small numbers, the ticket's 128 bits and the expiry beside them: about 60 bytes a token, no
- * object per token. Bounded per app: expired tokens kept for the "expired" answer make room first; a live token is
+ * scope set and kind as small numbers and the expiry beside them (the ticket's 128 bits only for anonymous flows, in
+ * a table of their own): about 70 bytes a token at the tables' load, no object per token. Bounded per app: expired tokens kept for the "expired" answer make room first; a live token is
  * never dropped (design §7).
  */
 import type { Clock } from '../../clock'
@@ -16,18 +16,19 @@ export interface StoredToken {
   residentId: string
   openID: string
   scopes: string[]
-  /** The ticket the code came from and its kind (anonymous flows read their result through it). */
-  ticketID: string
+  /** The ticket the code came from: kept for anonymous flows only, which read their result through it. */
+  ticketID?: string
   kind: TicketKind
   expiresAt: number
 }
 
-/** Values per token: resident, scope set, kind, then the ticket id's 4 words. */
+/** Values per token: resident, scope set, kind. */
 const RESIDENT = 0
 const SCOPES = 1
 const KIND = 2
-const TICKET = 3
-const VALUE_WORDS = 7
+const VALUE_WORDS = 3
+/** Anonymous flows read their result through the token's ticket (tasks/anonymous-signing getResult). */
+const keepsTicket = (kind: TicketKind): boolean => kind.startsWith('anonymous-')
 
 /** Strings (or string lists) numbered once: a token holds the number. */
 class Interned<T> {
@@ -47,6 +48,8 @@ interface AppResidents {
 
 export class TokenStore {
   private readonly tables: ExpiringTables
+  /** Token → its ticket's 128 bits, for anonymous flows' tokens only. */
+  private readonly tickets: ExpiringTables
   private readonly residents = new Map<string, AppResidents>()
   private readonly scopeSets = new Interned<string[]>()
   private readonly kinds = new Interned<TicketKind>()
@@ -65,6 +68,13 @@ export class TokenStore {
       spanMs: 30_000,
       keepMs: graceMs,
       onDrop: (clientID) => this.residents.delete(clientID),
+    })
+    this.tickets = new ExpiringTables({
+      keyWords: 4,
+      valueWords: 4,
+      timed: false,
+      spanMs: 30_000,
+      keepMs: graceMs,
     })
   }
 
@@ -95,7 +105,13 @@ export class TokenStore {
     })
     v[at + SCOPES] = this.scopeSets.ref(stored.scopes.join(' '), stored.scopes)
     v[at + KIND] = this.kinds.ref(stored.kind, stored.kind)
-    if (!hexKey(stored.ticketID, v, at + TICKET)) throw new Error('ticket ids are 32 hex characters')
+    if (keepsTicket(stored.kind)) {
+      const ticket = this.tickets
+        .tenant(stored.clientID, this.clock.now(), true)
+        .add(this.key, stored.expiresAt)
+      if (!hexKey(stored.ticketID ?? '', ticket.table.values, ticket.slot * 4))
+        throw new Error('ticket ids are 32 hex characters')
+    }
     return admission
   }
 
@@ -111,15 +127,18 @@ export class TokenStore {
     const v = found.table.values
     const at = found.slot * VALUE_WORDS
     const resident = this.residents.get(clientID)!.residents.values[v[at + RESIDENT]!]!
-    return {
+    const kind = this.kinds.values[v[at + KIND]!]!
+    const stored: StoredToken = {
       clientID,
       residentId: resident.residentId,
       openID: resident.openID,
       scopes: this.scopeSets.values[v[at + SCOPES]!]!,
-      ticketID: hexOf(v, at + TICKET),
-      kind: this.kinds.values[v[at + KIND]!]!,
+      kind,
       expiresAt,
     }
+    const ticket = keepsTicket(kind) ? this.tickets.tenant(clientID, now)?.find(this.key) : undefined
+    if (ticket) stored.ticketID = hexOf(ticket.table.values, ticket.slot * 4)
+    return stored
   }
 
   delete(clientID: string, token: string): boolean {
@@ -142,6 +161,6 @@ export class TokenStore {
 
   /** Bytes the tokens' tables take (memory probes). */
   get bytes(): number {
-    return this.tables.bytes
+    return this.tables.bytes + this.tickets.bytes
   }
 }

@@ -29,8 +29,8 @@ export interface AccessToken {
   residentId: string
   openID: string
   scopes: string[]
-  /** The ticket the code came from (anonymous flows read their result through it), and its kind. */
-  ticketID: string
+  /** The ticket the code came from (anonymous flows read their result through it; kept for theirs only). */
+  ticketID?: string
   kind: TicketKind
   issueAt: number
   expiresIn: number

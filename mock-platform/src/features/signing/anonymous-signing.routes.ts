@@ -73,7 +73,7 @@ function result(s: Services, clientID: string, request: Req, kind: TicketKind): 
   const token = s.tokens.check(clientID, request.accessToken, request.openID)
   if (token.kind !== kind)
     throw new PlatformError('D20009', 'this access token does not belong to such a signing request')
-  const ticket = s.tickets.get(token.ticketID)
+  const ticket = token.ticketID ? s.tickets.get(token.ticketID) : undefined
   if (ticket && ticket.kind !== kind)
     throw new PlatformError('D20009', 'this access token does not belong to such a signing request')
   if (typeof request.businessID === 'string' && request.businessID !== ticket?.request.businessID)

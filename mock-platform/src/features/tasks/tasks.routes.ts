@@ -151,7 +151,7 @@ export function anonymousResult(
   const token = s.tokens.check(clientID, request.accessToken, request.openID)
   if (token.kind !== kind)
     throw new PlatformError('D20027', 'this access token does not belong to such a request')
-  const ticket: Ticket | undefined = s.tickets.get(token.ticketID)
+  const ticket: Ticket | undefined = token.ticketID ? s.tickets.get(token.ticketID) : undefined
   if (!ticket || ticket.kind !== kind)
     throw new PlatformError('D20027', 'this access token does not belong to such a request')
   if (typeof request.businessID === 'string' && request.businessID !== ticket.request.businessID) {
