@@ -23,19 +23,11 @@ export interface AuthCode {
 /** Expired codes and tokens are kept this long, so the answer (and the inspector) can say "expired" rather than "unknown". */
 export const EXPIRED_GRACE_MS = 60_000
 
-export interface AccessToken {
+/** A token as getToken issued it: what the store keeps (its `expiresAt` moved earlier by the app's test clock), and more. */
+export interface AccessToken extends StoredToken {
   accessToken: string
-  clientID: string
-  residentId: string
-  openID: string
-  scopes: string[]
-  /** The ticket the code came from (anonymous flows read their result through it; kept for theirs only). */
-  ticketID?: string
-  kind: TicketKind
   issueAt: number
   expiresIn: number
-  /** issueAt + expiresIn, moved earlier by the app's test clock. */
-  expiresAt: number
 }
 
 /**
