@@ -3,7 +3,7 @@ import type { DCode } from '../errors'
 
 /** The pipeline step a call failed at (signed-route.ts runs them in this order). */
 export type CallStage =
-  'headers' | 'signature' | 'memory' | 'rate' | 'timestamp' | 'nonce' | 'decrypt' | 'handler'
+  'headers' | 'signature' | 'memory' | 'rate' | 'timestamp' | 'nonce' | 'decrypt' | 'validate' | 'handler'
 
 /** A scenario's override of one call: a D-code to answer and/or a delay (scenarios implement it). */
 export interface Override {

@@ -1,7 +1,7 @@
 /**
- * The back-channel pipeline as named steps (headers, signature, memory, rate, timestamp, nonce, decrypt, handler),
- * composed in order like node-oidc-provider's actions: each step reads the call and throws a PlatformError to answer
- * with its D-code. Whatever happens, the call is recorded (the inspector explains a failure by its step) before the
+ * The back-channel pipeline as named steps (headers, signature, memory, rate, timestamp, nonce, decrypt, validate,
+ * handler), composed in order like node-oidc-provider's actions: each step reads the call and throws a PlatformError
+ * to answer with its D-code. Whatever happens, the call is recorded (the inspector explains a failure by its step) before the
  * answer leaves.
  */
 import { decodeSignatureHeader } from '@iamsmart-sandbox/openapi/codec'
@@ -16,6 +16,7 @@ import type { SignedCall, Step } from './signed-call'
 import { checkSignature, checkWindow, limitRate, rememberNonce, shedLoad } from './steps/admission'
 import { openContent, sealedContent } from './steps/content'
 import { readRequest } from './steps/read-request'
+import { validateContent } from './steps/validate'
 
 export interface PlatformCall<Req> {
   app: SignedApp
@@ -44,6 +45,7 @@ const ADMISSION: ReadonlyArray<readonly [CallStage, Step]> = [
   ['timestamp', checkWindow],
   ['nonce', rememberNonce],
   ['decrypt', openContent],
+  ['validate', validateContent],
 ]
 
 /** Step `handler`: a scenario's forced outcome, else the operation itself. */

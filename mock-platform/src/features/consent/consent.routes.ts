@@ -3,7 +3,7 @@ import type { Hono } from 'hono'
 import { PlatformError } from '../../errors'
 import { signedRoute } from '../../protocol/signed-route'
 import type { Services } from '../../services'
-import { optionalString } from '../tasks/initiate.validate'
+import { stringOf } from '../tasks/initiate.validate'
 import type { Consent } from './consent.types'
 
 type Req = Record<string, unknown>
@@ -27,8 +27,9 @@ export function registerConsentApi(api: Hono, s: Services): void {
   api.post(
     '/preview/consents/getStatus',
     signedRoute<Req>(s.signed, 'getConsentStatus', true, async ({ app, request }) => {
-      const consentRef = optionalString(request, 'consentRef', 64)
-      const businessID = optionalString(request, 'businessID', 36)
+      const consentRef = stringOf(request, 'consentRef')
+      const businessID = stringOf(request, 'businessID')
+      // Not in the contract (both fields are optional there): one of them must be given.
       if (!consentRef && !businessID)
         throw new PlatformError('D20002', 'consentRef (or businessID) is missing')
       // Another app's consent answers exactly like an unknown one (no enumeration across apps).

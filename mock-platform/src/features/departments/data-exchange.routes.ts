@@ -4,30 +4,21 @@ import { PlatformError } from '../../errors'
 import { signedRoute } from '../../protocol/signed-route'
 import type { Services } from '../../services'
 import type { Consent } from '../consent/consent.types'
-import { fieldList, langOfRequest, requireScope, requireString } from '../tasks/initiate.validate'
+import { langOfRequest, listOf, requiredString, requireScope } from '../tasks/initiate.validate'
 import { TaskIntake, withoutCredentials } from '../tasks/intake'
 import type { Ticket } from '../tickets/ticket.types'
-import { DATA_SETS, type DataSet } from './department.types'
+import type { DataSet } from './department.types'
 
 type Req = Record<string, unknown>
 
 /** The scope the preview needs: the fixed scope list has none for it, so the e-ME (form-filling) scope. */
 export const DATA_EXCHANGE_SCOPE = 'eidapi_formFilling'
-export const MAX_VALIDITY_DAYS = 365
 const DAY_MS = 86_400_000
 
 /** Approved sets: requested ∩ ticked in the app (all requested when the app sent no choice). */
 export function approvedSets(t: Ticket): DataSet[] {
   const requested = t.request.dataSets as DataSet[]
   return t.agreedFields ? requested.filter((d) => t.agreedFields!.includes(d)) : [...requested]
-}
-
-function validityDaysOf(request: Req): number {
-  const v = request.validityDays
-  if (v === undefined || v === null) throw new PlatformError('D20002', 'validityDays is missing')
-  if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > MAX_VALIDITY_DAYS)
-    throw new PlatformError('D20003', `validityDays must be a whole number of days, 1–${MAX_VALIDITY_DAYS}`)
-  return v as number
 }
 
 /** The consent behind a retrieval: held by this app, about the token's resident, usable now. */
@@ -73,10 +64,11 @@ export function registerDataExchangeApi(api: Hono, s: Services, intake = new Tas
       return { consentRef: consent.id, approvedDataSets: sets, validUntil: consent.validUntil }
     },
     parse: (request, { source }) => {
-      const dataSets = fieldList(request, 'dataSets', DATA_SETS)
-      const purpose = requireString(request, 'purpose', 200)
-      const validityDays = validityDaysOf(request)
-      const state = requireString(request, 'state', 1024)
+      // Formats, the data-set names and validityDays' 1–365 are the contract's (the validate step checked them).
+      const dataSets = listOf(request, 'dataSets')
+      const purpose = requiredString(request, 'purpose')
+      const validityDays = request.validityDays as number
+      const state = requiredString(request, 'state')
       return {
         state,
         request: {
@@ -106,9 +98,9 @@ export function registerDataExchangeApi(api: Hono, s: Services, intake = new Tas
         s,
         app.clientID,
         token.residentId,
-        requireString(request, 'consentRef', 64),
+        requiredString(request, 'consentRef'),
       )
-      const asked = fieldList(request, 'dataSets', DATA_SETS, false)
+      const asked = listOf(request, 'dataSets')
       const outside = asked.filter((d) => !consent.items.includes(d))
       // A data set outside the consent is refused, never silently dropped or served.
       if (outside.length > 0)

@@ -74,6 +74,7 @@ describe('getQR → code → getToken', () => {
       openID: first.content!.openID,
       source: 'PC_Browser',
       redirectURI: OSP.callbackURI,
+      state: 's',
       profileFields: ['enName'],
     })
     expect(profile.code).toBe('D20009')

@@ -1,6 +1,6 @@
 /** The signed back-channel routes of security and login: getKey, revokeKey, getToken. */
 import type { Hono } from 'hono'
-import { PlatformError } from '../../errors'
+import type { PlatformOperationTypes } from '@iamsmart-sandbox/openapi/generated/platform-operations'
 import { signedRoute } from '../../protocol/signed-route'
 import type { Services } from '../../services'
 import { profileOf, tokenLifetime } from '../apps/compatibility'
@@ -22,18 +22,12 @@ export function registerLoginApi(api: Hono, s: Services): void {
 
   api.post(
     '/auth/getToken',
-    signedRoute<{ code?: unknown; grantType?: unknown }>(
+    // code and grantType ("authorization_code") are the contract's: the validate step checked them.
+    signedRoute<PlatformOperationTypes['getToken']['request']>(
       s.signed,
       'getToken',
       true,
       async ({ app, request }) => {
-        if (request.code === undefined || request.code === '')
-          throw new PlatformError('D20002', 'code is missing')
-        if (typeof request.code !== 'string') throw new PlatformError('D20003', 'code must be a string')
-        if (request.grantType === undefined) throw new PlatformError('D20002', 'grantType is missing')
-        if (request.grantType !== 'authorization_code') {
-          throw new PlatformError('D20003', 'grantType must be "authorization_code"')
-        }
         const token = await s.tokens.redeem(app.clientID, request.code)
         const resident = s.residents.get(token.residentId)
         return {

@@ -4,7 +4,7 @@ import type { Hono } from 'hono'
 import { PlatformError } from '../../errors'
 import { signedRoute } from '../../protocol/signed-route'
 import type { Services } from '../../services'
-import { businessIdOf, requireString } from '../tasks/initiate.validate'
+import { requiredString } from '../tasks/initiate.validate'
 import { TaskIntake } from '../tasks/intake'
 import { registerAnonymousSigningApi } from './anonymous-signing.routes'
 import { signingTask } from './signing.completers'
@@ -66,8 +66,8 @@ export function registerSigningApi(api: Hono, s: Services, intake = new TaskInta
   api.post(
     '/account/signing/ackResult',
     signedRoute<Req>(s.signed, 'ackSigningResult', true, ({ app, request }) => {
-      const businessID = businessIdOf(request)
-      const signingResult = requireString(request, 'signingResult', 50)
+      const businessID = requiredString(request, 'businessID')
+      const signingResult = requiredString(request, 'signingResult')
       const id = ledger.find(app.clientID, businessID)
       const ticket = id ? s.tickets.get(id) : undefined
       if (!ticket || ticket.clientID !== app.clientID || !SIGNING_KINDS.includes(ticket.kind))

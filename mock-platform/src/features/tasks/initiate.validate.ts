@@ -1,20 +1,17 @@
-/** Validation shared by every initiateRequest: businessID, token/openID, source, redirectURI, scope, field lists. */
+/** What every initiateRequest shares beyond the contract: businessID uniqueness, the registered redirect, the scope. */
 import { PlatformError } from '../../errors'
 import type { Clock } from '../../clock'
 import { TenantTtlMap } from '../../store/tenant-ttl-map'
 import { liveStateRefusal } from '../../store/live-state'
 import type { RegisteredApp, Scope } from '../apps/app.types'
-import { SOURCES } from '../login/get-qr.validate'
 import type { Lang } from '../tickets/ticket.types'
 import { langOf } from '../../views/i18n'
-
-const BUSINESS_ID = /^[\x21-\x7e]{1,36}$/
 
 /** How long a businessID is remembered for D20011. */
 export const BUSINESS_ID_MEMORY_MS = 86_400_000
 
 /**
- * Remembers businessIDs per app for a day: a duplicate is D20011. Bounded per app (LIVE_STATE_PER_APP): at the
+ * Not in the contract: remembers businessIDs per app for a day: a duplicate is D20011. Bounded per app (LIVE_STATE_PER_APP): at the
  * bound that app's new businessIDs are refused (D20026, 429) until its oldest is a day old; never another app's.
  */
 export class BusinessIds {
@@ -30,79 +27,52 @@ export class BusinessIds {
   }
 }
 
-export function requireString(req: Record<string, unknown>, name: string, max = 2048): string {
+/*
+ * Presence, type, length, format and enums are the contract's: the signed pipeline's `validate` step checked the
+ * decrypted request against the operation's schema before the handler runs. What is left here are reads of the
+ * checked fields and the rules the contract cannot state (registration, grants, uniqueness).
+ */
+
+/** A string field as the contract checked it; null and '' read as absent (the validate step let them through). */
+export function stringOf(req: Record<string, unknown>, name: string): string | undefined {
   const v = req[name]
-  if (v === undefined || v === null || v === '') throw new PlatformError('D20002', `${name} is missing`)
-  if (typeof v !== 'string' || v.length > max)
-    throw new PlatformError('D20003', `${name} must be a string of at most ${max} characters`)
+  return typeof v === 'string' && v !== '' ? v : undefined
+}
+
+/** A field the operation's schema requires: the validate step answered D20002 if it was absent. */
+export function requiredString(req: Record<string, unknown>, name: string): string {
+  const v = stringOf(req, name)
+  if (v === undefined) throw new PlatformError('D20002', `${name} is missing`)
   return v
 }
 
-export function optionalString(req: Record<string, unknown>, name: string, max = 2048): string | undefined {
+/** A list of names the contract checked (an array of its enum, each once); [] when absent. */
+export function listOf(req: Record<string, unknown>, name: string): string[] {
   const v = req[name]
-  if (v === undefined || v === null || v === '') return undefined
-  if (typeof v !== 'string' || v.length > max)
-    throw new PlatformError('D20003', `${name} must be a string of at most ${max} characters`)
-  return v
-}
-
-export function businessIdOf(req: Record<string, unknown>): string {
-  const id = requireString(req, 'businessID', 36)
-  if (!BUSINESS_ID.test(id))
-    throw new PlatformError('D20003', 'businessID must be 1–36 printable ASCII characters')
-  return id
-}
-
-export function sourceOf(req: Record<string, unknown>, required = true): string | undefined {
-  const source = required ? requireString(req, 'source', 64) : optionalString(req, 'source', 64)
-  if (source !== undefined && !SOURCES.includes(source))
-    throw new PlatformError('D20007', `source "${source}" is not supported`)
-  return source
+  return Array.isArray(v) ? (v as string[]) : []
 }
 
 export function langOfRequest(req: Record<string, unknown>): Lang {
-  return langOf(typeof req.lang === 'string' ? req.lang : undefined)
+  return langOf(stringOf(req, 'lang'))
 }
 
-export function registeredRedirect(
-  app: RegisteredApp,
-  req: Record<string, unknown>,
-  required = true,
-): string | undefined {
-  const uri = required ? requireString(req, 'redirectURI') : optionalString(req, 'redirectURI')
+/**
+ * Not in the contract: the redirect URI must be one registered for the app (D20008), matched exactly as sent or
+ * URL-decoded once, as the official sample URL-encodes the callback URL inside the JSON.
+ */
+export function registeredRedirect(app: RegisteredApp, req: Record<string, unknown>): string | undefined {
+  const uri = stringOf(req, 'redirectURI')
   if (uri === undefined) return undefined
-  // The official sample URL-encodes the callback URL inside the JSON; accept both forms, match exactly.
   const candidates = [uri, safeDecode(uri)]
   const match = candidates.find((u) => u !== undefined && app.redirectURIs.includes(u))
   if (!match) throw new PlatformError('D20008', `redirectURI "${uri}" is not registered`)
   return match
 }
 
+/** Not in the contract: the scope must be granted to the app (D20012). */
 export function requireScope(app: RegisteredApp, scope: Scope): void {
   if (!app.scopes.includes(scope))
     throw new PlatformError('D20012', `scope ${scope} is not granted to this app`)
-}
-
-export function fieldList(
-  req: Record<string, unknown>,
-  name: string,
-  allowed: readonly string[],
-  required = true,
-): string[] {
-  const v = req[name]
-  if (v === undefined || v === null) {
-    if (required) throw new PlatformError('D20002', `${name} is missing`)
-    return []
-  }
-  if (!Array.isArray(v) || (required && v.length === 0))
-    throw new PlatformError('D20003', `${name} must be a non-empty list`)
-  const bad = v.filter((f) => typeof f !== 'string' || !allowed.includes(f))
-  // Name non-strings by type: joining a deeply nested array would overflow the stack (D20000 instead of D20003).
-  const shown = bad.map((f) =>
-    typeof f === 'string' ? f : `<${Array.isArray(f) ? 'array' : f === null ? 'null' : typeof f}>`,
-  )
-  if (bad.length > 0) throw new PlatformError('D20003', `${name} has unknown field(s): ${shown.join(', ')}`)
-  return [...new Set(v as string[])]
 }
 
 function safeDecode(s: string): string | undefined {

@@ -3,7 +3,8 @@ import type { Services } from '../../services'
 import type { RegisteredApp, Scope } from '../apps/app.types'
 import type { Completer } from '../tickets/tickets.service'
 import type { Ticket, TicketKind } from '../tickets/ticket.types'
-import { BusinessIds, businessIdOf, registeredRedirect, requireScope, sourceOf } from './initiate.validate'
+import { PlatformError } from '../../errors'
+import { BusinessIds, registeredRedirect, requiredString, requireScope, stringOf } from './initiate.validate'
 import { PushLimiter } from './push-limit'
 
 type Req = Record<string, unknown>
@@ -123,16 +124,20 @@ export class TaskIntake {
     return then(spec.parse(request, e), (p) => this.openForResident(spec, e, p))
   }
 
-  /** businessID, the access token (authenticated kinds), source, redirectURI, the scope: every kind's error order. */
+  /**
+   * businessID, the access token (authenticated kinds), the redirect URI's registration, the scope: every kind's error
+   * order. The contract's checks (presence, formats, source) ran before, in the signed pipeline's `validate` step.
+   */
   private envelope(app: RegisteredApp, request: Req, spec: TaskSpec): Envelope & { token?: Holder } {
-    const businessID = businessIdOf(request)
+    const businessID = requiredString(request, 'businessID')
     const resident = spec.access === 'resident'
     const token = resident
       ? this.deps.tokens.check(app.clientID, request.accessToken, request.openID)
       : undefined
     const required = resident || !spec.optionalEnvelope
-    const source = sourceOf(request, required)
-    const redirectURI = registeredRedirect(app, request, required)
+    const source = required ? requiredString(request, 'source') : stringOf(request, 'source')
+    const redirectURI = registeredRedirect(app, request)
+    if (required && redirectURI === undefined) throw new PlatformError('D20002', 'redirectURI is missing')
     requireScope(app, spec.scope)
     return { app, businessID, source, redirectURI, ...(token ? { token } : {}) }
   }

@@ -8,7 +8,7 @@ import { presentAddresses, profileOf } from '../apps/compatibility'
 import { directRead } from '../consent/consent.recorder'
 import type { Ticket, TicketKind } from '../tickets/ticket.types'
 import { EME_FIELDS, PROFILE_FIELDS, release } from './fields'
-import { fieldList, langOfRequest, requireString, requireScope } from './initiate.validate'
+import { langOfRequest, listOf, requiredString, requireScope } from './initiate.validate'
 import { type ResidentTaskSpec, TaskIntake, withoutCredentials } from './intake'
 
 type Req = Record<string, unknown>
@@ -64,8 +64,8 @@ export function registerTaskApi(api: Hono, s: Services, intake = new TaskIntake(
       scope: k.scope,
       complete: completers[k.kind],
       parse: (request, { source }) => {
-        const fields = k.fields ? { [k.fields[0]]: fieldList(request, k.fields[0], k.fields[1]) } : {}
-        const state = requireString(request, 'state', 1024)
+        const fields = k.fields ? { [k.fields[0]]: listOf(request, k.fields[0]) } : {}
+        const state = requiredString(request, 'state')
         return {
           state,
           request: { ...withoutCredentials(request), ...fields, lang: langOfRequest(request), source },
@@ -85,7 +85,7 @@ export function registerTaskApi(api: Hono, s: Services, intake = new TaskIntake(
     optionalEnvelope: true,
     complete: completers.eme,
     parse: (request, { businessID, source }) => {
-      const eMEFields = fieldList(request, 'eMEFields', EME_FIELDS)
+      const eMEFields = listOf(request, 'eMEFields')
       return {
         request: {
           ...withoutCredentials(request),
@@ -120,8 +120,8 @@ export function registerTaskApi(api: Hono, s: Services, intake = new TaskIntake(
     '/profiles',
     signedRoute<Req>(s.signed, 'getProfiles', true, async ({ app, request }) => {
       const token = s.tokens.check(app.clientID, request.accessToken, request.openID)
-      const profileFields = fieldList(request, 'profileFields', PROFILE_FIELDS, false)
-      const eMEFields = fieldList(request, 'eMEFields', EME_FIELDS, false)
+      const profileFields = listOf(request, 'profileFields')
+      const eMEFields = listOf(request, 'eMEFields')
       if (profileFields.length + eMEFields.length === 0)
         throw new PlatformError('D20002', 'ask for profileFields or eMEFields')
       if (profileFields.length > 0) requireScope(app, 'eidapi_profiles')

@@ -150,6 +150,7 @@ describe('profile', () => {
       openID: t.openID,
       source: 'PC_Browser',
       redirectURI: OSP.callbackURI,
+      state: 's',
       profileFields: ['idNo'],
     })
     expect(env.code).toBe('D20012')
@@ -166,6 +167,7 @@ describe('profile', () => {
       openID: t.openID,
       source: 'PC_Browser',
       redirectURI: OSP.callbackURI,
+      state: 's',
       profileFields: ['idNo'],
     })
     expect(env.code).toBe('D20009')

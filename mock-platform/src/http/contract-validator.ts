@@ -1,0 +1,119 @@
+/** Checks a request against the contract's schema for its operation (Ajv standalone code generated from openapi/dist). */
+import { requestValidators as platform } from '@iamsmart-sandbox/openapi/generated/platform-validators'
+import { requestValidators as sandbox } from '@iamsmart-sandbox/openapi/generated/sandbox-validators'
+import { requestValidators as support } from '@iamsmart-sandbox/openapi/generated/support-validators'
+
+/** An error as Ajv reports it. */
+interface AjvError {
+  instancePath: string
+  keyword: string
+  params: Record<string, unknown>
+  message?: string
+}
+type ValidateFunction = ((data: unknown) => boolean) & { errors?: AjvError[] | null }
+
+/** One field the contract refuses: where, why, and what it expects, worded for a developer. */
+export interface ContractIssue {
+  /** The field as a path (`businessID`, `profileFields/2`, `address/region`); empty for the body itself. */
+  field: string
+  /** `missing`: required and absent, null or ''; `unknown`: not in the schema; `invalid`: any other refusal. */
+  kind: 'missing' | 'unknown' | 'invalid'
+  /** Ajv's keyword (`required`, `type`, `enum`, `pattern`, `maxLength`…). */
+  keyword: string
+  /** What the contract expects, e.g. `must be one of: en-US, zh-HK, zh-CN`. */
+  expected: string
+}
+
+export type Api = 'platform' | 'sandbox' | 'support'
+
+const VALIDATORS: Record<Api, Record<string, unknown>> = { platform, sandbox, support }
+
+/** Whether the contract has a request schema for this operation. */
+export function hasRequestSchema(api: Api, operationId: string): boolean {
+  return typeof VALIDATORS[api][operationId] === 'function'
+}
+
+/** The issues of `body` for the operation, first the one to answer with; [] when it conforms or has no schema. */
+export function contractIssues(api: Api, operationId: string, body: unknown): ContractIssue[] {
+  const validate = VALIDATORS[api][operationId] as ValidateFunction | undefined
+  if (typeof validate !== 'function' || validate(body)) return []
+  const issues = (validate.errors ?? []).map((e) => issueOf(e, body))
+  // A missing field outranks a malformed one (the order the hand-written checks answered in), then schema order.
+  return [
+    ...issues.filter((i) => i.kind === 'missing'),
+    ...issues.filter((i) => i.kind !== 'missing'),
+  ].filter((issue, i, all) => all.findIndex((o) => o.field === issue.field) === i)
+}
+
+function issueOf(e: AjvError, body: unknown): ContractIssue {
+  const path = e.instancePath.split('/').slice(1).map(unescape)
+  if (e.keyword === 'required') {
+    const name = String(e.params.missingProperty)
+    return { field: [...path, name].join('/'), kind: 'missing', keyword: e.keyword, expected: 'is missing' }
+  }
+  if (e.keyword === 'additionalProperties') {
+    const name = String(e.params.additionalProperty)
+    return {
+      field: [...path, name].join('/'),
+      kind: 'unknown',
+      keyword: e.keyword,
+      expected: 'is not a field of this request',
+    }
+  }
+  if (e.keyword === 'maxProperties' && e.params.limit === 0)
+    return { field: path.join('/'), kind: 'unknown', keyword: e.keyword, expected: 'takes no fields' }
+  const value = valueAt(body, path)
+  // A member sent as null or '' is a missing one (an array's null item is not: it is an illegal item).
+  const member = path.length > 0 && !/^\d+$/.test(path[path.length - 1]!)
+  const kind = member && (value === null || value === '') ? 'missing' : 'invalid'
+  return {
+    field: path.join('/'),
+    kind,
+    keyword: e.keyword,
+    expected: kind === 'missing' ? 'is missing' : expected(e),
+  }
+}
+
+/** The expectation in words (Ajv's own message where it already names the limit). */
+function expected(e: AjvError): string {
+  const p = e.params
+  switch (e.keyword) {
+    case 'enum':
+      return `must be one of: ${(p.allowedValues as unknown[]).map(String).join(', ')}`
+    case 'const':
+      return `must be ${JSON.stringify(p.allowedValue)}`
+    case 'type':
+      return `must be ${article(String(p.type))}`
+    case 'pattern':
+      return `must match ${String(p.pattern)}`
+    case 'maxLength':
+      return `must be at most ${String(p.limit)} characters`
+    case 'minLength':
+      return `must be at least ${String(p.limit)} characters`
+    case 'minItems':
+      return `must list at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}`
+    case 'maxItems':
+      return `must list at most ${String(p.limit)} items`
+    case 'uniqueItems':
+      return `must not list an item twice (items ${String(p.j)} and ${String(p.i)} are the same)`
+    default:
+      return e.message ?? 'does not match the contract'
+  }
+}
+
+const article = (type: string): string =>
+  type
+    .split(',')
+    .map((t) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`))
+    .join(' or ')
+
+const unescape = (segment: string): string => segment.replace(/~1/g, '/').replace(/~0/g, '~')
+
+function valueAt(body: unknown, path: string[]): unknown {
+  let v = body
+  for (const key of path) {
+    if (!v || typeof v !== 'object') return undefined
+    v = (v as Record<string, unknown>)[key]
+  }
+  return v
+}
