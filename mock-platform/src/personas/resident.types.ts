@@ -1,24 +1,19 @@
-/** The synthetic resident: profile and e-ME in the exact nested shapes of reference §7, plus sandbox behaviour. */
+/**
+ * The synthetic resident: profile and e-ME in the exact nested shapes of reference §7, plus sandbox behaviour. The
+ * shapes the contract states are its generated types; the stricter ones below are the sandbox's own data.
+ */
+import type { components } from '@iamsmart-sandbox/openapi/generated/sandbox'
 
-export type Region = 'HK' | 'KLN' | 'NT'
+type S = components['schemas']
+
+export type Region = S['Region']
 export type YesNo = 'Y' | 'N'
 
 /** `idNo`: identification without the check digit, e.g. `{ Identification: 'QA123456', CheckDigit: '5' }`. */
-export interface IdNo {
-  Identification: string
-  CheckDigit: string
-}
-export interface EnName {
-  UnstructuredName: string
-}
-export interface ChName {
-  ChineseName: string
-}
-export interface PhoneNumber {
-  CountryCode: string
-  NationalDestinationCode?: string
-  SubscriberNumber: string
-}
+export type IdNo = S['IdNo']
+export type EnName = S['EnName']
+export type ChName = S['ChName']
+export type PhoneNumber = S['Phone']
 
 // Structured premises address (HK address data standard style). English and Chinese mirror each other.
 export interface AddressDistrict {
@@ -44,21 +39,7 @@ export interface AddressUnit {
   UnitNo: string
 }
 /** DD lot of a New Territories village house (`EngStructureLot` / `ChiStructuredLot`: the names differ upstream). */
-export interface StructuredLot {
-  DdType?: string
-  DdNo?: string
-  LotType?: string
-  LotNo?: string
-  LotSection1?: string
-  LotSection2?: string
-  LotSection3?: string
-  LotSection4?: string
-  LotSubsection1?: string
-  LotSubsection2?: string
-  LotSubsection3?: string
-  LotSubsection4?: string
-  LotExtendPortionCode?: string
-}
+export type StructuredLot = S['StructuredLot']
 
 export interface EngPremises {
   Region: Region
@@ -155,42 +136,29 @@ export const EME_FIELDS = [
 ] as const satisfies readonly (keyof EmeData)[]
 export type EmeField = (typeof EME_FIELDS)[number]
 
-/** Profile fields from the HKID registration (reference §7.1). */
-export interface Profile {
-  idNo: IdNo
-  enName: EnName
-  chName?: ChName
-  chNameVerified: YesNo
-  /** `YYYYMMDD` */
-  birthDate: string
+/** Profile fields from the HKID registration (reference §7.1); a sandbox resident's gender is M or F (never U). */
+export interface Profile extends Omit<S['ResidentProfile'], 'gender'> {
   gender: 'M' | 'F'
 }
 
-export type Tier = 'iAM Smart' | 'iAM Smart+'
-export type Decision = 'approve' | 'reject' | 'cancel' | 'timeout' | 'fail'
+export type Tier = S['Tier']
+export type Decision = S['Decision']
 
-/** What the virtual app does when this resident is asked to authorise something. */
-export interface Behaviour {
-  decision: Decision
-  /** How long the resident takes before deciding. */
-  delayMs: number
-  /** false → pushes cannot reach the app, so mobile flows fall back to the QR page (`authByQR: true`). */
-  appReachable: boolean
-  /** Signing is refused with D70005 as if the HKICHash named someone else. */
-  hkidMismatch?: boolean
-  /** Logins and anonymous hand-overs fail with D40035 (user ID card error); other requests are unaffected. */
-  idCardError?: boolean
-}
+/**
+ * What the virtual app does when this resident is asked to authorise something: `decision` after `delayMs`;
+ * `appReachable` false → pushes cannot reach the app (authByQR); `hkidMismatch` → signing refused with D70005;
+ * `idCardError` → logins and anonymous hand-overs fail with D40035.
+ */
+export type Behaviour = S['Behaviour']
 
-export interface Resident {
-  /** Stable: `r-0001`… for generated residents, `magic-<slug>` for magic ones. */
-  id: string
-  tier: Tier
+/**
+ * The contract's Resident without what its view adds (orgId, updatedAt), with the sandbox's stricter data. `id` is
+ * stable: `r-0001`… for generated residents, `magic-<slug>` for magic ones.
+ */
+export interface Resident extends Pick<S['Resident'], 'id' | 'tier' | 'behaviour' | 'tags'> {
   profile: Profile
   eme: Partial<EmeData>
-  behaviour: Behaviour
   magic?: { slug: string; outcome: string }
-  tags: string[]
 }
 
 export const DEFAULT_BEHAVIOUR: Readonly<Behaviour> = Object.freeze({

@@ -1,4 +1,10 @@
-/** Synthetic department records (preview, speculative): the data sets a resident can share through data exchange. */
+/**
+ * Synthetic department records (preview, speculative): the data sets a resident can share through data exchange. The
+ * records' shapes are the contract's generated types; the lists here are the sandbox's own, checked against them.
+ */
+import type { components } from '@iamsmart-sandbox/openapi/generated/platform'
+
+type S = components['schemas']
 
 /** The data sets the preview data-exchange API knows, in display order. */
 export const DATA_SETS = [
@@ -6,8 +12,8 @@ export const DATA_SETS = [
   'taxReturnSummary',
   'publicHousingTenancy',
   'professionalRegistrations',
-] as const
-export type DataSet = (typeof DATA_SETS)[number]
+] as const satisfies readonly S['DataExchangeDataSet'][]
+export type DataSet = S['DataExchangeDataSet']
 
 /** The department (or registration boards) holding each data set. */
 export const HOLDERS: Record<DataSet, string> = {
@@ -18,13 +24,7 @@ export const HOLDERS: Record<DataSet, string> = {
 }
 
 /** Transport Department: a licensed vehicle. Marks start with Q, which real Hong Kong marks never use. */
-export interface VehicleLicence {
-  registrationMark: string
-  make: string
-  model: string
-  /** `YYYYMMDD`. */
-  licenceExpiry: string
-}
+export type VehicleLicence = S['DepartmentVehicleLicence']
 
 /** Inland Revenue Department bands of total income (HKD) in a tax return. */
 export const INCOME_BANDS = [
@@ -35,41 +35,30 @@ export const INCOME_BANDS = [
   '500001-800000',
   '800001-1200000',
   '1200001-and-above',
-] as const
-export type IncomeBand = (typeof INCOME_BANDS)[number]
+] as const satisfies readonly S['DepartmentTaxReturnSummary']['totalIncomeBand'][]
+export type IncomeBand = S['DepartmentTaxReturnSummary']['totalIncomeBand']
 
-/** Inland Revenue Department: the latest assessed individual tax return. */
-export interface TaxReturnSummary {
-  /** e.g. `2024/25`. */
-  yearOfAssessment: string
-  totalIncomeBand: IncomeBand
-  /** Salaries tax paid for that year, whole HKD. */
-  salariesTaxPaid: number
-}
+/** Inland Revenue Department: the latest assessed tax return (`yearOfAssessment` e.g. `2024/25`, tax in whole HKD). */
+export type TaxReturnSummary = S['DepartmentTaxReturnSummary']
 
 /** Housing Department: the resident's public rental housing tenancy (fictional estates). */
-export interface PublicHousingTenancy {
-  estate: string
-  block: string
-  floor: string
-  flat: string
-  /** `YYYYMMDD`. */
-  tenancyStart: string
-}
+export type PublicHousingTenancy = S['DepartmentPublicHousingTenancy']
 
-export const PROFESSIONS = ['engineer', 'accountant', 'nurse', 'socialWorker'] as const
-export type Profession = (typeof PROFESSIONS)[number]
-export const REGISTRATION_STATUSES = ['active', 'lapsed', 'suspended'] as const
+export type Profession = S['DepartmentProfessionalRegistration']['profession']
+export const PROFESSIONS = [
+  'engineer',
+  'accountant',
+  'nurse',
+  'socialWorker',
+] as const satisfies readonly Profession[]
+export const REGISTRATION_STATUSES = [
+  'active',
+  'lapsed',
+  'suspended',
+] as const satisfies readonly S['DepartmentProfessionalRegistration']['status'][]
 
 /** A statutory register entry. Numbers start with Q (synthetic, like the QA–QZ HKID prefixes). */
-export interface ProfessionalRegistration {
-  profession: Profession
-  registry: string
-  registrationNumber: string
-  status: (typeof REGISTRATION_STATUSES)[number]
-  /** `YYYYMMDD`. */
-  registeredSince: string
-}
+export type ProfessionalRegistration = S['DepartmentProfessionalRegistration']
 
 export const REGISTRIES: Record<Profession, { registry: string; letter: string }> = {
   engineer: { registry: 'Engineers Registration Board', letter: 'E' },
@@ -78,12 +67,7 @@ export const REGISTRIES: Record<Profession, { registry: string; letter: string }
   socialWorker: { registry: 'Social Workers Registration Board', letter: 'S' },
 }
 
-/** Everything the departments hold about one resident; `null` / `[]` when they hold nothing. */
-export interface DepartmentRecords {
-  vehicleLicences: VehicleLicence[]
-  taxReturnSummary: TaxReturnSummary | null
-  publicHousingTenancy: PublicHousingTenancy | null
-  professionalRegistrations: ProfessionalRegistration[]
-}
+/** Everything the departments hold about one resident; `null` / `[]` when they hold nothing (every set present). */
+export type DepartmentRecords = Required<S['DepartmentRecords']>
 
 export const isDataSet = (v: unknown): v is DataSet => DATA_SETS.includes(v as DataSet)

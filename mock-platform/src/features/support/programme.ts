@@ -85,7 +85,8 @@ export function programmeContent(body: Body): ProgrammeContent {
   const errors: Record<string, string> = {}
   const content = {
     organisationName: text(body, 'organisationName', 120, errors),
-    sector: String(body.sector ?? ''),
+    // Checked against SECTORS below: invalid() throws before an unknown sector is returned.
+    sector: String(body.sector ?? '') as ProgrammeContent['sector'],
     useCase: text(body, 'useCase', 5_000, errors, 20),
     contacts: contacts(body.contacts, errors),
   }

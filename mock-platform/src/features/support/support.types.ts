@@ -1,15 +1,30 @@
-/** The support desk's records: enquiries and programme applications, one workflow, replies, internal notes. */
-import type { SupportPriority } from '../../config'
+/**
+ * The support desk's records: enquiries and programme applications, one workflow, replies, internal notes. The
+ * shapes are the contract's generated types; what the desk keeps besides (times as epoch ms, who wrote a note) extends
+ * them.
+ */
+import type { components } from '@iamsmart-sandbox/openapi/generated/support'
 
-export const CATEGORIES = ['login', 'e-ME', 'signing', 'consent', 'keys', 'onboarding', 'other'] as const
+type S = components['schemas']
+
 /** `keys` is "keys and encryption" (request signing, KEK/CEK, content encryption). */
-export type Category = (typeof CATEGORIES)[number]
+export type Category = S['Category']
+export const CATEGORIES = [
+  'login',
+  'e-ME',
+  'signing',
+  'consent',
+  'keys',
+  'onboarding',
+  'other',
+] as const satisfies readonly Category[]
 
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const
-export type Priority = SupportPriority
+export type Priority = S['Priority']
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const satisfies readonly Priority[]
 /** What the provider says (severity) starts as what staff work by (priority). */
 export type Severity = Priority
 
+export type WorkStatus = S['WorkStatus']
 export const STATUSES = [
   'new',
   'triaged',
@@ -17,35 +32,16 @@ export const STATUSES = [
   'waiting_on_provider',
   'resolved',
   'closed',
-] as const
-export type WorkStatus = (typeof STATUSES)[number]
+] as const satisfies readonly WorkStatus[]
 export const OPEN_STATUSES: readonly WorkStatus[] = ['new', 'triaged', 'in_progress', 'waiting_on_provider']
 
-/** Who did something: a provider's member, a staff account, the admin token or the desk itself. */
-export interface Actor {
-  kind: 'member' | 'staff' | 'admin' | 'system'
-  accountId?: string
-  email?: string
-}
+/** Who did something: a provider's member, a staff account, the admin token or the desk itself (its view adds the name). */
+export type Actor = Omit<S['Actor'], 'name'>
 
-/** One line of an item's timeline (what changed, by whom, when). */
-export interface HistoryEvent {
+/** One line of an item's timeline (what changed, by whom, when); `note` is a reason (return, merge). */
+export interface HistoryEvent extends Omit<S['HistoryEvent'], 'at' | 'by'> {
   at: number
   by: Actor
-  type:
-    | 'created'
-    | 'status'
-    | 'priority'
-    | 'category'
-    | 'assigned'
-    | 'merged'
-    | 'resubmitted'
-    | 'approved'
-    | 'returned'
-  from?: string | null
-  to?: string | null
-  /** A reason (return, merge), shown to the provider. */
-  note?: string
 }
 
 /** What the triage workflow needs from either kind of item. */
@@ -70,20 +66,15 @@ export interface WorkItem {
 }
 
 /** Internal note: staff only, never in a provider's view or mail. */
-export interface Note {
-  id: string
+export interface Note extends Omit<S['Note'], 'at' | 'by'> {
   at: number
   by: Actor
-  body: string
 }
 
-export interface Reply {
-  id: string
+export interface Reply extends Omit<S['Reply'], 'at' | 'by'> {
   at: number
   by: Actor
-  body: string
   cannedAnswerId?: string
-  attachmentIds: string[]
 }
 
 export interface AttachmentMeta {
@@ -118,41 +109,11 @@ export interface Enquiry extends WorkItem {
 
 export type ApplicationType = 'programme' | 'ite'
 
-export interface Contact {
-  name: string
-  email: string
-  phone?: string
-  role: string
-}
-
-export interface ProgrammeContent {
-  organisationName: string
-  sector: string
-  useCase: string
-  contacts: Contact[]
-}
-
+export type Contact = S['Contact']
+export type ProgrammeContent = S['ProgrammeContent']
 /** A certificate as checked at submission. */
-export interface CertificateSummary {
-  subject: string
-  issuer: string
-  validFrom: string
-  validTo: string
-  keyType: string
-  keyBits: number
-  fingerprint256: string
-}
-
-export interface IteContent {
-  clientID?: string
-  userJourney: string
-  implementationPlan: string
-  enciphermentCertificate: string
-  enciphermentCertificateSummary: CertificateSummary
-  domain: string
-  tls: { minVersion: 'TLSv1.2' | 'TLSv1.3'; certificate?: string; certificateSummary?: CertificateSummary }
-  contacts: Contact[]
-}
+export type CertificateSummary = S['CertificateSummary']
+export type IteContent = S['IteContent']
 
 export interface Application extends WorkItem {
   kind: 'application'
