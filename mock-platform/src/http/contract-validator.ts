@@ -33,16 +33,29 @@ export function hasRequestSchema(api: Api, operationId: string): boolean {
   return typeof VALIDATORS[api][operationId] === 'function'
 }
 
-/** The issues of `body` for the operation, first the one to answer with; [] when it conforms or has no schema. */
+/**
+ * The issues of `body` for the operation, first the one to answer with; [] when it conforms or has no schema. Of a
+ * `oneOf` that failed, only the most specific issues are kept (a field of the object, not "must be null" beside it).
+ */
 export function contractIssues(api: Api, operationId: string, body: unknown): ContractIssue[] {
   const validate = VALIDATORS[api][operationId] as ValidateFunction | undefined
   if (typeof validate !== 'function' || validate(body)) return []
-  const issues = (validate.errors ?? []).map((e) => issueOf(e, body))
+  const all = (validate.errors ?? []).map((e) => issueOf(e, body))
+  const issues = all.filter(
+    (i) => !all.some((o) => o.field.startsWith(i.field === '' ? '' : `${i.field}/`) && o.field !== i.field),
+  )
   // A missing field outranks a malformed one (the order the hand-written checks answered in), then schema order.
-  return [
-    ...issues.filter((i) => i.kind === 'missing'),
-    ...issues.filter((i) => i.kind !== 'missing'),
-  ].filter((issue, i, all) => all.findIndex((o) => o.field === issue.field) === i)
+  return [...issues.filter((i) => i.kind === 'missing'), ...issues.filter((i) => i.kind !== 'missing')]
+    .filter((issue, i, all) => all.findIndex((o) => o.field === issue.field) === i)
+    .map((issue) => withEveryType(issue, issues))
+}
+
+/** A value of the wrong type for every branch of a oneOf: `must be an object or null`, not the first branch alone. */
+function withEveryType(issue: ContractIssue, all: ContractIssue[]): ContractIssue {
+  if (issue.keyword !== 'type') return issue
+  const types = all.filter((o) => o.field === issue.field && o.keyword === 'type').map((o) => o.expected)
+  if (types.length < 2) return issue
+  return { ...issue, expected: types.map((t, i) => (i === 0 ? t : t.replace(/^must be /, ''))).join(' or ') }
 }
 
 function issueOf(e: AjvError, body: unknown): ContractIssue {
@@ -90,6 +103,10 @@ function expected(e: AjvError): string {
       return `must be at most ${String(p.limit)} characters`
     case 'minLength':
       return `must be at least ${String(p.limit)} characters`
+    case 'minimum':
+      return `must be at least ${String(p.limit)}`
+    case 'maximum':
+      return `must be at most ${String(p.limit)}`
     case 'minItems':
       return `must list at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}`
     case 'maxItems':
@@ -104,7 +121,7 @@ function expected(e: AjvError): string {
 const article = (type: string): string =>
   type
     .split(',')
-    .map((t) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`))
+    .map((t) => (t === 'null' ? t : /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`))
     .join(' or ')
 
 const unescape = (segment: string): string => segment.replace(/~1/g, '/').replace(/~0/g, '~')
@@ -116,4 +133,14 @@ function valueAt(body: unknown, path: string[]): unknown {
     v = (v as Record<string, unknown>)[key]
   }
   return v
+}
+
+/** The sandbox's and support's form of the issues: `errors` of a 422 problem, keyed `a.b[0].c` as the API documents. */
+export function contractProblems(api: Api, operationId: string, body: unknown): Record<string, string> {
+  const problems: Record<string, string> = {}
+  for (const issue of contractIssues(api, operationId, body)) {
+    const key = issue.field.replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.') || 'body'
+    problems[key] ??= issue.kind === 'missing' ? 'is required' : issue.expected
+  }
+  return problems
 }

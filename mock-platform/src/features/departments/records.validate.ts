@@ -1,121 +1,57 @@
-/** Validation of department records sent to the sandbox API: every problem named by its JSON path. */
+/**
+ * Department records sent to the sandbox API: the contract's DepartmentRecordSet (shapes, patterns, enums, at most
+ * 10 items, no unknown fields), then the rules it cannot state; every problem named by its JSON path.
+ */
+import { contractProblems } from '../../http/contract-validator'
 import { isRealYmd } from '../../personas/birth-date'
-import {
-  DATA_SETS,
-  type DepartmentRecords,
-  INCOME_BANDS,
-  PROFESSIONS,
-  REGISTRATION_STATUSES,
-} from './department.types'
+import type { DepartmentRecords } from './department.types'
 
 type Problems = Record<string, string>
 type Obj = Record<string, unknown>
 
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
-/** At most this many vehicles or registrations per resident. */
-export const MAX_ITEMS = 10
 
-/** A field rule: a message when the value is wrong, undefined when it is fine. */
+/** Not in the contract (its patterns cannot say it): a rule a field must also meet once its shape is right. */
 type Rule = (v: unknown) => string | undefined
-const text =
-  (max: number, pattern?: RegExp, hint?: string): Rule =>
-  (v) =>
-    typeof v !== 'string' || v.trim() === '' || v.length > max
-      ? `must be text of 1–${max} characters`
-      : pattern && !pattern.test(v)
-        ? (hint ?? `must match ${pattern}`)
-        : undefined
-const date: Rule = (v) => (typeof v === 'string' && isRealYmd(v) ? undefined : 'must be a date YYYYMMDD')
-const oneOf =
-  (values: readonly string[]): Rule =>
-  (v) =>
-    values.includes(v as string) ? undefined : `must be one of ${values.join(', ')}`
-const money: Rule = (v) =>
-  Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100_000_000
+const notBlank: Rule = (v) => (typeof v === 'string' && v.trim() === '' ? 'must not be blank' : undefined)
+/** `^[0-9]{8}$` in the contract; a real calendar date here. */
+const realDate: Rule = (v) => (typeof v === 'string' && isRealYmd(v) ? undefined : 'must be a date YYYYMMDD')
+/** `^[0-9]{4}/[0-9]{2}$` in the contract; the second year follows the first here. */
+const yearOfAssessment: Rule = (v) => {
+  const m = /^(\d{4})\/(\d{2})$/.exec(String(v))
+  return m && (Number(m[1]) + 1) % 100 === Number(m[2])
     ? undefined
-    : 'must be a whole number of HKD, 0–100000000'
-
-const SHAPES: Record<string, Record<string, Rule>> = {
-  vehicleLicences: {
-    registrationMark: text(
-      8,
-      /^[A-Z]{1,2}[1-9]\d{0,3}$/,
-      'must be 1–2 capital letters and 1–4 digits (e.g. QK4821)',
-    ),
-    make: text(40),
-    model: text(40),
-    licenceExpiry: date,
-  },
-  taxReturnSummary: {
-    yearOfAssessment: (v) => {
-      const m = typeof v === 'string' ? /^(\d{4})\/(\d{2})$/.exec(v) : null
-      return m && (Number(m[1]) + 1) % 100 === Number(m[2])
-        ? undefined
-        : 'must be a year of assessment like 2024/25'
-    },
-    totalIncomeBand: oneOf(INCOME_BANDS),
-    salariesTaxPaid: money,
-  },
-  publicHousingTenancy: {
-    estate: text(80),
-    block: text(40),
-    floor: text(3, /^(G|\d{1,3})$/, 'must be G or a floor number'),
-    flat: text(4, /^[0-9A-Z]{1,4}$/, 'must be 1–4 digits or capital letters'),
-    tenancyStart: date,
-  },
-  professionalRegistrations: {
-    profession: oneOf(PROFESSIONS),
-    registry: text(80),
-    registrationNumber: text(20, /^[A-Z0-9-]+$/, 'must be capital letters, digits and hyphens'),
-    status: oneOf(REGISTRATION_STATUSES),
-    registeredSince: date,
-  },
+    : 'must be a year of assessment like 2024/25'
 }
 
-function checkItem(set: string, path: string, item: unknown, problems: Problems): void {
-  if (!isObject(item)) {
-    problems[path] = 'must be an object'
-    return
-  }
-  const shape = SHAPES[set]!
-  for (const [field, rule] of Object.entries(shape)) {
-    const message = rule(item[field])
-    if (message) problems[`${path}.${field}`] = item[field] === undefined ? 'is required' : message
-  }
-  for (const field of Object.keys(item))
-    if (!(field in shape)) problems[`${path}.${field}`] = 'is not a known field'
+const RULES: Record<string, Record<string, Rule>> = {
+  vehicleLicences: { make: notBlank, model: notBlank, licenceExpiry: realDate },
+  taxReturnSummary: { yearOfAssessment },
+  publicHousingTenancy: { estate: notBlank, block: notBlank, tenancyStart: realDate },
+  professionalRegistrations: { registry: notBlank, registeredSince: realDate },
 }
 
-/** Problems of a full replacement (PUT): all four data sets, lists of at most MAX_ITEMS, no unknown fields. */
+/** Problems of a full replacement (PUT): the contract's first, then the rules above on the fields it let through. */
 export function recordsProblems(body: unknown): Problems {
-  const problems: Problems = {}
-  if (!isObject(body)) return { body: 'must be a JSON object with the four data sets' }
-  for (const key of Object.keys(body))
-    if (!DATA_SETS.includes(key as never)) problems[key] = `is not a data set (${DATA_SETS.join(', ')})`
-  for (const set of DATA_SETS) {
+  const problems = contractProblems('sandbox', 'replaceDepartmentRecords', body)
+  if (!isObject(body)) return problems
+  for (const [set, rules] of Object.entries(RULES)) {
     const v = body[set]
-    const list = set === 'vehicleLicences' || set === 'professionalRegistrations'
-    if (v === undefined)
-      problems[set] = list ? 'is required (use [] for none)' : 'is required (use null for none)'
-    else if (list) {
-      if (!Array.isArray(v) || v.length > MAX_ITEMS) problems[set] = `must be a list of at most ${MAX_ITEMS}`
-      else v.forEach((item, i) => checkItem(set, `${set}[${i}]`, item, problems))
-    } else if (v !== null) checkItem(set, set, v, problems)
+    const items: Array<[string, unknown]> = Array.isArray(v)
+      ? v.map((item, i) => [`${set}[${i}]`, item])
+      : [[set, v]]
+    for (const [path, item] of items) {
+      if (!isObject(item)) continue
+      for (const [field, rule] of Object.entries(rules)) {
+        const message = item[field] === undefined ? undefined : rule(item[field])
+        if (message) problems[`${path}.${field}`] ??= message
+      }
+    }
   }
   return problems
 }
 
-/** The validated records, copied field by field (nothing else survives). */
+/** The validated records (the contract admits no other field), copied so the stored object is the service's own. */
 export function pickRecords(body: Obj): DepartmentRecords {
-  const pick = (set: string, v: unknown) =>
-    Object.fromEntries(Object.keys(SHAPES[set]!).map((f) => [f, (v as Obj)[f]]))
-  return {
-    vehicleLicences: (body.vehicleLicences as unknown[]).map((v) => pick('vehicleLicences', v)),
-    taxReturnSummary: body.taxReturnSummary === null ? null : pick('taxReturnSummary', body.taxReturnSummary),
-    publicHousingTenancy:
-      body.publicHousingTenancy === null ? null : pick('publicHousingTenancy', body.publicHousingTenancy),
-    professionalRegistrations: (body.professionalRegistrations as unknown[]).map((v) =>
-      pick('professionalRegistrations', v),
-    ),
-  } as unknown as DepartmentRecords
+  return structuredClone(body) as unknown as DepartmentRecords
 }
