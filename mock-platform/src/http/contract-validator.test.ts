@@ -51,7 +51,7 @@ describe('the contract validator, as the sandbox and support APIs answer (422 `e
     expect(
       contractProblems('sandbox', 'replaceDepartmentRecords', { ...RECORDS, taxReturnSummary: tax }),
     ).toEqual({
-      'taxReturnSummary.totalIncomeBand': expect.stringMatching(/^must be one of: 0-132000, /),
+      'taxReturnSummary.totalIncomeBand': expect.stringMatching(/^must be one of 0-132000, /),
       'taxReturnSummary.salariesTaxPaid': 'must be at least 0',
     })
     expect(contractProblems('sandbox', 'replaceDepartmentRecords', [])).toEqual({ body: 'must be an object' })

@@ -20,7 +20,7 @@ export interface ContractIssue {
   kind: 'missing' | 'unknown' | 'invalid'
   /** Ajv's keyword (`required`, `type`, `enum`, `pattern`, `maxLength`…). */
   keyword: string
-  /** What the contract expects, e.g. `must be one of: en-US, zh-HK, zh-CN`. */
+  /** What the contract expects, e.g. `must be one of en-US, zh-HK, zh-CN`. */
   expected: string
 }
 
@@ -92,7 +92,7 @@ function expected(e: AjvError): string {
   const p = e.params
   switch (e.keyword) {
     case 'enum':
-      return `must be one of: ${(p.allowedValues as unknown[]).map(String).join(', ')}`
+      return `must be one of ${(p.allowedValues as unknown[]).map(String).join(', ')}`
     case 'const':
       return `must be ${JSON.stringify(p.allowedValue)}`
     case 'type':

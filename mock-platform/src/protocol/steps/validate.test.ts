@@ -48,7 +48,7 @@ describe('the validate step (the contract’s request schemas)', () => {
   it('answers D20007 for an unsupported source (the Source schema says so), D20003 for a wrong type', () => {
     const fax = answer('initiateSigningRequest', { ...SIGNING, source: 'Fax' })
     expect(fax.code).toBe('D20007')
-    expect(fax.detail).toMatch(/^source "Fax" is not supported \(must be one of: PC_Browser, /)
+    expect(fax.detail).toMatch(/^source "Fax" is not supported \(must be one of PC_Browser, /)
     expect(answer('initiateSigningRequest', { ...SIGNING, source: 7 })).toEqual({
       code: 'D20003',
       detail: 'source must be a string',
