@@ -1,22 +1,12 @@
 /** Staff triage of either kind of item: status, priority, category, assignee, internal notes, merge; provider moves. */
 import { ProblemError } from '../../errors'
+import { contractProblems } from '../../http/contract-validator'
 import { newId } from '../../ids'
 import { maskHkidsInText } from '../../personas/hkid'
 import type { Principal } from '../access/access'
 import type { Desk } from './desk'
 import { notifyStatus } from './notify'
-import {
-  CATEGORIES,
-  type Category,
-  type Enquiry,
-  type Item,
-  LIMITS,
-  type Note,
-  PRIORITIES,
-  type Priority,
-  STATUSES,
-  type WorkStatus,
-} from './support.types'
+import type { Category, Enquiry, Item, Note, Priority, WorkStatus } from './support.types'
 import { assertTransition, isOpen, PROVIDER_TRANSITIONS, reopen, transition } from './workflow'
 
 type Staff = Exclude<Principal, { kind: 'member' }>
@@ -30,20 +20,17 @@ export async function triage(
   p: Staff,
   patch: Record<string, unknown>,
 ): Promise<Item> {
-  const errors: Record<string, string> = {}
+  // The statuses, priorities, categories and the assignee's type are the contract's (TriageRequest).
+  const errors = contractProblems('support', 'triageEnquiry', patch)
   const status = patch.status as WorkStatus | undefined
-  if (status !== undefined && !STATUSES.includes(status))
-    errors.status = `must be one of ${STATUSES.join(', ')}`
   const priority = patch.priority as Priority | undefined
-  if (priority !== undefined && !PRIORITIES.includes(priority))
-    errors.priority = `must be one of ${PRIORITIES.join(', ')}`
   const category = patch.category as Category | undefined
-  if (category !== undefined && (item.kind !== 'enquiry' || !CATEGORIES.includes(category)))
-    errors.category = item.kind === 'enquiry' ? `must be one of ${CATEGORIES.join(', ')}` : 'enquiries only'
+  // Not in the contract: a category is an enquiry's alone; an assignee is a staff account.
+  if (category !== undefined && item.kind !== 'enquiry') errors.category ??= 'enquiries only'
   const assignee = patch.assigneeId
   const staffAccount = typeof assignee === 'string' ? desk.d.accounts.get(assignee) : undefined
-  if (assignee !== undefined && assignee !== null && staffAccount?.kind !== 'staff')
-    errors.assigneeId = 'must be the id of a staff account, or null'
+  if (typeof assignee === 'string' && staffAccount?.kind !== 'staff')
+    errors.assigneeId ??= 'must be the id of a staff account, or null'
   if (Object.keys(errors).length > 0)
     throw new ProblemError(422, 'Invalid change', 'Fix the listed fields and try again.', { errors })
   const me = p.kind === 'staff' ? p.accountId : undefined
@@ -97,10 +84,11 @@ export async function triage(
 
 /** An internal note: staff only, never shown to the provider or mailed. */
 export async function addNote(desk: Desk, item: Item, p: Staff, body: unknown): Promise<Note> {
-  if (typeof body !== 'string' || body.trim().length === 0 || body.length > LIMITS.note)
-    throw new ProblemError(422, 'Invalid note', 'Fix the listed fields and try again.', {
-      errors: { body: `must be text of 1–${LIMITS.note} characters` },
-    })
+  // 1 to 10 000 characters is the contract's (NoteRequest); not in it: a note is not white space alone.
+  const errors = contractProblems('support', 'addEnquiryNote', { body })
+  if (typeof body === 'string' && body.trim().length === 0) errors.body ??= 'must not be blank'
+  if (Object.keys(errors).length > 0 || typeof body !== 'string')
+    throw new ProblemError(422, 'Invalid note', 'Fix the listed fields and try again.', { errors })
   const note: Note = { id: newId(), at: desk.now(), by: desk.actor(p), body: maskHkidsInText(body.trim()) }
   item.notes.push(note)
   item.updatedAt = note.at
