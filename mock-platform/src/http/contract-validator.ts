@@ -102,7 +102,7 @@ function expected(e: AjvError): string {
     case 'maxLength':
       return `must be at most ${String(p.limit)} characters`
     case 'minLength':
-      return `must be at least ${String(p.limit)} characters`
+      return p.limit === 1 ? 'must not be empty' : `must be at least ${String(p.limit)} characters`
     case 'minimum':
       return `must be at least ${String(p.limit)}`
     case 'maximum':

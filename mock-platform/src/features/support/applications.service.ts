@@ -1,5 +1,6 @@
 /** Programme and ITE applications: submit, return with reasons, resubmit, approve (which moves the organisation on). */
 import { ProblemError } from '../../errors'
+import { contractProblems } from '../../http/contract-validator'
 import { newId } from '../../ids'
 import { maskHkidsInText } from '../../personas/hkid'
 import type { Principal } from '../access/access'
@@ -105,18 +106,23 @@ export async function resubmit(desk: Desk, a: Application, p: Member, body: Body
   return a
 }
 
+/**
+ * The decision's reasons: a list of at most 10, each 1–1000 characters, is the contract's (DecisionRequest). Not in
+ * it: a return needs at least one reason, and a reason is not white space alone.
+ */
 function reasonsOf(value: unknown, required: boolean): string[] {
-  const list = value === undefined && !required ? [] : value
-  if (
-    !Array.isArray(list) ||
-    (required && list.length === 0) ||
-    list.length > 10 ||
-    !list.every((r) => typeof r === 'string' && r.trim().length > 0 && r.length <= 1_000)
+  const errors = contractProblems(
+    'support',
+    'approveApplication',
+    value === undefined ? {} : { reasons: value },
   )
-    throw new ProblemError(422, 'Invalid decision', 'Fix the listed fields and try again.', {
-      errors: { reasons: `must list ${required ? '1' : '0'}–10 reasons of 1–1000 characters` },
-    })
-  return list.map((r: string) => maskHkidsInText(r.trim()))
+  const list = Array.isArray(value) ? value : []
+  if (required && list.length === 0) errors.reasons ??= 'must list 1–10 reasons: say what to change'
+  const blank = list.findIndex((r) => typeof r === 'string' && r.trim().length === 0)
+  if (blank >= 0) errors[`reasons[${blank}]`] ??= 'must not be blank'
+  if (Object.keys(errors).length > 0)
+    throw new ProblemError(422, 'Invalid decision', 'Fix the listed fields and try again.', { errors })
+  return (list as string[]).map((r) => maskHkidsInText(r.trim()))
 }
 
 /** Staff: approve (the organisation reaches the next stage) or return with reasons. */
