@@ -24,12 +24,18 @@ export interface SoakResult {
   failures: number
   /** Journeys completed in each window. */
   perWindow: number[]
-  /** VmRSS of the platform every 10 s (MB), with the V8 heap's used and total size then. */
-  rss: Array<{ atS: number; mb: number; heapUsedMb?: number; heapTotalMb?: number }>
+  /**
+   * VmRSS of the platform every 10 s (MB), with the V8 heap's used and total size then, and the array buffers: almost
+   * all of them the typed-array tables of live tokens, redeemed codes and nonces (store/expiring-tables.ts).
+   */
+  rss: Array<{ atS: number; mb: number; heapUsedMb?: number; heapTotalMb?: number; arrayBuffersMb?: number }>
   peakMb: number
   /** Mean RSS over the second window and over the last one. */
   secondWindowMb: number
   lastWindowMb: number
+  /** The same without the array buffers (the live protocol state's tables, which fill for as long as a token lives). */
+  secondWindowRestMb: number
+  lastWindowRestMb: number
   acknowledged: { getQr: number; getToken: number; getProfiles: number }
   recorded: { getQr: number; getToken: number; getProfiles: number; releases: number }
   stopMs: number
@@ -68,10 +74,15 @@ export async function benchSoak(cfg: BenchConfig): Promise<SoakResult> {
       const sample: SoakResult['rss'][number] = { atS, mb: r.rssMb }
       rss.push(sample)
       void child.memory().then((m) => {
-        if (m) Object.assign(sample, { heapUsedMb: m.heapUsed / 1048576, heapTotalMb: m.heapTotal / 1048576 })
+        if (m)
+          Object.assign(sample, {
+            heapUsedMb: m.heapUsed / 1048576,
+            heapTotalMb: m.heapTotal / 1048576,
+            arrayBuffersMb: m.arrayBuffers / 1048576,
+          })
         const done = perWindow.reduce((a, b) => a + b, 0)
         progress(
-          `  [soak] ${atS} s / ${seconds} s  ${done.toLocaleString('en-US')} journeys, RSS ${Math.round(r.rssMb)} MB (peak ${Math.round(peakMb)}), heap used ${Math.round(sample.heapUsedMb ?? Number.NaN)} of ${Math.round(sample.heapTotalMb ?? Number.NaN)} MB`,
+          `  [soak] ${atS} s / ${seconds} s  ${done.toLocaleString('en-US')} journeys, RSS ${Math.round(r.rssMb)} MB (peak ${Math.round(peakMb)}), heap used ${Math.round(sample.heapUsedMb ?? Number.NaN)} of ${Math.round(sample.heapTotalMb ?? Number.NaN)} MB, live-state tables ${Math.round(sample.arrayBuffersMb ?? Number.NaN)} MB`,
         )
       })
     }, 10_000)
@@ -113,8 +124,10 @@ export async function benchSoak(cfg: BenchConfig): Promise<SoakResult> {
         ? 'release'
         : undefined,
     )
-    const mean = (from: number, to: number) => {
-      const xs = rss.filter((r) => r.atS > from && r.atS <= to).map((r) => r.mb)
+    const mean = (from: number, to: number, rest = false) => {
+      const xs = rss
+        .filter((r) => r.atS > from && r.atS <= to)
+        .map((r) => (rest ? r.mb - (r.arrayBuffersMb ?? Number.NaN) : r.mb))
       return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN
     }
     return {
@@ -127,6 +140,8 @@ export async function benchSoak(cfg: BenchConfig): Promise<SoakResult> {
       peakMb,
       secondWindowMb: mean(windowS, 2 * windowS),
       lastWindowMb: mean(seconds - windowS, seconds + 1),
+      secondWindowRestMb: mean(windowS, 2 * windowS, true),
+      lastWindowRestMb: mean(seconds - windowS, seconds + 1, true),
       acknowledged,
       // The bench's own setup calls (getKey, one getQR/getToken/profiles for the expected answer) are not counted.
       recorded: {
