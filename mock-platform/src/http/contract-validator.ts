@@ -1,4 +1,5 @@
 /** Checks a request against the contract's schema for its operation (Ajv standalone code generated from openapi/dist). */
+import { ProblemError } from '../errors'
 import { requestValidators as platform } from '@iamsmart-sandbox/openapi/generated/platform-validators'
 import { requestValidators as sandbox } from '@iamsmart-sandbox/openapi/generated/sandbox-validators'
 import { requestValidators as support } from '@iamsmart-sandbox/openapi/generated/support-validators'
@@ -143,4 +144,16 @@ export function contractProblems(api: Api, operationId: string, body: unknown): 
     problems[key] ??= issue.kind === 'missing' ? 'is required' : issue.expected
   }
   return problems
+}
+
+/** The sandbox's and support's 422 for a body the contract refuses: `title`, and `errors` naming each field. */
+export function assertConforms(
+  api: Exclude<Api, 'platform'>,
+  operationId: string,
+  body: unknown,
+  title: string,
+): void {
+  const errors = contractProblems(api, operationId, body)
+  if (Object.keys(errors).length > 0)
+    throw new ProblemError(422, title, 'Fix the listed fields and try again.', { errors })
 }

@@ -1,13 +1,14 @@
 /** The sandbox API: accounts, organisations, apps, residents, and headless decisions (autopilot, one ticket). */
 import { Hono } from 'hono'
 import { ProblemError } from '../../errors'
+import { assertConforms } from '../../http/contract-validator'
 import type { Services } from '../../services'
 import { accountsRoutes } from '../accounts/accounts.routes'
 import { appSettingsRoutes } from '../apps/app-settings.routes'
 import { appsRoutes } from '../apps/apps.routes'
 import { orgsRoutes } from '../orgs/orgs.routes'
 import { residentsRoutes } from '../residents/residents.routes'
-import { DECISIONS, type Decision } from '../tickets/ticket.types'
+import type { Decision } from '../tickets/ticket.types'
 import { NO_STORE, jsonBody, objectBody } from './http'
 
 export function sandboxRoutes(s: Services): Hono {
@@ -32,19 +33,10 @@ function headlessRoutes(s: Services): Hono {
       s.autopilot.set(app.clientID, undefined)
       return c.body(null, 204)
     }
-    if (typeof body !== 'object' || Array.isArray(body))
-      throw new ProblemError(422, 'Invalid body', 'Send {"residentId", "decision", "delayMs"} or null.')
+    // An object (or null, above) of a decision and a delay of 0–600000 ms: the contract's (AutopilotRequest).
+    assertConforms('sandbox', 'setAutopilot', body, 'Invalid autopilot')
     const decision = (body.decision ?? 'approve') as Decision
-    if (!DECISIONS.includes(decision))
-      throw new ProblemError(422, 'Invalid decision', `Use one of ${DECISIONS.join(', ')}`)
     const delayMs = body.delayMs ?? 0
-    if (!Number.isInteger(delayMs) || delayMs < 0 || delayMs > 600_000) {
-      throw new ProblemError(
-        422,
-        'Invalid delayMs',
-        'delayMs must be a whole number of milliseconds, 0–600000',
-      )
-    }
     // A resident the caller may see and the app may use (another organisation's private one is unknown here).
     const seen = s.residents.find(String(body.residentId ?? 'magic-approve'), s.access.viewer(principal))
     const resident = seen && s.residents.usableBy(seen.id, app)
@@ -78,9 +70,8 @@ function headlessRoutes(s: Services): Hono {
       throw e.status === 404 ? gone() : e
     })
     const body = await objectBody(c)
+    assertConforms('sandbox', 'decideTicket', body, 'Invalid decision')
     const decision = body.decision as Decision
-    if (!DECISIONS.includes(decision))
-      throw new ProblemError(422, 'Invalid decision', `Use one of ${DECISIONS.join(', ')}`)
     if (ticket.status !== 'pending')
       throw new ProblemError(409, 'Ticket already decided', `It is ${ticket.status}.`)
     const seen =
