@@ -4,7 +4,8 @@
  * nonce, whatever its length, so an app's bound holds in bytes as well as in entries.
  */
 import type { Clock } from '../clock'
-import { ExpiringTables, fingerprint } from '../store/expiring-tables'
+import { fingerprint } from '../store/binary-keys'
+import { ExpiringTables } from '../store/expiring-tables'
 
 /** What remembering a nonce gave: stored, a replay, or the app already holds its bound of nonces in the window. */
 export type NonceVerdict =

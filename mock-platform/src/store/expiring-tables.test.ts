@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ExpiringTables, fingerprint, hexKey, hexOf, TenantTables, WordTable } from './expiring-tables'
+import { fingerprint, hexKey, hexOf } from './binary-keys'
+import { ExpiringTables, TenantTables, WordTable } from './expiring-tables'
 
 const key = (...words: number[]) => Uint32Array.from(words)
 

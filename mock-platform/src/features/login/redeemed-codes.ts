@@ -4,7 +4,8 @@
  * bytes a code. Bounded by the app's tokens: one entry per token issued, kept for less time than a token lives.
  */
 import type { Clock } from '../../clock'
-import { ExpiringTables, hexKey, hexOf } from '../../store/expiring-tables'
+import { hexKey, hexOf } from '../../store/binary-keys'
+import { ExpiringTables } from '../../store/expiring-tables'
 
 export class RedeemedCodes {
   private readonly tables = new ExpiringTables({ keyWords: 4, valueWords: 4, timed: false, spanMs: 10_000 })

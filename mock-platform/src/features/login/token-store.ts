@@ -6,7 +6,8 @@
  * never dropped (design §7).
  */
 import type { Clock } from '../../clock'
-import { ExpiringTables, hexKey, hexOf } from '../../store/expiring-tables'
+import { hexKey, hexOf } from '../../store/binary-keys'
+import { ExpiringTables } from '../../store/expiring-tables'
 import type { Admission } from '../../store/tenant-ttl-map'
 import type { TicketKind } from '../tickets/ticket.types'
 
