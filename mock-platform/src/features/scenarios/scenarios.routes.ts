@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import { ProblemError } from '../../errors'
 import type { Services } from '../../services'
-import { MAX_ADVANCE_MS } from './app-clock'
+import { assertConforms } from '../../http/contract-validator'
 import { jsonBody } from './json-body'
 import type { NewScenario } from './scenarios.service'
 
@@ -56,19 +56,10 @@ export function scenarioRoutes(s: Services): Hono {
 
   r.post('/apps/:clientID/clock/advance', async (c) => {
     const { app } = await s.access.app(c, c.req.param('clientID'), 'write')
-    const body = await jsonBody<{ ms?: unknown } | null>(c)
-    const ms = body?.ms
-    if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 1 || ms > MAX_ADVANCE_MS) {
-      throw new ProblemError(
-        422,
-        'Invalid ms',
-        `ms must be a whole number of milliseconds, 1–${MAX_ADVANCE_MS}`,
-        {
-          errors: { ms: `must be a whole number, 1–${MAX_ADVANCE_MS}` },
-        },
-      )
-    }
-    return c.json(s.appClock.advance(app.clientID, ms), 200, NO_STORE)
+    const body = await jsonBody<{ ms: number }>(c)
+    // A whole number of milliseconds, 1 to 30 days (MAX_ADVANCE_MS): the contract's (ClockAdvanceRequest).
+    assertConforms('sandbox', 'advanceClock', body, 'Invalid ms')
+    return c.json(s.appClock.advance(app.clientID, body.ms), 200, NO_STORE)
   })
 
   r.delete('/apps/:clientID/clock', async (c) => {

@@ -4,6 +4,7 @@ import { platformOperations } from '@iamsmart-sandbox/openapi/generated/platform
 import type { Clock } from '../../clock'
 import type { DCode } from '../../errors'
 import { ProblemError } from '../../errors'
+import { contractProblems } from '../../http/contract-validator'
 import { newId } from '../../ids'
 import type { Override } from '../../protocol/call-record'
 import type { TicketKind } from '../tickets/ticket.types'
@@ -45,7 +46,6 @@ export const CALLBACK_OPERATIONS: Partial<Record<TicketKind, string>> = {
 const CALLBACK_OPS = new Set(Object.values(CALLBACK_OPERATIONS))
 
 export const MAX_SCENARIOS_PER_APP = 50
-export const MAX_DELAY_MS = 60_000
 
 export class Scenarios {
   private readonly byApp = new Map<string, Scenario[]>()
@@ -127,22 +127,17 @@ export class Scenarios {
 }
 
 function validate(input: NewScenario): Omit<Scenario, 'id' | 'remaining' | 'createdAt'> {
-  const errors: Record<string, string> = {}
-  const { operationId, times = 1, dcode, delayMs, callback } = input ?? {}
-  if (typeof operationId !== 'string' || !OPERATION_IDS.includes(operationId))
+  // The fields' types and ranges (times 1–1000, delayMs 0–60000, callback error|timeout, dcode D#####) are the
+  // contract's (ScenarioCreateRequest). Not in it: an operation of the platform, a D-code it defines other than
+  // D00000, a callback fault only where there is a callback and never with dcode or delayMs, at least one fault.
+  const errors = contractProblems('sandbox', 'createScenario', input)
+  const fields = typeof input === 'object' && input !== null && !Array.isArray(input) ? input : {}
+  const { operationId, times = 1, dcode, delayMs, callback } = fields
+  if (!errors.operationId && !OPERATION_IDS.includes(operationId as string))
     errors.operationId = `must be one of ${OPERATION_IDS.join(', ')}`
-  if (typeof times !== 'number' || !Number.isInteger(times) || times < 1 || times > 1000)
-    errors.times = 'must be a whole number, 1–1000'
-  if (dcode !== undefined && (typeof dcode !== 'string' || !(dcode in dCodes) || dcode === 'D00000'))
+  if (!errors.dcode && dcode !== undefined && (!((dcode as string) in dCodes) || dcode === 'D00000'))
     errors.dcode = 'must be a D-code other than D00000 (see the D-code reference)'
-  if (
-    delayMs !== undefined &&
-    (typeof delayMs !== 'number' || !Number.isInteger(delayMs) || delayMs < 0 || delayMs > MAX_DELAY_MS)
-  )
-    errors.delayMs = `must be a whole number of milliseconds, 0–${MAX_DELAY_MS}`
-  if (callback !== undefined && callback !== 'error' && callback !== 'timeout')
-    errors.callback = 'must be "error" (answered with HTTP 500) or "timeout" (never answered)'
-  else if (callback !== undefined && !CALLBACK_OPS.has(operationId as string))
+  if (!errors.callback && callback !== undefined && !CALLBACK_OPS.has(operationId as string))
     errors.callback = `only operations with a callback: ${[...CALLBACK_OPS].join(', ')}`
   if (callback !== undefined && (dcode !== undefined || delayMs !== undefined))
     errors.callback = 'a callback fault cannot be combined with dcode or delayMs: queue two scenarios'
