@@ -20,6 +20,8 @@ const OPTIONS: Options = {
   code: { source: true, esm: true, lines: false },
   // Every error, in schema order: the caller picks the one it answers with.
   allErrors: true,
+  // Each error carries its schema, so a refusal can name both limits (`must be 1–120 characters`).
+  verbose: true,
   strict: false,
   // Formats are named in the contract for documentation; the checks that need them stay with the features.
   validateFormats: false,

@@ -52,7 +52,7 @@ describe('the contract validator, as the sandbox and support APIs answer (422 `e
       contractProblems('sandbox', 'replaceDepartmentRecords', { ...RECORDS, taxReturnSummary: tax }),
     ).toEqual({
       'taxReturnSummary.totalIncomeBand': expect.stringMatching(/^must be one of 0-132000, /),
-      'taxReturnSummary.salariesTaxPaid': 'must be at least 0',
+      'taxReturnSummary.salariesTaxPaid': 'must be a whole number, 0–100000000',
     })
     expect(contractProblems('sandbox', 'replaceDepartmentRecords', [])).toEqual({ body: 'must be an object' })
   })

@@ -10,6 +10,8 @@ interface AjvError {
   keyword: string
   params: Record<string, unknown>
   message?: string
+  /** The schema of the failing keyword (the generated code is `verbose`). */
+  parentSchema?: Record<string, unknown>
 }
 type ValidateFunction = ((data: unknown) => boolean) & { errors?: AjvError[] | null }
 
@@ -21,7 +23,7 @@ export interface ContractIssue {
   kind: 'missing' | 'unknown' | 'invalid'
   /** Ajv's keyword (`required`, `type`, `enum`, `pattern`, `maxLength`…). */
   keyword: string
-  /** What the contract expects, e.g. `must be one of en-US, zh-HK, zh-CN`. */
+  /** What the contract expects, e.g. `must be one of en-US, zh-HK, zh-CN`, `must be 1–36 characters`, `is required`. */
   expected: string
 }
 
@@ -63,7 +65,7 @@ function issueOf(e: AjvError, body: unknown): ContractIssue {
   const path = e.instancePath.split('/').slice(1).map(unescape)
   if (e.keyword === 'required') {
     const name = String(e.params.missingProperty)
-    return { field: [...path, name].join('/'), kind: 'missing', keyword: e.keyword, expected: 'is missing' }
+    return { field: [...path, name].join('/'), kind: 'missing', keyword: e.keyword, expected: 'is required' }
   }
   if (e.keyword === 'additionalProperties') {
     const name = String(e.params.additionalProperty)
@@ -80,17 +82,26 @@ function issueOf(e: AjvError, body: unknown): ContractIssue {
   // A member sent as null or '' is a missing one (an array's null item is not: it is an illegal item).
   const member = path.length > 0 && !/^\d+$/.test(path[path.length - 1]!)
   const kind = member && (value === null || value === '') ? 'missing' : 'invalid'
-  return {
-    field: path.join('/'),
-    kind,
-    keyword: e.keyword,
-    expected: kind === 'missing' ? 'is missing' : expected(e),
-  }
+  return { field: path.join('/'), kind, keyword: e.keyword, expected: expected(e) }
 }
 
-/** The expectation in words (Ajv's own message where it already names the limit). */
+/** The expectation in words: both limits where the schema has both, the sandbox's wording for types. */
 function expected(e: AjvError): string {
   const p = e.params
+  const s = e.parentSchema ?? {}
+  const whole = s.type === 'integer' ? 'a whole number, ' : ''
+  if (
+    (e.keyword === 'minLength' || e.keyword === 'maxLength') &&
+    s.minLength !== undefined &&
+    s.maxLength !== undefined
+  )
+    return `must be ${String(s.minLength)}–${String(s.maxLength)} characters`
+  if (
+    (e.keyword === 'minimum' || e.keyword === 'maximum') &&
+    s.minimum !== undefined &&
+    s.maximum !== undefined
+  )
+    return `must be ${whole}${String(s.minimum)}–${String(s.maximum)}`
   switch (e.keyword) {
     case 'enum':
       return `must be one of ${(p.allowedValues as unknown[]).map(String).join(', ')}`
@@ -119,10 +130,17 @@ function expected(e: AjvError): string {
   }
 }
 
+const TYPE_WORDS: Record<string, string> = {
+  boolean: 'true or false',
+  integer: 'a whole number',
+  array: 'a list',
+  null: 'null',
+}
+
 const article = (type: string): string =>
   type
     .split(',')
-    .map((t) => (t === 'null' ? t : /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`))
+    .map((t) => TYPE_WORDS[t] ?? (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`))
     .join(' or ')
 
 const unescape = (segment: string): string => segment.replace(/~1/g, '/').replace(/~0/g, '~')
@@ -141,7 +159,7 @@ export function contractProblems(api: Api, operationId: string, body: unknown): 
   const problems: Record<string, string> = {}
   for (const issue of contractIssues(api, operationId, body)) {
     const key = issue.field.replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.') || 'body'
-    problems[key] ??= issue.kind === 'missing' ? 'is required' : issue.expected
+    problems[key] ??= issue.expected
   }
   return problems
 }

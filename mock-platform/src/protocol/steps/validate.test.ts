@@ -58,7 +58,7 @@ describe('the validate step (the contract’s request schemas)', () => {
   it('answers D20003 naming the field and what it expects', () => {
     expect(answer('initiateSigningRequest', { ...SIGNING, businessID: 'x'.repeat(37) })).toEqual({
       code: 'D20003',
-      detail: 'businessID must be at most 36 characters',
+      detail: 'businessID must be 1–36 characters',
     })
     expect(answer('initiateSigningRequest', { ...SIGNING, hashCode: 'abc' }).detail).toBe(
       'hashCode must match ^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$',

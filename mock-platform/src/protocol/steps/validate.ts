@@ -35,7 +35,7 @@ function documented(operationId: string, code: DCode): DCode {
 function detailOf(issue: ContractIssue, request: unknown): string {
   if (issue.field === 'source' && issue.keyword === 'enum')
     return `source "${String((request as Record<string, unknown>).source)}" is not supported (${issue.expected})`
-  return `${issue.field || 'body'} ${issue.expected}`
+  return `${issue.field || 'body'} ${issue.kind === 'missing' ? 'is missing' : issue.expected}`
 }
 
 /**
