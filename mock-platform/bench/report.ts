@@ -10,7 +10,7 @@ export interface Row {
   scenario: string
   /** req/s, journeys/s, ms or MB (see `unit`). */
   value: number
-  unit: 'req/s' | 'journeys/s' | 'signings/s' | 'ms' | 'MB' | '%'
+  unit: 'req/s' | 'journeys/s' | 'signings/s' | 'ms' | 'MB' | '%' | '× floor'
   p99Ms?: number
   ratioToBare?: number
   budget: string
@@ -37,7 +37,7 @@ export function printTable(rows: Row[]): void {
   ]
   const body = rows.map((r) => [
     r.scenario,
-    `${fmt(r.value, r.unit === 'MB' ? 1 : 0)} ${r.unit}`,
+    `${fmt(r.value, r.unit === 'MB' ? 1 : r.unit === '× floor' ? 2 : 0)} ${r.unit}`,
     fmt(r.p99Ms, 1),
     r.ratioToBare === undefined ? '–' : `${(r.ratioToBare * 100).toFixed(1)} %`,
     r.cpu && Number.isFinite(r.cpu.serverUsPerOp) ? `${fmt(r.cpu.serverUsPerOp)} µs` : '–',

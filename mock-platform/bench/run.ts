@@ -121,6 +121,7 @@ async function main(): Promise<void> {
   /** The baseline: the mean of the bare runs before and after the platform scenarios (the box drifts). */
   let baselineRps = Number.NaN
   let signed: SignedResult | undefined
+  let floor: SignedResult | undefined
   let journeys: JourneyResult | undefined
   let signing: SigningResult | undefined
   let rss:
@@ -153,11 +154,26 @@ async function main(): Promise<void> {
 
       if (only.has('signed')) {
         progress(
+          `\n▶ b0. floor: a signed call's inherent work alone (POST /floor)  (load average ${noteLoad('floor')})`,
+        )
+        floor = await benchSigned(
+          { port: servers.barePort, pid: servers.barePid, label: 'floor' },
+          osp,
+          cfg,
+          bare.rps,
+        )
+        progress(
+          `  → ${Math.round(floor.rps).toLocaleString('en-US')} req/s, p99 ${floor.p99Ms} ms; ${cpuLine(floor.cpu)}`,
+        )
+        progress(
           `\n▶ b. signed + encrypted call (POST /api/v1/profiles)  (load average ${noteLoad('signed')})`,
         )
         signed = await benchSigned(
-          servers.platform.port,
-          cfg.servers === 'child' ? servers.platformPid : undefined,
+          {
+            port: servers.platform.port,
+            pid: cfg.servers === 'child' ? servers.platformPid : undefined,
+            label: 'signed',
+          },
           osp,
           cfg,
           bare.rps,
@@ -257,6 +273,29 @@ async function main(): Promise<void> {
       budget: 'baseline',
       cpu: b.cpu,
       note: b === bareAfter ? baselineNote : undefined,
+    })
+  }
+  if (floor && bare) {
+    rows.push({
+      scenario: 'b0. floor: inherent work of a signed call',
+      value: floor.rps,
+      unit: 'req/s',
+      p99Ms: floor.p99Ms,
+      ratioToBare: floor.rps / baselineRps,
+      cpu: floor.cpu,
+      budget: 'baseline of b',
+      note: 'HMAC verify, AES-GCM open and seal, JSON parse and stringify, the same answer size, on the same stack',
+    })
+  }
+  if (signed && floor) {
+    const ratio = signed.cpu.serverUsPerOp / floor.cpu.serverUsPerOp
+    rows.push({
+      scenario: 'b. signed call: server CPU vs the floor',
+      value: ratio,
+      unit: '× floor',
+      budget: `≤ ${BUDGETS.floorCpuRatio} × the floor's CPU per call`,
+      pass: ratio <= BUDGETS.floorCpuRatio,
+      note: `${Math.round(signed.cpu.serverUsPerOp)} µs vs ${Math.round(floor.cpu.serverUsPerOp)} µs of server CPU per call`,
     })
   }
   if (signed && bare) {

@@ -1,8 +1,9 @@
-/** Scenario b: a signed + encrypted /profiles call, fed from a pool of pre-signed requests (one nonce each). */
+/** Scenarios b and b0: a signed + encrypted /profiles call, and the floor under it, fed from a pool of pre-signed requests (one nonce each). */
 import { isDeepStrictEqual } from 'node:util'
 import type { BenchConfig } from '../config'
 import { type LoadResult, progress, runAutocannon } from '../lib/load'
 import { type Osp, profilesRequest, type SignedRequest } from '../lib/osp'
+import { FLOOR_PATH, type FloorSetup } from '../servers/bare'
 import { checkedShare, ResponseCheck } from './check'
 
 const PATH = '/api/v1/profiles'
@@ -17,20 +18,32 @@ export interface SignedResult extends LoadResult {
   signedLive: number
 }
 
-/** Fresh token right before the run (tokens live 600 s), the expected content, a calibrating warm-up, the pool, the load. */
+/** Where the calls go: the platform's /profiles, or the floor (bench/servers/bare.ts) set up to do the same work. */
+export interface SignedTarget {
+  port: number
+  pid: number | undefined
+  label: 'signed' | 'floor'
+}
+
+/**
+ * Fresh token right before the run (tokens live 600 s), the expected content, a calibrating warm-up, the pool, the
+ * load. The floor gets the same requests (same secret, CEK and body sizes) and answers the same content.
+ */
 export async function benchSigned(
-  port: number,
-  pid: number | undefined,
+  target: SignedTarget,
   osp: Osp,
   cfg: BenchConfig,
   bareRps: number,
 ): Promise<SignedResult> {
-  const token = await osp.token(await osp.login('bench-signed'))
+  const { port, pid, label } = target
+  const token = await osp.token(await osp.login(`bench-${label}`))
   const request = profilesRequest(token)
   const expected = await osp.call<Record<string, unknown>>('/profiles', request)
   if (!expected.enName || !expected.gender || !expected.emailAddress) {
     throw new Error(`/profiles released an unexpected content: ${JSON.stringify(Object.keys(expected))}`)
   }
+  const path = label === 'floor' ? FLOOR_PATH : PATH
+  if (label === 'floor') await setUpFloor(port, osp, expected)
 
   // Requests come from `pool` while it lasts, then are signed on the spot (counted: that costs generator CPU).
   let pool: Array<SignedRequest | undefined> = []
@@ -50,7 +63,7 @@ export async function benchSigned(
     cursor = 0
     for (let i = 0; i < size; i++) pool[i] = osp.signEncrypted(request)
     progress(
-      `  [signed] pre-signed ${size.toLocaleString('en-US')} requests in ${Math.round(performance.now() - t0)} ms`,
+      `  [${label}] pre-signed ${size.toLocaleString('en-US')} requests in ${Math.round(performance.now() - t0)} ms`,
     )
   }
 
@@ -64,7 +77,7 @@ export async function benchSigned(
         requests: [
           {
             method: 'POST',
-            path: PATH,
+            path,
             setupRequest: (req) => {
               const s = next()
               req.headers = s.headers
@@ -92,16 +105,30 @@ export async function benchSigned(
   // The warm-up signs live and calibrates the pool: three times its rate for the run (at most the bare route's rate).
   let estimate = bareRps
   if (cfg.warmupS > 0)
-    estimate = Math.min(bareRps, 3 * (await run('signed warm-up', cfg.warmupS, new ResponseCheck())).rps)
+    estimate = Math.min(bareRps, 3 * (await run(`${label} warm-up`, cfg.warmupS, new ResponseCheck())).rps)
   fill(Math.min(POOL_CAP, Math.ceil(Math.max(estimate, 1000) * cfg.durationS) + cfg.connections * 4))
   const check = new ResponseCheck()
   const liveBefore = signedLive
-  const result = await run('signed', cfg.durationS, check)
-  checkedShare('signed', check, result)
+  const result = await run(label, cfg.durationS, check)
+  checkedShare(label, check, result)
   const live = signedLive - liveBefore
   if (live > 0)
     progress(
-      `  [signed] pool ran out: ${live} requests were signed during the run (costs load-generator CPU)`,
+      `  [${label}] pool ran out: ${live} requests were signed during the run (costs load-generator CPU)`,
     )
   return { ...result, check, presigned: result.requests - live, signedLive: live }
+}
+
+async function setUpFloor(port: number, osp: Osp, answer: unknown): Promise<void> {
+  const setup: FloorSetup = {
+    clientSecret: osp.creds.clientSecret,
+    cekBase64: osp.cek!.toString('base64'),
+    answer,
+  }
+  const res = await fetch(`http://127.0.0.1:${port}${FLOOR_PATH}/setup`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(setup),
+  })
+  if (res.status !== 204) throw new Error(`floor setup answered ${res.status}`)
 }
