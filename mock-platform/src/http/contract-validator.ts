@@ -119,6 +119,8 @@ function expected(e: AjvError): string {
       return `must be at least ${String(p.limit)}`
     case 'maximum':
       return `must be at most ${String(p.limit)}`
+    case 'minProperties':
+      return `must name at least ${String(p.limit)} field${p.limit === 1 ? '' : 's'}`
     case 'minItems':
       return `must list at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}`
     case 'maxItems':

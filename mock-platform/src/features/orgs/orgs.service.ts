@@ -4,14 +4,8 @@ import { ProblemError } from '../../errors'
 import { newId } from '../../ids'
 import type { Collection } from '../../store/collection'
 import { emailProblem } from '../accounts/password'
-import {
-  MEMBER_ROLES,
-  type Member,
-  type MemberRole,
-  type Org,
-  type ProgrammeStatus,
-  SANDBOX_ORG_ID,
-} from './org.types'
+import { contractProblems } from '../../http/contract-validator'
+import { type Member, type MemberRole, type Org, type ProgrammeStatus, SANDBOX_ORG_ID } from './org.types'
 
 export interface Membership {
   org: Org
@@ -83,10 +77,8 @@ export class OrgsService {
 
   /** An empty organisation (admin): members are invited afterwards. */
   async create(input: { name?: unknown; solo?: unknown }): Promise<Org> {
-    const problems: Record<string, string> = {}
-    const nameIssue = nameProblem(input.name)
-    if (nameIssue) problems.name = nameIssue
-    if (input.solo !== undefined && typeof input.solo !== 'boolean') problems.solo = 'must be true or false'
+    const problems: Record<string, string | undefined> = contractProblems('sandbox', 'createOrg', input)
+    problems.name ??= nameProblem(input.name)
     invalid(problems)
     const org: Org = {
       id: newId(),
@@ -108,10 +100,8 @@ export class OrgsService {
   }
 
   async update(org: Org, patch: { name?: unknown; solo?: unknown }): Promise<Org> {
-    const problems: Record<string, string> = {}
-    const nameIssue = patch.name === undefined ? undefined : nameProblem(patch.name)
-    if (nameIssue) problems.name = nameIssue
-    if (patch.solo !== undefined && typeof patch.solo !== 'boolean') problems.solo = 'must be true or false'
+    const problems: Record<string, string | undefined> = contractProblems('sandbox', 'updateOrg', patch)
+    if (patch.name !== undefined) problems.name ??= nameProblem(patch.name)
     invalid(problems)
     const name = patch.name === undefined ? org.name : String(patch.name).trim()
     const next = { ...org, name, solo: (patch.solo as boolean | undefined) ?? org.solo }
@@ -121,11 +111,10 @@ export class OrgsService {
 
   /** Invites an address; an existing account without an organisation (`accountId`) joins at once. */
   async invite(org: Org, input: { email?: unknown; role?: unknown }, accountId?: string): Promise<Member> {
-    const problems: Record<string, string> = {}
-    const emailIssue = emailProblem(input.email)
-    if (emailIssue) problems.email = emailIssue
+    // The role's values are the contract's (InviteRequest); the address is checked here (formats are the features').
+    const problems: Record<string, string | undefined> = contractProblems('sandbox', 'inviteMember', input)
+    problems.email ??= emailProblem(input.email)
     const role = (input.role ?? 'creator') as MemberRole
-    if (!MEMBER_ROLES.includes(role)) problems.role = `must be one of ${MEMBER_ROLES.join(', ')}`
     invalid(problems)
     const email = (input.email as string).trim().toLowerCase()
     if (org.members.some((m) => m.email === email))
@@ -146,8 +135,7 @@ export class OrgsService {
   }
 
   async setRole(org: Org, memberId: string, role: unknown): Promise<Member> {
-    if (!MEMBER_ROLES.includes(role as MemberRole))
-      invalid({ role: `must be one of ${MEMBER_ROLES.join(', ')}` })
+    invalid(contractProblems('sandbox', 'updateMember', { role }))
     const member = this.member(org, memberId)
     const next = { ...member, role: role as MemberRole }
     this.keepAnApprover(
@@ -189,14 +177,14 @@ export class OrgsService {
   }
 }
 
+/** Not in the contract (its 1–120 counts spaces): a name of 1–120 characters once trimmed. */
 export function nameProblem(name: unknown): string | undefined {
   const n = typeof name === 'string' ? name.trim() : ''
   return n.length < 1 || n.length > 120 ? 'must be 1–120 characters' : undefined
 }
 
-function invalid(problems: Record<string, string>): void {
-  if (Object.keys(problems).length > 0)
-    throw new ProblemError(422, 'Invalid organisation', 'Fix the listed fields and try again.', {
-      errors: problems,
-    })
+function invalid(problems: Record<string, string | undefined>): void {
+  const errors = Object.fromEntries(Object.entries(problems).filter(([, p]) => p !== undefined))
+  if (Object.keys(errors).length > 0)
+    throw new ProblemError(422, 'Invalid organisation', 'Fix the listed fields and try again.', { errors })
 }
