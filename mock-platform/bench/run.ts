@@ -343,6 +343,8 @@ async function main(): Promise<void> {
       ['first (tsx, cold cache)', cold.first],
       ['second (tsx, warm cache)', cold.second],
       ['node --import tsx (warm)', cold.direct],
+      ['npm start, compiling first', cold.compiledFirst],
+      ['npm start (compiled)', cold.compiled],
     ] as const
     for (const [label, c] of starts) {
       rows.push({
@@ -354,7 +356,7 @@ async function main(): Promise<void> {
         note:
           c.serverReadyMs === undefined
             ? undefined
-            : `server's own "ready in" ${c.serverReadyMs} ms (before it: Node boot, the tsx loader and importing every module)`,
+            : `server's own "ready in" ${c.serverReadyMs} ms (before it: Node boot, any TypeScript loader and importing every module)`,
       })
     }
   }

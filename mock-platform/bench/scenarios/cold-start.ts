@@ -1,4 +1,7 @@
-/** Scenario d: `tsx src/server.ts` (memory storage, temp data dir) from spawn to the first /healthz answer: cold, warm, no CLI. */
+/**
+ * Scenario d: from spawn to the first /healthz answer (memory storage, temp data dir): `npm start`'s compiled server
+ * (first start compiling it, then compiled), and `tsx src/server.ts` cold, warm and without the tsx CLI.
+ */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { get } from 'node:http'
@@ -7,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { progress } from '../lib/load'
 import { stopPid } from '../lib/processes'
+import { NODE_FLAGS } from '../../scripts/compile.mjs'
 
 export interface ColdStart {
   /** spawn → first 200 from /healthz, ms. */
@@ -22,6 +26,10 @@ export interface ColdStartResult {
   second: ColdStart
   /** `node --import tsx src/server.ts`, warm: the same without the tsx CLI's relay process. */
   direct: ColdStart
+  /** `npm start`'s command (`node <flags> scripts/start.mjs`) with no compiled server yet: it compiles first. */
+  compiledFirst: ColdStart
+  /** The same again: the compiled server is up to date. */
+  compiled: ColdStart
   note: string
 }
 
@@ -51,13 +59,16 @@ async function startOnce(
   repoRoot: string,
   dataDir: string,
   tsxTmp: string,
-  direct = false,
+  how: 'tsx' | 'direct' | 'compiled' = 'tsx',
 ): Promise<ColdStart> {
   const port = await freePort()
   const server = resolve(repoRoot, 'mock-platform/src/server.ts')
-  const [command, args] = direct
-    ? [process.execPath, ['--import', import.meta.resolve('tsx'), server]]
-    : [resolve(repoRoot, 'node_modules/.bin/tsx'), [server]]
+  const [command, args] =
+    how === 'direct'
+      ? [process.execPath, ['--import', import.meta.resolve('tsx'), server]]
+      : how === 'compiled'
+        ? [process.execPath, [...NODE_FLAGS, resolve(repoRoot, 'mock-platform/scripts/start.mjs')]]
+        : [resolve(repoRoot, 'node_modules/.bin/tsx'), [server]]
   const started = performance.now()
   const child = spawn(command, args, {
     cwd: resolve(repoRoot, 'mock-platform'),
@@ -107,12 +118,21 @@ export async function benchColdStart(repoRoot: string): Promise<ColdStartResult>
     const second = await startOnce(repoRoot, dataDir, tsxTmp)
     progress(`  [cold start] first answer after ${Math.round(second.totalMs)} ms`)
     progress('  [cold start] third start: node --import tsx (no tsx CLI relay process), warm cache …')
-    const direct = await startOnce(repoRoot, dataDir, tsxTmp, true)
+    const direct = await startOnce(repoRoot, dataDir, tsxTmp, 'direct')
     progress(`  [cold start] first answer after ${Math.round(direct.totalMs)} ms`)
+    progress('  [cold start] npm start with no compiled server (it compiles first) …')
+    rmSync(resolve(repoRoot, 'mock-platform/dist/server.mjs'), { force: true })
+    const compiledFirst = await startOnce(repoRoot, dataDir, tsxTmp, 'compiled')
+    progress(`  [cold start] first answer after ${Math.round(compiledFirst.totalMs)} ms`)
+    progress('  [cold start] npm start again: compiled JavaScript, no TypeScript loader …')
+    const compiled = await startOnce(repoRoot, dataDir, tsxTmp, 'compiled')
+    progress(`  [cold start] first answer after ${Math.round(compiled.totalMs)} ms`)
     return {
       first,
       second,
       direct,
+      compiledFirst,
+      compiled,
       note: 'tsx CLI → node child → transpile (first) or cache hit (second) → createApp → listen → GET /healthz',
     }
   } finally {
