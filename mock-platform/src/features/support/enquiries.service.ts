@@ -1,5 +1,6 @@
 /** Filing an enquiry (app, attached requests, attachments, HKIDs masked) and replying to it. */
 import { ProblemError } from '../../errors'
+import { contractProblems } from '../../http/contract-validator'
 import { newId } from '../../ids'
 import { maskHkidsInText } from '../../personas/hkid'
 import type { Principal } from '../access/access'
@@ -13,11 +14,9 @@ import { notifyCreated, notifyReply } from './notify'
 import {
   type Actor,
   type AttachmentMeta,
-  CATEGORIES,
   type Category,
   type Enquiry,
   LIMITS,
-  PRIORITIES,
   type Priority,
   type Reply,
   STATUSES,
@@ -43,11 +42,9 @@ async function attachedRequests(desk: Desk, p: Member, body: Body, errors: Recor
     const app = typeof clientID === 'string' ? desk.d.apps.get(clientID) : undefined
     if (!app || orgOf(app) !== p.orgId) errors.clientID = 'must be an app of your organisation'
   }
-  const ids = body.requestIds ?? []
-  if (!Array.isArray(ids) || ids.length > LIMITS.requestIds) {
-    errors.requestIds = `must be a list of at most ${LIMITS.requestIds} request ids (txID)`
-    return []
-  }
+  // A list of at most 10 txIDs is the contract's (checked before); not in it: each is a request of this app.
+  if (errors.requestIds) return []
+  const ids = Array.isArray(body.requestIds) ? body.requestIds : []
   if (ids.length > 0 && clientID === undefined) errors.clientID = 'is needed to attach request ids'
   if (errors.clientID) return []
   const found: InspectedItem[] = []
@@ -81,15 +78,16 @@ async function store(desk: Desk, files: AcceptedAttachment[], by: Actor): Promis
 }
 
 export async function fileEnquiry(desk: Desk, p: Member, body: Body): Promise<Enquiry> {
-  const errors: Record<string, string> = {}
+  // Lengths, severity and category values, the request ids' form and count are the contract's
+  // (EnquiryCreateRequest); the attachments are attachments.ts's, which sniffs each file and names those it refuses.
+  const { attachments: _, ...fields } = body
+  const errors = contractProblems('support', 'createEnquiry', fields)
+  // Not in the contract: text is not white space alone.
   const subject = text(body.subject, LIMITS.subject)
-  if (!subject) errors.subject = `must be text of 1–${LIMITS.subject} characters`
+  if (!subject) errors.subject ??= 'must not be blank'
   const description = text(body.description, LIMITS.description)
-  if (!description) errors.description = `must be text of 1–${LIMITS.description} characters`
+  if (!description) errors.description ??= 'must not be blank'
   const severity = (body.severity ?? 'normal') as Priority
-  if (!PRIORITIES.includes(severity)) errors.severity = `must be one of ${PRIORITIES.join(', ')}`
-  if (body.category !== undefined && !CATEGORIES.includes(body.category as Category))
-    errors.category = `must be one of ${CATEGORIES.join(', ')}`
   const requests = await attachedRequests(desk, p, body, errors)
   if (Object.keys(errors).length > 0)
     throw new ProblemError(422, 'Invalid enquiry', 'Fix the listed fields and try again.', { errors })
