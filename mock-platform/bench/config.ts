@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { resolve } from 'node:path'
 
 export type ServerMode = 'child' | 'inprocess'
-export type ScenarioName = 'cold' | 'bare' | 'signed' | 'journeys' | 'signing' | 'soak'
+export type ScenarioName = 'cold' | 'bare' | 'signed' | 'journeys' | 'signing' | 'soak' | 'writes'
 
 export interface BenchConfig {
   /** Seconds of measured load per scenario (BENCH_DURATION, default 10). */
@@ -25,7 +25,7 @@ export interface BenchConfig {
   cpuProfDir: string
 }
 
-const ALL: ScenarioName[] = ['cold', 'bare', 'signed', 'journeys', 'signing', 'soak']
+const ALL: ScenarioName[] = ['cold', 'bare', 'signed', 'journeys', 'signing', 'soak', 'writes']
 
 export const BUDGETS = {
   signedRatio: 0.5,
@@ -39,6 +39,8 @@ export const BUDGETS = {
   soakPeakMb: 250,
   soakRssDrift: 0.1,
   soakThroughputKept: 0.9,
+  /** Issue 19: the longest a durable write may block the event loop with 10,000 records in its collection. */
+  writeLoopMaxMs: 20,
 } as const
 
 function positive(name: string, fallback: number): number {

@@ -14,6 +14,7 @@ import { RssSampler, readRss } from './lib/rss'
 import { printTable, type Row, writeJson } from './report'
 import { type BareResult, benchBare } from './scenarios/bare'
 import { benchColdStart, type ColdStartResult } from './scenarios/cold-start'
+import { benchDurableWrites, type DurableWrites } from './scenarios/durable-writes'
 import { benchJourneys, type JourneyResult } from './scenarios/journeys'
 import { benchSigning, type SigningResult } from './scenarios/signing'
 import { benchSigned, type SignedResult } from './scenarios/signed'
@@ -244,6 +245,14 @@ async function main(): Promise<void> {
     }
   }
 
+  let writes: DurableWrites[] | undefined
+  if (only.has('writes')) {
+    progress(
+      `\n▶ i. durable writes: lowdb at 10,000 and 50,000 records  (load average ${noteLoad('writes')})`,
+    )
+    writes = await benchDurableWrites()
+  }
+
   let soak: SoakResult | undefined
   if (only.has('soak')) {
     progress(
@@ -359,6 +368,17 @@ async function main(): Promise<void> {
             : `server's own "ready in" ${c.serverReadyMs} ms (before it: Node boot, any TypeScript loader and importing every module)`,
       })
     }
+  }
+  for (const w of writes ?? []) {
+    const gated = w.records === 10_000
+    rows.push({
+      scenario: `i. durable write, ${w.records.toLocaleString('en-US')} records: event loop blocked`,
+      value: w.loopMaxMs,
+      unit: 'ms',
+      budget: gated ? `≤ ${BUDGETS.writeLoopMaxMs} ms` : 'reported (hosted mode: PostgreSQL)',
+      ...(gated ? { pass: w.loopMaxMs <= BUDGETS.writeLoopMaxMs } : {}),
+      note: `lowdb rewrites the whole ${w.fileMb.toFixed(1)} MB file per change; one write p50 ${w.writeP50Ms.toFixed(1)} ms, max ${w.writeMaxMs.toFixed(1)} ms`,
+    })
   }
   if (rss) {
     const budget = `< ${BUDGETS.rssMb} MB`
