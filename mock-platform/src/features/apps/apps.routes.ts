@@ -2,6 +2,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { ProblemError } from '../../errors'
+import { assertConforms } from '../../http/contract-validator'
 import type { Services } from '../../services'
 import { isApprover } from '../access/access'
 import { SANDBOX_ORG_ID } from '../orgs/org.types'
@@ -10,9 +11,6 @@ import type { RegisteredApp } from './app.types'
 import { orgOf } from './apps.service'
 import { changeView } from './changes.service'
 import { profileOf } from './compatibility'
-
-/** The longest overlap of a former client secret after a rotation: 7 days. */
-const MAX_OVERLAP_S = 7 * 24 * 3600
 
 export function appsRoutes(s: Services): Hono {
   const r = new Hono()
@@ -69,11 +67,9 @@ export function appsRoutes(s: Services): Hono {
   r.post('/apps/:clientID/secret', async (c) => {
     const { principal, app } = await s.access.app(c, c.req.param('clientID'), 'write')
     const body = await optionalJsonBody(c)
-    const overlap = body.overlapSeconds ?? 0
-    if (typeof overlap !== 'number' || !Number.isInteger(overlap) || overlap < 0 || overlap > MAX_OVERLAP_S)
-      throw new ProblemError(422, 'Invalid body', 'Fix the listed fields and try again.', {
-        errors: { overlapSeconds: `must be a whole number of seconds from 0 to ${MAX_OVERLAP_S}` },
-      })
+    // A whole number of seconds, 0 to 7 days, and nothing else: the contract's (rotateClientSecret's body).
+    assertConforms('sandbox', 'rotateClientSecret', body, 'Invalid body')
+    const overlap = (body.overlapSeconds as number | undefined) ?? 0
     const rotated = (await s.apps.rotateSecret(app.clientID, overlap * 1000))!
     await s.changes.record(s.access.actor(principal), rotated, 'rotateSecret')
     return c.json(

@@ -1,6 +1,7 @@
 /** Change requests: a creator proposes app settings, an approver approves (or rejects) them, then they apply; with history. */
 import type { Clock } from '../../clock'
 import { ProblemError } from '../../errors'
+import { assertConforms } from '../../http/contract-validator'
 import { newId } from '../../ids'
 import type { Collection } from '../../store/collection'
 import type { AppPatch, RegisteredApp } from './app.types'
@@ -80,10 +81,8 @@ export class ChangesService {
   }
 
   async reject(actor: Actor, app: RegisteredApp, id: string, reason: unknown) {
-    if (reason !== undefined && (typeof reason !== 'string' || reason.length > 500))
-      throw new ProblemError(422, 'Invalid reason', 'reason must be text of at most 500 characters.', {
-        errors: { reason: 'must be a string of at most 500 characters' },
-      })
+    // Text of at most 500 characters: the contract's (RejectRequest).
+    assertConforms('sandbox', 'rejectChange', reason === undefined ? {} : { reason }, 'Invalid reason')
     const change = this.pending(app, id)
     const done: ChangeRequest = {
       ...change,
