@@ -26,7 +26,7 @@ export function Header(props: { lang: Lang; path: string }) {
   )
 }
 
-function ResidentPicker(props: { lang: Lang; residents: Resident[]; next: string; query?: string }) {
+export function ResidentPicker(props: { lang: Lang; residents: Resident[]; next: string; query?: string }) {
   const s = t(props.lang)
   const query = props.query ?? ''
   return (
@@ -139,135 +139,6 @@ export function homeView(
         </section>
       ) : (
         <ResidentPicker lang={o.lang} residents={o.residents} next="/app" query={o.query} />
-      )}
-    </div>,
-  )
-}
-
-export function requestView(
-  c: Context,
-  o: {
-    lang: Lang
-    ticket: Ticket
-    serviceName: string
-    resident?: Resident
-    residents: Resident[]
-    /** The picker's search (the request stays pending while the resident is looked for). */
-    query?: string
-    assigned?: Resident
-  },
-): Response {
-  const s = t(o.lang)
-  const tk = o.ticket
-  const path = `/app/requests/${tk.ticketID}`
-  const fields = [
-    ...((tk.request.profileFields as string[]) ?? []),
-    ...((tk.request.eMEFields as string[]) ?? []),
-  ].map((f) => ({ value: f, label: f }))
-  // Preview data exchange: one checkbox per data set (partial approval allowed).
-  const sets = tk.kind === 'dataexchange' ? ((tk.request.dataSets as string[]) ?? []) : []
-  const setLabels = s.consent.dataSets as Record<string, string>
-  fields.push(...sets.map((d) => ({ value: d, label: setLabels[d] ?? d })))
-  const who = o.assigned ?? o.resident
-  return renderPage(
-    c,
-    { lang: o.lang, title: s.kinds[tk.kind], phone: true },
-    <div data-testid="request">
-      <Header lang={o.lang} path={path} />
-      <h1>{s.kinds[tk.kind]}</h1>
-      <dl>
-        <dt>{s.requestFrom}</dt>
-        <dd data-testid="request-service">{o.serviceName}</dd>
-        {tk.request.department ? (
-          <>
-            <dt>{s.department}</dt>
-            <dd>{String(tk.request.department)}</dd>
-          </>
-        ) : null}
-        {tk.request.serviceName ? (
-          <>
-            <dt>{s.service}</dt>
-            <dd>{String(tk.request.serviceName)}</dd>
-          </>
-        ) : null}
-        {tk.request.documentName ? (
-          <>
-            <dt>{s.document}</dt>
-            <dd data-testid="document-name">{String(tk.request.documentName)}</dd>
-          </>
-        ) : null}
-        {tk.kind === 'dataexchange' ? (
-          <>
-            <dt>{s.consent.purpose}</dt>
-            <dd data-testid="request-purpose">{String(tk.request.purpose)}</dd>
-            <dt>{s.consent.validFor}</dt>
-            <dd>{s.consent.days(Number(tk.request.validityDays))}</dd>
-          </>
-        ) : null}
-        {who ? (
-          <>
-            <dt>{s.currentResident}</dt>
-            <dd>{who.profile.enName.UnstructuredName}</dd>
-          </>
-        ) : null}
-      </dl>
-      {tk.signCode ? (
-        <div>
-          <p class="muted">{s.signCode}</p>
-          <p class="code" data-testid="app-sign-code">
-            {tk.signCode}
-          </p>
-          <p class="muted">{s.signCodeHint}</p>
-        </div>
-      ) : null}
-      {!who ? (
-        <ResidentPicker lang={o.lang} residents={o.residents} next={path} query={o.query} />
-      ) : (
-        <form method="post" action={`${path}/decision`}>
-          {fields.length > 0 ? (
-            <fieldset>
-              <input type="hidden" name="fieldsShown" value="1" />
-              <legend>{sets.length > 0 ? s.consent.dataSetsRequested : s.fieldsRequested}</legend>
-              {fields.map((f) => (
-                <label style="display:block">
-                  <input
-                    type="checkbox"
-                    name="fields"
-                    value={f.value}
-                    data-testid={`field-${f.value}`}
-                    checked
-                  />{' '}
-                  {f.label}
-                </label>
-              ))}
-              {sets.length > 0 ? <p class="muted">{s.consent.preview}</p> : null}
-            </fieldset>
-          ) : null}
-          <button type="submit" class="btn block" name="decision" value="approve" data-testid="approve">
-            {s.approve}
-          </button>
-          <button type="submit" class="btn block danger" name="decision" value="reject" data-testid="reject">
-            {s.reject}
-          </button>
-          <button
-            type="submit"
-            class="btn block secondary"
-            name="decision"
-            value="cancel"
-            data-testid="cancel"
-          >
-            {s.cancelRequest}
-          </button>
-          <button
-            type="submit"
-            class="btn block secondary"
-            name="decision"
-            value="timeout"
-            data-testid="timeout"
-          >
-            {s.ignore}
-          </button>
-        </form>
       )}
     </div>,
   )
