@@ -19,7 +19,6 @@ import {
   LIMITS,
   type Priority,
   type Reply,
-  STATUSES,
   type WorkStatus,
 } from './support.types'
 import { assertTransition, PROVIDER_TRANSITIONS, STAFF_TRANSITIONS, transition } from './workflow'
@@ -134,13 +133,16 @@ export async function reply(desk: Desk, e: Enquiry, p: Principal, body: Body): P
     throw new ProblemError(409, `Enquiry ${e.status}`, `Reopen ${e.reference} first (POST …/reopen).`)
   const canned =
     staff && body.cannedAnswerId !== undefined ? cannedAnswer(String(body.cannedAnswerId)) : undefined
-  const errors: Record<string, string> = {}
+  // The text's length, the status's values and the canned answer's type are the contract's (ReplyRequest); the
+  // attachments are attachments.ts's.
+  const { attachments: _, ...fields } = body
+  const errors = contractProblems('support', 'replyToEnquiry', fields)
+  // Not in the contract: canned answers and statuses are staff's; a reply has text unless it is a canned answer.
   if (body.cannedAnswerId !== undefined && (!staff || !canned))
-    errors.cannedAnswerId = staff ? 'no such canned answer (GET /support/v1/canned-answers)' : 'staff only'
+    errors.cannedAnswerId ??= staff ? 'no such canned answer (GET /support/v1/canned-answers)' : 'staff only'
   const own = body.body === undefined && canned ? '' : text(body.body, LIMITS.reply)
-  if (own === undefined) errors.body = `must be text of 1–${LIMITS.reply} characters`
-  if (body.status !== undefined && (!staff || !STATUSES.includes(body.status as WorkStatus)))
-    errors.status = staff ? `must be one of ${STATUSES.join(', ')}` : 'staff only; use …/resolve or …/close'
+  if (own === undefined) errors.body ??= `must be text of 1–${LIMITS.reply} characters`
+  if (body.status !== undefined && !staff) errors.status ??= 'staff only; use …/resolve or …/close'
   if (Object.keys(errors).length > 0)
     throw new ProblemError(422, 'Invalid reply', 'Fix the listed fields and try again.', { errors })
   const next = staff
