@@ -2,11 +2,9 @@
  * The audit log: every read of an app, an enquiry or a request log by staff (design §8), on the append-only log
  * (written before the read is answered), with the most recent entries in memory for quick filtering.
  */
-import type { Context } from 'hono'
 import type { Clock } from '../../clock'
 import { newId } from '../../ids'
 import type { RecordLog } from '../../store/record-log'
-import type { Principal } from './access'
 
 export interface AuditEntry {
   id: string
@@ -56,15 +54,4 @@ export class AuditLog {
   close(): Promise<void> {
     return this.log.close()
   }
-}
-
-/** Writes a staff account's read to the audit log (members read their own organisation's data: not audited). */
-export async function auditStaffRead(
-  audit: AuditLog,
-  p: Principal,
-  c: Context,
-  action: string,
-  target: string,
-): Promise<void> {
-  if (p.kind === 'staff') await audit.write({ accountId: p.accountId, action, target, path: c.req.path })
 }
