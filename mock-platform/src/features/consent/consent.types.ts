@@ -1,17 +1,8 @@
 /** The consent ledger's records: one consent per release of resident data, and an append-only history of events. */
+import type { TicketKind } from '../tickets/ticket.types'
 
 /** What produced the consent: a task kind, a direct read (`getProfiles`) or a data exchange. */
-export type ConsentKind =
-  | 'profile'
-  | 'eme'
-  | 'stepup'
-  | 'signing'
-  | 'pdfsigning'
-  | 'anonymous-eme'
-  | 'anonymous-signing'
-  | 'anonymous-pdfsigning'
-  | 'getProfiles'
-  | 'dataexchange'
+export type ConsentKind = Exclude<TicketKind, 'login'> | 'getProfiles'
 
 export type ConsentStatus = 'active' | 'expired' | 'revoked'
 
