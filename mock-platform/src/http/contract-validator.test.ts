@@ -1,3 +1,4 @@
+// The contract validator as the sandbox and support APIs use it: 422 errors keyed by field path, in the codebase's words.
 import { describe, expect, it } from 'vitest'
 import { contractProblems, hasRequestSchema } from './contract-validator'
 

@@ -1,3 +1,4 @@
+// The validate step of the signed pipeline: each contract refusal answered with its documented D-code and a detail naming the field.
 import { describe, expect, it } from 'vitest'
 import { PlatformError } from '../../errors'
 import type { SignedCall } from '../signed-call'
