@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { resolve } from 'node:path'
 
 export type ServerMode = 'child' | 'inprocess'
-export type ScenarioName = 'cold' | 'bare' | 'signed' | 'journeys' | 'signing' | 'soak' | 'writes'
+export type ScenarioName =
+  'cold' | 'bare' | 'signed' | 'journeys' | 'signing' | 'soak' | 'mockpass' | 'writes'
 
 export interface BenchConfig {
   /** Seconds of measured load per scenario (BENCH_DURATION, default 10). */
@@ -25,7 +26,7 @@ export interface BenchConfig {
   cpuProfDir: string
 }
 
-const ALL: ScenarioName[] = ['cold', 'bare', 'signed', 'journeys', 'signing', 'soak', 'writes']
+const ALL: ScenarioName[] = ['cold', 'bare', 'signed', 'journeys', 'signing', 'soak', 'mockpass', 'writes']
 
 export const BUDGETS = {
   signedRatio: 0.5,

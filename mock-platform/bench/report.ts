@@ -10,7 +10,7 @@ export interface Row {
   scenario: string
   /** req/s, journeys/s, ms or MB (see `unit`). */
   value: number
-  unit: 'req/s' | 'journeys/s' | 'signings/s' | 'ms' | 'MB' | '%' | '× floor'
+  unit: 'req/s' | 'journeys/s' | 'signings/s' | 'flows/s' | 'ms' | 'MB' | '%' | '× floor'
   p99Ms?: number
   ratioToBare?: number
   budget: string

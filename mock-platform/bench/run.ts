@@ -16,6 +16,7 @@ import { type BareResult, benchBare } from './scenarios/bare'
 import { benchColdStart, type ColdStartResult } from './scenarios/cold-start'
 import { benchDurableWrites, type DurableWrites } from './scenarios/durable-writes'
 import { benchJourneys, type JourneyResult } from './scenarios/journeys'
+import { benchMockPass, type MockPassOutcome, mockPassRow } from './scenarios/mockpass'
 import { benchSigning, type SigningResult } from './scenarios/signing'
 import { benchSigned, type SignedResult } from './scenarios/signed'
 import { benchSoak, type SoakResult } from './scenarios/soak'
@@ -253,6 +254,20 @@ async function main(): Promise<void> {
     writes = await benchDurableWrites()
   }
 
+  // h. MockPass (issue 19): after the platform has stopped, so the two servers never share the cores.
+  let mockpass: MockPassOutcome | undefined
+  if (only.has('mockpass')) {
+    progress(
+      `\n▶ h. MockPass full flow (Singpass v2: authorize → token → ID token)  (load average ${noteLoad('mockpass')})`,
+    )
+    mockpass = await benchMockPass(cfg)
+    progress(
+      mockpass.ok
+        ? `  → ${Math.round(mockpass.result.flowsPerS).toLocaleString('en-US')} flows/s, p99 ${mockpass.result.p99Ms.toFixed(1)} ms; ${cpuLine(mockpass.result.cpu, 'flow')}`
+        : `  → not run: ${mockpass.reason}`,
+    )
+  }
+
   let soak: SoakResult | undefined
   if (only.has('soak')) {
     progress(
@@ -414,6 +429,7 @@ async function main(): Promise<void> {
       note: cfg.servers === 'child' ? undefined : rss.process,
     })
   }
+  if (mockpass) rows.push(mockPassRow(mockpass, journeys))
   if (soak) rows.push(...soakRows(soak))
   printTable(rows)
   const strip = <T extends { raw?: unknown; check?: unknown }>(x: T | undefined) => {
@@ -442,6 +458,7 @@ async function main(): Promise<void> {
     signed: strip(signed),
     journeys: strip(journeys),
     signing: strip(signing),
+    mockpass: mockpass && (mockpass.ok ? strip(mockpass.result) : { notRun: mockpass.reason }),
     coldStart: cold,
     rss,
     cpuProfile: profile,
