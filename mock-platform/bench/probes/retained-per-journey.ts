@@ -1,5 +1,6 @@
 /** Probe: live heap retained per completed journey, in-process via app.request (`[PROBE_DATA_DIR=dir] node --expose-gc --import tsx bench/probes/retained-per-journey.ts [n]`). */
 import { generateKeyPairSync } from 'node:crypto'
+import { writeHeapSnapshot } from 'node:v8'
 import { createApp } from '../../src/app'
 import { defaultConfig } from '../../src/config'
 import { createLogger } from '../../src/logger'
@@ -130,5 +131,9 @@ for (const [label, clear] of steps) {
 console.log(
   `  everything else (in memory mode: the request log and ledger's memory engines): ${(((last - before) * 1024 * 1024) / n).toFixed(0)} bytes per journey`,
 )
-if (process.env.PROBE_SNAPSHOT) { gc(); (await import("node:v8")).writeHeapSnapshot(process.env.PROBE_SNAPSHOT) }
+// PROBE_SNAPSHOT=<file>: a heap snapshot of what is left, for a retainer search (Chrome DevTools, Memory tab).
+if (process.env.PROBE_SNAPSHOT) {
+  gc()
+  writeHeapSnapshot(process.env.PROBE_SNAPSHOT)
+}
 await platform.close()
