@@ -2058,6 +2058,51 @@ export interface components {
             updatedAt: string | null;
         };
         /**
+         * ResidentEme
+         * @description A resident's e-ME (`EmeData` with the sandbox's code lists): only the fields the resident maintained. The sandbox also checks what this schema does not state: every address has exactly one variant of `ResidentialAddress` (`PostalAddress` also a post office box) with a valid `Region`, a Hong Kong phone number has 8 digits, `emailAddress` is an email address, `passportExpiry` is a real date, and `passportNumber` and `passportExpiry` are given together.
+         * @example {
+         *       "mobileNumber": {
+         *         "CountryCode": "852",
+         *         "SubscriberNumber": "91234567"
+         *       },
+         *       "emailAddress": "taiman.chan@example.hk",
+         *       "educationLevel": "U"
+         *     }
+         */
+        ResidentEme: {
+            /** @enum {string} */
+            prefix?: "Mr" | "Mrs" | "Ms" | "Miss" | "Dr";
+            /**
+             * @description `S` single, `M` married, `D` divorced, `W` widowed.
+             * @enum {string}
+             */
+            maritalStatus?: "S" | "M" | "D" | "W";
+            homeTelNumber?: components["schemas"]["ResidentPhone"];
+            officeTelNumber?: components["schemas"]["ResidentPhone"];
+            mobileNumber?: components["schemas"]["ResidentPhone"];
+            emailAddress?: string;
+            /** @description Exactly one of `EngPremisesAddress`, `ChiPremisesAddress`, `FreeFormatAddress` (`ResidentialAddress`). */
+            residentialAddress?: Record<string, never>;
+            /** @description Exactly one of `EngPremisesAddress`, `ChiPremisesAddress`, `FreeFormatAddress`, `PostBoxAddress` (`PostalAddress`). */
+            postalAddress?: Record<string, never>;
+            /**
+             * @description `P` primary, `S` secondary, `D` post-secondary (sub-degree), `U` university degree, `G` postgraduate.
+             * @enum {string}
+             */
+            educationLevel?: "P" | "S" | "D" | "U" | "G";
+            passportNumber?: string;
+            passportExpiry?: components["schemas"]["BirthDate"];
+            /**
+             * @description `E` employed, `S` self-employed, `U` unemployed, `R` retired, `T` student, `H` home-maker.
+             * @enum {string}
+             */
+            employmentStatus?: "E" | "S" | "U" | "R" | "T" | "H";
+            /** @enum {string} */
+            carOwner?: "Y" | "N";
+            /** @enum {string} */
+            propertyOwner?: "Y" | "N";
+        };
+        /**
          * ResidentInput
          * @description A new resident. e-ME holds only the fields the resident maintained; every address has exactly one variant with a valid `Region`; Hong Kong phone numbers have 8 digits. Behaviour defaults to approving at once.
          * @example {
@@ -2105,15 +2150,30 @@ export interface components {
             tier: components["schemas"]["Tier"];
             /** @description `chNameVerified` defaults to Y with a Chinese name, N without. */
             profile: {
-                idNo: components["schemas"]["IdNo"];
-                enName: components["schemas"]["EnName"];
-                chName?: components["schemas"]["ChName"];
+                /** @description `IdNo` in the sandbox range QA000000–QZ999999. The sandbox also checks the check digit and that no other resident has the number. */
+                idNo: {
+                    Identification: string;
+                    CheckDigit: string;
+                };
+                enName: {
+                    /** @description Not blank (checked by the sandbox). */
+                    UnstructuredName: string;
+                };
+                chName?: {
+                    /** @description Not blank (checked by the sandbox). */
+                    ChineseName: string;
+                };
                 /** @enum {string} */
                 chNameVerified?: "Y" | "N";
+                /** @description A real date, not in the future (checked by the sandbox). */
                 birthDate: components["schemas"]["BirthDate"];
-                gender: components["schemas"]["Gender"];
+                /**
+                 * @description A sandbox resident is `M` or `F` (never `U`).
+                 * @enum {string}
+                 */
+                gender: "M" | "F";
             };
-            eme?: components["schemas"]["EmeData"];
+            eme?: components["schemas"]["ResidentEme"];
             behaviour?: {
                 decision?: components["schemas"]["Decision"];
                 delayMs?: number;
@@ -2121,6 +2181,8 @@ export interface components {
                 appReachable?: boolean;
                 /** @description Signing is refused with D70005. */
                 hkidMismatch?: boolean;
+                /** @description Logins and anonymous hand-overs end D40035 (user ID card error). */
+                idCardError?: boolean;
             };
             tags?: components["schemas"]["Tags"];
         };
@@ -2168,15 +2230,30 @@ export interface components {
         ResidentPatch: {
             tier?: components["schemas"]["Tier"];
             profile?: {
-                idNo?: components["schemas"]["IdNo"];
-                enName?: components["schemas"]["EnName"];
-                chName?: components["schemas"]["ChName"];
+                /** @description `IdNo` in the sandbox range QA000000–QZ999999. The sandbox also checks the check digit and that no other resident has the number. */
+                idNo?: {
+                    Identification: string;
+                    CheckDigit: string;
+                };
+                enName?: {
+                    /** @description Not blank (checked by the sandbox). */
+                    UnstructuredName: string;
+                };
+                chName?: {
+                    /** @description Not blank (checked by the sandbox). */
+                    ChineseName: string;
+                };
                 /** @enum {string} */
                 chNameVerified?: "Y" | "N";
+                /** @description A real date, not in the future (checked by the sandbox). */
                 birthDate?: components["schemas"]["BirthDate"];
-                gender?: components["schemas"]["Gender"];
+                /**
+                 * @description A sandbox resident is `M` or `F` (never `U`).
+                 * @enum {string}
+                 */
+                gender?: "M" | "F";
             };
-            /** @description e-ME fields (`EmeData`), each replaced, or null to remove it. */
+            /** @description e-ME fields, each replaced, or null to remove it; the resulting e-ME is checked as `ResidentEme`. */
             eme?: Record<string, never>;
             behaviour?: {
                 decision?: components["schemas"]["Decision"];
@@ -2185,8 +2262,25 @@ export interface components {
                 appReachable?: boolean;
                 /** @description Signing is refused with D70005. */
                 hkidMismatch?: boolean;
+                /** @description Logins and anonymous hand-overs end D40035 (user ID card error). */
+                idCardError?: boolean;
             };
             tags?: components["schemas"]["Tags"];
+        };
+        /**
+         * ResidentPhone
+         * @description A resident's telephone number (`Phone` as the sandbox keeps it): country code 1–4 digits, subscriber number 4–15 digits. The sandbox also checks that a Hong Kong (`852`) number has 8 digits.
+         * @example {
+         *       "CountryCode": "852",
+         *       "SubscriberNumber": "91234567"
+         *     }
+         */
+        ResidentPhone: {
+            /** @description Country calling code without `+`, e.g. `852` for Hong Kong. */
+            CountryCode: string;
+            /** @description Area or network code; empty for Hong Kong numbers. */
+            NationalDestinationCode?: string;
+            SubscriberNumber: string;
         };
         /**
          * ResidentProfile
@@ -2685,6 +2779,12 @@ export interface components {
          */
         CompatibilityProfile: "evidence" | "flat-callbacks" | "earlier-address-names" | "expire-in" | "unencrypted";
         /**
+         * BirthDate
+         * @description A calendar date written YYYYMMDD.
+         * @example 19850315
+         */
+        BirthDate: string;
+        /**
          * IdNo
          * @description An HKID number split in two: one or two capital letters and six digits, and the check character (mod-11; `0`–`9` or `A`). QA123456(5) is written `{Identification: QA123456, CheckDigit: '5'}`. Sandbox behaviour: synthetic residents use only the prefixes QA–QZ.
          * @example {
@@ -2716,12 +2816,6 @@ export interface components {
         ChName: {
             ChineseName: string;
         };
-        /**
-         * BirthDate
-         * @description A calendar date written YYYYMMDD.
-         * @example 19850315
-         */
-        BirthDate: string;
         /**
          * Gender
          * @description One character; `M` male, `F` female, `U` unspecified (code list inferred from a legacy message).

@@ -1,4 +1,9 @@
-/** Validates e-ME addresses: exactly one variant per address, a valid Region, text fields only where text belongs. */
+/**
+ * Validates e-ME addresses: exactly one variant per address, a valid Region, text fields only where text belongs.
+ * Not contract rules on purpose: the contract states an address as a oneOf (`ResidentialAddress`, `PostalAddress`),
+ * whose refusal names only the address; read variant by variant, a refusal names the field at fault
+ * (`….ChiPremisesAddress.Region`). So `ResidentEme` leaves an address an object, and these rules are the check.
+ */
 import type { Problems } from '../apps/app.validate'
 
 const REGIONS = ['HK', 'KLN', 'NT']

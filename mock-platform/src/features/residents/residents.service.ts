@@ -95,7 +95,7 @@ export class ResidentsService {
     }
     const now = this.clock.now()
     const id = `u-${randomHex(16)}`
-    const valid = this.validated(data, undefined)
+    const valid = this.validated(data, undefined, input)
     if (orgId !== undefined) {
       const count = this.countInOrg(orgId)
       if (limit !== undefined && count >= limit)
@@ -123,7 +123,7 @@ export class ResidentsService {
       eme: input.eme === undefined || isObject(input.eme) ? eme : input.eme,
       behaviour: { ...r.behaviour, ...(isObject(input.behaviour) ? input.behaviour : {}) },
     }
-    return this.store({ ...r, ...this.validated(data, r.id), updatedAt: this.clock.now() })
+    return this.store({ ...r, ...this.validated(data, r.id, input, true), updatedAt: this.clock.now() })
   }
 
   async delete(r: StoredResident): Promise<void> {
@@ -167,8 +167,14 @@ export class ResidentsService {
     return own.length
   }
 
-  private validated(data: Record<string, unknown>, selfId: string | undefined): ResidentData {
-    const problems = residentProblems(data, ymdOf(this.clock.now()))
+  /** `data` made from the body `sent` (on an `edit`, merged with the stored resident), checked as a whole. */
+  private validated(
+    data: Record<string, unknown>,
+    selfId: string | undefined,
+    sent: unknown,
+    edit = false,
+  ): ResidentData {
+    const problems = residentProblems(data, ymdOf(this.clock.now()), sent, edit)
     const idNo = (data.profile as Resident['profile']).idNo
     const holder = problems['profile.idNo'] ? undefined : this.byHkid.get(idNo?.Identification ?? '')
     if (holder && holder.id !== selfId) problems['profile.idNo'] = 'another resident already has this HKID'
