@@ -4,7 +4,7 @@ import { Hono } from 'hono'
 import { ProblemError } from '../../errors'
 import type { Services } from '../../services'
 import { isApprover } from '../access/access'
-import { NO_STORE, objectBody, optionalJsonBody } from '../sandbox/http'
+import { NO_STORE, objectBody, optionalJsonBody } from '../../http/json-body'
 import { appView, proposeChange } from './apps.routes'
 import { changeView, type ChangeStatus } from './changes.service'
 

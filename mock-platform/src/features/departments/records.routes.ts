@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import type { Services } from '../../services'
-import { NO_STORE, objectBody } from '../sandbox/http'
+import { NO_STORE, objectBody } from '../../http/json-body'
 import type { DepartmentRecords } from './department.types'
 
 /** `X-Sandbox-Records` says whether the records are the seeded ones or an edit. */

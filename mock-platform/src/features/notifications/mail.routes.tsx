@@ -5,7 +5,7 @@ import { ProblemError } from '../../errors'
 import type { Services } from '../../services'
 import { renderPage } from '../../views/layout'
 import type { Principal } from '../access/access'
-import { NO_STORE } from '../sandbox/http'
+import { NO_STORE } from '../../http/json-body'
 import { hkt } from '../support/business-hours'
 import type { MailMessage } from './mail-outbox'
 

@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { ProblemError } from '../../errors'
 import type { Services } from '../../services'
 import { auditStaffRead } from '../access/staff-read'
-import { NO_STORE, objectBody } from '../sandbox/http'
+import { NO_STORE, objectBody } from '../../http/json-body'
 import { memberView, orgView } from './org.types'
 
 export function orgsRoutes(s: Services): Hono {

@@ -4,7 +4,7 @@ import { ProblemError } from '../../errors'
 import { formatHkid, parseHkid } from '../../personas/hkid'
 import type { Services } from '../../services'
 import { auditStaffRead } from '../access/staff-read'
-import { NO_STORE, objectBody } from '../sandbox/http'
+import { NO_STORE, objectBody } from '../../http/json-body'
 import type { StoredResident } from './residents.service'
 
 export function residentsRoutes(s: Services): Hono {

@@ -9,7 +9,7 @@ import { appsRoutes } from '../apps/apps.routes'
 import { orgsRoutes } from '../orgs/orgs.routes'
 import { residentsRoutes } from '../residents/residents.routes'
 import type { Decision } from '../tickets/ticket.types'
-import { NO_STORE, jsonBody, objectBody } from './http'
+import { NO_STORE, jsonBody, objectBody } from '../../http/json-body'
 
 export function sandboxRoutes(s: Services): Hono {
   const r = new Hono()

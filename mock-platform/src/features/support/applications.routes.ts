@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import { ProblemError } from '../../errors'
 import type { Services } from '../../services'
-import { NO_STORE, objectBody, optionalJsonBody } from '../sandbox/http'
+import { NO_STORE, objectBody, optionalJsonBody } from '../../http/json-body'
 import { decide, resubmit, submit } from './applications.service'
 import { SECTORS, STAGES } from './programme'
 import { page, QueryReader } from './query'

@@ -1,7 +1,7 @@
 /** Staff-wide routes: the queue, the dashboard, targets (leads change them), canned answers, staff, the audit log. */
 import { Hono } from 'hono'
 import type { Services } from '../../services'
-import { NO_STORE, objectBody } from '../sandbox/http'
+import { NO_STORE, objectBody } from '../../http/json-body'
 import { ALLOWED_EXTENSIONS } from './attachments'
 import { CANNED_ANSWERS } from './canned-answers'
 import { dashboard } from './dashboard'

@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import { ProblemError } from '../../errors'
 import type { Services } from '../../services'
-import { NO_STORE, objectBody } from '../sandbox/http'
+import { NO_STORE, objectBody } from '../../http/json-body'
 import { TRY_OPERATIONS, isTryOperation, tryOperation } from './try-it.service'
 
 const invalid = (field: string, problem: string, detail = 'Fix the listed fields and try again.') =>

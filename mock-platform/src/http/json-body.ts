@@ -1,7 +1,7 @@
-/** Request and response helpers shared by the sandbox API routes (JSON bodies, no-store). */
+/** JSON request bodies for the sandbox, support and mail APIs (problem+json errors), and the no-store header their answers carry. */
 import type { Context } from 'hono'
-import { ProblemError } from '../../errors'
-import { readJson } from '../../http/body'
+import { ProblemError } from '../errors'
+import { readJson } from './body'
 
 /** Responses that carry secrets or per-user data are never cached. */
 export const NO_STORE = { 'Cache-Control': 'no-store' } as const
