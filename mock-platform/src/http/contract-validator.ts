@@ -110,7 +110,10 @@ function expected(e: AjvError): string {
     case 'type':
       return `must be ${article(String(p.type))}`
     case 'pattern':
-      return `must match ${String(p.pattern)}`
+      // A schema may say what its pattern means (`x-pattern-message`): "in the sandbox range", not a regex.
+      return typeof s['x-pattern-message'] === 'string'
+        ? s['x-pattern-message']
+        : `must match ${String(p.pattern)}`
     case 'maxLength':
       return `must be at most ${String(p.limit)} characters`
     case 'minLength':
