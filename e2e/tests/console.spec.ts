@@ -8,28 +8,10 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
-import { type BrowserContext, test as base, expect, type Page, type TestInfo } from '@playwright/test'
+import { type BrowserContext, expect, type Page, type TestInfo } from '@playwright/test'
 import { createIamSmartClient } from '@iamsmart-sandbox/openapi/client'
+import { test } from './clean-console'
 import { BASE_URL } from './env'
-
-/** Fails a test on an uncaught exception or a console error, except the API errors the console shows on purpose. */
-const test = base.extend<{ cleanConsole: undefined }>({
-  cleanConsole: [
-    async ({ context }, use) => {
-      const errors: string[] = []
-      context.on('console', (m) => {
-        const url = m.location().url
-        const expectedApiError = /Failed to load resource/.test(m.text()) && url.includes('/sandbox/v1/')
-        if (m.type() === 'error' && !expectedApiError && !url.endsWith('/favicon.ico'))
-          errors.push(`${url}: ${m.text()}`)
-      })
-      context.on('weberror', (e) => errors.push(`${e.page()?.url()}: ${e.error().message}`))
-      await use(undefined)
-      expect(errors, 'console errors in the browser').toEqual([])
-    },
-    { auto: true },
-  ],
-})
 
 const PASSWORD = 'correct horse battery staple'
 const RETURN_URI = 'https://newcomer.example/iamsmart/return'

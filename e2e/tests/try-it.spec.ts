@@ -5,27 +5,9 @@
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
-import { type BrowserContext, test as base, expect } from '@playwright/test'
+import { type BrowserContext, expect } from '@playwright/test'
+import { test } from './clean-console'
 import { BASE_URL } from './env'
-
-/** Fails a test on an uncaught exception or a console error, except the sandbox API's answers shown on purpose. */
-const test = base.extend<{ cleanConsole: undefined }>({
-  cleanConsole: [
-    async ({ context }, use) => {
-      const errors: string[] = []
-      context.on('console', (m) => {
-        const url = m.location().url
-        const expectedApiError = /Failed to load resource/.test(m.text()) && url.includes('/sandbox/v1/')
-        if (m.type() === 'error' && !expectedApiError && !url.endsWith('/favicon.ico'))
-          errors.push(`${url}: ${m.text()}`)
-      })
-      context.on('weberror', (e) => errors.push(`${e.page()?.url()}: ${e.error().message}`))
-      await use(undefined)
-      expect(errors, 'console errors in the browser').toEqual([])
-    },
-    { auto: true },
-  ],
-})
 
 const PASSWORD = 'correct horse battery staple'
 const RETURN_URI = 'https://try.example/return'
