@@ -1,16 +1,27 @@
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, inject, it } from 'vitest'
+import { postgresRecordLog } from './postgres/record-log.pg'
+import { createTestDatabase } from './postgres/test-database'
 import { GroupQueue, LogFullError, memoryRecordLog, type RecordLog } from './record-log'
 import { fileRecordLog } from './record-log.file'
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'record-log-'))
 
-const engines: Array<[string, (keep: number) => RecordLog<{ n: number; s?: string }>]> = [
+// The hosted engine on the test cluster (test/postgres.global.ts): each log its own name in one fresh database.
+const clusterUrl = inject('databaseUrl')
+const pg = clusterUrl ? await createTestDatabase(clusterUrl) : undefined
+const pgDb = await pg?.open()
+afterAll(() => pg?.drop())
+let logs = 0
+
+type Engine = [string, (keep: number) => RecordLog<{ n: number; s?: string }>]
+const engines: Engine[] = [
   ['memory', (keep) => memoryRecordLog('test', { keep })],
   ['file', (keep) => fileRecordLog('test', tmp(), { keep })],
 ]
+if (pgDb) engines.push(['postgres', (keep) => postgresRecordLog(pgDb, `test-${logs++}`, { keep })])
 
 describe.each(engines)('%s record log', (_, make) => {
   it('reads newest first, per partition, with a filter and a limit', async () => {

@@ -1,0 +1,193 @@
+/**
+ * The storage contract, the same cases on every engine: documents on memory, lowdb and PostgreSQL; short-lived
+ * shared state on memory and PostgreSQL. PostgreSQL is the test cluster (test/postgres.global.ts).
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, inject, it } from 'vitest'
+import { type DocumentStore, embeddedDocuments, PAGE_MAX } from './documents'
+import { lowdbStorage } from './lowdb'
+import { memoryStorage } from './memory'
+import { postgresDocuments } from './postgres/documents.pg'
+import { postgresSharedState } from './postgres/shared-state.pg'
+import { createTestDatabase, type TestDatabase } from './postgres/test-database'
+import { memorySharedState, type SharedState } from './shared-state'
+
+interface App {
+  id: string
+  orgId: string
+  name: string
+  status?: string
+}
+
+const clusterUrl = inject('databaseUrl')
+const cleanup: Array<() => Promise<void> | void> = []
+afterAll(async () => {
+  for (const c of cleanup.reverse()) await c()
+})
+
+let pg: TestDatabase | undefined
+async function database() {
+  if (!pg) {
+    pg = await createTestDatabase(clusterUrl)
+    cleanup.push(() => pg!.drop())
+  }
+  return pg
+}
+
+const documentEngines: Array<[string, () => Promise<DocumentStore>]> = [
+  ['memory', async () => embeddedDocuments(memoryStorage())],
+  [
+    'lowdb',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'engines-'))
+      cleanup.push(() => rmSync(dir, { recursive: true, force: true }))
+      return embeddedDocuments(lowdbStorage(dir))
+    },
+  ],
+  ['postgres', async () => postgresDocuments(await (await database()).open())],
+]
+
+let n = 0
+const fresh = () => `c${n++}-${Date.now()}`
+
+describe.each(documentEngines)('documents on %s', (engine, make) => {
+  it.skipIf(engine === 'postgres' && !clusterUrl)('get / put / replace / delete', async () => {
+    const docs = await (await make()).documents<App>(fresh())
+    expect(await docs.get('a')).toBeUndefined()
+    await docs.put({ id: 'a', orgId: 'o1', name: 'A' })
+    await docs.put({ id: 'a', orgId: 'o1', name: 'A2', status: 'live' })
+    expect(await docs.get('a')).toEqual({ id: 'a', orgId: 'o1', name: 'A2', status: 'live' })
+    expect(await docs.delete('a')).toBe(true)
+    expect(await docs.delete('a')).toBe(false)
+    expect(await docs.get('a')).toBeUndefined()
+  })
+
+  it.skipIf(engine === 'postgres' && !clusterUrl)(
+    'finds by field equality, ordered by id, a page at a time',
+    async () => {
+      const docs = await (await make()).documents<App>(fresh())
+      const all = Array.from({ length: 25 }, (_, i) => ({
+        id: `app-${String(i).padStart(3, '0')}`,
+        orgId: i % 3 === 0 ? 'org-a' : 'org-b',
+        name: `App ${i}`,
+      }))
+      await Promise.all([...all].reverse().map((a) => docs.put(a)))
+      const first = await docs.find({ where: { orgId: 'org-a' }, limit: 4 })
+      expect(first.items.map((a) => a.id)).toEqual(['app-000', 'app-003', 'app-006', 'app-009'])
+      expect(first.next).toBe('app-009')
+      const rest = await docs.find({ where: { orgId: 'org-a' }, after: first.next!, limit: 4 })
+      expect(rest.items.map((a) => a.id)).toEqual(['app-012', 'app-015', 'app-018', 'app-021'])
+      const last = await docs.find({ where: { orgId: 'org-a' }, after: rest.next!, limit: 4 })
+      expect(last).toEqual({ items: [all[24]] })
+      expect((await docs.find({ where: { orgId: 'org-b', name: 'App 1' } })).items).toEqual([all[1]])
+      expect((await docs.find({ where: { orgId: 'nobody' } })).items).toEqual([])
+      expect((await docs.find()).items).toHaveLength(25)
+      expect((await docs.find({ limit: 10_000 })).items.length).toBeLessThanOrEqual(PAGE_MAX)
+    },
+  )
+
+  it.skipIf(engine === 'postgres' && !clusterUrl)(
+    'replaceAll swaps the whole collection, other collections untouched',
+    async () => {
+      const store = await make()
+      const a = await store.documents<App>(fresh())
+      const b = await store.documents<App>(fresh())
+      await a.put({ id: 'old', orgId: 'o', name: 'old' })
+      await b.put({ id: 'old', orgId: 'o', name: 'kept' })
+      await a.replaceAll([
+        { id: 'x', orgId: 'o', name: 'x' },
+        { id: 'y', orgId: 'o', name: 'y' },
+      ])
+      expect((await a.find()).items.map((d) => d.id)).toEqual(['x', 'y'])
+      expect(await b.get('old')).toEqual({ id: 'old', orgId: 'o', name: 'kept' })
+      await a.replaceAll([])
+      expect((await a.find()).items).toEqual([])
+    },
+  )
+
+  it.skipIf(engine === 'postgres' && !clusterUrl)('100 concurrent puts all land', async () => {
+    const docs = await (await make()).documents<App>(fresh())
+    await Promise.all(
+      Array.from({ length: 100 }, (_, i) => docs.put({ id: `k${i}`, orgId: 'o', name: `${i}` })),
+    )
+    expect((await docs.find({ limit: 500 })).items).toHaveLength(100)
+  })
+})
+
+const stateEngines: Array<[string, () => Promise<SharedState>]> = [
+  ['memory', async () => memorySharedState()],
+  ['postgres', async () => postgresSharedState(await (await database()).open(8))],
+]
+
+describe.each(stateEngines)('shared state on %s', (engine, make) => {
+  const skip = engine === 'postgres' && !clusterUrl
+  it.skipIf(skip)(
+    'a nonce is accepted once per client while unexpired, then again after it expires',
+    async () => {
+      const s = await make()
+      const c = fresh()
+      expect(await s.claimNonce(c, 'n1', 2_000, 1_000)).toBe(true)
+      expect(await s.claimNonce(c, 'n1', 2_500, 1_500)).toBe(false)
+      expect(await s.claimNonce(`${c}-other`, 'n1', 2_000, 1_500)).toBe(true)
+      expect(await s.claimNonce(c, 'n1', 3_000, 2_000)).toBe(true)
+    },
+  )
+
+  it.skipIf(skip)('of 20 concurrent claims of one nonce, exactly one wins', async () => {
+    const s = await make()
+    const c = fresh()
+    const wins = await Promise.all(Array.from({ length: 20 }, () => s.claimNonce(c, 'same', 9e12, 1)))
+    expect(wins.filter(Boolean)).toHaveLength(1)
+  })
+
+  it.skipIf(skip)('a single-use value is taken once, by exactly one of 20 concurrent takers', async () => {
+    const s = await make()
+    const k = fresh()
+    await s.put('code', k, 'app1', { token: 't' }, 10_000)
+    expect(await s.get('code', k, 5_000)).toEqual({ token: 't' })
+    const got = await Promise.all(Array.from({ length: 20 }, () => s.take('code', k, 5_000)))
+    expect(got.filter(Boolean)).toEqual([{ token: 't' }])
+    expect(await s.get('code', k, 5_000)).toBeUndefined()
+  })
+
+  it.skipIf(skip)(
+    'expired values are neither read nor taken, and held counts only live ones per tenant',
+    async () => {
+      const s = await make()
+      const t = fresh()
+      await s.put('token', `${t}-1`, t, 1, 1_000)
+      await s.put('token', `${t}-2`, t, 2, 5_000)
+      await s.put('token', `${t}-3`, `${t}-other`, 3, 5_000)
+      expect(await s.get('token', `${t}-1`, 1_000)).toBeUndefined()
+      expect(await s.take('token', `${t}-1`, 1_000)).toBeUndefined()
+      expect(await s.held('token', t, 2_000)).toBe(1)
+      expect(await s.delete('token', `${t}-2`)).toBe(true)
+      expect(await s.held('token', t, 2_000)).toBe(0)
+    },
+  )
+
+  it.skipIf(skip)(
+    'counters count per fixed window, concurrently, and start again in the next window',
+    async () => {
+      const s = await make()
+      const k = fresh()
+      const counts = await Promise.all(Array.from({ length: 30 }, () => s.hit(k, 60_000, 120_001)))
+      expect(counts.sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1))
+      expect(await s.hit(k, 60_000, 179_999)).toBe(31)
+      expect(await s.hit(k, 60_000, 180_000)).toBe(1)
+    },
+  )
+
+  it.skipIf(skip)('sweep removes what expired and keeps what is live', async () => {
+    const s = await make()
+    const k = fresh()
+    await s.claimNonce(k, 'old', 1_000, 0)
+    await s.put('ticket', `${k}-old`, k, 1, 1_000)
+    await s.put('ticket', `${k}-new`, k, 2, 90_000_000_000_000)
+    expect(await s.sweep(50_000)).toBeGreaterThanOrEqual(2)
+    expect(await s.get('ticket', `${k}-new`, 50_000)).toBe(2)
+    expect(await s.claimNonce(k, 'old', 60_000, 50_000)).toBe(true)
+  })
+})

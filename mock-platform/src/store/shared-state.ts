@@ -1,0 +1,86 @@
+/**
+ * Short-lived protocol state that every instance must see the same way: nonces (unique per client while they can
+ * pass the window), single-use values taken atomically (authorisation codes), short-lived values (tokens, tickets,
+ * CEKs, sessions) and fixed-window counters (rate and push limits). The hosted engine is PostgreSQL
+ * (postgres/shared-state.pg.ts); this file holds the interface and the one-process engine that defines its meaning.
+ * Times are the sandbox clock's epoch ms, passed in: the test clock moves an app's time and expiry follows it.
+ */
+
+export interface SharedState {
+  /** Stores the nonce until `expiresMs`; false when this client already holds it unexpired (a replay). */
+  claimNonce(clientId: string, nonce: string, expiresMs: number, nowMs: number): Promise<boolean>
+  /** Stores (or replaces) a value of `kind` under `key`, counted against `tenant`, until `expiresMs`. */
+  put<V>(kind: string, key: string, tenant: string, value: V, expiresMs: number): Promise<void>
+  /** The value, unless absent or expired. */
+  get<V>(kind: string, key: string, nowMs: number): Promise<V | undefined>
+  /** The value, removing it in the same step: of any number of concurrent takers, exactly one receives it. */
+  take<V>(kind: string, key: string, nowMs: number): Promise<V | undefined>
+  delete(kind: string, key: string): Promise<boolean>
+  /** Unexpired values of `kind` held for `tenant` (the per-app bound of live state). */
+  held(kind: string, tenant: string, nowMs: number): Promise<number>
+  /** Counts one event for `key` in the fixed window of `windowMs` containing `nowMs`; the window's count after it. */
+  hit(key: string, windowMs: number, nowMs: number): Promise<number>
+  /** Removes what has expired; returns how many entries went. Safe to run on every instance at once. */
+  sweep(nowMs: number): Promise<number>
+}
+
+interface Held {
+  tenant: string
+  value: unknown
+  expiresMs: number
+}
+
+/** One process's engine (embedded mode and the reference for the hosted one). Bounded by the sweeps' expiry. */
+export function memorySharedState(): SharedState {
+  const nonces = new Map<string, number>()
+  const values = new Map<string, Held>()
+  const counters = new Map<string, { n: number; expiresMs: number }>()
+  const live = (kind: string, key: string, nowMs: number) => {
+    const h = values.get(`${kind}\u0000${key}`)
+    return h && h.expiresMs > nowMs ? h : undefined
+  }
+  return {
+    async claimNonce(clientId, nonce, expiresMs, nowMs) {
+      const k = `${clientId}\u0000${nonce}`
+      const until = nonces.get(k)
+      if (until !== undefined && until > nowMs) return false
+      nonces.set(k, expiresMs)
+      return true
+    },
+    async put(kind, key, tenant, value, expiresMs) {
+      values.set(`${kind}\u0000${key}`, { tenant, value, expiresMs })
+    },
+    async get<V>(kind: string, key: string, nowMs: number) {
+      return live(kind, key, nowMs)?.value as V | undefined
+    },
+    async take<V>(kind: string, key: string, nowMs: number) {
+      const h = live(kind, key, nowMs)
+      values.delete(`${kind}\u0000${key}`)
+      return h?.value as V | undefined
+    },
+    async delete(kind, key) {
+      return values.delete(`${kind}\u0000${key}`)
+    },
+    async held(kind, tenant, nowMs) {
+      let n = 0
+      for (const [k, h] of values)
+        if (k.startsWith(`${kind}\u0000`) && h.tenant === tenant && h.expiresMs > nowMs) n++
+      return n
+    },
+    async hit(key, windowMs, nowMs) {
+      const start = Math.floor(nowMs / windowMs) * windowMs
+      const k = `${key}\u0000${start}`
+      const c = counters.get(k)
+      const n = c && c.expiresMs > nowMs ? c.n + 1 : 1
+      counters.set(k, { n, expiresMs: start + windowMs })
+      return n
+    },
+    async sweep(nowMs) {
+      let gone = 0
+      for (const [k, until] of nonces) if (until <= nowMs && nonces.delete(k)) gone++
+      for (const [k, h] of values) if (h.expiresMs <= nowMs && values.delete(k)) gone++
+      for (const [k, c] of counters) if (c.expiresMs <= nowMs && counters.delete(k)) gone++
+      return gone
+    },
+  }
+}
