@@ -23,6 +23,8 @@ export interface Page<T> {
 export interface Documents<T extends { id: string }> {
   get(id: string): Promise<T | undefined>
   find(query?: DocQuery<T>): Promise<Page<T>>
+  /** How many match `where` (all when absent). */
+  count(where?: Partial<T>): Promise<number>
   /** Resolves once the write is durable. */
   put(item: T): Promise<void>
   delete(id: string): Promise<boolean>
@@ -61,6 +63,11 @@ export function documentsOf<T extends { id: string }>(c: Collection<T>): Documen
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       const items = hits.slice(0, size)
       return hits.length > size ? { items, next: items.at(-1)!.id } : { items }
+    },
+    async count(where) {
+      let n = 0
+      for (const d of c.list()) if (matches(d, where)) n++
+      return n
     },
     put: (item) => c.put(item),
     delete: (id) => c.delete(id),

@@ -83,6 +83,8 @@ describe.each(documentEngines)('documents on %s', (engine, make) => {
       expect(last).toEqual({ items: [all[24]] })
       expect((await docs.find({ where: { orgId: 'org-b', name: 'App 1' } })).items).toEqual([all[1]])
       expect((await docs.find({ where: { orgId: 'nobody' } })).items).toEqual([])
+      expect(await docs.count({ orgId: 'org-a' })).toBe(9)
+      expect(await docs.count()).toBe(25)
       expect((await docs.find()).items).toHaveLength(25)
       expect((await docs.find({ limit: 10_000 })).items.length).toBeLessThanOrEqual(PAGE_MAX)
     },

@@ -30,6 +30,14 @@ class PostgresDocuments<T extends { id: string }> implements Documents<T> {
     return r.rows.length > size ? { items, next: items.at(-1)!.id } : { items }
   }
 
+  async count(where?: Partial<T>): Promise<number> {
+    const r = await this.pool.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM documents WHERE collection = $1 AND doc @> $2::jsonb',
+      [this.name, JSON.stringify(where ?? {})],
+    )
+    return r.rows[0]!.n
+  }
+
   async put(item: T): Promise<void> {
     await this.pool.query(
       `INSERT INTO documents (collection, id, doc) VALUES ($1, $2, $3::jsonb)
