@@ -54,8 +54,14 @@ export class LogFullError extends Error {
   }
 }
 
+/** Partitions already checked (one per app): a hit skips the regular expression on every append. Bounded. */
+const checked = new Set<string>()
+
 export function checkPartition(partition: string): void {
+  if (checked.has(partition)) return
   if (!PARTITION.test(partition)) throw new Error(`bad partition name ${JSON.stringify(partition)}`)
+  if (checked.size >= 100_000) checked.clear()
+  checked.add(partition)
 }
 
 interface Queued<T> {

@@ -1,7 +1,5 @@
 /** Masks secrets (access tokens, codes, CEKs, client secrets, signatures) for the inspector; personal data stays visible. */
-import { bytesToHex } from '@iamsmart-sandbox/openapi/codec'
-
-const utf8 = new TextEncoder()
+import { createHash } from 'node:crypto'
 
 /** Keys whose values are secrets, compared lower-cased without '-' and '_'. */
 const SECRET_FIELDS = new Set([
@@ -24,19 +22,20 @@ export function isSecretField(key: string): boolean {
   return SECRET_FIELDS.has(key.toLowerCase().replace(/[-_]/g, ''))
 }
 
-export async function sha256Hex(text: string): Promise<string> {
-  return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8.encode(text))))
+/** Synchronous: on every recorded call, WebCrypto's promise and thread-pool job cost more than the hash (#19). */
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
 }
 
 /** First 8 hex digits of SHA-256: lets a developer match a masked value with one they hold, without revealing it. */
-export async function fingerprint(value: string): Promise<string> {
-  return `sha256:${(await sha256Hex(value)).slice(0, 8)}`
+export function fingerprint(value: string): string {
+  return `sha256:${sha256Hex(value).slice(0, 8)}`
 }
 
 /** `‹masked · 32 chars · sha256:1a2b3c4d›` */
-export async function maskValue(value: unknown): Promise<string> {
+export function maskValue(value: unknown): string {
   if (typeof value !== 'string') return `‹masked · ${value === null ? 'null' : typeof value}›`
-  return `‹masked · ${value.length} chars · ${await fingerprint(value)}›`
+  return `‹masked · ${value.length} chars · ${fingerprint(value)}›`
 }
 
 /** The signature header: only its length and encoding are shown (the MAC itself is of no use to read). */
@@ -45,14 +44,13 @@ export function maskSignature(header: string): string {
 }
 
 /** A deep copy of decrypted content with every secret-bearing field masked. */
-export async function redactContent(value: unknown, depth = 0): Promise<unknown> {
+export function redactContent(value: unknown, depth = 0): unknown {
   if (depth > 12) return '‹…›'
-  if (Array.isArray(value)) return Promise.all(value.map((v) => redactContent(v, depth + 1)))
+  if (Array.isArray(value)) return value.map((v) => redactContent(v, depth + 1))
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {}
     for (const [k, v] of Object.entries(value)) {
-      out[k] =
-        isSecretField(k) && v !== null && v !== '' ? await maskValue(v) : await redactContent(v, depth + 1)
+      out[k] = isSecretField(k) && v !== null && v !== '' ? maskValue(v) : redactContent(v, depth + 1)
     }
     return out
   }
