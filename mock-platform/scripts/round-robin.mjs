@@ -9,7 +9,9 @@
  * - The body is buffered (at most `bodyLimit` bytes; beyond, 413) so that it can be sent again on a refusal.
  * - The caller's address is passed in X-Forwarded-For (the instances trust it from TRUSTED_PROXIES only).
  */
+import { Buffer } from 'node:buffer'
 import { Agent, createServer, request } from 'node:http'
+import { URL } from 'node:url'
 
 const problem = (res, status, title, detail) => {
   res.writeHead(status, { 'content-type': 'application/problem+json' })

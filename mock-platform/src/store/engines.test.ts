@@ -1,6 +1,6 @@
 /**
  * The storage contract, the same cases on every engine: documents on memory, lowdb and PostgreSQL; short-lived
- * shared state on memory and PostgreSQL. PostgreSQL is the test cluster (test/postgres.global.ts).
+ * shared state and leased jobs on memory and PostgreSQL. PostgreSQL is the test cluster (test/postgres.global.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,6 +12,10 @@ import { memoryStorage } from './memory'
 import { postgresDocuments } from './postgres/documents.pg'
 import { postgresSharedState } from './postgres/shared-state.pg'
 import { createTestDatabase, type TestDatabase } from './postgres/test-database'
+import { type Events, memoryEvents } from './events'
+import { type Jobs, memoryJobs } from './jobs'
+import { postgresEvents } from './postgres/events.pg'
+import { postgresJobs } from './postgres/jobs.pg'
 import { memorySharedState, type SharedState } from './shared-state'
 
 interface App {
@@ -192,4 +196,128 @@ describe.each(stateEngines)('shared state on %s', (engine, make) => {
     expect(await s.get('ticket', `${k}-new`, 50_000)).toBe(2)
     expect(await s.claimNonce(k, 'old', 60_000, 50_000)).toBe(true)
   })
+})
+
+const jobEngines: Array<[string, () => Promise<Jobs>]> = [
+  ['memory', async () => memoryJobs()],
+  ['postgres', async () => postgresJobs(await (await database()).open(8))],
+]
+
+describe.each(jobEngines)('jobs on %s', (engine, make) => {
+  const skip = engine === 'postgres' && !clusterUrl
+  it.skipIf(skip)('enqueue is idempotent; only due jobs are claimed, oldest first', async () => {
+    const jobs = await make()
+    const kind = fresh()
+    expect(await jobs.enqueue(kind, 'b', { n: 2 }, 2_000)).toBe(true)
+    expect(await jobs.enqueue(kind, 'a', { n: 1 }, 1_000)).toBe(true)
+    expect(await jobs.enqueue(kind, 'a', { n: 9 }, 0)).toBe(false)
+    expect(await jobs.enqueue(kind, 'later', {}, 9_000)).toBe(true)
+    const got = await jobs.claim<{ n: number }>(kind, 'i1', 5_000, 1_000, 10)
+    expect(got.map((j) => [j.id, j.payload.n, j.attempts])).toEqual([
+      ['a', 1, 1],
+      ['b', 2, 1],
+    ])
+    expect(await jobs.pending(kind)).toBe(3)
+  })
+
+  it.skipIf(skip)('a lease keeps others off; when it ends another instance takes the job over', async () => {
+    const jobs = await make()
+    const kind = fresh()
+    await jobs.enqueue(kind, 'cb', { url: 'x' }, 0)
+    expect(await jobs.claim(kind, 'A', 100, 30_000, 5)).toHaveLength(1)
+    expect(await jobs.claim(kind, 'B', 20_000, 30_000, 5)).toEqual([])
+    // A died holding it: after the lease, B claims it (a second attempt) and A can no longer complete it.
+    const [taken] = await jobs.claim(kind, 'B', 30_100, 30_000, 5)
+    expect(taken).toMatchObject({ id: 'cb', attempts: 2 })
+    expect(await jobs.complete(kind, 'cb', 'A')).toBe(false)
+    expect(await jobs.complete(kind, 'cb', 'B')).toBe(true)
+    expect(await jobs.pending(kind)).toBe(0)
+  })
+
+  it.skipIf(skip)('reschedule releases the lease with a new due time and payload', async () => {
+    const jobs = await make()
+    const kind = fresh()
+    await jobs.enqueue(kind, 'j', { try: 1 }, 0)
+    await jobs.claim(kind, 'A', 10, 60_000, 1)
+    expect(await jobs.reschedule(kind, 'j', 'B', 500, { try: 2 })).toBe(false)
+    expect(await jobs.reschedule(kind, 'j', 'A', 500, { try: 2 })).toBe(true)
+    expect(await jobs.claim(kind, 'B', 499, 60_000, 1)).toEqual([])
+    expect((await jobs.claim<{ try: number }>(kind, 'B', 500, 60_000, 1))[0]!.payload).toEqual({ try: 2 })
+  })
+
+  it.skipIf(skip)('five workers claiming 60 jobs concurrently: each job claimed by exactly one', async () => {
+    const jobs = await make()
+    const kind = fresh()
+    await Promise.all(Array.from({ length: 60 }, (_, i) => jobs.enqueue(kind, `j${i}`, i, i)))
+    const claims = await Promise.all(
+      Array.from({ length: 5 }, (_, w) => jobs.claim(kind, `w${w}`, 1_000, 60_000, 60)),
+    )
+    const ids = claims.flat().map((j) => j.id)
+    expect(ids).toHaveLength(60)
+    expect(new Set(ids).size).toBe(60)
+  })
+})
+
+describe('events', () => {
+  it.skipIf(!clusterUrl)(
+    'a publication on one instance reaches the subscribers of every instance, once each',
+    async () => {
+      const db = await database()
+      const a = await postgresEvents(await db.open(2), db.url)
+      const b = await postgresEvents(await db.open(2), db.url)
+      cleanup.push(
+        () => a.close(),
+        () => b.close(),
+      )
+      const seen: string[] = []
+      const arrived = new Promise<void>((resolve) => {
+        const on = (who: string) => (p: string) => {
+          seen.push(`${who}:${p}`)
+          if (seen.length === 3) resolve()
+        }
+        a.subscribe('tail:app1', on('a'))
+        b.subscribe('tail:app1', on('b1'))
+        b.subscribe('tail:app1', on('b2'))
+        b.subscribe('tail:app2', on('wrong'))
+      })
+      await a.publish('tail:app1', 'tx-1')
+      await arrived
+      expect(seen.sort()).toEqual(['a:tx-1', 'b1:tx-1', 'b2:tx-1'])
+    },
+  )
+
+  it.skipIf(!clusterUrl)(
+    'a lost listening connection comes back, says there was a gap, and delivers again',
+    async () => {
+      const db = await database()
+      const pool = await db.open(2)
+      const e = await postgresEvents(pool, db.url)
+      cleanup.push(() => e.close())
+      const gap = new Promise<void>((resolve) => e.onGap(resolve))
+      await pool.pool.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'iamsmart-sandbox-events' AND datname = current_database()",
+      )
+      await gap
+      const got = new Promise<string>((resolve) => e.subscribe('after', resolve))
+      await e.publish('after', 'again')
+      expect(await got).toBe('again')
+    },
+  )
+
+  it.each([['memory', async () => memoryEvents()]] as Array<[string, () => Promise<Events>]>)(
+    '%s: delivers to subscribers of the channel, not after unsubscribing; refuses large payloads',
+    async (_, make) => {
+      const e = await make()
+      const got: string[] = []
+      const off = e.subscribe('x', (p) => got.push(p))
+      await e.publish('x', '1')
+      await e.publish('y', '2')
+      await new Promise((r) => setTimeout(r, 10))
+      off()
+      await e.publish('x', '3')
+      await new Promise((r) => setTimeout(r, 10))
+      expect(got).toEqual(['1'])
+      await expect(e.publish('x', 'z'.repeat(7_001))).rejects.toThrow(/exceeds 7000/)
+    },
+  )
 })

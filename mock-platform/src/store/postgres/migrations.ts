@@ -65,4 +65,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX counters_expiry ON counters (expires_ms);
     `,
   },
+  {
+    version: 2,
+    name: 'jobs claimed under leases',
+    sql: `
+      -- Work that must happen once across instances (callback deliveries, mail, expiry, target breaches).
+      CREATE TABLE jobs (
+        kind text NOT NULL,
+        id text NOT NULL,
+        due_ms bigint NOT NULL,
+        payload jsonb NOT NULL,
+        attempts integer NOT NULL DEFAULT 0,
+        owner text,
+        lease_until_ms bigint NOT NULL DEFAULT 0,
+        PRIMARY KEY (kind, id)
+      );
+      CREATE INDEX jobs_due ON jobs (kind, due_ms);
+    `,
+  },
 ]
