@@ -2,10 +2,11 @@
 import Link from '@docusaurus/Link'
 import Translate, { translate } from '@docusaurus/Translate'
 import { type FormEvent, useState } from 'react'
-import { ApiError, sandboxApi, unwrap } from '../shared/api'
+import { sandboxApi, unwrap } from '../shared/api'
 import { ActionButton, Badge, ErrorAlert, Loading, Notice } from '../shared/feedback'
-import { CheckboxField, fieldError, TextAreaField, TextField } from '../shared/fields'
+import { CheckboxField, fieldError, TextAreaField, TextField, useFields } from '../shared/fields'
 import { useLoad } from '../shared/hooks'
+import { Fact, FormPanel, Section } from '../shared/Section'
 import { Table } from '../shared/Table'
 import type { App, NewApp, ScopeName } from '../shared/types'
 import ui from '../shared/ui.module.css'
@@ -40,22 +41,16 @@ export function Credentials({ clientID, clientSecret }: { clientID: string; clie
         </strong>
       </p>
       <dl className={styles.kv}>
-        <dt>
-          <Translate id="console.credentials.clientID">Client ID</Translate>
-        </dt>
-        <dd>
+        <Fact term={<Translate id="console.credentials.clientID">Client ID</Translate>}>
           <code className={styles.secret} data-testid="client-id">
             {clientID}
           </code>
-        </dd>
-        <dt>
-          <Translate id="console.credentials.clientSecret">Client secret</Translate>
-        </dt>
-        <dd>
+        </Fact>
+        <Fact term={<Translate id="console.credentials.clientSecret">Client secret</Translate>}>
           <code className={styles.secret} data-testid="client-secret">
             {clientSecret}
           </code>
-        </dd>
+        </Fact>
       </dl>
       <button
         type="button"
@@ -75,62 +70,57 @@ export function Credentials({ clientID, clientSecret }: { clientID: string; clie
 }
 
 function CreateApp({ onCreated }: { onCreated(app: NewApp): void }) {
-  const [name, setName] = useState('')
-  const [uris, setUris] = useState('')
+  const { values, bind, reset, error, fail, errors } = useFields({ name: '', redirectURIs: '' })
   const [scopes, setScopes] = useState<ScopeName[]>(['eidapi_auth', 'eidapi_profiles'])
   const [strict, setStrict] = useState(false)
-  const [error, setError] = useState<unknown>()
-  const errors = error instanceof ApiError ? error.fieldErrors : {}
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault()
     try {
       const app = await unwrap(
-        sandboxApi.POST('/apps', { body: { name: name.trim(), redirectURIs: lines(uris), scopes, strict } }),
+        sandboxApi.POST('/apps', {
+          body: { name: values.name.trim(), redirectURIs: lines(values.redirectURIs), scopes, strict },
+        }),
       )
-      setError(undefined)
-      setName('')
-      setUris('')
+      fail(undefined)
+      reset()
       onCreated(app)
     } catch (err) {
-      setError(err)
+      fail(err)
     }
   }
 
   return (
-    <form className={ui.panel} onSubmit={(e) => void submit(e)} noValidate aria-labelledby="create-app">
-      <h2 id="create-app">
-        <Translate id="console.apps.create.title">Register an app</Translate>
-      </h2>
+    <FormPanel
+      id="create-app"
+      title={<Translate id="console.apps.create.title">Register an app</Translate>}
+      onSubmit={submit}
+    >
       <ErrorAlert error={error} shownFields={['name', 'redirectURIs', 'scopes', 'strict']} />
       <TextField
         label={translate({ id: 'console.apps.field.name', message: 'App name' })}
         name="name"
         required
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={fieldError(errors, 'name')}
+        {...bind('name')}
       />
       <TextAreaField
         label={translate({ id: 'console.apps.field.redirectURIs', message: 'Redirect URIs' })}
         name="redirectURIs"
-        value={uris}
         rows={3}
-        onChange={(e) => setUris(e.target.value)}
         placeholder="https://osp.example/iamsmart/return"
         hint={translate({
           id: 'console.apps.field.redirectURIs.hint',
           message:
             'One per line, matched exactly: where browsers return after login and where callbacks are sent.',
         })}
-        error={fieldError(errors, 'redirectURIs')}
+        {...bind('redirectURIs')}
       />
       <ScopeChoice value={scopes} onChange={setScopes} error={fieldError(errors, 'scopes')} />
       <StrictField checked={strict} onChange={setStrict} />
       <ActionButton type="submit">
         <Translate id="console.apps.create.submit">Register app</Translate>
       </ActionButton>
-    </form>
+    </FormPanel>
   )
 }
 
@@ -215,10 +205,10 @@ export default function Apps() {
           <Credentials clientID={created.clientID} clientSecret={created.clientSecret} />
         </>
       )}
-      <section className={styles.section} aria-labelledby="your-apps">
-        <h2 id="your-apps">
-          <Translate id="console.apps.list.title">Your organisation's apps</Translate>
-        </h2>
+      <Section
+        id="your-apps"
+        title={<Translate id="console.apps.list.title">Your organisation's apps</Translate>}
+      >
         {loading && !data && <Loading />}
         <ErrorAlert error={error} />
         {data && data.length === 0 && (
@@ -259,7 +249,7 @@ export default function Apps() {
             ))}
           </Table>
         )}
-      </section>
+      </Section>
       <CreateApp
         onCreated={(app) => {
           setCreated(app)

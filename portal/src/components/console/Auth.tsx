@@ -6,21 +6,18 @@ import useBaseUrl from '@docusaurus/useBaseUrl'
 import { type FormEvent, useState } from 'react'
 import { ApiError, sandboxApi, unwrap } from '../shared/api'
 import { ActionButton, ErrorAlert, Notice } from '../shared/feedback'
-import { fieldError, TextField } from '../shared/fields'
+import { TextField, useFields } from '../shared/fields'
 import { useSession } from '../shared/session'
-import { AccountFields, SignedInAlready, useAccountFields } from '../shared/SignInForm'
+import { AccountFields, SignedInAlready } from '../shared/SignInForm'
 import ui from '../shared/ui.module.css'
 
 export function SignUpForm() {
   const { begin } = useSession()
   const history = useHistory()
   const next = useBaseUrl('/console/apps')
-  const account = useAccountFields()
-  const { email, password } = account
-  const [orgName, setOrgName] = useState('')
-  const [error, setError] = useState<unknown>()
+  const { values, bind, error, fail } = useFields({ email: '', password: '', orgName: '' })
+  const { email, password, orgName } = values
   const [checkMail, setCheckMail] = useState(false)
-  const errors = error instanceof ApiError ? error.fieldErrors : {}
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault()
@@ -37,13 +34,13 @@ export function SignUpForm() {
         begin(await unwrap(sandboxApi.GET('/session')))
       } catch (err) {
         if (!(err instanceof ApiError && err.status === 401)) throw err
-        setError(undefined)
+        fail(undefined)
         setCheckMail(true)
         return
       }
       history.push(next)
     } catch (err) {
-      setError(err)
+      fail(err)
     }
   }
 
@@ -67,18 +64,16 @@ export function SignUpForm() {
       </p>
       <ErrorAlert error={error} shownFields={['email', 'password', 'orgName']} />
       <form onSubmit={(e) => void submit(e)} className={ui.panel} noValidate>
-        <AccountFields {...account} errors={errors} newAccount />
+        <AccountFields bind={bind} newAccount />
         <TextField
           label={translate({ id: 'console.field.orgName', message: 'Organisation name' })}
           name="orgName"
           autoComplete="organization"
-          value={orgName}
-          onChange={(e) => setOrgName(e.target.value)}
           hint={translate({
             id: 'console.field.orgName.hint',
             message: 'Optional; ignored when you were invited to an organisation.',
           })}
-          error={fieldError(errors, 'orgName')}
+          {...bind('orgName')}
         />
         <ActionButton type="submit">
           <Translate id="console.signUp.submit">Create account</Translate>

@@ -36,6 +36,17 @@ function NavItem({ to, children }: { to: string; children: ReactNode }) {
   )
 }
 
+/** The console's pages, in the order of its navigation. */
+const pages = () =>
+  [
+    ['/console', translate({ id: 'console.nav.overview', message: 'Overview' })],
+    ['/console/apps', translate({ id: 'console.nav.apps', message: 'Apps' })],
+    ['/console/inspector', translate({ id: 'console.nav.inspector', message: 'Request inspector' })],
+    ['/console/scenarios', translate({ id: 'console.nav.scenarios', message: 'Scenarios and clock' })],
+    ['/console/residents', translate({ id: 'console.nav.residents', message: 'Residents' })],
+    ['/console/organisation', translate({ id: 'console.nav.organisation', message: 'Organisation' })],
+  ] as const
+
 function ConsoleNav() {
   const { state, signOut } = useSession()
   return (
@@ -44,24 +55,11 @@ function ConsoleNav() {
       aria-label={translate({ id: 'console.nav.label', message: 'Console' })}
     >
       <ul>
-        <NavItem to="/console">
-          <Translate id="console.nav.overview">Overview</Translate>
-        </NavItem>
-        <NavItem to="/console/apps">
-          <Translate id="console.nav.apps">Apps</Translate>
-        </NavItem>
-        <NavItem to="/console/inspector">
-          <Translate id="console.nav.inspector">Request inspector</Translate>
-        </NavItem>
-        <NavItem to="/console/scenarios">
-          <Translate id="console.nav.scenarios">Scenarios and clock</Translate>
-        </NavItem>
-        <NavItem to="/console/residents">
-          <Translate id="console.nav.residents">Residents</Translate>
-        </NavItem>
-        <NavItem to="/console/organisation">
-          <Translate id="console.nav.organisation">Organisation</Translate>
-        </NavItem>
+        {pages().map(([to, label]) => (
+          <NavItem key={to} to={to}>
+            {label}
+          </NavItem>
+        ))}
       </ul>
       {state.status === 'signed-in' && (
         <div className={styles.account}>

@@ -5,10 +5,11 @@
 import Translate, { translate } from '@docusaurus/Translate'
 import { type FormEvent, useState } from 'react'
 import { formatHkTime } from '../hk-time'
-import { ApiError, sandboxApi, unwrap } from '../shared/api'
+import { sandboxApi, unwrap } from '../shared/api'
 import { ActionButton, Badge, ErrorAlert, Loading, Notice } from '../shared/feedback'
-import { CheckboxField, fieldError, SelectField, TextField } from '../shared/fields'
+import { CheckboxField, fieldError, SelectField, TextField, useFields } from '../shared/fields'
 import { useLoad } from '../shared/hooks'
+import { Fact, FormPanel, Section } from '../shared/Section'
 import { useSession, useSignedIn } from '../shared/session'
 import { Table } from '../shared/Table'
 import type { Member, MemberRole } from '../shared/types'
@@ -42,11 +43,10 @@ export default function Organisation() {
     [orgId],
   )
   const [name, setName] = useState<string>()
-  const [email, setEmail] = useState('')
-  const [role, setRole] = useState<MemberRole>('creator')
-  const [error, setError] = useState<unknown>()
+  const invitation = useFields({ email: '', role: 'creator' as MemberRole })
+  const { email, role } = invitation.values
+  const { bind, error, fail, errors } = invitation
   const [message, setMessage] = useState<string>()
-  const errors = error instanceof ApiError ? error.fieldErrors : {}
 
   if (!orgId)
     return (
@@ -59,11 +59,11 @@ export default function Organisation() {
     setMessage(undefined)
     try {
       await what()
-      setError(undefined)
+      fail(undefined)
       setMessage(done)
       await Promise.all([org.reload(), members.reload(), refresh()])
     } catch (e) {
-      setError(e)
+      fail(e)
     }
   }
 
@@ -81,7 +81,7 @@ export default function Organisation() {
           sandboxApi.POST('/orgs/{orgId}/members', { params: { path: { orgId } }, body: { email, role } }),
         ),
       translate({ id: 'console.org.invited', message: 'Invited {email}.' }, { email }),
-    ).then(() => setEmail(''))
+    ).then(() => invitation.set('email', ''))
   }
 
   const setMemberRole = (m: Member, r: MemberRole) =>
@@ -121,29 +121,21 @@ export default function Organisation() {
     <>
       <ErrorAlert error={error ?? org.error ?? members.error} shownFields={['email', 'role', 'name']} />
       {message && <Notice>{message}</Notice>}
-      <section className={ui.panel} aria-labelledby="org-settings">
-        <h2 id="org-settings">
-          <Translate id="console.org.settings">Organisation</Translate>
-        </h2>
+      <Section panel id="org-settings" title={<Translate id="console.org.settings">Organisation</Translate>}>
         {!org.data ? (
           <Loading />
         ) : (
           <>
             <dl className={styles.kv}>
-              <dt>
-                <Translate id="console.org.yourRole">Your role</Translate>
-              </dt>
-              <dd>
+              <Fact term={<Translate id="console.org.yourRole">Your role</Translate>}>
                 <Badge tone="ok">{session.organisation?.role}</Badge>
-              </dd>
-              <dt>
-                <Translate id="console.org.members">Members</Translate>
-              </dt>
-              <dd>{org.data.memberCount}</dd>
-              <dt>
-                <Translate id="console.org.created">Created</Translate>
-              </dt>
-              <dd>{formatHkTime(org.data.createdAt)}</dd>
+              </Fact>
+              <Fact term={<Translate id="console.org.members">Members</Translate>}>
+                {org.data.memberCount}
+              </Fact>
+              <Fact term={<Translate id="console.org.created">Created</Translate>}>
+                {formatHkTime(org.data.createdAt)}
+              </Fact>
             </dl>
             <TextField
               label={translate({ id: 'console.field.orgName', message: 'Organisation name' })}
@@ -173,11 +165,8 @@ export default function Organisation() {
             )}
           </>
         )}
-      </section>
-      <section className={styles.section} aria-labelledby="members">
-        <h2 id="members">
-          <Translate id="console.org.members">Members</Translate>
-        </h2>
+      </Section>
+      <Section id="members" title={<Translate id="console.org.members">Members</Translate>}>
         {!members.data ? (
           <Loading />
         ) : (
@@ -236,12 +225,13 @@ export default function Organisation() {
             ))}
           </Table>
         )}
-      </section>
+      </Section>
       {approver && (
-        <form className={ui.panel} onSubmit={(e) => void invite(e)} noValidate aria-labelledby="invite">
-          <h2 id="invite">
-            <Translate id="console.org.invite.title">Invite a member</Translate>
-          </h2>
+        <FormPanel
+          id="invite"
+          title={<Translate id="console.org.invite.title">Invite a member</Translate>}
+          onSubmit={invite}
+        >
           <p>
             <Translate id="console.org.invite.intro">
               The person signs up with this address and joins your organisation. An existing account without
@@ -252,22 +242,18 @@ export default function Organisation() {
             <TextField
               label={translate({ id: 'console.field.email', message: 'Email address' })}
               type="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              error={fieldError(errors, 'email')}
+              {...bind('email')}
             />
             <SelectField
               label={translate({ id: 'console.org.col.role', message: 'Role' })}
-              value={role}
-              onChange={(e) => setRole(e.target.value as MemberRole)}
               options={roleOptions()}
-              error={fieldError(errors, 'role')}
+              {...bind('role')}
             />
           </div>
           <ActionButton type="submit">
             <Translate id="console.org.invite.submit">Send invitation</Translate>
           </ActionButton>
-        </form>
+        </FormPanel>
       )}
     </>
   )

@@ -4,6 +4,7 @@ import Translate from '@docusaurus/Translate'
 import { sandboxApi, unwrap } from '../shared/api'
 import { ErrorAlert, Loading } from '../shared/feedback'
 import { useLoad } from '../shared/hooks'
+import { Section } from '../shared/Section'
 import { useSession } from '../shared/session'
 import ui from '../shared/ui.module.css'
 import { keyStatus } from './Apps'
@@ -96,19 +97,16 @@ export default function Overview() {
         </div>
       )}
       {state.status === 'error' && <ErrorAlert error={state.error} />}
-      <section className={styles.section} aria-labelledby="first-steps">
-        <h2 id="first-steps">
-          <Translate id="console.overview.steps">First steps</Translate>
-        </h2>
+      <Section id="first-steps" title={<Translate id="console.overview.steps">First steps</Translate>}>
         <Steps />
-      </section>
+      </Section>
       {state.status === 'signed-in' && (
-        <section className={styles.section} aria-labelledby="overview-apps">
-          <h2 id="overview-apps">
-            <Translate id="console.apps.list.title">Your organisation's apps</Translate>
-          </h2>
+        <Section
+          id="overview-apps"
+          title={<Translate id="console.apps.list.title">Your organisation's apps</Translate>}
+        >
           <YourApps />
-        </section>
+        </Section>
       )}
     </>
   )

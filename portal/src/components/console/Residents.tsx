@@ -6,8 +6,9 @@ import Translate, { translate } from '@docusaurus/Translate'
 import { type FormEvent, useState } from 'react'
 import { sandboxApi, unwrap } from '../shared/api'
 import { ActionButton, Badge, ErrorAlert, Loading, Notice } from '../shared/feedback'
-import { SelectField, TextField } from '../shared/fields'
+import { SelectField, TextField, useFields } from '../shared/fields'
 import { useLoad } from '../shared/hooks'
+import { Section } from '../shared/Section'
 import { useSignedIn } from '../shared/session'
 import { Table } from '../shared/Table'
 import type { ResidentRow } from '../shared/types'
@@ -22,9 +23,7 @@ const PAGE = 25
 export default function Residents() {
   const session = useSignedIn()
   const orgId = session.organisation?.id
-  const [q, setQ] = useState('')
-  const [tier, setTier] = useState('')
-  const [tag, setTag] = useState('')
+  const filters = useFields({ q: '', tier: '', tag: '' })
   const [offset, setOffset] = useState(0)
   const [query, setQuery] = useState({ q: '', tier: '', tag: '' })
   const [selected, setSelected] = useState<string>()
@@ -52,6 +51,7 @@ export default function Residents() {
   const search = (e?: FormEvent) => {
     e?.preventDefault()
     setOffset(0)
+    const { q, tier, tag } = filters.values
     setQuery({ q: q.trim(), tier, tag: tag.trim() })
   }
 
@@ -96,13 +96,11 @@ export default function Residents() {
         <TextField
           label={translate({ id: 'console.residents.search', message: 'Name, id or HKID' })}
           type="search"
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
+          {...filters.bind('q')}
         />
         <SelectField
           label={translate({ id: 'console.residents.field.tier', message: 'Account tier' })}
-          value={tier}
-          onChange={(e) => setTier(e.target.value)}
+          {...filters.bind('tier')}
           options={[
             ['', translate({ id: 'console.residents.tier.any', message: 'Any' })],
             ['iAM Smart+', 'iAM Smart+'],
@@ -111,8 +109,7 @@ export default function Residents() {
         />
         <TextField
           label={translate({ id: 'console.residents.tag', message: 'Tag' })}
-          value={tag}
-          onChange={(e) => setTag(e.target.value)}
+          {...filters.bind('tag')}
         />
         <div className={ui.field}>
           <span aria-hidden="true">&nbsp;</span>
@@ -156,15 +153,17 @@ export default function Residents() {
           onClose={() => setSelected(undefined)}
         />
       )}
-      <section aria-labelledby="resident-list" className={styles.section}>
-        <h2 id="resident-list">
-          {list.data
+      <Section
+        id="resident-list"
+        title={
+          list.data
             ? translate(
                 { id: 'console.residents.found', message: 'Residents found: {total}' },
                 { total: list.data.total },
               )
-            : translate({ id: 'console.residents.title', message: 'Residents' })}
-        </h2>
+            : translate({ id: 'console.residents.title', message: 'Residents' })
+        }
+      >
         {list.loading && !list.data && <Loading />}
         <Table
           columns={[
@@ -234,7 +233,7 @@ export default function Residents() {
             </button>
           </div>
         )}
-      </section>
+      </Section>
     </>
   )
 }

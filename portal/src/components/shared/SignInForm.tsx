@@ -3,10 +3,10 @@ import Link from '@docusaurus/Link'
 import { useHistory } from '@docusaurus/router'
 import Translate, { translate } from '@docusaurus/Translate'
 import useBaseUrl from '@docusaurus/useBaseUrl'
-import { type FormEvent, useState } from 'react'
-import { ApiError, sandboxApi, unwrap } from './api'
+import type { FormEvent } from 'react'
+import { sandboxApi, unwrap } from './api'
 import { ActionButton, ErrorAlert, Notice } from './feedback'
-import { fieldError, TextField } from './fields'
+import { type Bound, TextField, useFields } from './fields'
 import { useSession } from './session'
 import ui from './ui.module.css'
 
@@ -25,27 +25,12 @@ export function SignedInAlready() {
   )
 }
 
-/** The state of the email address and password fields. */
-export function useAccountFields() {
-  const [email, setEmail] = useState('')
-  const [password, setPassword] = useState('')
-  return { email, password, onEmail: setEmail, onPassword: setPassword }
-}
-
-/** The email address and password of an account, with what the sandbox said is wrong with them. */
+/** The email address and password of an account (bound by `useFields`), with what the sandbox said is wrong. */
 export function AccountFields({
-  email,
-  password,
-  onEmail,
-  onPassword,
-  errors,
+  bind,
   newAccount = false,
 }: {
-  email: string
-  password: string
-  onEmail(email: string): void
-  onPassword(password: string): void
-  errors: Record<string, string>
+  bind(key: 'email' | 'password'): Bound
   /** Sign-up: the browser may suggest a new password, and the rule is said. */
   newAccount?: boolean
 }) {
@@ -57,9 +42,7 @@ export function AccountFields({
         name="email"
         autoComplete={newAccount ? 'email' : 'username'}
         required
-        value={email}
-        onChange={(e) => onEmail(e.target.value)}
-        error={fieldError(errors, 'email')}
+        {...bind('email')}
       />
       <TextField
         label={translate({ id: 'console.field.password', message: 'Password' })}
@@ -68,14 +51,12 @@ export function AccountFields({
         autoComplete={newAccount ? 'new-password' : 'current-password'}
         required
         minLength={newAccount ? 12 : undefined}
-        value={password}
-        onChange={(e) => onPassword(e.target.value)}
+        {...bind('password')}
         hint={
           newAccount
             ? translate({ id: 'console.field.password.hint', message: 'At least 12 characters.' })
             : undefined
         }
-        error={fieldError(errors, 'password')}
       />
     </>
   )
@@ -86,18 +67,16 @@ export function SignInForm({ next = '/console' }: { next?: string | null }) {
   const { begin } = useSession()
   const history = useHistory()
   const nextUrl = useBaseUrl(next ?? '/')
-  const account = useAccountFields()
-  const [error, setError] = useState<unknown>()
-  const errors = error instanceof ApiError ? error.fieldErrors : {}
+  const { values, bind, error, fail } = useFields({ email: '', password: '' })
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault()
-    const { email, password } = account
+    const { email, password } = values
     try {
       begin(await unwrap(sandboxApi.POST('/session', { body: { email, password } })))
       if (next) history.push(nextUrl)
     } catch (err) {
-      setError(err)
+      fail(err)
     }
   }
 
@@ -106,7 +85,7 @@ export function SignInForm({ next = '/console' }: { next?: string | null }) {
       <SignedInAlready />
       <ErrorAlert error={error} shownFields={['email', 'password']} />
       <form onSubmit={(e) => void submit(e)} className={ui.panel} noValidate>
-        <AccountFields {...account} errors={errors} />
+        <AccountFields bind={bind} />
         <ActionButton type="submit">
           <Translate id="console.signIn.submit">Sign in</Translate>
         </ActionButton>

@@ -117,3 +117,13 @@ export function Json({ value, label }: { value: unknown; label: string }) {
     </pre>
   )
 }
+
+/** A value under its own heading (an h3), which names the <pre> too. */
+export function TitledJson({ title, value }: { title: string; value: unknown }) {
+  return (
+    <>
+      <h3>{title}</h3>
+      <Json value={value} label={title} />
+    </>
+  )
+}

@@ -1,12 +1,15 @@
 /** Labelled form fields with their hint and their error (announced), for every form of the portal. */
 import clsx from 'clsx'
 import {
+  type ChangeEvent,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
   useId,
+  useState,
 } from 'react'
+import { ApiError } from './api'
 import styles from './ui.module.css'
 
 interface FieldProps {
@@ -123,4 +126,33 @@ export function fieldError(errors: Record<string, string>, ...paths: string[]): 
   for (const [key, message] of Object.entries(errors))
     if (paths.some((p) => key === p || key.startsWith(`${p}.`))) return message
   return undefined
+}
+
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
+
+/** What `bind` gives a field: its value, its change, and its error. */
+export interface Bound {
+  value: string
+  onChange(e: ChangeEvent<Control>): void
+  error: string | undefined
+}
+
+/**
+ * A form's text values, each bound to its field, and the error of its last send: `<TextField {...bind('name')} />`
+ * gives the field its value, its change and what a 422 says about it (its path in the body: the value's key, unless
+ * given). The error is the one given (`useAction`'s), else the one kept by `fail` (`fail(undefined)` clears it).
+ */
+export function useFields<T extends Record<keyof T, string>>(initial: T, sent?: unknown) {
+  const [values, setValues] = useState(initial)
+  const [kept, fail] = useState<unknown>()
+  const error = sent ?? kept
+  const errors = error instanceof ApiError ? error.fieldErrors : {}
+  const set = <K extends keyof T>(key: K, value: T[K]) => setValues((v) => ({ ...v, [key]: value }))
+  const bind = <K extends keyof T & string>(key: K, path: string = key) => ({
+    value: values[key],
+    onChange: (e: ChangeEvent<Control>) => set(key, e.target.value as T[K]),
+    error: fieldError(errors, path),
+  })
+  /** `reset`: back to this render's `initial`. */
+  return { values, set, reset: () => setValues(initial), bind, error, fail, errors }
 }

@@ -41,3 +41,19 @@ export function useAction(): [(fn: () => Promise<void>) => Promise<void>, boolea
   }, [])
   return [run, busy, error]
 }
+
+/** Runs an action and keeps what it says when it succeeds (its message, shown as a notice) or its error. */
+export function useReport() {
+  const [message, setMessage] = useState<string>()
+  const [error, setError] = useState<unknown>(undefined)
+  const report = useCallback(async (action: () => Promise<string>) => {
+    try {
+      const said = await action()
+      setError(undefined)
+      setMessage(said)
+    } catch (e) {
+      setError(e)
+    }
+  }, [])
+  return { message, setMessage, error, report }
+}

@@ -1,4 +1,4 @@
-/** Pieces both support pages use: tabs, the way back to the list, an application's title, an enquiry's replies. */
+/** Pieces both support pages use: tabs, an item opened from a list, an application's title, an enquiry's replies. */
 import Translate, { translate } from '@docusaurus/Translate'
 import Heading from '@theme/Heading'
 import clsx from 'clsx'
@@ -55,11 +55,29 @@ export function SubmitButton({
   )
 }
 
-export function BackButton({ onBack }: { onBack(): void }) {
+/** One enquiry or application opened from a list: the way back, its heading (which names it), then `children`. */
+export function ItemArticle({
+  id,
+  title,
+  onBack,
+  children,
+}: {
+  /** The heading's id. */
+  id: string
+  title: ReactNode
+  onBack(): void
+  children: ReactNode
+}) {
   return (
-    <button type="button" className="button button--link" onClick={onBack}>
-      ← <Translate id="support.back">Back to the list</Translate>
-    </button>
+    <article aria-labelledby={id}>
+      <button type="button" className="button button--link" onClick={onBack}>
+        ← <Translate id="support.back">Back to the list</Translate>
+      </button>
+      <Heading as="h2" id={id}>
+        {title}
+      </Heading>
+      {children}
+    </article>
   )
 }
 

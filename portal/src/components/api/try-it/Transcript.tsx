@@ -5,36 +5,27 @@ import { Badge, Json } from '../../shared/feedback'
 import styles from '../api.module.css'
 import { requestText, responseText, type TryItResult } from './request'
 
+/** Where the content key came from, when the try used one. */
 function CekNote({ result }: { result: TryItResult }) {
-  if (result.operation === 'getKey' && result.code === 'D00000')
-    return (
-      <p className={styles.meaning}>
-        <Translate id="console.tryIt.cek.wrapped">
-          The secretKey in the answer is the new content key wrapped under your app's KEK public key: only
-          your server's KEK private key unwraps it.
-        </Translate>
-      </p>
-    )
-  if (result.cek.source === 'current')
-    return (
-      <p className={styles.meaning}>
-        <Translate id="console.tryIt.cek.current">
-          Content key: the app's current CEK, taken from the sandbox's own key service. Your server holds the
-          same key by unwrapping getKey's secretKey with its KEK private key, which the sandbox does not have.
-        </Translate>
-      </p>
-    )
-  if (result.cek.source === 'getKey')
-    return (
-      <p className={styles.meaning}>
-        <Translate id="console.tryIt.cek.getKey">
-          Content key: the app had no valid CEK, so the sandbox called getKey as the app first (the first
-          exchange below) and used the key it issued, from its own key service. Your server unwraps getKey's
-          secretKey with its KEK private key instead.
-        </Translate>
-      </p>
-    )
-  return null
+  const note =
+    result.operation === 'getKey' && result.code === 'D00000' ? (
+      <Translate id="console.tryIt.cek.wrapped">
+        The secretKey in the answer is the new content key wrapped under your app's KEK public key: only your
+        server's KEK private key unwraps it.
+      </Translate>
+    ) : result.cek.source === 'current' ? (
+      <Translate id="console.tryIt.cek.current">
+        Content key: the app's current CEK, taken from the sandbox's own key service. Your server holds the
+        same key by unwrapping getKey's secretKey with its KEK private key, which the sandbox does not have.
+      </Translate>
+    ) : result.cek.source === 'getKey' ? (
+      <Translate id="console.tryIt.cek.getKey">
+        Content key: the app had no valid CEK, so the sandbox called getKey as the app first (the first
+        exchange below) and used the key it issued, from its own key service. Your server unwraps getKey's
+        secretKey with its KEK private key instead.
+      </Translate>
+    ) : null
+  return note && <p className={styles.meaning}>{note}</p>
 }
 
 export default function Transcript({ result, encrypted }: { result: TryItResult; encrypted: boolean }) {

@@ -6,10 +6,10 @@ import { sandboxApi, unwrap } from '../../shared/api'
 import { ActionButton, Badge, ErrorAlert, Json, Loading } from '../../shared/feedback'
 import { TextField } from '../../shared/fields'
 import { useLoad } from '../../shared/hooks'
+import { Section } from '../../shared/Section'
 import { useSignedIn } from '../../shared/session'
 import type { App, ChangeRequest } from '../../shared/types'
 import ui from '../../shared/ui.module.css'
-import styles from '../console.module.css'
 
 const statusTone = { pending: 'warning', applied: 'ok', rejected: 'error' } as const
 
@@ -57,10 +57,7 @@ export default function Changes({ app, onApp }: { app: App; onApp(app: App): voi
       rejected: translate({ id: 'console.changes.status.rejected', message: 'rejected' }),
     })[s]
   return (
-    <section className={styles.section} aria-labelledby="changes">
-      <h2 id="changes">
-        <Translate id="console.changes.title">Change requests</Translate>
-      </h2>
+    <Section id="changes" title={<Translate id="console.changes.title">Change requests</Translate>}>
       <p>
         {session.organisation?.solo
           ? translate({
@@ -135,6 +132,6 @@ export default function Changes({ app, onApp }: { app: App; onApp(app: App): voi
           )}
         </div>
       ))}
-    </section>
+    </Section>
   )
 }

@@ -4,9 +4,9 @@ import { useState } from 'react'
 import { ApiError, sandboxApi, unwrap } from '../../shared/api'
 import { ActionButton, Badge, Notice } from '../../shared/feedback'
 import { fieldError, TextAreaField } from '../../shared/fields'
+import { Section } from '../../shared/Section'
 import type { App, KeySlot } from '../../shared/types'
 import ui from '../../shared/ui.module.css'
-import styles from '../console.module.css'
 import { ChangeMessage, useChange } from './change'
 import { generateKekPair, looksPrivate } from './kek'
 
@@ -158,10 +158,7 @@ function KeySlotPanel({ app, slot, onApp }: { app: App; slot: KeySlot; onApp(app
 
 export default function Keys({ app, onApp }: { app: App; onApp(app: App): void }) {
   return (
-    <section className={styles.section} aria-labelledby="keks">
-      <h2 id="keks">
-        <Translate id="console.app.kek.title">Key encryption keys</Translate>
-      </h2>
+    <Section id="keks" title={<Translate id="console.app.kek.title">Key encryption keys</Translate>}>
       <p>
         <Translate id="console.app.kek.intro">
           The platform wraps every content key (CEK) with the active key's public half; your server unwraps it
@@ -176,6 +173,6 @@ export default function Keys({ app, onApp }: { app: App; onApp(app: App): void }
           </div>
         ))}
       </div>
-    </section>
+    </Section>
   )
 }

@@ -5,8 +5,8 @@ import { formatHkTime } from '../../hk-time'
 import { sandboxApi, unwrap } from '../../shared/api'
 import { ActionButton, ErrorAlert, Notice } from '../../shared/feedback'
 import { SelectField } from '../../shared/fields'
+import { Fact, Section } from '../../shared/Section'
 import type { App } from '../../shared/types'
-import ui from '../../shared/ui.module.css'
 import { Credentials } from '../Apps'
 import styles from '../console.module.css'
 
@@ -61,25 +61,16 @@ export default function Secret({ app }: { app: App }) {
     }
   }
   return (
-    <section className={ui.panel} aria-labelledby="credentials">
-      <h2 id="credentials">
-        <Translate id="console.app.credentials">Credentials</Translate>
-      </h2>
+    <Section panel id="credentials" title={<Translate id="console.app.credentials">Credentials</Translate>}>
       <dl className={styles.kv}>
-        <dt>
-          <Translate id="console.credentials.clientID">Client ID</Translate>
-        </dt>
-        <dd>
+        <Fact term={<Translate id="console.credentials.clientID">Client ID</Translate>}>
           <code className={styles.secret}>{app.clientID}</code>
-        </dd>
-        <dt>
-          <Translate id="console.credentials.clientSecret">Client secret</Translate>
-        </dt>
-        <dd>
+        </Fact>
+        <Fact term={<Translate id="console.credentials.clientSecret">Client secret</Translate>}>
           <Translate id="console.app.secret.hidden">
             Shown once, at creation and after each rotation.
           </Translate>
-        </dd>
+        </Fact>
       </dl>
       <ErrorAlert error={error} />
       {secret && <Credentials clientID={app.clientID} clientSecret={secret} />}
@@ -108,6 +99,6 @@ export default function Secret({ app }: { app: App }) {
       <ActionButton className="button--secondary" onClick={rotate}>
         <Translate id="console.app.secret.rotate">Rotate the client secret</Translate>
       </ActionButton>
-    </section>
+    </Section>
   )
 }

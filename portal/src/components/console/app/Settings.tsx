@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react'
 import { ApiError, sandboxApi, unwrap } from '../../shared/api'
 import { ActionButton } from '../../shared/feedback'
 import { fieldError, SelectField, TextField } from '../../shared/fields'
+import { Section } from '../../shared/Section'
 import type { App } from '../../shared/types'
-import ui from '../../shared/ui.module.css'
 import { StrictField } from '../Apps'
 import { ChangeMessage, useChange } from './change'
 
@@ -30,10 +30,7 @@ export default function Settings({ app, onApp }: { app: App; onApp(app: App): vo
   const { error, message, run } = useChange(onApp)
   const errors = error instanceof ApiError ? error.fieldErrors : {}
   return (
-    <section className={ui.panel} aria-labelledby="settings">
-      <h2 id="settings">
-        <Translate id="console.app.settings">Settings</Translate>
-      </h2>
+    <Section panel id="settings" title={<Translate id="console.app.settings">Settings</Translate>}>
       <ChangeMessage error={error} message={message} fields={['name', 'strict', 'compatibilityProfile']} />
       <TextField
         label={translate({ id: 'console.apps.field.name', message: 'App name' })}
@@ -68,6 +65,6 @@ export default function Settings({ app, onApp }: { app: App; onApp(app: App): vo
       >
         <Translate id="console.app.settings.save">Save settings</Translate>
       </ActionButton>
-    </section>
+    </Section>
   )
 }

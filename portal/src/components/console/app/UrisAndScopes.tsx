@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react'
 import { ApiError, sandboxApi, unwrap } from '../../shared/api'
 import { ActionButton } from '../../shared/feedback'
 import { fieldError, TextAreaField } from '../../shared/fields'
+import { Section } from '../../shared/Section'
 import type { App, ScopeName } from '../../shared/types'
-import ui from '../../shared/ui.module.css'
 import { lines, ScopeChoice } from '../Apps'
 import { ChangeMessage, useChange } from './change'
 
@@ -16,10 +16,11 @@ export function RedirectUris({ app, onApp }: { app: App; onApp(app: App): void }
   const { error, message, run } = useChange(onApp)
   const errors = error instanceof ApiError ? error.fieldErrors : {}
   return (
-    <section className={ui.panel} aria-labelledby="redirect-uris">
-      <h2 id="redirect-uris">
-        <Translate id="console.apps.field.redirectURIs">Redirect URIs</Translate>
-      </h2>
+    <Section
+      panel
+      id="redirect-uris"
+      title={<Translate id="console.apps.field.redirectURIs">Redirect URIs</Translate>}
+    >
       <ChangeMessage error={error} message={message} fields={['redirectURIs']} />
       <TextAreaField
         label={translate({ id: 'console.app.uris.label', message: 'Registered redirect URIs, one per line' })}
@@ -42,7 +43,7 @@ export function RedirectUris({ app, onApp }: { app: App; onApp(app: App): void }
       >
         <Translate id="console.app.uris.save">Save redirect URIs</Translate>
       </ActionButton>
-    </section>
+    </Section>
   )
 }
 
@@ -53,10 +54,7 @@ export function Scopes({ app, onApp }: { app: App; onApp(app: App): void }) {
   const { error, message, run } = useChange(onApp)
   const errors = error instanceof ApiError ? error.fieldErrors : {}
   return (
-    <section className={ui.panel} aria-labelledby="scopes">
-      <h2 id="scopes">
-        <Translate id="console.apps.field.scopes">Scopes</Translate>
-      </h2>
+    <Section panel id="scopes" title={<Translate id="console.apps.field.scopes">Scopes</Translate>}>
       <ChangeMessage error={error} message={message} fields={['scopes']} />
       <ScopeChoice value={scopes} onChange={setScopes} error={fieldError(errors, 'scopes')} />
       <ActionButton
@@ -73,6 +71,6 @@ export function Scopes({ app, onApp }: { app: App; onApp(app: App): void }) {
       >
         <Translate id="console.app.scopes.save">Save scopes</Translate>
       </ActionButton>
-    </section>
+    </Section>
   )
 }

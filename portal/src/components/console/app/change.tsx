@@ -1,32 +1,26 @@
 /** A change to an app's settings: it applies at once (200) or waits for an approver (202); what happened is said. */
 import { translate } from '@docusaurus/Translate'
-import { useState } from 'react'
 import { ErrorAlert, Notice } from '../../shared/feedback'
+import { useReport } from '../../shared/hooks'
 import type { App, ChangeRequest } from '../../shared/types'
 
 type ChangeOutcome = { change: ChangeRequest; app: App }
 
 /** Runs a change and says whether it applied or waits for an approver. */
 export function useChange(onApplied: (app: App) => void) {
-  const [error, setError] = useState<unknown>()
-  const [message, setMessage] = useState<string>()
-  const run = async (change: () => Promise<ChangeOutcome>) => {
+  const { message, setMessage, error, report } = useReport()
+  const run = (change: () => Promise<ChangeOutcome>) => {
     setMessage(undefined)
-    try {
+    return report(async () => {
       const out = await change()
-      setError(undefined)
       onApplied(out.app)
-      setMessage(
-        out.change.status === 'pending'
-          ? translate({
-              id: 'console.app.change.pending',
-              message: 'Proposed: the change waits for an approver of your organisation.',
-            })
-          : translate({ id: 'console.app.change.applied', message: 'Saved: the change applies at once.' }),
-      )
-    } catch (e) {
-      setError(e)
-    }
+      return out.change.status === 'pending'
+        ? translate({
+            id: 'console.app.change.pending',
+            message: 'Proposed: the change waits for an approver of your organisation.',
+          })
+        : translate({ id: 'console.app.change.applied', message: 'Saved: the change applies at once.' })
+    })
   }
   return { error, message, run }
 }

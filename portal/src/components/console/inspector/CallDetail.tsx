@@ -1,7 +1,8 @@
 /** A platform call as the sandbox saw it: result, timing, headers (signature masked), the string signed, the decrypted request and response. */
 import Translate, { translate } from '@docusaurus/Translate'
 import { formatHkTime } from '../../hk-time'
-import { Badge, Json } from '../../shared/feedback'
+import { Badge, Json, TitledJson } from '../../shared/feedback'
+import { Fact } from '../../shared/Section'
 import type { InspectorCall } from '../../shared/types'
 import ui from '../../shared/ui.module.css'
 import styles from '../console.module.css'
@@ -12,47 +13,29 @@ export default function CallDetail({ call }: { call: InspectorCall }) {
   return (
     <>
       <dl className={styles.kv}>
-        <dt>
-          <Translate id="console.inspector.col.code">Result</Translate>
-        </dt>
-        <dd>
+        <Fact term={<Translate id="console.inspector.col.code">Result</Translate>}>
           <Badge tone={codeTone(call.code)}>{call.code}</Badge> {call.message} (HTTP {call.status})
-        </dd>
-        <dt>txID</dt>
-        <dd>
+        </Fact>
+        <Fact term="txID">
           <code>{call.txID}</code>
-        </dd>
-        <dt>
-          <Translate id="console.inspector.col.time">Time</Translate>
-        </dt>
-        <dd>
+        </Fact>
+        <Fact term={<Translate id="console.inspector.col.time">Time</Translate>}>
           {formatHkTime(call.at)} · {call.durationMs.toFixed(1)} ms
           {call.clockOffsetMs
             ? ` · ${translate({ id: 'console.inspector.clockAhead', message: 'test clock {ms} ms ahead' }, { ms: call.clockOffsetMs })}`
             : ''}
-        </dd>
+        </Fact>
         {call.detail && (
-          <>
-            <dt>
-              <Translate id="console.inspector.detail">Platform's reason</Translate>
-            </dt>
-            <dd>{call.detail}</dd>
-          </>
+          <Fact term={<Translate id="console.inspector.detail">Platform's reason</Translate>}>
+            {call.detail}
+          </Fact>
         )}
         {call.forced && (
-          <>
-            <dt>
-              <Translate id="console.inspector.forced">Forced by</Translate>
-            </dt>
-            <dd>
-              <Translate
-                id="console.inspector.scenario"
-                values={{ id: <code>{call.forced.scenarioId}</code> }}
-              >
-                {'scenario {id}'}
-              </Translate>
-            </dd>
-          </>
+          <Fact term={<Translate id="console.inspector.forced">Forced by</Translate>}>
+            <Translate id="console.inspector.scenario" values={{ id: <code>{call.forced.scenarioId}</code> }}>
+              {'scenario {id}'}
+            </Translate>
+          </Fact>
         )}
       </dl>
       <Diagnoses items={call.diagnosis} />
@@ -102,19 +85,13 @@ export default function CallDetail({ call }: { call: InspectorCall }) {
           />
         </>
       )}
-      <h3>
-        <Translate id="console.inspector.request">Request (decrypted)</Translate>
-      </h3>
-      <Json
+      <TitledJson
+        title={translate({ id: 'console.inspector.request', message: 'Request (decrypted)' })}
         value={call.request}
-        label={translate({ id: 'console.inspector.request', message: 'Request (decrypted)' })}
       />
-      <h3>
-        <Translate id="console.inspector.response">Response (decrypted)</Translate>
-      </h3>
-      <Json
+      <TitledJson
+        title={translate({ id: 'console.inspector.response', message: 'Response (decrypted)' })}
         value={call.response}
-        label={translate({ id: 'console.inspector.response', message: 'Response (decrypted)' })}
       />
     </>
   )

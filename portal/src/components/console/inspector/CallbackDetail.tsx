@@ -1,7 +1,8 @@
 /** A callback as the sandbox sent it: its state, each try, the decrypted content, and a replay. */
 import Translate, { translate } from '@docusaurus/Translate'
 import { formatHkTime } from '../../hk-time'
-import { ActionButton, ErrorAlert, Json, Notice } from '../../shared/feedback'
+import { ActionButton, ErrorAlert, Notice, TitledJson } from '../../shared/feedback'
+import { Fact } from '../../shared/Section'
 import { Table } from '../../shared/Table'
 import type { App, InspectorCallback } from '../../shared/types'
 import styles from '../console.module.css'
@@ -14,29 +15,17 @@ export default function CallbackDetail({ cb, app }: { cb: InspectorCallback; app
   return (
     <>
       <dl className={styles.kv}>
-        <dt>
-          <Translate id="console.inspector.col.code">Result</Translate>
-        </dt>
-        <dd>
+        <Fact term={<Translate id="console.inspector.col.code">Result</Translate>}>
           <CallbackStateBadge state={cb.state} /> {cb.code}
-        </dd>
-        <dt>URL</dt>
-        <dd>
+        </Fact>
+        <Fact term="URL">
           <code>{cb.url}</code>
-        </dd>
-        <dt>
-          <Translate id="console.inspector.col.time">Time</Translate>
-        </dt>
-        <dd>{formatHkTime(cb.at)}</dd>
+        </Fact>
+        <Fact term={<Translate id="console.inspector.col.time">Time</Translate>}>{formatHkTime(cb.at)}</Fact>
         {cb.replayOf && (
-          <>
-            <dt>
-              <Translate id="console.inspector.replayOf">Replay of</Translate>
-            </dt>
-            <dd>
-              <code>{cb.replayOf}</code>
-            </dd>
-          </>
+          <Fact term={<Translate id="console.inspector.replayOf">Replay of</Translate>}>
+            <code>{cb.replayOf}</code>
+          </Fact>
         )}
       </dl>
       <Diagnoses items={cb.diagnosis} />
@@ -60,12 +49,9 @@ export default function CallbackDetail({ cb, app }: { cb: InspectorCallback; app
           </tr>
         ))}
       </Table>
-      <h3>
-        <Translate id="console.inspector.content">Content (decrypted)</Translate>
-      </h3>
-      <Json
+      <TitledJson
+        title={translate({ id: 'console.inspector.content', message: 'Content (decrypted)' })}
         value={cb.content}
-        label={translate({ id: 'console.inspector.content', message: 'Content (decrypted)' })}
       />
       <ErrorAlert error={error} />
       {message && <Notice>{message}</Notice>}

@@ -6,7 +6,7 @@ import { type FormEvent, useEffect, useState } from 'react'
 import { formatHkTime, hkZone } from '../../hk-time'
 import { SANDBOX_API, sandboxApi, unwrap } from '../../shared/api'
 import { Badge, ErrorAlert, Loading } from '../../shared/feedback'
-import { SelectField, TextField } from '../../shared/fields'
+import { SelectField, TextField, useFields } from '../../shared/fields'
 import { apiLang } from '../../shared/lang'
 import { Table } from '../../shared/Table'
 import type { App, InspectorItem } from '../../shared/types'
@@ -19,7 +19,7 @@ import { RowReplay } from './replay'
 import { OPERATIONS } from '../scenarios/operations'
 
 export default function Requests({ app }: { app: App }) {
-  const [draft, setDraft] = useState<Filter>(NO_FILTER)
+  const { values: draft, bind } = useFields<Filter>(NO_FILTER)
   const [filter, setFilter] = useState<Filter>(NO_FILTER)
   const [items, setItems] = useState<InspectorItem[]>()
   const [error, setError] = useState<unknown>()
@@ -85,8 +85,7 @@ export default function Requests({ app }: { app: App }) {
       >
         <SelectField
           label={translate({ id: 'console.scenarios.operation', message: 'Operation' })}
-          value={draft.operation}
-          onChange={(e) => setDraft({ ...draft, operation: e.target.value })}
+          {...bind('operation')}
           options={[
             ['', translate({ id: 'console.inspector.any', message: 'Any' })],
             ...OPERATIONS.map((o) => [o, o] as const),
@@ -95,8 +94,7 @@ export default function Requests({ app }: { app: App }) {
         />
         <SelectField
           label={translate({ id: 'console.inspector.col.code', message: 'Result' })}
-          value={draft.code}
-          onChange={(e) => setDraft({ ...draft, code: e.target.value })}
+          {...bind('code')}
           options={[
             ['', translate({ id: 'console.inspector.any', message: 'Any' })],
             ['error', translate({ id: 'console.inspector.failures', message: 'Every failure' })],
@@ -109,8 +107,7 @@ export default function Requests({ app }: { app: App }) {
             { zone: hkZone() },
           )}
           type="datetime-local"
-          value={draft.since}
-          onChange={(e) => setDraft({ ...draft, since: e.target.value })}
+          {...bind('since')}
         />
         <div className={ui.field}>
           <span aria-hidden="true">&nbsp;</span>

@@ -1,33 +1,26 @@
 /** Sending a recorded callback again (a new transaction to the same URL), from its detail or from the list. */
 import Translate, { translate } from '@docusaurus/Translate'
-import { useState } from 'react'
 import { sandboxApi, unwrap } from '../../shared/api'
 import { ActionButton, ErrorAlert } from '../../shared/feedback'
+import { useReport } from '../../shared/hooks'
 import type { App } from '../../shared/types'
 import ui from '../../shared/ui.module.css'
 
 /** Sends a recorded callback again (a new transaction to the same URL); reports what happened. */
 export function useReplay(app: App, callbackId: string) {
-  const [message, setMessage] = useState<string>()
-  const [error, setError] = useState<unknown>()
-  const replay = async () => {
-    try {
+  const { message, error, report } = useReport()
+  const replay = () =>
+    report(async () => {
       const r = await unwrap(
         sandboxApi.POST('/apps/{clientID}/callbacks/{callbackId}/replay', {
           params: { path: { clientID: app.clientID, callbackId } },
         }),
       )
-      setError(undefined)
-      setMessage(
-        translate(
-          { id: 'console.inspector.replayed', message: 'Sent again as callback {id}.' },
-          { id: r.id },
-        ),
+      return translate(
+        { id: 'console.inspector.replayed', message: 'Sent again as callback {id}.' },
+        { id: r.id },
       )
-    } catch (e) {
-      setError(e)
-    }
-  }
+    })
   return { message, error, replay }
 }
 

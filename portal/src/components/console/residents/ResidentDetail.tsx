@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { sandboxApi, unwrap } from '../../shared/api'
 import { ActionButton, ErrorAlert, Json, Loading, Notice } from '../../shared/feedback'
 import { useLoad } from '../../shared/hooks'
+import { Section } from '../../shared/Section'
 import ui from '../../shared/ui.module.css'
 import ResidentForm from './ResidentForm'
 
@@ -55,10 +56,15 @@ export default function ResidentDetail({
     }
   }
   return (
-    <section className={ui.panel} aria-labelledby="resident-detail">
-      <h2 id="resident-detail">
-        {data.profile.enName.UnstructuredName} <code>{data.id}</code>
-      </h2>
+    <Section
+      panel
+      id="resident-detail"
+      title={
+        <>
+          {data.profile.enName.UnstructuredName} <code>{data.id}</code>
+        </>
+      }
+    >
       <ErrorAlert error={actionError} />
       {data.magic?.outcome && <Notice kind="info">{data.magic.outcome}</Notice>}
       {!own && (
@@ -97,6 +103,6 @@ export default function ResidentDetail({
         value={data.behaviour}
         label={translate({ id: 'console.residents.behaviour', message: 'Behaviour' })}
       />
-    </section>
+    </Section>
   )
 }

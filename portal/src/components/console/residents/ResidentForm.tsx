@@ -1,12 +1,16 @@
 /** Adding a resident or editing one of the organisation's own, each invalid field named by the sandbox (422). */
 import Translate, { translate } from '@docusaurus/Translate'
-import { type FormEvent, useState } from 'react'
+import { type ChangeEvent, type FormEvent, useState } from 'react'
 import { ApiError, sandboxApi, unwrap } from '../../shared/api'
 import { ActionButton, ErrorAlert } from '../../shared/feedback'
 import { CheckboxField, fieldError, SelectField, TextField } from '../../shared/fields'
+import { FormPanel } from '../../shared/Section'
 import type { Resident, ResidentPatch } from '../../shared/types'
 import ui from '../../shared/ui.module.css'
-import { type Decision, EMPTY, FIELD_PATHS, type Form, formOf, inputOf, type Tier } from './form'
+import { EMPTY, FIELD_PATHS, type Form, formOf, inputOf } from './form'
+
+/** The fields of the form that hold text (a select's too), not a checkbox. */
+type TextKey = { [K in keyof Form]: Form[K] extends boolean ? never : K }[keyof Form]
 
 const decisionOptions = () =>
   [
@@ -33,6 +37,18 @@ export default function ResidentForm({
     Object.values(FIELD_PATHS).some((paths) => fieldError({ [k]: 'x' }, ...paths)),
   )
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm({ ...form, [k]: v })
+  /** A text field or a select of the form: its value, its change and its error. */
+  const bind = <K extends TextKey>(k: K) => ({
+    value: form[k],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => set(k, e.target.value as Form[K]),
+    error: err(k),
+  })
+  /** A checkbox of the form. */
+  const check = (k: 'appReachable' | 'hkidMismatch') => ({
+    checked: form[k],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set(k, e.target.checked),
+    error: err(k),
+  })
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault()
@@ -62,30 +78,30 @@ export default function ResidentForm({
   }
 
   return (
-    <form className={ui.panel} onSubmit={(e) => void submit(e)} noValidate aria-labelledby="resident-form">
-      <h2 id="resident-form">
-        {resident
+    <FormPanel
+      id="resident-form"
+      title={
+        resident
           ? translate({ id: 'console.residents.edit', message: 'Edit {id}' }, { id: resident.id })
-          : translate({ id: 'console.residents.new', message: 'New resident' })}
-      </h2>
+          : translate({ id: 'console.residents.new', message: 'New resident' })
+      }
+      onSubmit={submit}
+    >
       <ErrorAlert error={error} shownFields={shown} />
       <div className={ui.formRow}>
         <TextField
           label={translate({ id: 'console.residents.field.hkid', message: 'HKID number' })}
           name="hkid"
-          value={form.hkid}
+          {...bind('hkid')}
           placeholder="QA123456(5)"
           hint={translate({
             id: 'console.residents.field.hkid.hint',
             message: 'Sandbox range QA000000–QZ999999, with its check digit.',
           })}
-          onChange={(e) => set('hkid', e.target.value)}
-          error={err('hkid')}
         />
         <SelectField
           label={translate({ id: 'console.residents.field.tier', message: 'Account tier' })}
-          value={form.tier}
-          onChange={(e) => set('tier', e.target.value as Tier)}
+          {...bind('tier')}
           options={[
             [
               'iAM Smart+',
@@ -96,25 +112,20 @@ export default function ResidentForm({
               translate({ id: 'console.residents.tier.basic', message: 'iAM Smart (cannot sign)' }),
             ],
           ]}
-          error={err('tier')}
         />
       </div>
       <div className={ui.formRow}>
         <TextField
           label={translate({ id: 'console.residents.field.enName', message: 'English name' })}
           name="enName"
-          value={form.enName}
+          {...bind('enName')}
           placeholder="CHAN, Tai Man"
-          onChange={(e) => set('enName', e.target.value)}
-          error={err('enName')}
         />
         <TextField
           label={translate({ id: 'console.residents.field.chName', message: 'Chinese name' })}
           name="chName"
           lang="zh-Hant"
-          value={form.chName}
-          onChange={(e) => set('chName', e.target.value)}
-          error={err('chName')}
+          {...bind('chName')}
         />
       </div>
       <div className={ui.formRow}>
@@ -122,19 +133,15 @@ export default function ResidentForm({
           label={translate({ id: 'console.residents.field.birthDate', message: 'Date of birth' })}
           name="birthDate"
           type="date"
-          value={form.birthDate}
-          onChange={(e) => set('birthDate', e.target.value)}
-          error={err('birthDate')}
+          {...bind('birthDate')}
         />
         <SelectField
           label={translate({ id: 'console.residents.field.gender', message: 'Gender' })}
-          value={form.gender}
-          onChange={(e) => set('gender', e.target.value as 'M' | 'F')}
+          {...bind('gender')}
           options={[
             ['F', translate({ id: 'console.residents.gender.f', message: 'Female' })],
             ['M', translate({ id: 'console.residents.gender.m', message: 'Male' })],
           ]}
-          error={err('gender')}
         />
       </div>
       <div className={ui.formRow}>
@@ -142,25 +149,19 @@ export default function ResidentForm({
           label={translate({ id: 'console.residents.field.email', message: 'e-ME email address' })}
           name="email"
           type="email"
-          value={form.email}
-          onChange={(e) => set('email', e.target.value)}
-          error={err('email')}
+          {...bind('email')}
         />
         <TextField
           label={translate({ id: 'console.residents.field.countryCode', message: 'Country code' })}
           name="countryCode"
           inputMode="numeric"
-          value={form.countryCode}
-          onChange={(e) => set('countryCode', e.target.value)}
-          error={err('countryCode')}
+          {...bind('countryCode')}
         />
         <TextField
           label={translate({ id: 'console.residents.field.mobile', message: 'e-ME mobile number' })}
           name="mobile"
           inputMode="numeric"
-          value={form.mobile}
-          onChange={(e) => set('mobile', e.target.value)}
-          error={err('mobile')}
+          {...bind('mobile')}
         />
       </div>
       <div className={ui.formRow}>
@@ -169,18 +170,14 @@ export default function ResidentForm({
             id: 'console.residents.field.decision',
             message: 'In the virtual app, the resident will',
           })}
-          value={form.decision}
-          onChange={(e) => set('decision', e.target.value as Decision)}
+          {...bind('decision')}
           options={decisionOptions()}
-          error={err('decision')}
         />
         <TextField
           label={translate({ id: 'console.residents.field.delayMs', message: 'Delay before deciding (ms)' })}
           name="delayMs"
           inputMode="numeric"
-          value={form.delayMs}
-          onChange={(e) => set('delayMs', e.target.value)}
-          error={err('delayMs')}
+          {...bind('delayMs')}
         />
       </div>
       <CheckboxField
@@ -188,29 +185,23 @@ export default function ResidentForm({
           id: 'console.residents.field.appReachable',
           message: 'The iAM Smart app can receive pushes',
         })}
-        checked={form.appReachable}
-        onChange={(e) => set('appReachable', e.target.checked)}
-        error={err('appReachable')}
+        {...check('appReachable')}
       />
       <CheckboxField
         label={translate({
           id: 'console.residents.field.hkidMismatch',
           message: 'Refuse signing as an HKID mismatch (D70005)',
         })}
-        checked={form.hkidMismatch}
-        onChange={(e) => set('hkidMismatch', e.target.checked)}
-        error={err('hkidMismatch')}
+        {...check('hkidMismatch')}
       />
       <TextField
         label={translate({ id: 'console.residents.field.tags', message: 'Tags' })}
         name="tags"
-        value={form.tags}
+        {...bind('tags')}
         hint={translate({
           id: 'console.residents.field.tags.hint',
           message: 'Comma-separated: lower-case letters, digits and hyphens.',
         })}
-        onChange={(e) => set('tags', e.target.value)}
-        error={err('tags')}
       />
       <div className={ui.buttons}>
         <ActionButton type="submit">
@@ -222,6 +213,6 @@ export default function ResidentForm({
           <Translate id="console.cancel">Cancel</Translate>
         </button>
       </div>
-    </form>
+    </FormPanel>
   )
 }

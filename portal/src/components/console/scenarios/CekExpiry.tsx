@@ -1,41 +1,35 @@
 /** Forcing an app's content keys (current and previous CEK) to expire now. */
 import Translate, { translate } from '@docusaurus/Translate'
-import { useState } from 'react'
 import { formatHkTime } from '../../hk-time'
 import { sandboxApi, unwrap } from '../../shared/api'
 import { ActionButton, ErrorAlert, Notice } from '../../shared/feedback'
+import { useReport } from '../../shared/hooks'
+import { Section } from '../../shared/Section'
 import type { App } from '../../shared/types'
-import ui from '../../shared/ui.module.css'
 
 export default function CekExpiry({ app }: { app: App }) {
-  const [message, setMessage] = useState<string>()
-  const [error, setError] = useState<unknown>()
-  const expire = async () => {
-    try {
+  const { message, error, report } = useReport()
+  const expire = () =>
+    report(async () => {
       const r = await unwrap(
         sandboxApi.POST('/apps/{clientID}/scenarios/expire-cek', {
           params: { path: { clientID: app.clientID } },
         }),
       )
-      setError(undefined)
-      setMessage(
-        translate(
-          {
-            id: 'console.scenarios.cek.done',
-            message: '{count} content keys expired at {when}: the next encrypted call answers D30002.',
-          },
-          { count: r.expired, when: formatHkTime(r.expiredAt) },
-        ),
+      return translate(
+        {
+          id: 'console.scenarios.cek.done',
+          message: '{count} content keys expired at {when}: the next encrypted call answers D30002.',
+        },
+        { count: r.expired, when: formatHkTime(r.expiredAt) },
       )
-    } catch (e) {
-      setError(e)
-    }
-  }
+    })
   return (
-    <section className={ui.panel} aria-labelledby="cek-expiry">
-      <h2 id="cek-expiry">
-        <Translate id="console.scenarios.cek.title">Content key expiry</Translate>
-      </h2>
+    <Section
+      panel
+      id="cek-expiry"
+      title={<Translate id="console.scenarios.cek.title">Content key expiry</Translate>}
+    >
       <p>
         <Translate id="console.scenarios.cek.intro">
           Expire the app's current and previous CEK now, to test that your code calls getKey again and retries
@@ -47,6 +41,6 @@ export default function CekExpiry({ app }: { app: App }) {
       <ActionButton className="button--secondary" onClick={expire}>
         <Translate id="console.scenarios.cek.button">Force CEK expiry</Translate>
       </ActionButton>
-    </section>
+    </Section>
   )
 }

@@ -5,9 +5,9 @@ import { formatHkTime } from '../../hk-time'
 import { sandboxApi, unwrap } from '../../shared/api'
 import { ActionButton, ErrorAlert, Loading } from '../../shared/feedback'
 import { useLoad } from '../../shared/hooks'
+import { Section } from '../../shared/Section'
 import { Table } from '../../shared/Table'
 import type { App } from '../../shared/types'
-import styles from '../console.module.css'
 import NewScenario from './NewScenario'
 
 export default function ScenarioList({ app }: { app: App }) {
@@ -29,10 +29,7 @@ export default function ScenarioList({ app }: { app: App }) {
   return (
     <>
       <NewScenario app={app} onCreated={() => void list.reload()} />
-      <section className={styles.section} aria-labelledby="queued">
-        <h2 id="queued">
-          <Translate id="console.scenarios.queued">Queued scenarios</Translate>
-        </h2>
+      <Section id="queued" title={<Translate id="console.scenarios.queued">Queued scenarios</Translate>}>
         <ErrorAlert error={error ?? list.error} />
         {!list.data && <Loading />}
         {list.data?.length === 0 && (
@@ -100,7 +97,7 @@ export default function ScenarioList({ app }: { app: App }) {
             </ActionButton>
           </>
         )}
-      </section>
+      </Section>
     </>
   )
 }

@@ -1,11 +1,11 @@
 /** An app's test clock: moving it forward (preset or by milliseconds) or back to real time. */
 import Translate, { translate } from '@docusaurus/Translate'
-import { useState } from 'react'
 import { formatHkTime } from '../../hk-time'
-import { ApiError, sandboxApi, unwrap } from '../../shared/api'
+import { sandboxApi, unwrap } from '../../shared/api'
 import { ActionButton, ErrorAlert, Loading } from '../../shared/feedback'
-import { fieldError, TextField } from '../../shared/fields'
+import { TextField, useFields } from '../../shared/fields'
 import { useLoad } from '../../shared/hooks'
+import { Fact, Section } from '../../shared/Section'
 import type { App, Clock } from '../../shared/types'
 import ui from '../../shared/ui.module.css'
 import styles from '../console.module.css'
@@ -26,15 +26,14 @@ export default function TestClock({ app }: { app: App }) {
     () => unwrap(sandboxApi.GET('/apps/{clientID}/clock', { params: { path } })),
     [app.clientID],
   )
-  const [ms, setMs] = useState('')
-  const [error, setError] = useState<unknown>()
-  const errors = error instanceof ApiError ? error.fieldErrors : {}
+  const { values, bind, error, fail } = useFields({ ms: '' })
+  const { ms } = values
   const act = async (what: () => Promise<Clock>) => {
     try {
       clock.setData(await what())
-      setError(undefined)
+      fail(undefined)
     } catch (e) {
-      setError(e)
+      fail(e)
     }
   }
   const advance = (n: number) =>
@@ -42,10 +41,7 @@ export default function TestClock({ app }: { app: App }) {
       unwrap(sandboxApi.POST('/apps/{clientID}/clock/advance', { params: { path }, body: { ms: n } })),
     )
   return (
-    <section className={ui.panel} aria-labelledby="test-clock">
-      <h2 id="test-clock">
-        <Translate id="console.clock.title">Test clock</Translate>
-      </h2>
+    <Section panel id="test-clock" title={<Translate id="console.clock.title">Test clock</Translate>}>
       <p>
         <Translate id="console.clock.intro">
           Moving the app's clock forward brings its codes, tokens, content keys and pending tasks closer to
@@ -55,14 +51,12 @@ export default function TestClock({ app }: { app: App }) {
       <ErrorAlert error={error ?? clock.error} shownFields={['ms']} />
       {clock.data ? (
         <dl className={styles.kv} aria-live="polite">
-          <dt>
-            <Translate id="console.clock.appTime">App time</Translate>
-          </dt>
-          <dd>{formatHkTime(clock.data.now)}</dd>
-          <dt>
-            <Translate id="console.clock.realTime">Platform time</Translate>
-          </dt>
-          <dd>{formatHkTime(clock.data.realNow)}</dd>
+          <Fact term={<Translate id="console.clock.appTime">App time</Translate>}>
+            {formatHkTime(clock.data.now)}
+          </Fact>
+          <Fact term={<Translate id="console.clock.realTime">Platform time</Translate>}>
+            {formatHkTime(clock.data.realNow)}
+          </Fact>
           <dt>
             <Translate id="console.clock.offset">Ahead by</Translate>
           </dt>
@@ -82,9 +76,7 @@ export default function TestClock({ app }: { app: App }) {
         <TextField
           label={translate({ id: 'console.clock.ms', message: 'Advance by (ms)' })}
           inputMode="numeric"
-          value={ms}
-          onChange={(e) => setMs(e.target.value)}
-          error={fieldError(errors, 'ms')}
+          {...bind('ms')}
         />
       </div>
       <div className={ui.buttons}>
@@ -98,7 +90,7 @@ export default function TestClock({ app }: { app: App }) {
           <Translate id="console.clock.reset">Back to real time</Translate>
         </ActionButton>
       </div>
-    </section>
+    </Section>
   )
 }
 

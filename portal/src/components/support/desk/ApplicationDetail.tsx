@@ -1,13 +1,12 @@
 /** One of the organisation's applications: its status and stage, the reasons it was returned, editing it. */
 import Translate from '@docusaurus/Translate'
-import Heading from '@theme/Heading'
 import { useState } from 'react'
 import { supportApi, unwrap } from '../../shared/api'
 import { ErrorAlert, Loading } from '../../shared/feedback'
 import { useLoad } from '../../shared/hooks'
 import type { Meta } from '../../shared/types'
 import { ApplicationFields } from '../ApplicationFields'
-import { applicationTitle, ApplicationStatus, BackButton } from '../parts'
+import { applicationTitle, ApplicationStatus, ItemArticle } from '../parts'
 import ApplicationForm from './ApplicationForm'
 
 export default function ApplicationDetail({ meta, id, onBack }: { meta: Meta; id: string; onBack(): void }) {
@@ -24,11 +23,11 @@ export default function ApplicationDetail({ meta, id, onBack }: { meta: Meta; id
   if (error) return <ErrorAlert error={error} />
   if (!app) return <Loading />
   return (
-    <article aria-labelledby="application-title">
-      <BackButton onBack={onBack} />
-      <Heading as="h2" id="application-title">
-        {applicationTitle(app.type)} · {app.reference}
-      </Heading>
+    <ItemArticle
+      id="application-title"
+      title={`${applicationTitle(app.type)} · ${app.reference}`}
+      onBack={onBack}
+    >
       <p>
         <ApplicationStatus app={app} testId="application-status" />
       </p>
@@ -70,6 +69,6 @@ export default function ApplicationDetail({ meta, id, onBack }: { meta: Meta; id
           )}
         </>
       )}
-    </article>
+    </ItemArticle>
   )
 }

@@ -1,13 +1,12 @@
 /** One of the organisation's enquiries as its provider sees it: the thread, replying, resolving, closing, reopening. */
 import Translate, { translate } from '@docusaurus/Translate'
-import Heading from '@theme/Heading'
 import { type FormEvent, useState } from 'react'
 import { supportApi, unwrap } from '../../shared/api'
 import { ErrorAlert, Loading } from '../../shared/feedback'
 import { TextAreaField, TextField } from '../../shared/fields'
 import { useAction, useLoad } from '../../shared/hooks'
 import { EnquiryText, fileToUpload } from '../attachments'
-import { BackButton, Replies, SubmitButton } from '../parts'
+import { ItemArticle, Replies, SubmitButton } from '../parts'
 import styles from '../support.module.css'
 import { term } from '../terms'
 
@@ -61,11 +60,7 @@ export default function EnquiryDetail({ id, onBack }: { id: string; onBack(): vo
     </button>
   )
   return (
-    <article aria-labelledby="enquiry-title">
-      <BackButton onBack={onBack} />
-      <Heading as="h2" id="enquiry-title">
-        {enquiry.subject}
-      </Heading>
+    <ItemArticle id="enquiry-title" title={enquiry.subject} onBack={onBack}>
       <p>
         <Translate id="support.reference">Reference</Translate>: <strong>{enquiry.reference}</strong> ·{' '}
         <Translate id="support.status">Status</Translate>:{' '}
@@ -112,6 +107,6 @@ export default function EnquiryDetail({ id, onBack }: { id: string; onBack(): vo
         </form>
       )}
       <ErrorAlert error={error} />
-    </article>
+    </ItemArticle>
   )
 }

@@ -3,9 +3,16 @@ import Translate, { translate } from '@docusaurus/Translate'
 import Heading from '@theme/Heading'
 import { type FormEvent, useEffect, useState } from 'react'
 import { formatHkMinutes } from '../../hk-time'
-import { ApiError, sandboxApi, supportApi, unwrap } from '../../shared/api'
+import { sandboxApi, supportApi, unwrap } from '../../shared/api'
 import { ErrorAlert } from '../../shared/feedback'
-import { CheckboxField, fieldError, SelectField, TextAreaField, TextField } from '../../shared/fields'
+import {
+  CheckboxField,
+  fieldError,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useFields,
+} from '../../shared/fields'
 import { useAction, useLoad } from '../../shared/hooks'
 import type { Enquiry, EnquiryCreateRequest, InspectorCall, Meta } from '../../shared/types'
 import { fileToUpload } from '../attachments'
@@ -37,14 +44,13 @@ function useApps() {
 export default function NewEnquiry({ meta, onFiled }: { meta: Meta; onFiled(e: Enquiry): void }) {
   const { apps, clientID, setClientID, failed } = useApps()
   const [picked, setPicked] = useState<string[]>([])
-  const [typed, setTyped] = useState('')
-  const [subject, setSubject] = useState('')
-  const [description, setDescription] = useState('')
-  const [category, setCategory] = useState('')
-  const [severity, setSeverity] = useState('normal')
   const [files, setFiles] = useState<File[]>([])
   const [run, busy, error] = useAction()
-  const errors = error instanceof ApiError ? error.fieldErrors : {}
+  const { values, bind, errors } = useFields(
+    { subject: '', category: '', severity: 'normal', typed: '', description: '' },
+    error,
+  )
+  const { subject, category, severity, typed, description } = values
   useEffect(() => setPicked([]), [clientID])
 
   const submit = (e: FormEvent) => {
@@ -74,26 +80,20 @@ export default function NewEnquiry({ meta, onFiled }: { meta: Meta; onFiled(e: E
         label={translate({ id: 'support.subject', message: 'Subject' })}
         required
         maxLength={meta.limits.subject}
-        value={subject}
-        onChange={(e) => setSubject(e.target.value)}
-        error={fieldError(errors, 'subject')}
+        {...bind('subject')}
       />
       <SelectField
         label={translate({ id: 'support.category', message: 'Category' })}
-        value={category}
-        onChange={(e) => setCategory(e.target.value)}
+        {...bind('category')}
         options={[
           ['', translate({ id: 'support.categoryAuto', message: 'Let the desk suggest one' })],
           ...meta.categories.map((c) => [c, term(c)] as const),
         ]}
-        error={fieldError(errors, 'category')}
       />
       <SelectField
         label={translate({ id: 'support.severity', message: 'Severity' })}
-        value={severity}
-        onChange={(e) => setSeverity(e.target.value)}
         options={meta.severities.map((c) => [c, term(c)] as const)}
-        error={fieldError(errors, 'severity')}
+        {...bind('severity')}
       />
       <SelectField
         label={translate({ id: 'support.app', message: 'App concerned' })}
@@ -136,18 +136,14 @@ export default function NewEnquiry({ meta, onFiled }: { meta: Meta; onFiled(e: E
           id: 'support.typedTxIds',
           message: 'Other request ids (txID), separated by commas or spaces',
         })}
-        value={typed}
-        onChange={(e) => setTyped(e.target.value)}
-        error={fieldError(errors, 'requestIds')}
+        {...bind('typed', 'requestIds')}
       />
       <TextAreaField
         label={translate({ id: 'support.description', message: 'Description' })}
         required
         rows={6}
         maxLength={meta.limits.description}
-        value={description}
-        onChange={(e) => setDescription(e.target.value)}
-        error={fieldError(errors, 'description')}
+        {...bind('description')}
       />
       <TextField
         label={translate({ id: 'support.attachments', message: 'Attachments' })}

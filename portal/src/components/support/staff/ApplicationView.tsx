@@ -1,6 +1,5 @@
 /** One application for staff: its answers, approving it or returning it with reasons, triage, notes. */
 import Translate, { translate } from '@docusaurus/Translate'
-import Heading from '@theme/Heading'
 import { useState } from 'react'
 import { supportApi, unwrap } from '../../shared/api'
 import { ErrorAlert, Loading } from '../../shared/feedback'
@@ -8,7 +7,7 @@ import { TextAreaField } from '../../shared/fields'
 import { useAction, useLoad } from '../../shared/hooks'
 import type { Meta, StaffList } from '../../shared/types'
 import { ApplicationFields } from '../ApplicationFields'
-import { applicationTitle, ApplicationStatus, BackButton } from '../parts'
+import { applicationTitle, ApplicationStatus, ItemArticle } from '../parts'
 import styles from '../support.module.css'
 import { Flags } from './Flags'
 import Notes from './Notes'
@@ -53,11 +52,11 @@ export default function ApplicationView({
     })
   const open = app.status !== 'resolved' && app.status !== 'closed'
   return (
-    <article aria-labelledby="staff-app-title">
-      <BackButton onBack={onBack} />
-      <Heading as="h2" id="staff-app-title">
-        {applicationTitle(app.type)} · {app.reference}
-      </Heading>
+    <ItemArticle
+      id="staff-app-title"
+      title={`${applicationTitle(app.type)} · ${app.reference}`}
+      onBack={onBack}
+    >
       <p>
         {app.orgName ?? app.organisation.name} ·{' '}
         <ApplicationStatus app={app} testId="staff-application-status" /> <Flags targets={app.targets} />
@@ -106,6 +105,6 @@ export default function ApplicationView({
       )}
       <Triage meta={meta} staff={staff} item={app} onSaved={refresh} />
       <Notes item={app} onSaved={refresh} />
-    </article>
+    </ItemArticle>
   )
 }

@@ -7,7 +7,7 @@ import { ErrorAlert, Loading } from '../../shared/feedback'
 import { useAction, useLoad } from '../../shared/hooks'
 import type { Meta, Session, StaffList } from '../../shared/types'
 import { EnquiryText } from '../attachments'
-import { BackButton, Replies } from '../parts'
+import { ItemArticle, Replies } from '../parts'
 import { term } from '../terms'
 import { AttachedCall } from './AttachedCall'
 import { Flags } from './Flags'
@@ -48,11 +48,7 @@ export default function EnquiryView({
   const { enquiry, calls, suggestions } = data
   const refresh = () => void reload()
   return (
-    <article aria-labelledby="staff-enquiry-title">
-      <BackButton onBack={onBack} />
-      <Heading as="h2" id="staff-enquiry-title">
-        {enquiry.subject}
-      </Heading>
+    <ItemArticle id="staff-enquiry-title" title={enquiry.subject} onBack={onBack}>
       <p>
         {enquiry.reference} · {enquiry.orgName} · {enquiry.createdBy.email} ·{' '}
         <Translate id="support.status">Status</Translate>:{' '}
@@ -95,6 +91,6 @@ export default function EnquiryView({
         <ErrorAlert error={error} />
       </section>
       <Notes item={enquiry} onSaved={refresh} />
-    </article>
+    </ItemArticle>
   )
 }

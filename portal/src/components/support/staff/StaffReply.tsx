@@ -1,9 +1,9 @@
 /** Staff's reply to the provider: a canned answer (the suggested ones first), their own words, the next status. */
 import Translate, { translate } from '@docusaurus/Translate'
 import Heading from '@theme/Heading'
-import { type FormEvent, useEffect, useState } from 'react'
+import { type FormEvent, useEffect } from 'react'
 import { supportApi, unwrap } from '../../shared/api'
-import { SelectField, TextAreaField } from '../../shared/fields'
+import { SelectField, TextAreaField, useFields } from '../../shared/fields'
 import { useLoad } from '../../shared/hooks'
 import type { Enquiry, Meta, ReplyRequest, Suggestions } from '../../shared/types'
 import styles from '../support.module.css'
@@ -26,11 +26,11 @@ export default function StaffReply({
   onSent(): void
 }) {
   const canned = useLoad(async () => (await unwrap(supportApi.GET('/canned-answers'))).items, [])
-  const [cannedId, setCannedId] = useState('')
-  const [body, setBody] = useState('')
-  const [nextStatus, setNextStatus] = useState('')
+  const { values, set, bind } = useFields({ cannedId: '', body: '', nextStatus: '' })
+  const { cannedId, body, nextStatus } = values
   useEffect(() => {
-    if (suggestions && !cannedId && suggestions.cannedAnswers[0]) setCannedId(suggestions.cannedAnswers[0])
+    if (suggestions && !cannedId && suggestions.cannedAnswers[0])
+      set('cannedId', suggestions.cannedAnswers[0])
   }, [suggestions, cannedId])
   const answers = canned.data ?? []
   const suggested = new Set(suggestions?.cannedAnswers ?? [])
@@ -49,8 +49,8 @@ export default function StaffReply({
           },
         }),
       )
-      setBody('')
-      setNextStatus('')
+      set('body', '')
+      set('nextStatus', '')
       onSent()
     })
   }
@@ -60,8 +60,7 @@ export default function StaffReply({
       <Heading as="h4">{label}</Heading>
       <SelectField
         label={translate({ id: 'support.cannedAnswer', message: 'Canned answer' })}
-        value={cannedId}
-        onChange={(e) => setCannedId(e.target.value)}
+        {...bind('cannedId')}
         options={[
           ['', translate({ id: 'support.noCanned', message: 'No canned answer' })],
           ...sorted.map((c) => [c.id, `${suggested.has(c.id) ? '★ ' : ''}${c.title}`] as const),
@@ -77,13 +76,11 @@ export default function StaffReply({
         label={translate({ id: 'support.yourReply', message: 'Your reply' })}
         rows={4}
         required={!cannedId}
-        value={body}
-        onChange={(e) => setBody(e.target.value)}
+        {...bind('body')}
       />
       <SelectField
         label={translate({ id: 'support.setStatus', message: 'Then set status' })}
-        value={nextStatus}
-        onChange={(e) => setNextStatus(e.target.value)}
+        {...bind('nextStatus')}
         options={[
           ['', translate({ id: 'support.keep', message: 'Keep' })],
           ...meta.statuses.filter((s) => s !== 'new' && s !== 'triaged').map((s) => [s, term(s)] as const),

@@ -4,7 +4,7 @@ import Heading from '@theme/Heading'
 import { type FormEvent, useEffect, useState } from 'react'
 import { supportApi, unwrap } from '../../shared/api'
 import { ErrorAlert, Notice } from '../../shared/feedback'
-import { SelectField } from '../../shared/fields'
+import { SelectField, useFields } from '../../shared/fields'
 import { useAction } from '../../shared/hooks'
 import type { Application, Enquiry, Meta, StaffList, TriageRequest } from '../../shared/types'
 import ui from '../../shared/ui.module.css'
@@ -22,18 +22,16 @@ export default function Triage({
   onSaved(): void
 }) {
   const allowed = meta.transitions.staff[item.status] ?? []
-  const [status, setStatus] = useState('')
-  const [priority, setPriority] = useState<string>(item.priority ?? 'normal')
-  const [category, setCategory] = useState<string>(item.kind === 'enquiry' ? item.category : '')
-  const [assignee, setAssignee] = useState(item.assignee?.id ?? '')
+  const { values, bind, reset } = useFields({
+    status: '',
+    priority: item.priority ?? 'normal',
+    category: item.kind === 'enquiry' ? item.category : '',
+    assignee: item.assignee?.id ?? '',
+  })
+  const { status, priority, category, assignee } = values
   const [run, busy, error] = useAction()
   const [done, setDone] = useState(false)
-  useEffect(() => {
-    setStatus('')
-    setPriority(item.priority ?? 'normal')
-    if (item.kind === 'enquiry') setCategory(item.category)
-    setAssignee(item.assignee?.id ?? '')
-  }, [item])
+  useEffect(() => reset(), [item])
   const save = (e: FormEvent) => {
     e.preventDefault()
     setDone(false)
@@ -66,8 +64,7 @@ export default function Triage({
       <div className={ui.formRow}>
         <SelectField
           label={translate({ id: 'support.status', message: 'Status' })}
-          value={status}
-          onChange={(e) => setStatus(e.target.value)}
+          {...bind('status')}
           options={[
             ['', `${translate({ id: 'support.keep', message: 'Keep' })} (${term(item.status)})`],
             ...allowed
@@ -77,22 +74,19 @@ export default function Triage({
         />
         <SelectField
           label={translate({ id: 'support.priority', message: 'Priority' })}
-          value={priority}
-          onChange={(e) => setPriority(e.target.value)}
+          {...bind('priority')}
           options={meta.priorities.map((p) => [p, term(p)] as const)}
         />
         {item.kind === 'enquiry' && (
           <SelectField
             label={translate({ id: 'support.category', message: 'Category' })}
-            value={category}
-            onChange={(e) => setCategory(e.target.value)}
+            {...bind('category')}
             options={meta.categories.map((p) => [p, term(p)] as const)}
           />
         )}
         <SelectField
           label={translate({ id: 'support.assignee', message: 'Assignee' })}
-          value={assignee}
-          onChange={(e) => setAssignee(e.target.value)}
+          {...bind('assignee')}
           options={[
             ['', translate({ id: 'support.unassigned', message: 'Unassigned' })],
             ...staff.map((s) => [s.id, `${s.email} (${s.role})`] as const),
