@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Harness, harness } from '../../test/harness'
 import { aesEncrypt, signatureHeader } from '../../test/reference-client'
 import { ProblemError } from '../errors'
-import { type Browser, signUp } from '../features/accounts/session.fixtures'
+import { type Browser, signUp } from '../../test/session.fixtures'
 import { staff } from '../features/support/support.fixtures'
 import { MAX_JSON_DEPTH, nestedTooDeep, readForm, readJson } from './body'
 

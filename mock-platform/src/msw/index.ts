@@ -6,13 +6,16 @@ import { http, type HttpHandler } from 'msw'
 import { createApp, type Platform } from '../app'
 import type { Clock } from '../clock'
 import { type Config, defaultConfig } from '../config'
-import type { NewApp } from '../features/apps/apps.service'
-import type { RegisteredApp } from '../features/apps/app.types'
-import { COMPATIBILITY_PROFILES, type CompatibilityProfile } from '../features/apps/compatibility'
-import type { InspectedItem, InspectorFilter } from '../features/inspector/inspector.types'
-import type { AutopilotSetting } from '../features/sandbox/autopilot'
-import type { NewScenario, Scenario } from '../features/scenarios/scenarios.service'
-import type { Decision, Ticket } from '../features/tickets/ticket.types'
+import {
+  type NewApp,
+  type RegisteredApp,
+  COMPATIBILITY_PROFILES,
+  type CompatibilityProfile,
+} from '../features/apps'
+import type { InspectedItem, InspectorFilter } from '../features/inspector'
+import type { AutopilotSetting } from '../features/sandbox'
+import type { NewScenario, Scenario } from '../features/scenarios'
+import type { Decision, Ticket } from '../features/tickets'
 import { randomHex } from '../ids'
 import { createLogger } from '../logger'
 import type { Resident } from '../personas/resident.types'

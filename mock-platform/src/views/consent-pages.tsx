@@ -1,8 +1,7 @@
 /** The virtual app's consents: the list on the home page (status, data, purpose, dates, Revoke) and one consent's history. */
 import type { Context } from 'hono'
-import type { Consent, ConsentEvent, ConsentStatus } from '../features/consent/consent.types'
-import { isOneOff } from '../features/consent/consent.types'
-import type { Lang } from '../features/tickets/ticket.types'
+import { type Consent, type ConsentEvent, type ConsentStatus, isOneOff } from '../features/consent'
+import type { Lang } from '../features/tickets'
 import { t } from './i18n'
 import { renderPage } from './layout'
 import { Header } from './virtual-app-pages'

@@ -1,5 +1,5 @@
 /** UI strings of every platform page (QR, broker, error, virtual app) in English, Traditional and Simplified Chinese. */
-import type { Lang } from '../features/tickets/ticket.types'
+import type { Lang } from '../features/tickets'
 
 export const LANGS: readonly Lang[] = ['en-US', 'zh-HK', 'zh-CN']
 

@@ -2,7 +2,7 @@
 import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
-import type { Lang } from '../features/tickets/ticket.types'
+import type { Lang } from '../features/tickets'
 import { randomHex } from '../ids'
 import { htmlLang, t } from './i18n'
 import { styles } from './styles'

@@ -2,9 +2,8 @@
 import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
 import type { Resident } from '../personas/resident.types'
-import type { HistoryEntry } from '../features/virtual-app/virtual-app.types'
-import type { Lang, Ticket } from '../features/tickets/ticket.types'
-import { isAnonymous } from '../features/tickets/outcomes'
+import type { HistoryEntry } from '../features/virtual-app'
+import { type Lang, type Ticket, isAnonymous } from '../features/tickets'
 import { LANGS, t } from './i18n'
 import { renderPage } from './layout'
 

@@ -1,7 +1,7 @@
 /** The virtual iAM Smart app's page for one pending request: who asks, for what, and the resident's decision. */
 import type { Context } from 'hono'
 import type { Resident } from '../personas/resident.types'
-import type { Lang, Ticket } from '../features/tickets/ticket.types'
+import type { Lang, Ticket } from '../features/tickets'
 import { t } from './i18n'
 import { renderPage } from './layout'
 import { Header, ResidentPicker } from './virtual-app-pages'

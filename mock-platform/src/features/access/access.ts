@@ -2,7 +2,7 @@
 import { timingSafeEqualString } from '@iamsmart-sandbox/openapi/codec'
 import type { Context } from 'hono'
 import { ProblemError } from '../../errors'
-import type { RegisteredApp } from '../apps/app.types'
+import type { RegisteredApp } from '../apps'
 import { clientIp } from '../../http/client-ip'
 
 export type Principal =

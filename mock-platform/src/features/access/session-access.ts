@@ -2,15 +2,20 @@
 import type { Context } from 'hono'
 import type { Config } from '../../config'
 import { ProblemError } from '../../errors'
-import type { Account, Session } from '../accounts/account.types'
-import type { AccountsService } from '../accounts/accounts.service'
-import { checkCsrfToken, checkOrigin, isHttps, isUnsafe, readSessionCookie } from '../accounts/http-session'
-import type { SessionStore } from '../accounts/sessions'
-import { type AppsService, orgOf } from '../apps/apps.service'
-import type { Actor } from '../apps/changes.service'
-import type { Org } from '../orgs/org.types'
-import type { OrgsService } from '../orgs/orgs.service'
-import type { ResidentsService, StoredResident, Viewer } from '../residents/residents.service'
+import {
+  type Account,
+  type Session,
+  type AccountsService,
+  checkCsrfToken,
+  checkOrigin,
+  isHttps,
+  isUnsafe,
+  readSessionCookie,
+  type SessionStore,
+} from '../accounts'
+import { type AppsService, orgOf, type Actor } from '../apps'
+import type { Org, OrgsService } from '../orgs'
+import type { ResidentsService, StoredResident, Viewer } from '../residents'
 import { type AccessPolicy, adminTokenPrincipal, isApprover, type Principal } from './access'
 import type { AuditLog } from './audit'
 

@@ -1,7 +1,7 @@
 // Staff reads of an organisation, its members, a resident and a resident search are written to the audit log.
 import { describe, expect, it } from 'vitest'
 import { harness } from '../../../test/harness'
-import { signUp } from '../accounts/session.fixtures'
+import { signUp } from '../../../test/session.fixtures'
 import { staff } from '../support/support.fixtures'
 
 const RESIDENT = {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { harness } from '../../../test/harness'
 import { hashPassword, verifyPassword } from './password'
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './sessions'
-import { ORIGIN, PASSWORD, signIn, signInRaw, signUp } from './session.fixtures'
+import { ORIGIN, PASSWORD, signIn, signInRaw, signUp } from '../../../test/session.fixtures'
 
 const MIN = 60_000
 

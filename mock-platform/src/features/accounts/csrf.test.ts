@@ -1,7 +1,7 @@
 // CSRF: cookie-authenticated unsafe calls need the session's X-CSRF-Token and a same-origin Origin; bearer calls need neither.
 import { describe, expect, it } from 'vitest'
 import { harness } from '../../../test/harness'
-import { PASSWORD, signUp } from './session.fixtures'
+import { PASSWORD, signUp } from '../../../test/session.fixtures'
 
 describe('CSRF protection', () => {
   it('refuses a cookie-authenticated change without the token, with a wrong one, or from another origin', async () => {

@@ -2,7 +2,7 @@
 // headers and body shape; only the new one has a session behind its cookie, and the known one's owner is mailed.
 import { describe, expect, it } from 'vitest'
 import { harness } from '../../../test/harness'
-import { ORIGIN, PASSWORD, signIn, signUp } from './session.fixtures'
+import { ORIGIN, PASSWORD, signIn, signUp } from '../../../test/session.fixtures'
 
 type Json = Record<string, unknown>
 

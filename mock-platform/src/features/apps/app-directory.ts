@@ -1,6 +1,6 @@
 /** The registered apps as the signed pipeline sees them (the protocol's AppDirectory port). */
 import type { AppDirectory } from '../../protocol/ports'
-import { SANDBOX_ORG_ID } from '../orgs/org.types'
+import { SANDBOX_ORG_ID } from '../orgs'
 import type { AppsService } from './apps.service'
 import type { RegisteredApp } from './app.types'
 import { acceptsPlainContent, profileOf } from './compatibility'

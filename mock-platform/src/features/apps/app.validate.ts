@@ -2,7 +2,7 @@
 import { spkiBase64 } from '@iamsmart-sandbox/openapi/codec'
 import { isIP } from 'node:net'
 import { ProblemError } from '../../errors'
-import { addressProblem } from '../callbacks/address-guard'
+import { addressProblem } from '../../http/address-guard'
 import { COMPATIBILITY_PROFILES, isProfile } from './compatibility'
 import { type AppPatch, PATCH_FIELDS, type RegisteredApp, SCOPES, type Scope } from './app.types'
 

@@ -3,7 +3,7 @@ import type { Clock } from '../../clock'
 import { ProblemError } from '../../errors'
 import { randomHex } from '../../ids'
 import type { Collection } from '../../store/collection'
-import { SANDBOX_ORG_ID } from '../orgs/org.types'
+import { SANDBOX_ORG_ID } from '../orgs'
 import type { RegisteredApp } from './app.types'
 import { type CompatibilityProfile, isProfile } from './compatibility'
 import {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { type Harness, harness, kek } from '../../../test/harness'
 import { ReferenceClient } from '../../../test/reference-client'
 import { memoryStorage } from '../../store/memory'
-import { type Browser, signUp } from '../accounts/session.fixtures'
+import { type Browser, signUp } from '../../../test/session.fixtures'
 import type { RegisteredApp } from './app.types'
 import { AppsService } from './apps.service'
 

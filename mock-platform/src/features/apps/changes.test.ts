@@ -1,7 +1,7 @@
 // Change requests: a creator proposes, an approver approves or rejects, only then do settings change; solo auto-approves.
 import { describe, expect, it } from 'vitest'
 import { type Harness, harness, kek } from '../../../test/harness'
-import { signUp } from '../accounts/session.fixtures'
+import { signUp } from '../../../test/session.fixtures'
 
 /** An organisation with an approver (its founder) and a creator, and one app. */
 async function team(h: Harness) {

@@ -11,7 +11,7 @@ import type { RegisteredApp } from '../apps/app.types'
 import { AppsService } from '../apps/apps.service'
 import { KeysService } from '../security/keys.service'
 import type { Ticket } from '../tickets/ticket.types'
-import type { GuardMode, Resolver } from './address-guard'
+import type { GuardMode, Resolver } from '../../http/address-guard'
 import { Outbox, type OutboxOptions, UNREACHABLE } from './outbox'
 import type { PinnedTransport } from './pinned-request'
 

@@ -7,7 +7,7 @@
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import type { LookupFunction } from 'node:net'
-import type { CheckedTarget } from './address-guard'
+import type { CheckedTarget } from '../../http/address-guard'
 
 export interface PinnedPost {
   headers: Record<string, string>

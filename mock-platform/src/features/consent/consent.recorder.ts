@@ -1,5 +1,5 @@
 /** Turns every approved release of resident data (a decided ticket, a direct read) into a one-off consent. */
-import type { Ticket } from '../tickets/ticket.types'
+import type { Ticket } from '../tickets'
 import type { ConsentService, NewConsent } from './consent.service'
 import type { ConsentKind } from './consent.types'
 

@@ -3,7 +3,7 @@ import type { Hono } from 'hono'
 import { PlatformError } from '../../errors'
 import { signedRoute } from '../../protocol/signed-route'
 import type { Services } from '../../services'
-import { stringOf } from '../tasks/initiate.validate'
+import { stringOf } from '../tasks'
 import type { Consent } from './consent.types'
 
 type Req = Record<string, unknown>

@@ -1,5 +1,5 @@
 /** The consent ledger's records: one consent per release of resident data, and an append-only history of events. */
-import type { TicketKind } from '../tickets/ticket.types'
+import type { TicketKind } from '../tickets'
 
 /** What produced the consent: a task kind, a direct read (`getProfiles`) or a data exchange. */
 export type ConsentKind = Exclude<TicketKind, 'login'> | 'getProfiles'

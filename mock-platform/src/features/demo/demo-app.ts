@@ -6,8 +6,7 @@ import { generateKeyPairSync } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { DEMO_APP_FILE, DEMO_KEK_FILE, type DemoAppFile } from '@iamsmart-sandbox/openapi/demo'
-import type { NewApp } from '../apps/apps.service'
-import type { RegisteredApp } from '../apps/app.types'
+import type { NewApp, RegisteredApp } from '../apps'
 import { randomHex } from '../../ids'
 
 export interface DemoCredentials {

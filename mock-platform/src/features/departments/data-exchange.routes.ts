@@ -3,10 +3,9 @@ import type { Hono } from 'hono'
 import { PlatformError } from '../../errors'
 import { signedRoute } from '../../protocol/signed-route'
 import type { Services } from '../../services'
-import type { Consent } from '../consent/consent.types'
-import { langOfRequest, listOf, requiredString, requireScope } from '../tasks/initiate.validate'
-import { TaskIntake, withoutCredentials } from '../tasks/intake'
-import type { Ticket } from '../tickets/ticket.types'
+import type { Consent } from '../consent'
+import { langOfRequest, listOf, requiredString, requireScope, TaskIntake, withoutCredentials } from '../tasks'
+import type { Ticket } from '../tickets'
 import type { DataSet } from './department.types'
 
 type Req = Record<string, unknown>

@@ -1,5 +1,5 @@
 /** Diagnosis of a callback delivery: what the OSP's endpoint answered on each try, or why it could not be reached. */
-import type { CallbackRecord } from '../callbacks/outbox'
+import type { CallbackRecord } from '../callbacks'
 import { diagnosis, iso } from './diagnosis.kit'
 import type { Diagnosis } from './inspector.types'
 

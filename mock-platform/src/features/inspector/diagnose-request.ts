@@ -1,6 +1,6 @@
 /** Diagnoses of the replay window, codes, tokens, businessIDs, sources and scopes, with the facts the inspector holds. */
 import { LIVE_STATE_LIMIT } from '../../store/live-state'
-import { SOURCES } from '../login/get-qr.validate'
+import { SOURCES } from '../login'
 import { type DiagnosisContext, describeDuration, diagnosis, iso } from './diagnosis.kit'
 import type { Diagnosis, InspectedCall } from './inspector.types'
 

@@ -1,8 +1,8 @@
 /** What every diagnosis file shares: the context of one call, the shape of a diagnosis, how times and durations read. */
 import type { CallRecord } from '../../protocol/call-record'
-import type { RegisteredApp } from '../apps/app.types'
-import type { Scenarios } from '../scenarios/scenarios.service'
-import type { KeysService } from '../security/keys.service'
+import type { RegisteredApp } from '../apps'
+import type { Scenarios } from '../scenarios'
+import type { KeysService } from '../security'
 import { type Diagnosis, type InspectedCall, TROUBLESHOOTING } from './inspector.types'
 
 export interface DiagnosisContext {

@@ -1,6 +1,6 @@
 /** The CEK facts the inspector adds to a failed call's evidence when it answered D30002/D30004 (times only, no key bytes). */
 import type { CallRecord, CekTimes } from '../../protocol/call-record'
-import type { KeysService } from '../security/keys.service'
+import type { KeysService } from '../security'
 
 export function addCekFacts(keys: KeysService, record: CallRecord): void {
   const e = record.evidence

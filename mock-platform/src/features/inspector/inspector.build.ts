@@ -1,7 +1,7 @@
 /** Turns a raw call or callback record into what the inspector shows: masked, with the string to sign and a diagnosis. */
 import { messageOf } from '../../errors'
 import type { CallRecord } from '../../protocol/call-record'
-import type { CallbackRecord } from '../callbacks/outbox'
+import type { CallbackRecord } from '../callbacks'
 import { diagnoseCallback } from './diagnose-callback'
 import { diagnoseCall } from './diagnosis'
 import type { DiagnosisContext } from './diagnosis.kit'

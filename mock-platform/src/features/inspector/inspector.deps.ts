@@ -1,11 +1,10 @@
 /** What the inspector needs: the services it reads, its request log (one partition per app) and its limits. */
 import type { Clock } from '../../clock'
 import type { Logger } from '../../logger'
-import type { AppsService } from '../apps/apps.service'
-import type { Outbox } from '../callbacks/outbox'
-import type { AppClock } from '../scenarios/app-clock'
-import type { Scenarios } from '../scenarios/scenarios.service'
-import type { KeysService } from '../security/keys.service'
+import type { AppsService } from '../apps'
+import type { Outbox } from '../callbacks'
+import type { AppClock, Scenarios } from '../scenarios'
+import type { KeysService } from '../security'
 import type { RecordLog } from '../../store/record-log'
 import type { InspectedItem } from './inspector.types'
 

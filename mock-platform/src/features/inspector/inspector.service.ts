@@ -3,7 +3,7 @@
  * nothing dropped: when building falls behind, observe() makes callers wait), with live subscribers.
  */
 import type { CallRecord } from '../../protocol/call-record'
-import type { CallbackRecord } from '../callbacks/outbox'
+import type { CallbackRecord } from '../callbacks'
 import { addCekFacts } from './evidence'
 import { buildCall, buildCallback } from './inspector.build'
 import type { InspectorOptions } from './inspector.deps'

@@ -2,7 +2,7 @@
 // X-Sandbox-Resident on getQR, not by autopilot, not by a headless decision. It is answered as an unknown resident.
 import { describe, expect, it } from 'vitest'
 import { harness } from '../../../test/harness'
-import { signUp } from '../accounts/session.fixtures'
+import { signUp } from '../../../test/session.fixtures'
 
 const RESIDENT = {
   tier: 'iAM Smart+',

@@ -8,8 +8,8 @@ import type { DCode } from '../../errors'
 import { newId } from '../../ids'
 import type { CallRecord } from '../../protocol/call-record'
 import type { SignedRouteDeps } from '../../protocol/ports'
-import { appendQuery } from '../tickets/tickets.service'
-import type { AppsService } from '../apps/apps.service'
+import { appendQuery } from '../tickets'
+import type { AppsService } from '../apps'
 import { validateGetQr } from './get-qr.validate'
 
 declare module 'hono' {

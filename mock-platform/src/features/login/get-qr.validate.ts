@@ -1,8 +1,7 @@
 /** Validates a getQR request in the order that keeps the sandbox from ever redirecting to an unvetted URI. */
 import type { DCode } from '../../errors'
-import type { RegisteredApp } from '../apps/app.types'
-import { SCOPES } from '../apps/app.types'
-import type { Lang } from '../tickets/ticket.types'
+import { type RegisteredApp, SCOPES } from '../apps'
+import type { Lang } from '../tickets'
 import { langOf } from '../../views/i18n'
 
 export const BROWSER_SOURCES = [

@@ -3,8 +3,8 @@ import type { Hono } from 'hono'
 import type { PlatformOperationTypes } from '@iamsmart-sandbox/openapi/generated/platform-operations'
 import { signedRoute } from '../../protocol/signed-route'
 import type { Services } from '../../services'
-import { profileOf, tokenLifetime } from '../apps/compatibility'
-import { SEED_EPOCH, userTypeOf } from '../residents/user-type'
+import { profileOf, tokenLifetime } from '../apps'
+import { SEED_EPOCH, userTypeOf } from '../residents'
 
 export function registerLoginApi(api: Hono, s: Services): void {
   api.post(

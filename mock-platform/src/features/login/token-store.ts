@@ -9,7 +9,7 @@ import type { Clock } from '../../clock'
 import { hexKey, hexOf } from '../../store/binary-keys'
 import { ExpiringTables } from '../../store/expiring-tables'
 import type { Admission } from '../../store/tenant-ttl-map'
-import type { TicketKind } from '../tickets/ticket.types'
+import type { TicketKind } from '../tickets'
 
 /** What a live token stands for: every string is shared (the resident's id, the openID, one array per scope set). */
 export interface StoredToken {

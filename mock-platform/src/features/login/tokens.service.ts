@@ -7,7 +7,7 @@ import { liveStateRefusal } from '../../store/live-state'
 import { TenantTtlMap } from '../../store/tenant-ttl-map'
 import { RedeemedCodes } from './redeemed-codes'
 import { type StoredToken, TokenStore } from './token-store'
-import type { Ticket, TicketKind } from '../tickets/ticket.types'
+import type { Ticket, TicketKind } from '../tickets'
 
 export interface AuthCode {
   clientID: string

@@ -4,9 +4,9 @@ import { Hono } from 'hono'
 import { ProblemError } from '../../errors'
 import type { Services } from '../../services'
 import { renderPage } from '../../views/layout'
-import type { Principal } from '../access/access'
+import type { Principal } from '../access'
 import { NO_STORE } from '../../http/json-body'
-import { hkt } from '../support/business-hours'
+import { hkt } from '../support'
 import type { MailMessage } from './mail-outbox'
 
 /** Staff or the admin token; every read written to the audit log. */

@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import { ProblemError } from '../../errors'
 import type { Services } from '../../services'
-import { auditStaffRead } from '../access/staff-read'
+import { auditStaffRead } from '../access'
 import { NO_STORE, objectBody } from '../../http/json-body'
 import { memberView, orgView } from './org.types'
 

@@ -3,7 +3,7 @@ import type { Clock } from '../../clock'
 import { ProblemError } from '../../errors'
 import { newId } from '../../ids'
 import type { Collection } from '../../store/collection'
-import { emailProblem } from '../accounts/password'
+import { emailProblem } from '../accounts'
 import { contractProblems } from '../../http/contract-validator'
 import { type Member, type MemberRole, type Org, type ProgrammeStatus, SANDBOX_ORG_ID } from './org.types'
 

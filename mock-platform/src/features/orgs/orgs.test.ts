@@ -1,7 +1,7 @@
 // Organisations: invitations by email, the two roles, the last approver, solo switched off when a team forms.
 import { describe, expect, it } from 'vitest'
 import { harness } from '../../../test/harness'
-import { signIn, signUp } from '../accounts/session.fixtures'
+import { signIn, signUp } from '../../../test/session.fixtures'
 
 describe('organisations and members', () => {
   it('an invitee signs up with the invited address and joins with the invited role', async () => {

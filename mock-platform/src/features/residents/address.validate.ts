@@ -4,7 +4,7 @@
  * whose refusal names only the address; read variant by variant, a refusal names the field at fault
  * (`….ChiPremisesAddress.Region`). So `ResidentEme` leaves an address an object, and these rules are the check.
  */
-import type { Problems } from '../apps/app.validate'
+import type { Problems } from '../apps'
 
 const REGIONS = ['HK', 'KLN', 'NT']
 const PREMISES_KEYS = {

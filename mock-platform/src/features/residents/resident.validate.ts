@@ -7,8 +7,8 @@ import { contractProblems } from '../../http/contract-validator'
 import { isRealYmd } from '../../personas/birth-date'
 import { hkidCheckDigit, isSandboxHkid } from '../../personas/hkid'
 import type { Resident } from '../../personas/resident.types'
-import { emailProblem } from '../accounts/password'
-import type { Problems } from '../apps/app.validate'
+import { emailProblem } from '../accounts'
+import type { Problems } from '../apps'
 import { validateAddress } from './address.validate'
 
 /** The parts of a resident a developer writes (id, magic, owner and timestamps are the sandbox's). */

@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { ProblemError } from '../../errors'
 import { formatHkid, parseHkid } from '../../personas/hkid'
 import type { Services } from '../../services'
-import { auditStaffRead } from '../access/staff-read'
+import { auditStaffRead } from '../access'
 import { NO_STORE, objectBody } from '../../http/json-body'
 import type { StoredResident } from './residents.service'
 

@@ -5,8 +5,7 @@ import { randomHex } from '../../ids'
 import { ymdOf } from '../../personas/birth-date'
 import { DEFAULT_BEHAVIOUR, type Resident } from '../../personas/resident.types'
 import type { Collection } from '../../store/collection'
-import type { RegisteredApp } from '../apps/app.types'
-import { orgOf } from '../apps/apps.service'
+import { type RegisteredApp, orgOf } from '../apps'
 import { RESIDENT_FIELDS, type ResidentData, residentProblems } from './resident.validate'
 
 /** A stored resident: `orgId` marks one an organisation added (visible to it alone); none = shared sandbox data. */

@@ -5,7 +5,7 @@ import { harness } from '../../../test/harness'
 import { defaultResidents } from '../../personas'
 import { makeIdNo } from '../../personas/hkid'
 import { memoryStorage } from '../../store/memory'
-import { signUp } from '../accounts/session.fixtures'
+import { signUp } from '../../../test/session.fixtures'
 import { residentProblems } from './resident.validate'
 import { ResidentsService, type StoredResident } from './residents.service'
 

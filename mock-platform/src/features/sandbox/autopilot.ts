@@ -1,7 +1,6 @@
 /** Headless control: an app's autopilot decides each of its new tickets, so a provider's CI needs no browser. */
 import type { Logger } from '../../logger'
-import type { TicketsService } from '../tickets/tickets.service'
-import type { Decision, Ticket } from '../tickets/ticket.types'
+import type { TicketsService, Decision, Ticket } from '../tickets'
 
 export interface AutopilotSetting {
   residentId: string

@@ -1,7 +1,7 @@
 /** Contract test walk: calls every sandbox operation at least once with a success, plus typical failures. */
 import type { Json } from '../../../test/contract'
 import { type Harness, kek } from '../../../test/harness'
-import { PASSWORD, signIn, signUp } from '../accounts/session.fixtures'
+import { PASSWORD, signIn, signUp } from '../../../test/session.fixtures'
 
 export async function walk(h: Harness): Promise<void> {
   const admin = (path: string, method: string, body?: unknown) =>

@@ -1,29 +1,13 @@
-/** The sandbox API: accounts, organisations, apps, residents, and headless decisions (autopilot, one ticket). */
+/** The sandbox API's headless decisions (autopilot, one ticket); app.ts mounts it beside accounts, organisations, apps and residents. */
 import { Hono } from 'hono'
 import { ProblemError } from '../../errors'
 import { assertConforms } from '../../http/contract-validator'
 import type { Services } from '../../services'
-import { accountsRoutes } from '../accounts/accounts.routes'
-import { appSettingsRoutes } from '../apps/app-settings.routes'
-import { appsRoutes } from '../apps/apps.routes'
-import { orgsRoutes } from '../orgs/orgs.routes'
-import { residentsRoutes } from '../residents/residents.routes'
-import type { Decision } from '../tickets/ticket.types'
+import type { Decision } from '../tickets'
 import { NO_STORE, jsonBody, objectBody } from '../../http/json-body'
 
-export function sandboxRoutes(s: Services): Hono {
-  const r = new Hono()
-  r.route('/', accountsRoutes(s))
-  r.route('/', orgsRoutes(s))
-  r.route('/', appsRoutes(s))
-  r.route('/', appSettingsRoutes(s))
-  r.route('/', residentsRoutes(s))
-  r.route('/', headlessRoutes(s))
-  return r
-}
-
 /** Decide logins and tasks without a browser: an app's autopilot, or one ticket at a time. */
-function headlessRoutes(s: Services): Hono {
+export function headlessRoutes(s: Services): Hono {
   const r = new Hono()
 
   r.put('/apps/:clientID/autopilot', async (c) => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { harness, kek } from '../../../test/harness'
 import { ReferenceClient } from '../../../test/reference-client'
-import { signUp } from '../accounts/session.fixtures'
+import { signUp } from '../../../test/session.fixtures'
 
 describe('self-service: an app in a minute', () => {
   it('sign up → app → KEK → redirect URI → getQR (X-Sandbox-*) → getToken', async () => {

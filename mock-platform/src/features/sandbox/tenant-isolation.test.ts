@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { type Harness, harness, kek } from '../../../test/harness'
 import { ReferenceClient } from '../../../test/reference-client'
 import { newId } from '../../ids'
-import { type Browser, signUp } from '../accounts/session.fixtures'
+import { type Browser, signUp } from '../../../test/session.fixtures'
 
 type Ids = Record<
   'orgId' | 'clientID' | 'memberId' | 'changeId' | 'id' | 'ticketID' | 'txID' | 'slot',

@@ -7,7 +7,7 @@ import { ProblemError } from '../../errors'
 import { contractProblems } from '../../http/contract-validator'
 import { newId } from '../../ids'
 import type { Override } from '../../protocol/call-record'
-import type { TicketKind } from '../tickets/ticket.types'
+import type { TicketKind } from '../tickets'
 
 export type CallbackFault = 'error' | 'timeout'
 

@@ -2,7 +2,7 @@
 import { wrapCek } from '@iamsmart-sandbox/openapi/codec'
 import type { Clock } from '../../clock'
 import { PlatformError } from '../../errors'
-import type { RegisteredApp } from '../apps/app.types'
+import type { RegisteredApp } from '../apps'
 
 export interface Cek {
   key: Uint8Array

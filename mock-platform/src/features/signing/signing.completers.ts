@@ -3,7 +3,7 @@ import { bytesToBase64 } from '@iamsmart-sandbox/openapi/codec'
 import { PlatformError } from '../../errors'
 import type { Resident } from '../../personas/resident.types'
 import type { Services } from '../../services'
-import type { Ticket } from '../tickets/ticket.types'
+import type { Ticket } from '../tickets'
 import { signingState } from './signing.state'
 import { digestOf, refusal } from './signing.validate'
 

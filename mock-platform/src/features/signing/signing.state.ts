@@ -2,7 +2,7 @@
 import type { Clock } from '../../clock'
 import type { DCode } from '../../errors'
 import { TenantTtlMap } from '../../store/tenant-ttl-map'
-import type { Ticket, TicketKind } from '../tickets/ticket.types'
+import type { Ticket, TicketKind } from '../tickets'
 
 export interface SigningState {
   /** Anonymous flows: the signer is known only at approval; getResult reports why they could not sign. */

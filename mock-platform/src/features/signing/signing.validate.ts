@@ -3,7 +3,7 @@ import { base64ToBytes, hexToBytes, hkicHash } from '@iamsmart-sandbox/openapi/c
 import type { DCode } from '../../errors'
 import { PlatformError } from '../../errors'
 import type { Resident } from '../../personas/resident.types'
-import { langOfRequest, requiredString, stringOf } from '../tasks/initiate.validate'
+import { langOfRequest, requiredString, stringOf } from '../tasks'
 
 const HEX_DIGEST = /^[0-9a-fA-F]{64}$/
 

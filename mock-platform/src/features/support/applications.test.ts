@@ -1,7 +1,7 @@
 // Programme and ITE applications: submitted, returned with a reason, resubmitted, approved; the organisation moves on.
 import { describe, expect, it } from 'vitest'
 import { harness } from '../../../test/harness'
-import { signUp } from '../accounts/session.fixtures'
+import { signUp } from '../../../test/session.fixtures'
 import { EC_CERTIFICATE, iteBody, programmeBody, rsaCertificate, staff } from './support.fixtures'
 
 const YEAR = 365 * 86_400_000

@@ -1,7 +1,7 @@
 // Attachments: allowed types checked by content (not the declared type), 2 MB each, 5 per enquiry, clear problem+json.
 import { describe, expect, it, vi } from 'vitest'
 import { harness } from '../../../test/harness'
-import { signUp } from '../accounts/session.fixtures'
+import { signUp } from '../../../test/session.fixtures'
 import { sniff } from './attachments'
 import { staff } from './support.fixtures'
 

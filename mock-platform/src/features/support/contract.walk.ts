@@ -1,6 +1,6 @@
 /** Contract test walk: every support operation at least once with a success, plus typical refusals. */
 import type { Harness } from '../../../test/harness'
-import type { Browser } from '../accounts/session.fixtures'
+import type { Browser } from '../../../test/session.fixtures'
 import { iteBody, programmeBody, provider, staff } from './support.fixtures'
 
 const b64 = (s: string) => Buffer.from(s).toString('base64')

@@ -1,7 +1,7 @@
 // Dashboard figures against a clock moved forward: weekly volume by category, time to first response, backlog age.
 import { describe, expect, it } from 'vitest'
 import { harness } from '../../../test/harness'
-import { signIn } from '../accounts/session.fixtures'
+import { signIn } from '../../../test/session.fixtures'
 import { programmeBody, provider, staff } from './support.fixtures'
 
 const at = (local: string) => Date.parse(`${local}+08:00`)

@@ -1,8 +1,8 @@
 /** The Sandbox Programme (reference §10): sectors, stages, and the contents of its two applications, validated. */
 import { ProblemError } from '../../errors'
 import { maskHkidsInText } from '../../personas/hkid'
-import { emailProblem } from '../accounts/password'
-import type { ProgrammeStatus } from '../orgs/org.types'
+import { emailProblem } from '../accounts'
+import type { ProgrammeStatus } from '../orgs'
 import { checkEncipherment, checkTls, domainProblem } from './certificate'
 import type { ApplicationType, Contact, IteContent, ProgrammeContent } from './support.types'
 

@@ -2,7 +2,7 @@
 import type { Context } from 'hono'
 import { ProblemError } from '../../errors'
 import type { Services } from '../../services'
-import type { Principal } from '../access/access'
+import type { Principal } from '../access'
 import { isLead } from './triage'
 import type { Application, Enquiry } from './support.types'
 

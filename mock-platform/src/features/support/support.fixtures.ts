@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto'
 import forge from 'node-forge'
 import type { Harness } from '../../../test/harness'
 import { ReferenceClient } from '../../../test/reference-client'
-import { type Browser, PASSWORD, signIn, signUp } from '../accounts/session.fixtures'
+import { type Browser, PASSWORD, signIn, signUp } from '../../../test/session.fixtures'
 
 /** Creates a staff account with the admin token and signs it in. */
 export async function staff(h: Harness, email: string, role: 'agent' | 'lead'): Promise<Browser> {

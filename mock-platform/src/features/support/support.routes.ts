@@ -3,7 +3,6 @@ import { Hono } from 'hono'
 import { ProblemError } from '../../errors'
 import { bodyLimit } from '../../protocol/body-limit'
 import type { Services } from '../../services'
-import { mailApiRoutes } from '../notifications/mail.routes'
 import { applicationsRoutes } from './applications.routes'
 import { enquiriesRoutes } from './enquiries.routes'
 import { staffRoutes } from './staff.routes'
@@ -16,7 +15,8 @@ export const ATTACHMENT_BODY_LIMIT =
 /** Applications carry two certificates and long texts. */
 export const APPLICATION_BODY_LIMIT = 256 * 1024
 
-export function supportRoutes(s: Services): Hono {
+/** `mail`: the notifications' mail API (app.ts passes it in), under the same body limits. */
+export function supportRoutes(s: Services, mail: Hono): Hono {
   const r = new Hono()
   const tooLarge = (limit: number) => () => {
     throw new ProblemError(413, 'Body too large', `The body may be at most ${limit} bytes.`)
@@ -38,6 +38,6 @@ export function supportRoutes(s: Services): Hono {
   r.route('/', triageRoutes(s))
   r.route('/', applicationsRoutes(s))
   r.route('/', staffRoutes(s))
-  r.route('/', mailApiRoutes(s))
+  r.route('/', mail)
   return r
 }

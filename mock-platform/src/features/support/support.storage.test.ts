@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { harness } from '../../../test/harness'
 import { lowdbStorage } from '../../store/lowdb'
-import { signIn } from '../accounts/session.fixtures'
+import { signIn } from '../../../test/session.fixtures'
 import { provider, staff } from './support.fixtures'
 
 describe('support desk storage', () => {

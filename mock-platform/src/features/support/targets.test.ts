@@ -1,7 +1,7 @@
 // Response targets with the injected clock: due dates in business hours, breach flags, the pause while waiting, leads' changes.
 import { describe, expect, it } from 'vitest'
 import { harness } from '../../../test/harness'
-import { signIn } from '../accounts/session.fixtures'
+import { signIn } from '../../../test/session.fixtures'
 import { provider, staff } from './support.fixtures'
 
 const at = (local: string) => Date.parse(`${local}+08:00`)

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Harness, harness } from '../../../test/harness'
 import { newId } from '../../ids'
-import { type Browser, signUp } from '../accounts/session.fixtures'
+import { type Browser, signUp } from '../../../test/session.fixtures'
 import { programmeBody, provider } from './support.fixtures'
 
 interface OrgB {

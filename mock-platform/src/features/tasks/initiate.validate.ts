@@ -3,8 +3,8 @@ import { PlatformError } from '../../errors'
 import type { Clock } from '../../clock'
 import { TenantTtlMap } from '../../store/tenant-ttl-map'
 import { liveStateRefusal } from '../../store/live-state'
-import type { RegisteredApp, Scope } from '../apps/app.types'
-import type { Lang } from '../tickets/ticket.types'
+import type { RegisteredApp, Scope } from '../apps'
+import type { Lang } from '../tickets'
 import { langOf } from '../../views/i18n'
 
 /** How long a businessID is remembered for D20011. */

@@ -1,8 +1,7 @@
 /** The one task intake: every initiateRequest (profile, e-ME, step-up, signing, data exchange, anonymous) becomes a ticket here. */
 import type { Services } from '../../services'
-import type { RegisteredApp, Scope } from '../apps/app.types'
-import type { Completer } from '../tickets/tickets.service'
-import type { Ticket, TicketKind } from '../tickets/ticket.types'
+import type { RegisteredApp, Scope } from '../apps'
+import type { Completer, Ticket, TicketKind } from '../tickets'
 import { PlatformError } from '../../errors'
 import { BusinessIds, registeredRedirect, requiredString, requireScope, stringOf } from './initiate.validate'
 import { PushLimiter } from './push-limit'

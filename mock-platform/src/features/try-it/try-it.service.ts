@@ -14,8 +14,8 @@ import {
 } from '@iamsmart-sandbox/openapi/generated/platform-operations'
 import type { components } from '@iamsmart-sandbox/openapi/generated/sandbox'
 import type { Clock } from '../../clock'
-import type { RegisteredApp } from '../apps/app.types'
-import type { KeysService } from '../security/keys.service'
+import type { RegisteredApp } from '../apps'
+import type { KeysService } from '../security'
 
 /** The operations a server calls: every signed POST of the platform (getQR is the resident's browser navigation). */
 export type TryOperation = {

@@ -5,7 +5,7 @@ import { platformOperations } from '@iamsmart-sandbox/openapi/generated/platform
 import { beforeEach, describe, expect, it } from 'vitest'
 import { type Harness, harness, kek, OSP } from '../../../test/harness'
 import { unwrapCek } from '../../../test/reference-client'
-import { type Browser, PASSWORD, signIn, signUp } from '../accounts/session.fixtures'
+import { type Browser, PASSWORD, signIn, signUp } from '../../../test/session.fixtures'
 import { TRY_OPERATIONS } from './try-it.service'
 
 interface Exchange {

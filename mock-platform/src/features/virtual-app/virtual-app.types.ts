@@ -1,5 +1,5 @@
 /** What the virtual app remembers of the requests a resident decided (its history page). */
-import type { Ticket } from '../tickets/ticket.types'
+import type { Ticket } from '../tickets'
 
 export interface HistoryEntry {
   ticketID: string

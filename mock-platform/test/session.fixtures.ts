@@ -1,5 +1,5 @@
 /** Test fixtures: sign up or sign in through the sandbox API and call it as that browser (cookie, CSRF token, Origin). */
-import type { Harness } from '../../../test/harness'
+import type { Harness } from './harness'
 
 export const ORIGIN = 'http://localhost'
 export const PASSWORD = 'correct horse battery staple'
@@ -12,7 +12,6 @@ export interface Browser {
   orgId: string | undefined
   /** A JSON call with the session cookie, the CSRF token and a same-origin Origin header. */
   call: (path: string, method?: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   json: <T = Record<string, any>>(path: string, method?: string, body?: unknown) => Promise<T>
 }
 

@@ -201,7 +201,7 @@ describe('callback host names', () => {
 
 describe('redirect URI registration', () => {
   it('refuses an IP literal the sandbox never calls, in any mode; hosted-only ranges wait for delivery', async () => {
-    const { redirectUriProblem } = await import('../apps/app.validate')
+    const { redirectUriProblem } = await import('../features/apps/app.validate')
     for (const uri of [
       'http://169.254.169.254/latest',
       'https://[fe80::1]/cb',

@@ -1,0 +1,256 @@
+/**
+ * composeServices(config, deps): builds the platform's services once (the service bag every feature's routes take),
+ * each from its feature's entry, and how to stop them. app.ts mounts the routes over them.
+ */
+import type { ConnectionOptions } from 'node:tls'
+import { type Clock, systemClock } from '../clock'
+import type { Config } from '../config'
+import { type AuditEntry, AuditLog, sessionAccess } from '../features/access'
+import { type Account, AccountsService, SessionStore, type StaffSeed } from '../features/accounts'
+import {
+  type ChangeRequest,
+  ChangesService,
+  type NewApp,
+  type RegisteredApp,
+  AppsService,
+  appDirectory,
+} from '../features/apps'
+import { Outbox } from '../features/callbacks'
+import type { DemoSecrets } from '../features/demo'
+import { type Consent, consentRecorder, ConsentService, type LedgerLine } from '../features/consent'
+import { DepartmentsService, type StoredRecords } from '../features/departments'
+import { type InspectedItem, Inspector } from '../features/inspector'
+import { TokensService } from '../features/login'
+import { createMailOutbox } from '../features/notifications'
+import { type Org, OrgsService } from '../features/orgs'
+import { ResidentsService } from '../features/residents'
+import { Autopilot } from '../features/sandbox'
+import { AppClock, Scenarios } from '../features/scenarios'
+import { KeysService } from '../features/security'
+import { createDesk } from '../features/support'
+import { TicketsService } from '../features/tickets'
+import { randomHex } from '../ids'
+import { createLogger, type Logger } from '../logger'
+import { generateResidents, magicResidents } from '../personas'
+import type { Resident } from '../personas/resident.types'
+import { Pki } from '../pki/pki.service'
+import { memoryPkiStore, type PkiStore } from '../pki/pki.store'
+import { type HeapReading, MemoryGuard } from '../protocol/memory-guard'
+import { RateLimiter } from '../protocol/rate-limiter'
+import { ReplayGuard } from '../protocol/replay-guard'
+import type { Services } from '../services'
+import type { CollectionFactory } from '../store/collection'
+import { memoryStorage } from '../store/memory'
+import { memoryRecordLog, type RecordLog } from '../store/record-log'
+import { type RecordLogs, recordLogs } from '../store/records'
+
+export interface AppDeps {
+  clock?: Clock
+  logger?: Logger
+  storage?: CollectionFactory
+  /** fetch used for callbacks (tests inject one). */
+  fetch?: typeof fetch
+  callbackBackoffMs?: (attempt: number) => number
+  residents?: () => Resident[]
+  /** Apps to register at start (tests, the demo app). */
+  apps?: NewApp[]
+  /** Where the mock PKI keeps its keys (server.ts: the data directory); memory by default. */
+  pkiStore?: PkiStore
+  /** Reads the V8 heap for load shedding (server.ts: node:v8); none: no shedding (tests, MSW). */
+  heap?: () => HeapReading
+  /** Append-only logs (request log, consent ledger, audit); default: segment files in lowdb mode, memory otherwise. */
+  records?: RecordLogs
+  /** Request inspector: its log (default records('requests'); null: memory) and its limits. */
+  inspector?: { log?: RecordLog<InspectedItem> | null; tailSize?: number; heartbeatMs?: number }
+  /** Staff accounts to create (or update) at start; passwords as scrypt hashes (accounts/password.ts hashPassword). */
+  staff?: StaffSeed[]
+  /** The demo app's credentials: its return page at /demo/callback then offers "Exchange this code". */
+  demo?: DemoSecrets
+  /** Notifications: extra TLS options for SMTP (a private CA in tests) and the retry back-off. */
+  mail?: { tls?: ConnectionOptions; backoffMs?: (attempt: number) => number }
+}
+
+export interface ComposedServices {
+  services: Services
+  /** Apps registered from deps.apps, in order. */
+  seededApps: RegisteredApp[]
+  /** Drains the outboxes (for at most `graceMs`), then writes every queued record and closes the logs. */
+  close(graceMs?: number): Promise<{ callbacksAbandoned: number }>
+}
+
+export async function composeServices(config: Config, deps: AppDeps): Promise<ComposedServices> {
+  const clock = deps.clock ?? systemClock
+  const logger = deps.logger ?? createLogger(config.logLevel)
+  const storage = deps.storage ?? memoryStorage()
+  const records = deps.records ?? recordLogs(config)
+  const apps = new AppsService(await storage.collection<RegisteredApp>('apps'), clock)
+  const residents = new ResidentsService(await storage.collection<Resident>('residents'), clock)
+  await residents.seed(
+    deps.residents ??
+      (() => [...magicResidents(), ...generateResidents({ seed: config.seed, count: config.residentCount })]),
+  )
+  const meta = await storage.collection<{ id: string; value: string }>('meta')
+  let pairwise = meta.get('pairwise-key')
+  if (!pairwise) {
+    pairwise = { id: 'pairwise-key', value: randomHex(32) }
+    await meta.put(pairwise)
+  }
+
+  // Sandbox accounts and organisations (design §8): durable collections; sessions in memory.
+  const accounts = new AccountsService(await storage.collection<Account>('accounts'), clock)
+  await accounts.seedStaff(deps.staff ?? [])
+  const orgs = new OrgsService(await storage.collection<Org>('orgs'), clock)
+  await orgs.ensureBuiltIn()
+  const sessions = new SessionStore(clock)
+  const changes = new ChangesService(await storage.collection<ChangeRequest>('app-changes'), apps, clock)
+  const audit = await AuditLog.open(records<AuditEntry>('audit'), clock)
+
+  const scenarios = new Scenarios(clock)
+  const keys = new KeysService(clock, () => config.cekTtlMs)
+  const tokens = new TokensService(
+    clock,
+    () => config.codeTtlMs,
+    () => config.tokenTtlMs,
+    pairwise.value,
+    () => config.liveStatePerApp,
+  )
+  const outbox = new Outbox({
+    clock,
+    logger,
+    apps,
+    keys,
+    mode: () => config.mode,
+    timeoutMs: () => config.callbackTimeoutMs,
+    maxAttempts: () => config.callbackMaxAttempts,
+    backoffMs: deps.callbackBackoffMs,
+    fetch: deps.fetch,
+    upstream: () => tickets.idle(),
+    onRecord: (r) => inspector.observeCallback(r),
+    force: (t) => {
+      const f = scenarios.takeCallback(t.clientID, t.kind)
+      return f && { scenarioId: f.scenarioId, fault: f.fault }
+    },
+  })
+  // Consent ledger (every release of resident data) and the departments' synthetic records (preview data exchange).
+  const ledger = records<LedgerLine>('consents')
+  const consents = new ConsentService(await storage.collection<Consent>('consents'), ledger, clock, logger)
+  await consents.open()
+  const departments = new DepartmentsService(
+    await storage.collection<StoredRecords>('department-records'),
+    () => config.seed,
+    clock,
+  )
+  const tickets: TicketsService = new TicketsService({
+    clock,
+    ttlMs: () => config.ticketTtlMs,
+    qrTtlMs: () => config.qrRefreshMs,
+    resident: (id) => residents.get(id),
+    issueCode: (t) => tokens.issueCode(t),
+    sendCallback: (t) => outbox.enqueue(t),
+    onDecided: consentRecorder(consents, (id) => apps.get(id)?.name),
+    onRecordFailed: (t, e) =>
+      logger.error('release not recorded: the decision failed', { ticketID: t.ticketID, error: String(e) }),
+    perApp: () => config.liveStatePerApp,
+  })
+  const autopilot = new Autopilot(() => tickets, logger)
+  // Request inspector, scenarios and the per-app test clock (features/inspector, features/scenarios).
+  const appClock = new AppClock(clock, [keys, tokens, tickets, consents])
+  const inspector = new Inspector({
+    clock,
+    logger,
+    apps,
+    keys,
+    scenarios,
+    appClock,
+    outbox: () => outbox,
+    tailSize: deps.inspector?.tailSize,
+    queueMax: config.recordQueueMax,
+    log:
+      deps.inspector?.log === null
+        ? memoryRecordLog('requests', { keep: deps.inspector.tailSize ?? 500 })
+        : (deps.inspector?.log ?? records<InspectedItem>('requests')),
+  })
+  // Signing: the mock iAM Smart-Cert PKI. Its CA keys (first start; every start in memory, reused within a process)
+  // are generated off the event loop: startup does not wait, PKI routes and signing await pki.ready.
+  const pki = new Pki({
+    store: deps.pkiStore ?? memoryPkiStore(),
+    clock,
+    baseUrl: () => config.publicBaseUrl,
+  })
+  pki.ready.catch((e: Error) => logger.error('mock PKI unavailable', { error: e.message }))
+  // Support desk and its notifications outbox (features/support, features/notifications).
+  const mail = await createMailOutbox(storage, { clock, logger, config, ...deps.mail })
+  const support = await createDesk(storage, { clock, config, orgs, accounts, apps, inspector, mail })
+  const services: Services = {
+    access: sessionAccess({ config, accounts, sessions, orgs, apps, residents, audit }),
+    accounts,
+    sessions,
+    orgs,
+    changes,
+    audit,
+    config,
+    clock,
+    logger,
+    apps,
+    keys,
+    tokens,
+    tickets,
+    residents,
+    consents,
+    departments,
+    outbox,
+    autopilot,
+    inspector,
+    scenarios,
+    appClock,
+    signed: {
+      clock,
+      apps: appDirectory(apps),
+      keys,
+      replay: new ReplayGuard(
+        clock,
+        () => config.timestampWindowMs,
+        () => config.noncesPerApp,
+      ),
+      limiter: new RateLimiter(clock, () => config.rateLimitPerMinute),
+      orgLimiter: new RateLimiter(clock, () => config.orgRateLimitPerMinute),
+      memory:
+        deps.heap &&
+        new MemoryGuard(
+          deps.heap,
+          () => config.heapLimitPercent,
+          () => clock.now(),
+        ),
+      observe: (r) => inspector.observe(r),
+      forced: (clientID, operationId) => scenarios.take(clientID, operationId),
+      logger,
+    },
+    pageLimiter: new RateLimiter(clock, () => config.rateLimitPerMinute),
+    pki,
+    support,
+    mail,
+  }
+
+  const seededApps: RegisteredApp[] = []
+  for (const a of deps.apps ?? []) seededApps.push(apps.get(a.clientID ?? '') ?? (await apps.create(a)))
+
+  return {
+    services,
+    seededApps,
+    async close(graceMs?: number) {
+      const deliveries = Promise.all([outbox.drain(), mail.drain()])
+      if (graceMs === undefined) await deliveries
+      else await Promise.race([deliveries, new Promise<void>((r) => setTimeout(r, graceMs).unref?.())])
+      // Decisions still under way record their release first; their callbacks may be left pending.
+      await tickets.idle()
+      const callbacksAbandoned = outbox.pending()
+      if (callbacksAbandoned > 0)
+        logger.warn('callbacks not delivered at stop', { count: callbacksAbandoned })
+      await inspector.close()
+      await ledger.close()
+      await audit.close()
+      await storage.close()
+      return { callbacksAbandoned }
+    },
+  }
+}

@@ -1,0 +1,3 @@
+/** The demo feature's entry: the demo app (Node only) and its code exchange. */
+export * from './demo-app'
+export * from './demo-exchange'

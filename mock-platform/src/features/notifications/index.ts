@@ -1,0 +1,33 @@
+/** The notifications feature's entry: the mail outbox and its SMTP transport. */
+import type { ConnectionOptions } from 'node:tls'
+import type { Clock } from '../../clock'
+import type { Config } from '../../config'
+import type { Logger } from '../../logger'
+import type { CollectionFactory } from '../../store/collection'
+import { DEFAULT_FROM, type MailMessage, MailOutbox } from './mail-outbox'
+import { sendMail } from './smtp'
+
+export * from './mail-outbox'
+export * from './smtp'
+
+export interface MailDeps {
+  clock: Clock
+  logger: Logger
+  config: Pick<Config, 'smtpUrl' | 'mailFrom'>
+  /** Extra TLS options for SMTP (a private CA in tests). */
+  tls?: ConnectionOptions
+  backoffMs?: (attempt: number) => number
+}
+
+/** The mail outbox: sent over SMTP when `config.smtpUrl` is set, else kept for the local mail viewer. */
+export async function createMailOutbox(storage: CollectionFactory, d: MailDeps): Promise<MailOutbox> {
+  const smtpUrl = d.config.smtpUrl
+  return new MailOutbox({
+    messages: await storage.collection<MailMessage>('mail-outbox'),
+    clock: d.clock,
+    logger: d.logger,
+    from: d.config.mailFrom ?? DEFAULT_FROM,
+    transport: smtpUrl ? (m) => sendMail({ url: smtpUrl, tls: d.tls }, m) : undefined,
+    backoffMs: d.backoffMs,
+  })
+}

@@ -1,0 +1,3 @@
+/** The scenarios feature's entry: forced outcomes and the per-app test clock. */
+export * from './scenarios.service'
+export * from './app-clock'
