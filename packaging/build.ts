@@ -2,21 +2,33 @@
  * Builds the packages a provider installs and packs them into tarballs (`npm run pack`):
  * `@iamsmart-sandbox/openapi` (client, codec, signing, demo finder; ESM + CJS + .d.ts), `@iamsmart-sandbox/mock-platform`
  * (createApp + precompiled MSW handlers; the openapi code bundled in) and `@iamsmart-sandbox/server` (the whole
- * sandbox in one `npx`: compiled server, no dependencies, the prebuilt portal inside). Each package is laid out in
- * packaging/.stage/<name>/ with a package.json of its own (the workspaces' manifests point at TypeScript sources for
- * development and stay private), then packed into packaging/tarballs/.
+ * sandbox in one `npx`: compiled server started by a launcher with `npm start`'s Node flags, no dependencies, the
+ * prebuilt portal inside). Each package is laid out in packaging/.stage/<name>/ with a package.json of its own (the
+ * workspaces' manifests point at TypeScript sources for development and stay private), then packed into
+ * packaging/tarballs/.
  */
 import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build, type Options } from 'tsup'
+import { NODE_FLAGS } from '../mock-platform/scripts/compile.mjs'
+import { launcherSource } from './launcher'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const STAGE = join(ROOT, 'packaging/.stage')
 export const TARBALLS = join(ROOT, 'packaging/tarballs')
 const TSCONFIG = join(ROOT, 'packaging/tsconfig.build.json')
 const SITE = join(ROOT, 'build')
+/** The server package's command: a launcher that runs dist/server.js with `npm start`'s Node flags (launcher.ts). */
+export const SERVER_BIN = { 'iamsmart-sandbox': './dist/cli.js' } as const
+
+/** Writes the server package's launcher into `dir` (its dist/, beside server.js). */
+export function writeServerLauncher(dir: string): string {
+  const file = join(dir, 'cli.js')
+  writeFileSync(file, launcherSource(NODE_FLAGS), { mode: 0o755 })
+  return file
+}
 
 type Manifest = Record<string, unknown> & {
   name: string
@@ -196,6 +208,7 @@ export async function buildServer(site = SITE): Promise<string> {
       js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
     },
   })
+  writeServerLauncher(join(dir, 'dist'))
   cpSync(site, join(dir, 'portal'), { recursive: true })
   writeManifest(dir, {
     name: '@iamsmart-sandbox/server',
@@ -205,7 +218,7 @@ export async function buildServer(site = SITE): Promise<string> {
     ...COMMON,
     sideEffects: true,
     type: 'module',
-    bin: { 'iamsmart-sandbox': './dist/server.js' },
+    bin: SERVER_BIN,
     files: ['dist', 'portal', 'README.md', 'LICENSE'],
   })
   copyDocs(dir, 'server.md')

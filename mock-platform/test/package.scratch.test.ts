@@ -20,6 +20,7 @@ import { basename, dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildAll, ROOT } from '../../packaging/build'
 import { gettingStartedBlocks, scratchProjects } from '../../packaging/scratch'
+import { NODE_FLAGS } from '../scripts/compile.mjs'
 
 const INSTALL_TIMEOUT = 600_000
 let work: string
@@ -195,7 +196,10 @@ describe('the packed tarballs', () => {
       '@iamsmart-sandbox/openapi',
     )
     const server = manifest(tarballs.server)
-    expect(server.bin).toEqual({ 'iamsmart-sandbox': './dist/server.js' })
+    // The command is the launcher that runs dist/server.js with npm start's Node flags (packaging/launcher.ts).
+    expect(server.bin).toEqual({ 'iamsmart-sandbox': './dist/cli.js' })
+    const cli = execFileSync('tar', ['-xzOf', tarballs.server, 'package/dist/cli.js'], { encoding: 'utf8' })
+    for (const flag of NODE_FLAGS) expect(cli).toContain(JSON.stringify(flag))
     expect(server.dependencies).toBeUndefined()
   })
 
