@@ -10,15 +10,23 @@ import { renderPage } from './layout'
 
 const LANG_LABELS: Record<Lang, string> = { 'en-US': 'English', 'zh-HK': '繁體中文', 'zh-CN': '简体中文' }
 
-function LangLinks(props: { c: Context; lang: Lang }) {
+/** The foot of the QR and broker pages: the official "More info" link, then this page in the other languages. */
+function Footer(props: { c: Context; lang: Lang }) {
   const url = new URL(props.c.req.url)
   return (
-    <p class="langs">
-      {LANGS.filter((l) => l !== props.lang).map((l) => {
-        url.searchParams.set('lang', l)
-        return <a href={`${url.pathname}${url.search}`}>{LANG_LABELS[l]}</a>
-      })}
-    </p>
+    <>
+      <p>
+        <a href={moreInfoUrl(props.lang)} target="_blank" rel="noopener">
+          {t(props.lang).moreInfo}
+        </a>
+      </p>
+      <p class="langs">
+        {LANGS.filter((l) => l !== props.lang).map((l) => {
+          url.searchParams.set('lang', l)
+          return <a href={`${url.pathname}${url.search}`}>{LANG_LABELS[l]}</a>
+        })}
+      </p>
+    </>
   )
 }
 
@@ -86,12 +94,7 @@ poll();`
         </a>
       </p>
       <p class="muted">{s.waiting}</p>
-      <p>
-        <a href={moreInfoUrl(o.lang)} target="_blank" rel="noopener">
-          {s.moreInfo}
-        </a>
-      </p>
-      <LangLinks c={c} lang={o.lang} />
+      <Footer c={c} lang={o.lang} />
     </div>,
   )
 }
@@ -114,12 +117,7 @@ export function brokerPage(
       <a class="btn block" href={o.link} data-testid="open-iamsmart">
         {s.openApp}
       </a>
-      <p>
-        <a href={moreInfoUrl(o.lang)} target="_blank" rel="noopener">
-          {s.moreInfo}
-        </a>
-      </p>
-      <LangLinks c={c} lang={o.lang} />
+      <Footer c={c} lang={o.lang} />
     </div>,
   )
 }

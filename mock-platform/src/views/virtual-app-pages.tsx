@@ -73,6 +73,21 @@ export function ResidentPicker(props: { lang: Lang; residents: Resident[]; next:
   )
 }
 
+/** A heading and its list of `items`; when there is none, `empty` is said above the (empty) list. */
+function TitledList(props: { title: string; empty: string; testId: string; items: Child[] }) {
+  return (
+    <>
+      <h2>{props.title}</h2>
+      {props.items.length === 0 ? <p class="muted">{props.empty}</p> : null}
+      <ul class="list" data-testid={props.testId}>
+        {props.items.map((item) => (
+          <li>{item}</li>
+        ))}
+      </ul>
+    </>
+  )
+}
+
 export function homeView(
   c: Context,
   o: {
@@ -102,17 +117,16 @@ export function homeView(
             <strong data-testid="current-resident">{o.resident.profile.enName.UnstructuredName}</strong>{' '}
             <span class="pill">{o.resident.tier}</span>
           </p>
-          <h2>{s.inbox}</h2>
-          {o.inbox.length === 0 ? <p class="muted">{s.inboxEmpty}</p> : null}
-          <ul class="list" data-testid="inbox">
-            {o.inbox.map((tk) => (
-              <li>
-                <a href={`/app/requests/${tk.ticketID}`}>
-                  {s.kinds[tk.kind]} · {o.appName(tk.clientID)}
-                </a>
-              </li>
+          <TitledList
+            title={s.inbox}
+            empty={s.inboxEmpty}
+            testId="inbox"
+            items={o.inbox.map((tk) => (
+              <a href={`/app/requests/${tk.ticketID}`}>
+                {s.kinds[tk.kind]} · {o.appName(tk.clientID)}
+              </a>
             ))}
-          </ul>
+          />
           <h2>{s.scan}</h2>
           <form method="get" action="/app/scan">
             <input type="text" name="qr" placeholder={s.scanHint} aria-label={s.scan} />
@@ -120,16 +134,17 @@ export function homeView(
               {s.scanGo}
             </button>
           </form>
-          <h2>{s.history}</h2>
-          {o.history.length === 0 ? <p class="muted">{s.historyEmpty}</p> : null}
-          <ul class="list" data-testid="history">
-            {o.history.map((h) => (
-              <li>
+          <TitledList
+            title={s.history}
+            empty={s.historyEmpty}
+            testId="history"
+            items={o.history.map((h) => (
+              <>
                 {h.serviceName} · {s.kinds[h.kind]} · {s.outcome[h.status]}
                 {h.fields.length > 0 ? <span class="muted"> ({h.fields.join(', ')})</span> : null}
-              </li>
+              </>
             ))}
-          </ul>
+          />
           {o.consents}
           <details>
             <summary>{s.switchResident}</summary>

@@ -105,30 +105,18 @@ export function requestView(
               {sets.length > 0 ? <p class="muted">{s.consent.preview}</p> : null}
             </fieldset>
           ) : null}
-          <button type="submit" class="btn block" name="decision" value="approve" data-testid="approve">
-            {s.approve}
-          </button>
-          <button type="submit" class="btn block danger" name="decision" value="reject" data-testid="reject">
-            {s.reject}
-          </button>
-          <button
-            type="submit"
-            class="btn block secondary"
-            name="decision"
-            value="cancel"
-            data-testid="cancel"
-          >
-            {s.cancelRequest}
-          </button>
-          <button
-            type="submit"
-            class="btn block secondary"
-            name="decision"
-            value="timeout"
-            data-testid="timeout"
-          >
-            {s.ignore}
-          </button>
+          {(
+            [
+              ['approve', 'btn block', s.approve],
+              ['reject', 'btn block danger', s.reject],
+              ['cancel', 'btn block secondary', s.cancelRequest],
+              ['timeout', 'btn block secondary', s.ignore],
+            ] as const
+          ).map(([decision, cls, label]) => (
+            <button type="submit" class={cls} name="decision" value={decision} data-testid={decision}>
+              {label}
+            </button>
+          ))}
         </form>
       )}
     </div>,
