@@ -29,60 +29,29 @@ export const hkPhone = (faker: Faker, kind: 'mobile' | 'fixed'): PhoneNumber => 
     faker.helpers.arrayElement(kind === 'mobile' ? ['5', '6', '9'] : ['2', '3']) + faker.string.numeric(7),
 })
 
-const pick = <T>(faker: Faker, weighted: [T, number][]): T =>
-  faker.helpers.weightedArrayElement(weighted.map(([value, weight]) => ({ value, weight })))
+/** One of the keys, as likely as its weight (the keys in the order given). */
+const pick = <T extends string>(faker: Faker, weights: Partial<Record<T, number>>): T =>
+  faker.helpers.weightedArrayElement(
+    Object.entries(weights).map(([value, weight]) => ({ value: value as T, weight: weight as number })),
+  )
 
 function employment(faker: Faker, age: number): EmploymentStatus {
   if (age < 18) return 'T'
-  if (age >= 65)
-    return pick(faker, [
-      ['R', 8],
-      ['E', 1],
-      ['H', 1],
-    ])
-  if (age < 23)
-    return pick(faker, [
-      ['T', 6],
-      ['E', 3],
-      ['U', 1],
-    ])
-  return pick(faker, [
-    ['E', 14],
-    ['S', 3],
-    ['U', 1],
-    ['H', 2],
-  ])
+  if (age >= 65) return pick(faker, { R: 8, E: 1, H: 1 })
+  if (age < 23) return pick(faker, { T: 6, E: 3, U: 1 })
+  return pick(faker, { E: 14, S: 3, U: 1, H: 2 })
 }
 
 function education(faker: Faker, age: number): EducationLevel {
   if (age < 18) return 'S'
-  if (age >= 70)
-    return pick(faker, [
-      ['P', 5],
-      ['S', 4],
-      ['U', 1],
-    ])
-  return pick(faker, [
-    ['S', 4],
-    ['D', 2],
-    ['U', 4],
-    ['G', 1],
-  ])
+  if (age >= 70) return pick(faker, { P: 5, S: 4, U: 1 })
+  return pick(faker, { S: 4, D: 2, U: 4, G: 1 })
 }
 
 function marital(faker: Faker, age: number): MaritalStatus {
   if (age < 25) return 'S'
-  if (age >= 70)
-    return pick(faker, [
-      ['M', 5],
-      ['W', 4],
-      ['D', 1],
-    ])
-  return pick(faker, [
-    ['S', 4],
-    ['M', 5],
-    ['D', 1],
-  ])
+  if (age >= 70) return pick(faker, { M: 5, W: 4, D: 1 })
+  return pick(faker, { S: 4, M: 5, D: 1 })
 }
 
 function prefixOf(faker: Faker, s: EmeSubject, status: MaritalStatus): Prefix {
@@ -97,20 +66,11 @@ function fullEme(faker: Faker, s: EmeSubject): { eme: Partial<EmeData>; tags: st
   const tags: string[] = []
   const maritalStatus = marital(faker, s.age)
   const employmentStatus = employment(faker, s.age)
-  const kind = pick<ResidentialKind>(faker, [
-    ['eng', 55],
-    ['chi', 30],
-    ['free-hk', 8],
-    ['overseas', 7],
-  ])
+  const kind = pick<ResidentialKind>(faker, { eng: 55, chi: 30, 'free-hk': 8, overseas: 7 })
   if (kind === 'overseas') tags.push('overseas')
   const residential = residentialAddress(faker, kind)
   let postal: PostalAddress = structuredClone(residential)
-  const postalChoice = pick(faker, [
-    ['same', 60],
-    ['po-box', 15],
-    ['other', 25],
-  ])
+  const postalChoice = pick(faker, { same: 60, 'po-box': 15, other: 25 })
   if (postalChoice === 'po-box' || (kind === 'overseas' && postalChoice === 'other')) {
     postal = postBoxAddress(faker, faker.datatype.boolean(0.75) ? 'eng' : 'chi')
     tags.push('po-box')

@@ -3,7 +3,7 @@
  * iAM Smart-Cert per resident (RSA-2048, SHA-256, 2 years, digitalSignature + nonRepudiation, emailProtection +
  * documentSigning EKU, CRL distribution point and AIA pointing at the sandbox).
  */
-import type { RelativeDistinguishedNames } from 'pkijs'
+import type { Extension, RelativeDistinguishedNames } from 'pkijs'
 import type { Resident } from '../personas/resident.types'
 import {
   authorityInfoAccess,
@@ -54,30 +54,31 @@ export async function authorities(store: PkiStore, now: Date): Promise<{ root: A
   const [rootId, caId] = await Promise.all([keyIdentifier(rootKey.spki), keyIdentifier(caKey.spki)])
   const rootSigner = await importSigningKey(rootKey.pkcs8)
   const from = seconds(now.getTime() - 3_600_000)
-  const rootCert = await issueCertificate(
-    {
-      serial: randomSerial(),
-      issuer: name(ROOT_NAME),
-      subject: name(ROOT_NAME),
-      notBefore: from,
-      notAfter: seconds(from.getTime() + 20 * YEAR),
-      spki: rootKey.spki,
-      extensions: [basicConstraints(true), keyUsage([5, 6]), subjectKeyId(rootId)],
-    },
-    rootSigner,
-  )
-  const caCert = await issueCertificate(
-    {
-      serial: randomSerial(),
-      issuer: name(ROOT_NAME),
-      subject: name(CA_NAME),
-      notBefore: from,
-      notAfter: seconds(from.getTime() + 10 * YEAR),
-      spki: caKey.spki,
-      extensions: [basicConstraints(true, 0), keyUsage([5, 6]), subjectKeyId(caId), authorityKeyId(rootId)],
-    },
-    rootSigner,
-  )
+  /** A CA certificate signed by the root, for signing certificates and CRLs (key usage bits 5 and 6). */
+  const signedByRoot = (
+    subject: NameSpec,
+    key: KeyMaterial,
+    years: number,
+    constraints: Extension,
+    ids: Extension[],
+  ) =>
+    issueCertificate(
+      {
+        serial: randomSerial(),
+        issuer: name(ROOT_NAME),
+        subject: name(subject),
+        notBefore: from,
+        notAfter: seconds(from.getTime() + years * YEAR),
+        spki: key.spki,
+        extensions: [constraints, keyUsage([5, 6]), ...ids],
+      },
+      rootSigner,
+    )
+  const rootCert = await signedByRoot(ROOT_NAME, rootKey, 20, basicConstraints(true), [subjectKeyId(rootId)])
+  const caCert = await signedByRoot(CA_NAME, caKey, 10, basicConstraints(true, 0), [
+    subjectKeyId(caId),
+    authorityKeyId(rootId),
+  ])
   return { root: { key: rootKey, cert: rootCert }, ca: { key: caKey, cert: caCert } }
 }
 

@@ -176,16 +176,21 @@ function judge(found: Found): Verdict {
 
 // ---------- taking a lock file ----------
 
-/** Creates `path` holding `content`, complete, or fails with EEXIST. */
-function createExclusive(path: string, content: string): void {
-  const temp = `${path}.${randomBytes(8).toString('hex')}.tmp`
-  const fd = openSync(temp, 'wx', 0o644)
+/** Creates a new file (EEXIST if there is one) holding `content`, synced to disk. */
+function writeNew(path: string, content: string): void {
+  const fd = openSync(path, 'wx', 0o644)
   try {
     writeSync(fd, content)
     fsyncSync(fd)
   } finally {
     closeSync(fd)
   }
+}
+
+/** Creates `path` holding `content`, complete, or fails with EEXIST. */
+function createExclusive(path: string, content: string): void {
+  const temp = `${path}.${randomBytes(8).toString('hex')}.tmp`
+  writeNew(temp, content)
   try {
     linkSync(temp, path)
   } catch (e) {
@@ -193,13 +198,7 @@ function createExclusive(path: string, content: string): void {
     if (code === 'EEXIST' || !['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'].includes(code ?? ''))
       throw e
     // A file system without hard links: exclusive create, the record in one write.
-    const fd2 = openSync(path, 'wx', 0o644)
-    try {
-      writeSync(fd2, content)
-      fsyncSync(fd2)
-    } finally {
-      closeSync(fd2)
-    }
+    writeNew(path, content)
   } finally {
     try {
       unlinkSync(temp)
