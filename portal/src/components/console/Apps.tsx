@@ -99,13 +99,11 @@ function CreateApp({ onCreated }: { onCreated(app: NewApp): void }) {
       <ErrorAlert error={error} shownFields={['name', 'redirectURIs', 'scopes', 'strict']} />
       <TextField
         label={translate({ id: 'console.apps.field.name', message: 'App name' })}
-        name="name"
         required
         {...bind('name')}
       />
       <TextAreaField
         label={translate({ id: 'console.apps.field.redirectURIs', message: 'Redirect URIs' })}
-        name="redirectURIs"
         rows={3}
         placeholder="https://osp.example/iamsmart/return"
         hint={translate({

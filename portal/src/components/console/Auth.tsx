@@ -67,7 +67,6 @@ export function SignUpForm() {
         <AccountFields bind={bind} newAccount />
         <TextField
           label={translate({ id: 'console.field.orgName', message: 'Organisation name' })}
-          name="orgName"
           autoComplete="organization"
           hint={translate({
             id: 'console.field.orgName.hint',

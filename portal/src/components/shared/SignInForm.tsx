@@ -39,7 +39,6 @@ export function AccountFields({
       <TextField
         label={translate({ id: 'console.field.email', message: 'Email address' })}
         type="email"
-        name="email"
         autoComplete={newAccount ? 'email' : 'username'}
         required
         {...bind('email')}
@@ -47,7 +46,6 @@ export function AccountFields({
       <TextField
         label={translate({ id: 'console.field.password', message: 'Password' })}
         type="password"
-        name="password"
         autoComplete={newAccount ? 'new-password' : 'current-password'}
         required
         minLength={newAccount ? 12 : undefined}

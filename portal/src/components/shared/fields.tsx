@@ -44,64 +44,54 @@ function Notes({ id, error, hint }: Omit<FieldProps, 'label'> & { id: string }) 
   )
 }
 
-function Field({ id, label, error, hint, children }: FieldProps & { id: string; children: ReactNode }) {
+/** A labelled control: `control` draws it with the id and ARIA attributes that tie it to its label, hint and error. */
+function Field({
+  label,
+  error,
+  hint,
+  control,
+}: FieldProps & { control(attributes: ReturnType<typeof useControl>): ReactNode }) {
+  const attributes = useControl({ error, hint })
   return (
     <div className={clsx(styles.field, error && styles.fieldInvalid)}>
-      <label htmlFor={id}>{label}</label>
-      {children}
-      <Notes id={id} error={error} hint={hint} />
+      <label htmlFor={attributes.id}>{label}</label>
+      {control(attributes)}
+      <Notes id={attributes.id} error={error} hint={hint} />
     </div>
   )
 }
 
-export function TextField({
-  label,
-  error,
-  hint,
-  ...input
-}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  const control = useControl({ error, hint })
-  return (
-    <Field id={control.id} label={label} error={error} hint={hint}>
-      <input {...control} {...input} />
-    </Field>
-  )
+export function TextField(props: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const { label, error, hint, ...input } = props
+  return <Field label={label} error={error} hint={hint} control={(a) => <input {...a} {...input} />} />
 }
 
-export function TextAreaField({
-  label,
-  error,
-  hint,
-  ...textarea
-}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const control = useControl({ error, hint })
-  return (
-    <Field id={control.id} label={label} error={error} hint={hint}>
-      <textarea {...control} {...textarea} />
-    </Field>
-  )
+export function TextAreaField(props: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const { label, error, hint, ...textarea } = props
+  return <Field label={label} error={error} hint={hint} control={(a) => <textarea {...a} {...textarea} />} />
 }
 
 /** A select of `[value, text]` options. */
-export function SelectField({
-  label,
-  error,
-  hint,
-  options,
-  ...select
-}: FieldProps &
-  SelectHTMLAttributes<HTMLSelectElement> & { options: readonly (readonly [string, string])[] }) {
-  const control = useControl({ error, hint })
+export function SelectField(
+  props: FieldProps &
+    SelectHTMLAttributes<HTMLSelectElement> & { options: readonly (readonly [string, string])[] },
+) {
+  const { label, error, hint, options, ...select } = props
   return (
-    <Field id={control.id} label={label} error={error} hint={hint}>
-      <select {...control} {...select}>
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </Field>
+    <Field
+      label={label}
+      error={error}
+      hint={hint}
+      control={(a) => (
+        <select {...a} {...select}>
+          {options.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   )
 }
 
@@ -130,8 +120,9 @@ export function fieldError(errors: Record<string, string>, ...paths: string[]): 
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
 
-/** What `bind` gives a field: its value, its change, and its error. */
+/** What `bind` gives a field: its name, value, change and error. */
 export interface Bound {
+  name: string
   value: string
   onChange(e: ChangeEvent<Control>): void
   error: string | undefined
@@ -139,7 +130,7 @@ export interface Bound {
 
 /**
  * A form's text values, each bound to its field, and the error of its last send: `<TextField {...bind('name')} />`
- * gives the field its value, its change and what a 422 says about it (its path in the body: the value's key, unless
+ * gives the field its name (the key), value, change and what a 422 says about it (its path in the body: the value's key, unless
  * given). The error is the one given (`useAction`'s), else the one kept by `fail` (`fail(undefined)` clears it).
  */
 export function useFields<T extends Record<keyof T, string>>(initial: T, sent?: unknown) {
@@ -149,6 +140,7 @@ export function useFields<T extends Record<keyof T, string>>(initial: T, sent?: 
   const errors = error instanceof ApiError ? error.fieldErrors : {}
   const set = <K extends keyof T>(key: K, value: T[K]) => setValues((v) => ({ ...v, [key]: value }))
   const bind = <K extends keyof T & string>(key: K, path: string = key) => ({
+    name: key,
     value: values[key],
     onChange: (e: ChangeEvent<Control>) => set(key, e.target.value as T[K]),
     error: fieldError(errors, path),

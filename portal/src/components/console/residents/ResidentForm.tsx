@@ -39,6 +39,7 @@ export default function ResidentForm({
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm({ ...form, [k]: v })
   /** A text field or a select of the form: its value, its change and its error. */
   const bind = <K extends TextKey>(k: K) => ({
+    name: k,
     value: form[k],
     onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => set(k, e.target.value as Form[K]),
     error: err(k),
@@ -91,7 +92,6 @@ export default function ResidentForm({
       <div className={ui.formRow}>
         <TextField
           label={translate({ id: 'console.residents.field.hkid', message: 'HKID number' })}
-          name="hkid"
           {...bind('hkid')}
           placeholder="QA123456(5)"
           hint={translate({
@@ -117,13 +117,11 @@ export default function ResidentForm({
       <div className={ui.formRow}>
         <TextField
           label={translate({ id: 'console.residents.field.enName', message: 'English name' })}
-          name="enName"
           {...bind('enName')}
           placeholder="CHAN, Tai Man"
         />
         <TextField
           label={translate({ id: 'console.residents.field.chName', message: 'Chinese name' })}
-          name="chName"
           lang="zh-Hant"
           {...bind('chName')}
         />
@@ -131,7 +129,6 @@ export default function ResidentForm({
       <div className={ui.formRow}>
         <TextField
           label={translate({ id: 'console.residents.field.birthDate', message: 'Date of birth' })}
-          name="birthDate"
           type="date"
           {...bind('birthDate')}
         />
@@ -147,19 +144,16 @@ export default function ResidentForm({
       <div className={ui.formRow}>
         <TextField
           label={translate({ id: 'console.residents.field.email', message: 'e-ME email address' })}
-          name="email"
           type="email"
           {...bind('email')}
         />
         <TextField
           label={translate({ id: 'console.residents.field.countryCode', message: 'Country code' })}
-          name="countryCode"
           inputMode="numeric"
           {...bind('countryCode')}
         />
         <TextField
           label={translate({ id: 'console.residents.field.mobile', message: 'e-ME mobile number' })}
-          name="mobile"
           inputMode="numeric"
           {...bind('mobile')}
         />
@@ -175,7 +169,6 @@ export default function ResidentForm({
         />
         <TextField
           label={translate({ id: 'console.residents.field.delayMs', message: 'Delay before deciding (ms)' })}
-          name="delayMs"
           inputMode="numeric"
           {...bind('delayMs')}
         />
@@ -196,7 +189,6 @@ export default function ResidentForm({
       />
       <TextField
         label={translate({ id: 'console.residents.field.tags', message: 'Tags' })}
-        name="tags"
         {...bind('tags')}
         hint={translate({
           id: 'console.residents.field.tags.hint',
