@@ -34,3 +34,8 @@ export function term(value: string | undefined | null): string {
   if (!value) return '—'
   return TERMS[value]?.() ?? value
 }
+
+/** A select's options for these values, each under its name. */
+export function termOptions(values: readonly string[]): (readonly [string, string])[] {
+  return values.map((v) => [v, term(v)] as const)
+}

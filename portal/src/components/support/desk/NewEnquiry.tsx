@@ -18,7 +18,7 @@ import type { Enquiry, EnquiryCreateRequest, InspectorCall, Meta } from '../../s
 import { fileToUpload } from '../attachments'
 import styles from '../support.module.css'
 import { SubmitButton } from '../parts'
-import { term } from '../terms'
+import { termOptions } from '../terms'
 
 const splitIds = (text: string) => text.split(/[\s,]+/).filter(Boolean)
 
@@ -87,12 +87,12 @@ export default function NewEnquiry({ meta, onFiled }: { meta: Meta; onFiled(e: E
         {...bind('category')}
         options={[
           ['', translate({ id: 'support.categoryAuto', message: 'Let the desk suggest one' })],
-          ...meta.categories.map((c) => [c, term(c)] as const),
+          ...termOptions(meta.categories),
         ]}
       />
       <SelectField
         label={translate({ id: 'support.severity', message: 'Severity' })}
-        options={meta.severities.map((c) => [c, term(c)] as const)}
+        options={termOptions(meta.severities)}
         {...bind('severity')}
       />
       <SelectField

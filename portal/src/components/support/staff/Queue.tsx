@@ -11,12 +11,12 @@ import { Table } from '../../shared/Table'
 import type { Meta, QueueQuery, StaffList } from '../../shared/types'
 import ui from '../../shared/ui.module.css'
 import type { Selection } from '../selection'
-import { term } from '../terms'
+import { term, termOptions } from '../terms'
 import { Flags } from './Flags'
 
 const FILTERS = ['kind', 'status', 'category', 'priority', 'assignee', 'breach', 'sort'] as const
 type Filters = Record<(typeof FILTERS)[number], string>
-type Options = [string, string][]
+type Options = (readonly [string, string])[]
 
 const any = () => translate({ id: 'support.any', message: 'Any' })
 const due = () => translate({ id: 'support.due', message: 'Next due' })
@@ -32,16 +32,15 @@ const labels = (): Filters => ({
 
 /** Each filter's choices as [value, label]. */
 function options(meta: Meta, staff: StaffList): Record<(typeof FILTERS)[number], Options> {
-  const terms = (values: readonly string[]): Options => values.map((s) => [s, term(s)])
   return {
-    kind: [['', any()], ...terms(['enquiry', 'application'])],
+    kind: [['', any()], ...termOptions(['enquiry', 'application'])],
     status: [
       ['open', translate({ id: 'support.openItems', message: 'Open items' })],
       ['all', any()],
-      ...terms(meta.statuses),
+      ...termOptions(meta.statuses),
     ],
-    category: [['', any()], ...terms(meta.categories)],
-    priority: [['', any()], ...terms(meta.priorities)],
+    category: [['', any()], ...termOptions(meta.categories)],
+    priority: [['', any()], ...termOptions(meta.priorities)],
     assignee: [
       ['', any()],
       ['me', translate({ id: 'support.me', message: 'Me' })],

@@ -8,7 +8,7 @@ import { useLoad } from '../../shared/hooks'
 import type { Enquiry, Meta, ReplyRequest, Suggestions } from '../../shared/types'
 import styles from '../support.module.css'
 import { SubmitButton } from '../parts'
-import { term } from '../terms'
+import { termOptions } from '../terms'
 
 export default function StaffReply({
   meta,
@@ -83,7 +83,7 @@ export default function StaffReply({
         {...bind('nextStatus')}
         options={[
           ['', translate({ id: 'support.keep', message: 'Keep' })],
-          ...meta.statuses.filter((s) => s !== 'new' && s !== 'triaged').map((s) => [s, term(s)] as const),
+          ...termOptions(meta.statuses.filter((s) => s !== 'new' && s !== 'triaged')),
         ]}
       />
       <SubmitButton busy={busy}>

@@ -8,7 +8,7 @@ import { SelectField, useFields } from '../../shared/fields'
 import { useAction } from '../../shared/hooks'
 import type { Application, Enquiry, Meta, StaffList, TriageRequest } from '../../shared/types'
 import ui from '../../shared/ui.module.css'
-import { term } from '../terms'
+import { term, termOptions } from '../terms'
 
 export default function Triage({
   meta,
@@ -67,21 +67,19 @@ export default function Triage({
           {...bind('status')}
           options={[
             ['', `${translate({ id: 'support.keep', message: 'Keep' })} (${term(item.status)})`],
-            ...allowed
-              .filter((s) => item.kind === 'enquiry' || s !== 'resolved')
-              .map((s) => [s, term(s)] as const),
+            ...termOptions(allowed.filter((s) => item.kind === 'enquiry' || s !== 'resolved')),
           ]}
         />
         <SelectField
           label={translate({ id: 'support.priority', message: 'Priority' })}
           {...bind('priority')}
-          options={meta.priorities.map((p) => [p, term(p)] as const)}
+          options={termOptions(meta.priorities)}
         />
         {item.kind === 'enquiry' && (
           <SelectField
             label={translate({ id: 'support.category', message: 'Category' })}
             {...bind('category')}
-            options={meta.categories.map((p) => [p, term(p)] as const)}
+            options={termOptions(meta.categories)}
           />
         )}
         <SelectField
