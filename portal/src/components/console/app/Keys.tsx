@@ -1,7 +1,7 @@
 /** The app's key encryption keys A and B: upload, generate in the browser, make active, remove. */
 import Translate, { translate } from '@docusaurus/Translate'
 import { useState } from 'react'
-import { ApiError, sandboxApi, unwrap } from '../../shared/api'
+import { sandboxApi } from '../../shared/api'
 import { ActionButton, Badge, Notice } from '../../shared/feedback'
 import { fieldError, TextAreaField } from '../../shared/fields'
 import { Section } from '../../shared/Section'
@@ -14,11 +14,10 @@ function KeySlotPanel({ app, slot, onApp }: { app: App; slot: KeySlot; onApp(app
   const [pem, setPem] = useState('')
   const [generated, setGenerated] = useState<string>()
   const [genError, setGenError] = useState<string>()
-  const { error, message, run } = useChange((a) => {
+  const { error, errors, message, run } = useChange((a) => {
     onApp(a)
     setPem('')
   })
-  const errors = error instanceof ApiError ? error.fieldErrors : {}
   const key = app.kekPublicKeys[slot]
   const path = { clientID: app.clientID, slot }
   const isPrivate = looksPrivate(pem)
@@ -113,12 +112,10 @@ function KeySlotPanel({ app, slot, onApp }: { app: App; slot: KeySlot; onApp(app
           disabled={!pem.trim() || isPrivate}
           onClick={() =>
             run(() =>
-              unwrap(
-                sandboxApi.PUT('/apps/{clientID}/keys/{slot}', {
-                  params: { path },
-                  body: { publicKey: pem },
-                }),
-              ),
+              sandboxApi.PUT('/apps/{clientID}/keys/{slot}', {
+                params: { path },
+                body: { publicKey: pem },
+              }),
             )
           }
         >
@@ -129,12 +126,10 @@ function KeySlotPanel({ app, slot, onApp }: { app: App; slot: KeySlot; onApp(app
             className="button--secondary"
             onClick={() =>
               run(() =>
-                unwrap(
-                  sandboxApi.PUT('/apps/{clientID}/active-key', {
-                    params: { path: { clientID: app.clientID } },
-                    body: { slot },
-                  }),
-                ),
+                sandboxApi.PUT('/apps/{clientID}/active-key', {
+                  params: { path: { clientID: app.clientID } },
+                  body: { slot },
+                }),
               )
             }
           >
@@ -144,9 +139,7 @@ function KeySlotPanel({ app, slot, onApp }: { app: App; slot: KeySlot; onApp(app
         {key && (
           <ActionButton
             className="button--danger button--outline"
-            onClick={() =>
-              run(() => unwrap(sandboxApi.DELETE('/apps/{clientID}/keys/{slot}', { params: { path } })))
-            }
+            onClick={() => run(() => sandboxApi.DELETE('/apps/{clientID}/keys/{slot}', { params: { path } }))}
           >
             {translate({ id: 'console.app.kek.remove', message: 'Remove key {slot}' }, { slot })}
           </ActionButton>

@@ -1,7 +1,7 @@
 /** The app's name, strict mode and compatibility profile. */
 import Translate, { translate } from '@docusaurus/Translate'
 import { useEffect, useState } from 'react'
-import { ApiError, sandboxApi, unwrap } from '../../shared/api'
+import { sandboxApi } from '../../shared/api'
 import { ActionButton } from '../../shared/feedback'
 import { fieldError, SelectField, TextField } from '../../shared/fields'
 import { Section } from '../../shared/Section'
@@ -27,8 +27,7 @@ export default function Settings({ app, onApp }: { app: App; onApp(app: App): vo
   useEffect(() => setName(app.name), [app.name])
   useEffect(() => setStrict(app.strict), [app.strict])
   useEffect(() => setProfile(app.compatibilityProfile ?? 'evidence'), [app.compatibilityProfile])
-  const { error, message, run } = useChange(onApp)
-  const errors = error instanceof ApiError ? error.fieldErrors : {}
+  const { error, errors, message, run } = useChange(onApp)
   return (
     <Section panel id="settings" title={<Translate id="console.app.settings">Settings</Translate>}>
       <ChangeMessage error={error} message={message} fields={['name', 'strict', 'compatibilityProfile']} />
@@ -54,12 +53,10 @@ export default function Settings({ app, onApp }: { app: App; onApp(app: App): vo
       <ActionButton
         onClick={() =>
           run(() =>
-            unwrap(
-              sandboxApi.PATCH('/apps/{clientID}', {
-                params: { path: { clientID: app.clientID } },
-                body: { name: name.trim(), strict, compatibilityProfile: profile },
-              }),
-            ),
+            sandboxApi.PATCH('/apps/{clientID}', {
+              params: { path: { clientID: app.clientID } },
+              body: { name: name.trim(), strict, compatibilityProfile: profile },
+            }),
           )
         }
       >

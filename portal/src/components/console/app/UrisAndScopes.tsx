@@ -1,7 +1,7 @@
 /** The app's registered redirect URIs and its scopes. */
 import Translate, { translate } from '@docusaurus/Translate'
 import { useEffect, useState } from 'react'
-import { ApiError, sandboxApi, unwrap } from '../../shared/api'
+import { sandboxApi } from '../../shared/api'
 import { ActionButton } from '../../shared/feedback'
 import { fieldError, TextAreaField } from '../../shared/fields'
 import { Section } from '../../shared/Section'
@@ -13,8 +13,7 @@ export function RedirectUris({ app, onApp }: { app: App; onApp(app: App): void }
   const registered = app.redirectURIs.join('\n')
   const [text, setText] = useState(registered)
   useEffect(() => setText(registered), [registered])
-  const { error, message, run } = useChange(onApp)
-  const errors = error instanceof ApiError ? error.fieldErrors : {}
+  const { error, errors, message, run } = useChange(onApp)
   return (
     <Section
       panel
@@ -32,12 +31,10 @@ export function RedirectUris({ app, onApp }: { app: App; onApp(app: App): void }
       <ActionButton
         onClick={() =>
           run(() =>
-            unwrap(
-              sandboxApi.PUT('/apps/{clientID}/redirect-uris', {
-                params: { path: { clientID: app.clientID } },
-                body: { redirectURIs: lines(text) },
-              }),
-            ),
+            sandboxApi.PUT('/apps/{clientID}/redirect-uris', {
+              params: { path: { clientID: app.clientID } },
+              body: { redirectURIs: lines(text) },
+            }),
           )
         }
       >
@@ -51,8 +48,7 @@ export function Scopes({ app, onApp }: { app: App; onApp(app: App): void }) {
   const granted = app.scopes.join(' ')
   const [scopes, setScopes] = useState<ScopeName[]>(app.scopes)
   useEffect(() => setScopes(granted ? (granted.split(' ') as ScopeName[]) : []), [granted])
-  const { error, message, run } = useChange(onApp)
-  const errors = error instanceof ApiError ? error.fieldErrors : {}
+  const { error, errors, message, run } = useChange(onApp)
   return (
     <Section panel id="scopes" title={<Translate id="console.apps.field.scopes">Scopes</Translate>}>
       <ChangeMessage error={error} message={message} fields={['scopes']} />
@@ -60,12 +56,10 @@ export function Scopes({ app, onApp }: { app: App; onApp(app: App): void }) {
       <ActionButton
         onClick={() =>
           run(() =>
-            unwrap(
-              sandboxApi.PUT('/apps/{clientID}/scopes', {
-                params: { path: { clientID: app.clientID } },
-                body: { scopes },
-              }),
-            ),
+            sandboxApi.PUT('/apps/{clientID}/scopes', {
+              params: { path: { clientID: app.clientID } },
+              body: { scopes },
+            }),
           )
         }
       >
