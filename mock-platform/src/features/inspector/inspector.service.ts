@@ -29,9 +29,13 @@ interface Tail {
 
 export type Subscriber = (item: InspectedItem) => void
 
+/** Told of the items of one app just written to the request log (inspector.relay.ts tells other instances). */
+export type WrittenListener = (clientID: string, items: InspectedItem[]) => void
+
 export class Inspector {
   private readonly tails = new Map<string, Tail>()
   private readonly subscribers = new Map<string, Set<Subscriber>>()
+  private readonly writtenListeners = new Set<WrittenListener>()
   private readonly dirty = new Set<string>()
   private scheduled = false
   /** The write of a group under way, and the one callers arriving meanwhile share. */
@@ -110,6 +114,45 @@ export class Inspector {
       set.delete(fn)
       if (set.size === 0) this.subscribers.delete(clientID)
     }
+  }
+
+  /** The request log this inspector writes (the relay reads other instances' records from it). */
+  get log() {
+    return this.o.log
+  }
+
+  /** Called with each group of an app's items once they are in the request log. */
+  onWritten(fn: WrittenListener): () => void {
+    this.writtenListeners.add(fn)
+    return () => this.writtenListeners.delete(fn)
+  }
+
+  /**
+   * Items another instance wrote to the shared request log: they join this instance's tail (already written) and
+   * reach its live subscribers, so a tail opened on any instance shows every instance's calls.
+   */
+  adopt(clientID: string, items: InspectedItem[]): void {
+    const tail = this.tails.get(clientID)
+    // Not read here since start: its first read hydrates from the log, which holds these already.
+    if (!tail?.hydrated) return
+    const known = new Set(tail.entries.map((e) => e.item?.txID))
+    for (const item of items) {
+      if (known.has(item.txID)) continue
+      tail.entries.push({ kind: item.kind, offset: 0, item, written: true })
+      for (const fn of this.subscribers.get(clientID) ?? []) fn(item)
+    }
+    tail.entries.sort((a, b) => (a.item?.at ?? Infinity) - (b.item?.at ?? Infinity))
+    while (tail.entries.length > this.tailSize && tail.entries[0]!.written) tail.entries.shift()
+  }
+
+  /** Whether this instance holds a tail of the app read from the log (what adopt() adds to). */
+  holds(clientID: string): boolean {
+    return this.tails.get(clientID)?.hydrated === true
+  }
+
+  /** After a gap in what other instances told: every tail is read again from the log on its next read. */
+  rehydrate(): void {
+    for (const tail of this.tails.values()) tail.hydrated = false
   }
 
   /** Builds everything pending and writes it to the log (tests, shutdown). */
@@ -251,6 +294,10 @@ export class Inspector {
         else failure = r.reason
       })
       this.release(tail, fresh.filter((e) => e.written).length)
+      if (this.writtenListeners.size > 0) {
+        const items = fresh.filter((e) => e.written && e.item).map((e) => e.item!)
+        for (const fn of this.writtenListeners) fn(clientID, items)
+      }
       if (failure) {
         // The log refused (full or closed): these records stay in the tail and are retried shortly.
         this.dirty.add(clientID)
