@@ -1,7 +1,7 @@
 /** The platform pages' UI strings in Traditional (zh-HK) and Simplified (zh-CN) Chinese: the English ones are in i18n.ts. */
-import type { Strings } from './i18n'
+// Typed where they are used: i18n.ts's table is a Record<Lang, Strings> (a key missing here fails to compile there).
 
-export const zhHK: Strings = {
+export const zhHK = {
   mockBanner: '模擬「智方便」沙盒：與數字政策辦公室、政府資訊科技總監辦公室或數碼港無關。只含虛構資料。',
   qrTitle: '智方便登入',
   qrInstruction: '開啟「智方便」流動應用程式，按「掃描二維碼」並掃描此二維碼。',
@@ -101,7 +101,7 @@ export const zhHK: Strings = {
   },
 }
 
-export const zhCN: Strings = {
+export const zhCN = {
   mockBanner: '模拟“智方便”沙盒：与数字政策办公室、政府资讯科技总监办公室或数码港无关。只含虚构资料。',
   qrTitle: '智方便登入',
   qrInstruction: '开启“智方便”流动应用程序，按“扫描二维码”并扫描此二维码。',
