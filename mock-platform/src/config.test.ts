@@ -78,6 +78,10 @@ describe('loadConfig', () => {
       RECORDS_PER_APP: '1000',
       RECORD_QUEUE_MAX: '100',
       HEAP_LIMIT_PERCENT: '50',
+      DATABASE_URL: 'postgres://u:p@db.internal:5432/sandbox',
+      DATABASE_POOL_MAX: '20',
+      TRUSTED_PROXIES: '10.0.0.1, ::1',
+      SANDBOX_INSTANCE_ID: 'web-1',
     })
     expect(c).toEqual({
       ...defaultConfig,
@@ -112,9 +116,33 @@ describe('loadConfig', () => {
       recordsPerApp: 1000,
       recordQueueMax: 100,
       heapLimitPercent: 50,
+      databaseUrl: 'postgres://u:p@db.internal:5432/sandbox',
+      databasePoolMax: 20,
+      trustedProxies: ['10.0.0.1', '::1'],
+      instanceId: 'web-1',
     })
     // Every variable of the table was exercised above.
-    expect(configurationTable()).toHaveLength(31)
+    expect(configurationTable()).toHaveLength(35)
+  })
+
+  it('postgres storage needs DATABASE_URL; a bad one is refused without echoing it (it may hold a password)', () => {
+    expect(() => loadConfig({ SANDBOX_STORAGE: 'postgres' })).toThrow(
+      /SANDBOX_STORAGE=postgres needs DATABASE_URL/,
+    )
+    let message = ''
+    try {
+      loadConfig({ SANDBOX_STORAGE: 'postgres', DATABASE_URL: 'mysql://root:hunter2@db/x' })
+    } catch (e) {
+      message = (e as Error).message
+    }
+    expect(message).toMatch(/DATABASE_URL=\(value not shown\): must be a postgres:\/\/ URL/)
+    expect(message).not.toContain('hunter2')
+    expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.1,not-an-ip' })).toThrow(
+      /not-an-ip is not an IP address/,
+    )
+    expect(
+      loadConfig({ SANDBOX_STORAGE: 'postgres', DATABASE_URL: 'postgresql://u:p@127.0.0.1:5433/s' }).storage,
+    ).toBe('postgres')
   })
 
   it('HOST and PORT derive publicBaseUrl unless PUBLIC_BASE_URL is set', () => {
@@ -188,7 +216,7 @@ describe('loadConfig', () => {
       'SANDBOX_MODE="cloud": must be one of local, hosted',
     ])
     expect(problemsOf({ SANDBOX_ADMIN_TOKEN: 'x'.repeat(15) })).toEqual([
-      `SANDBOX_ADMIN_TOKEN="${'x'.repeat(15)}": must be at least 16 characters`,
+      `SANDBOX_ADMIN_TOKEN=(value not shown): must be at least 16 characters`,
     ])
     expect(problemsOf({ PUBLIC_BASE_URL: 'ftp://x' })).toEqual([
       'PUBLIC_BASE_URL="ftp://x": must be an http(s) URL',

@@ -1,7 +1,8 @@
 /** Typed configuration, read once from the environment; fails fast naming every bad key. */
+import { isIP } from 'node:net'
 
 export type SandboxMode = 'local' | 'hosted'
-export type StorageKind = 'memory' | 'lowdb'
+export type StorageKind = 'memory' | 'lowdb' | 'postgres'
 
 export interface Config {
   host: string
@@ -11,6 +12,14 @@ export interface Config {
   mode: SandboxMode
   storage: StorageKind
   dataDir: string
+  /** SANDBOX_STORAGE=postgres: postgres://user:password@host:port/database (never logged). */
+  databaseUrl: string | undefined
+  /** Connections one instance may hold in its pool. */
+  databasePoolMax: number
+  /** Addresses of the load balancers in front (X-Forwarded-For is believed from these only). */
+  trustedProxies: string[]
+  /** This instance's name in leases and logs (hosted mode); default `<hostname>-<pid>`. */
+  instanceId: string | undefined
   /** Bearer token for the sandbox admin API; generated at start when unset. */
   adminToken: string | undefined
   seed: number
@@ -72,6 +81,10 @@ export const defaultConfig: Config = {
   mode: 'local',
   storage: 'lowdb',
   dataDir: '.iamsmart-sandbox',
+  databaseUrl: undefined,
+  databasePoolMax: 10,
+  trustedProxies: [],
+  instanceId: undefined,
   adminToken: undefined,
   seed: 20260101,
   residentCount: 200,
@@ -118,8 +131,12 @@ const variables: Array<[string, keyof Config, (raw: string) => unknown]> = [
   ['PORT', 'port', intIn(0, 65535)],
   ['PUBLIC_BASE_URL', 'publicBaseUrl', url],
   ['SANDBOX_MODE', 'mode', oneOf('local', 'hosted')],
-  ['SANDBOX_STORAGE', 'storage', oneOf('memory', 'lowdb')],
+  ['SANDBOX_STORAGE', 'storage', oneOf('memory', 'lowdb', 'postgres')],
   ['SANDBOX_DATA_DIR', 'dataDir', nonEmpty],
+  ['DATABASE_URL', 'databaseUrl', postgresUrl],
+  ['DATABASE_POOL_MAX', 'databasePoolMax', intIn(1, 1_000)],
+  ['TRUSTED_PROXIES', 'trustedProxies', addressList],
+  ['SANDBOX_INSTANCE_ID', 'instanceId', instanceId],
   ['SANDBOX_ADMIN_TOKEN', 'adminToken', minLength(16)],
   ['SANDBOX_SEED', 'seed', intIn(0, 2 ** 31)],
   ['SANDBOX_RESIDENTS', 'residentCount', intIn(0, 10_000)],
@@ -175,6 +192,9 @@ const supportVariables: Array<[string, keyof Config, (raw: string) => unknown, s
   ],
 ]
 
+/** Variables whose values may hold a password or token: a refusal names the variable, never the value. */
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(['SANDBOX_ADMIN_TOKEN', 'DATABASE_URL', 'SMTP_URL'])
+
 /** Reads the environment once. Unknown variables are ignored; every bad value is reported together. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const config: Config = { ...defaultConfig }
@@ -185,7 +205,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     try {
       ;(config as unknown as Record<string, unknown>)[key] = parse(raw)
     } catch (e) {
-      problems.push(`${name}=${JSON.stringify(raw)}: ${(e as Error).message}`)
+      const shown = SECRET_VARIABLES.has(name) ? '(value not shown)' : JSON.stringify(raw)
+      problems.push(`${name}=${shown}: ${(e as Error).message}`)
     }
   }
   // An empty PUBLIC_BASE_URL is unset, like every other empty value; an IPv6 host needs brackets in a URL.
@@ -194,6 +215,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     config.publicBaseUrl = `http://${host}:${config.port}`
   }
   Object.assign(config, overrides)
+  if (config.storage === 'postgres' && !config.databaseUrl)
+    problems.push('SANDBOX_STORAGE=postgres needs DATABASE_URL (postgres://user:password@host:port/database)')
   if (problems.length > 0) throw new ConfigError(problems)
   return config
 }
@@ -246,6 +269,27 @@ function minLength(n: number) {
     if (raw.length < n) throw new Error(`must be at least ${n} characters`)
     return raw
   }
+}
+function postgresUrl(raw: string): string {
+  let u: URL
+  try {
+    u = new URL(raw)
+  } catch {
+    throw new Error('must be a postgres:// URL') // the value is not echoed back: it may hold a password
+  }
+  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') throw new Error('must be a postgres:// URL')
+  if (!u.hostname) throw new Error('must name a host')
+  return raw
+}
+function addressList(raw: string): string[] {
+  const list = raw.split(',').map((a) => a.trim())
+  for (const a of list) if (isIP(a) === 0) throw new Error(`${a} is not an IP address`)
+  return list
+}
+function instanceId(raw: string): string {
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(raw))
+    throw new Error('must be 1–64 letters, digits, dots, dashes or underscores')
+  return raw
 }
 function smtpUrl(raw: string): string {
   const u = new URL(raw)

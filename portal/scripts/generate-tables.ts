@@ -111,8 +111,12 @@ export function generatedResidentTableMdx(): string {
   )
 }
 
-function formatDefault(value: unknown): string {
-  if (value === undefined) return '*(generated at start)*'
+function formatDefault(value: unknown, variable = ''): string {
+  if (value === undefined)
+    return variable === 'SANDBOX_ADMIN_TOKEN' || variable === 'SANDBOX_INSTANCE_ID'
+      ? '*(generated at start)*'
+      : '*(none)*'
+  if (Array.isArray(value)) return value.length === 0 ? '*(none)*' : `\`${value.join(',')}\``
   if (typeof value === 'number' && value >= 10_000) return `\`${value}\` (${value.toLocaleString('en-GB')})`
   return `\`${String(value)}\``
 }
@@ -126,7 +130,15 @@ export const CONFIG_DESCRIPTIONS: Record<string, string> = {
   SANDBOX_MODE:
     '`local` (admin API from loopback only) or `hosted` (shared deployments: callbacks to private addresses refused).',
   SANDBOX_STORAGE:
-    '`lowdb` keeps apps, residents and tickets in JSON files under the data directory; `memory` forgets them at exit.',
+    '`lowdb` keeps apps, residents and tickets in JSON files under the data directory; `memory` forgets them at exit; `postgres` keeps everything in PostgreSQL (`DATABASE_URL`) so that several instances serve one sandbox.',
+  DATABASE_URL:
+    'With `SANDBOX_STORAGE=postgres`: `postgres://user:password@host:port/database`. The schema is created and migrated at start. Never logged; a bad value is refused without echoing it.',
+  DATABASE_POOL_MAX:
+    "Connections one instance may hold in its pool. Size it so that instances × this stays under the database's `max_connections`.",
+  TRUSTED_PROXIES:
+    'Comma-separated IP addresses of the load balancers in front of the instances: `X-Forwarded-For` is believed only from these (rate limits and audit lines then see the caller, not the proxy).',
+  SANDBOX_INSTANCE_ID:
+    "This instance's name in callback leases and logs (hosted mode); default `<hostname>-<pid>`.",
   SANDBOX_DATA_DIR:
     'Data directory, relative to the directory the sandbox starts in: JSON collections, the demo app (`demo-app.json`, `demo-kek-private.pem`, found by `loadDemoApp()` from there or any directory below) and the mock PKI keys. Locked by one process at a time.',
   SANDBOX_ADMIN_TOKEN:
@@ -173,7 +185,7 @@ export const CONFIG_DESCRIPTIONS: Record<string, string> = {
 export function configurationTableMdx(): string {
   const rows = configurationTable().map(
     (row) =>
-      `| <span id="${row.variable.toLowerCase().replace(/_/g, '-')}">\`${row.variable}\`</span> | ${formatDefault(row.default)} | ${cell(CONFIG_DESCRIPTIONS[row.variable] ?? '')} |`,
+      `| <span id="${row.variable.toLowerCase().replace(/_/g, '-')}">\`${row.variable}\`</span> | ${formatDefault(row.default, row.variable)} | ${cell(CONFIG_DESCRIPTIONS[row.variable] ?? '')} |`,
   )
   return `${BANNER}| Variable | Default | What it sets |\n| --- | --- | --- |\n${rows.join('\n')}\n`
 }
