@@ -21,11 +21,11 @@ export const TARBALLS = join(ROOT, 'packaging/tarballs')
 const TSCONFIG = join(ROOT, 'packaging/tsconfig.build.json')
 const SITE = join(ROOT, 'build')
 /** The server package's command: a launcher that runs dist/server.js with `npm start`'s Node flags (launcher.ts). */
-export const SERVER_BIN = { 'iamsmart-sandbox': './dist/cli.js' } as const
+export const SERVER_BIN = { 'iamsmart-sandbox': './dist/cli.cjs' } as const
 
 /** Writes the server package's launcher into `dir` (its dist/, beside server.js). */
 export function writeServerLauncher(dir: string): string {
-  const file = join(dir, 'cli.js')
+  const file = join(dir, 'cli.cjs')
   writeFileSync(file, launcherSource(NODE_FLAGS), { mode: 0o755 })
   return file
 }

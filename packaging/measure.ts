@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     '',
     '| how | first start | restart |',
     '| --- | ---: | ---: |',
-    `| \`@iamsmart-sandbox/server\`: its command, \`iamsmart-sandbox\` (\`dist/cli.js\` → \`node ${NODE_FLAGS.join(' ')} dist/server.js\`) | ${fmt(runs.compiledFirst)} | ${fmt(runs.compiledAgain)} |`,
+    `| \`@iamsmart-sandbox/server\`: its command, \`iamsmart-sandbox\` (\`dist/cli.cjs\` → \`node ${NODE_FLAGS.join(' ')} dist/server.js\`) | ${fmt(runs.compiledFirst)} | ${fmt(runs.compiledAgain)} |`,
     `| the same server without the launcher: \`node dist/server.js\` (compiled, one file; no flags) | ${fmt(runs.directFirst)} | ${fmt(runs.directAgain)} |`,
     `| repository: \`tsx mock-platform/src/server.ts\` | ${fmt(runs.tsxFirst)} | ${fmt(runs.tsxAgain)} |`,
     '',

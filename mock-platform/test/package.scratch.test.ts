@@ -197,8 +197,8 @@ describe('the packed tarballs', () => {
     )
     const server = manifest(tarballs.server)
     // The command is the launcher that runs dist/server.js with npm start's Node flags (packaging/launcher.ts).
-    expect(server.bin).toEqual({ 'iamsmart-sandbox': './dist/cli.js' })
-    const cli = execFileSync('tar', ['-xzOf', tarballs.server, 'package/dist/cli.js'], { encoding: 'utf8' })
+    expect(server.bin).toEqual({ 'iamsmart-sandbox': './dist/cli.cjs' })
+    const cli = execFileSync('tar', ['-xzOf', tarballs.server, 'package/dist/cli.cjs'], { encoding: 'utf8' })
     for (const flag of NODE_FLAGS) expect(cli).toContain(JSON.stringify(flag))
     expect(server.dependencies).toBeUndefined()
   })

@@ -63,7 +63,7 @@ function start(cli: string, args: string[] = []) {
 
 describe('the server package runs its server with the flags npm start uses', () => {
   it('the package command is the launcher, and the launcher carries every flag', () => {
-    expect(SERVER_BIN).toEqual({ 'iamsmart-sandbox': './dist/cli.js' })
+    expect(SERVER_BIN).toEqual({ 'iamsmart-sandbox': './dist/cli.cjs' })
     expect(NODE_FLAGS).toEqual(['--max-semi-space-size=4', '--heap-growing-percent=25'])
     const text = readFileSync(dist().cli, 'utf8')
     expect(text.startsWith('#!/usr/bin/env node\n')).toBe(true)
