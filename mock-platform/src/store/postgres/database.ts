@@ -18,6 +18,22 @@ export interface Database {
 // bigint columns (epoch ms, sequence numbers) fit a JavaScript number for the next 285,000 years.
 pg.types.setTypeParser(pg.types.builtins.INT8, Number)
 
+/** Runs `fn` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
+export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    const out = await fn(client)
+    await client.query('COMMIT')
+    return out
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {})
+    throw e
+  } finally {
+    client.release()
+  }
+}
+
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: opts.url,

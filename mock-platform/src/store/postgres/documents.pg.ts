@@ -1,7 +1,7 @@
 /** Durable documents in PostgreSQL: one row per document, equality queries answered by the GIN index on `doc`. */
 import type { Pool } from 'pg'
 import { type Documents, type DocumentStore, pageSize } from '../documents'
-import type { Database } from './database'
+import { type Database, inTransaction } from './database'
 
 /** Ids compare bytewise in SQL (`COLLATE "C"`), as in JavaScript, so pages are the same in every engine. */
 class PostgresDocuments<T extends { id: string }> implements Documents<T> {
@@ -55,9 +55,7 @@ class PostgresDocuments<T extends { id: string }> implements Documents<T> {
   }
 
   async replaceAll(items: T[]): Promise<void> {
-    const client = await this.pool.connect()
-    try {
-      await client.query('BEGIN')
+    await inTransaction(this.pool, async (client) => {
       await client.query('DELETE FROM documents WHERE collection = $1', [this.name])
       if (items.length > 0)
         await client.query(
@@ -65,13 +63,7 @@ class PostgresDocuments<T extends { id: string }> implements Documents<T> {
            SELECT $1, d->>'id', d FROM jsonb_array_elements($2::jsonb) AS d`,
           [this.name, JSON.stringify(items)],
         )
-      await client.query('COMMIT')
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => {})
-      throw e
-    } finally {
-      client.release()
-    }
+    })
   }
 }
 

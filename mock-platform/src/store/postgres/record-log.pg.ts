@@ -4,7 +4,7 @@
  * partition keeps about its newest `keep` records: past `keep` + a quarter, the oldest are deleted in the same group.
  */
 import { checkPartition, GroupQueue, type RecordLog } from '../record-log'
-import type { Database } from './database'
+import { type Database, inTransaction } from './database'
 
 export function postgresRecordLog<T>(
   db: Database,
@@ -13,9 +13,7 @@ export function postgresRecordLog<T>(
 ): RecordLog<T> {
   const sinceTrim = new Map<string, number>()
   const q = new GroupQueue<T>(name, opts.queueMax ?? 10_000, async (batch) => {
-    const client = await db.pool.connect()
-    try {
-      await client.query('BEGIN')
+    await inTransaction(db.pool, async (client) => {
       await client.query(
         `INSERT INTO records (log, partition, record)
          SELECT $1, r->>0, r->1 FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(r, i) ORDER BY i`,
@@ -31,13 +29,7 @@ export function postgresRecordLog<T>(
           [name, partition, opts.keep],
         )
       }
-      await client.query('COMMIT')
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => {})
-      throw e
-    } finally {
-      client.release()
-    }
+    })
   })
   return {
     append(partition, record) {
