@@ -186,6 +186,23 @@ describe.each(stateEngines)('shared state on %s', (engine, make) => {
     },
   )
 
+  it.skipIf(skip)(
+    'keys may hold NUL and % (callers join parts with NUL); distinct keys stay distinct',
+    async () => {
+      const s = await make()
+      const k = fresh()
+      expect(await s.claimNonce(`${k}\u0000a`, 'n\u0000%00', 9e12, 0)).toBe(true)
+      expect(await s.claimNonce(`${k}\u0000a`, 'n%00%00', 9e12, 0)).toBe(true)
+      expect(await s.claimNonce(`${k}\u0000a`, 'n\u0000%00', 9e12, 0)).toBe(false)
+      await s.put('v', `${k}\u0000x`, `${k}\u0000t`, 1, 9e12)
+      await s.put('v', `${k}%00x`, `${k}%00t`, 2, 9e12)
+      expect(await s.get('v', `${k}\u0000x`, 0)).toBe(1)
+      expect(await s.held('v', `${k}\u0000t`, 0)).toBe(1)
+      expect(await s.hit(`${k}\u0000r`, 1000, 0)).toBe(1)
+      expect(await s.hit(`${k}%00r`, 1000, 0)).toBe(1)
+    },
+  )
+
   it.skipIf(skip)('sweep removes what expired and keeps what is live', async () => {
     const s = await make()
     const k = fresh()

@@ -6,6 +6,13 @@
 import type { SharedState } from '../shared-state'
 import type { Database } from './database'
 
+/**
+ * PostgreSQL text cannot hold NUL, which callers use as a separator inside keys: `%` and NUL are percent-encoded
+ * (injective, so distinct keys stay distinct).
+ */
+const text = (s: string) =>
+  /[%\u0000]/.test(s) ? s.replace(/[%\u0000]/g, (c) => (c === '%' ? '%25' : '%00')) : s
+
 export function postgresSharedState(db: Database): SharedState {
   const q = db.pool
   return {
@@ -13,7 +20,7 @@ export function postgresSharedState(db: Database): SharedState {
       const r = await q.query(
         `INSERT INTO nonces (client_id, nonce, expires_ms) VALUES ($1, $2, $3)
          ON CONFLICT (client_id, nonce) DO UPDATE SET expires_ms = EXCLUDED.expires_ms WHERE nonces.expires_ms <= $4`,
-        [clientId, nonce, expiresMs, nowMs],
+        [text(clientId), text(nonce), expiresMs, nowMs],
       )
       return r.rowCount === 1
     },
@@ -22,32 +29,32 @@ export function postgresSharedState(db: Database): SharedState {
         `INSERT INTO ephemeral (kind, key, tenant, value, expires_ms) VALUES ($1, $2, $3, $4::jsonb, $5)
          ON CONFLICT (kind, key) DO UPDATE
            SET tenant = EXCLUDED.tenant, value = EXCLUDED.value, expires_ms = EXCLUDED.expires_ms`,
-        [kind, key, tenant, JSON.stringify(value), expiresMs],
+        [kind, text(key), text(tenant), JSON.stringify(value), expiresMs],
       )
     },
     async get<V>(kind: string, key: string, nowMs: number) {
       const r = await q.query<{ value: V }>(
         'SELECT value FROM ephemeral WHERE kind = $1 AND key = $2 AND expires_ms > $3',
-        [kind, key, nowMs],
+        [kind, text(key), nowMs],
       )
       return r.rows[0]?.value
     },
     async take<V>(kind: string, key: string, nowMs: number) {
       const r = await q.query<{ value: V; expires_ms: number }>(
         'DELETE FROM ephemeral WHERE kind = $1 AND key = $2 RETURNING value, expires_ms',
-        [kind, key],
+        [kind, text(key)],
       )
       const row = r.rows[0]
       return row && row.expires_ms > nowMs ? row.value : undefined
     },
     async delete(kind, key) {
-      const r = await q.query('DELETE FROM ephemeral WHERE kind = $1 AND key = $2', [kind, key])
+      const r = await q.query('DELETE FROM ephemeral WHERE kind = $1 AND key = $2', [kind, text(key)])
       return (r.rowCount ?? 0) > 0
     },
     async held(kind, tenant, nowMs) {
       const r = await q.query<{ n: number }>(
         'SELECT count(*)::int AS n FROM ephemeral WHERE kind = $1 AND tenant = $2 AND expires_ms > $3',
-        [kind, tenant, nowMs],
+        [kind, text(tenant), nowMs],
       )
       return r.rows[0]!.n
     },
@@ -56,7 +63,7 @@ export function postgresSharedState(db: Database): SharedState {
       const r = await q.query<{ n: number }>(
         `INSERT INTO counters (key, window_ms, n, expires_ms) VALUES ($1, $2, 1, $3)
          ON CONFLICT (key, window_ms) DO UPDATE SET n = counters.n + 1 RETURNING n`,
-        [key, start, start + windowMs],
+        [text(key), start, start + windowMs],
       )
       return r.rows[0]!.n
     },
