@@ -17,3 +17,12 @@ export const requestValidators = {
   addApplicationNote: NoteRequest,
   updateTargets: TargetSettingsUpdate,
 };
+export const queryValidators = {
+};
+export const schemaEnums = {
+  Category: ["login","e-ME","signing","consent","keys","onboarding","other"],
+  Priority: ["low","normal","high","urgent"],
+  ProgrammeStatus: ["applicant","sandbox","ite-ready"],
+  Sector: ["financial","ict","telecom","healthcare","education","culture","sports","tourism","dnfbp","accounting","transport-logistics","charity","property-management","real-estate","public"],
+  WorkStatus: ["new","triaged","in_progress","waiting_on_provider","resolved","closed"],
+} as const;

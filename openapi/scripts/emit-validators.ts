@@ -39,7 +39,11 @@ const RUNTIME: Record<string, string> = {
  */
 export function emitValidators(document: Json): string {
   const ajv = new Ajv(OPTIONS)
-  ajv.addSchema({ $id: 'contract', components: document.components, paths: document.paths }, 'contract')
+  const queries = querySchemas(document)
+  ajv.addSchema(
+    { $id: 'contract', components: document.components, paths: document.paths, queries },
+    'contract',
+  )
   // One function a schema (operations may share one), exported under the schema's name or, inline, the operation's.
   const refs: Record<string, string> = {}
   const byOperation: Record<string, string> = {}
@@ -52,6 +56,8 @@ export function emitValidators(document: Json): string {
     refs[name] = `contract${ref}`
     byOperation[operation.operationId] = name
   }
+  for (const operationId of Object.keys(queries))
+    refs[`${operationId}Query`] = `contract#/queries/${operationId}`
   let code = standaloneCode(ajv, refs)
   const helpers: string[] = []
   code = code.replace(/require\("([^"]+)"\)\.default/g, (_, module: string) => {
@@ -72,6 +78,62 @@ export function emitValidators(document: Json): string {
     `export const requestValidators = {\n${Object.entries(byOperation)
       .map(([op, name]) => `  ${op}: ${name},`)
       .join('\n')}\n};`,
+    `export const queryValidators = {${Object.keys(queries)
+      .map((op) => `\n  ${op}: ${op}Query,`)
+      .join('')}\n};`,
+    emitEnums(document),
     '',
   ].join('\n')
+}
+
+interface Parameter {
+  name: string
+  in: string
+  required?: boolean
+  schema?: Json
+}
+
+/**
+ * Each operation's query as the object of its parameters (`queryValidators`), for a query read as text: a boolean
+ * parameter is `true` or `false`. An operation with a numeric query parameter gets none (its bounds need a parse).
+ */
+function querySchemas(document: Json): Record<string, Json> {
+  const resolve = (p: Json): Parameter => {
+    const ref = p.$ref
+    if (typeof ref !== 'string') return p as unknown as Parameter
+    return ref
+      .split('/')
+      .slice(1)
+      .reduce<Json>((o, k) => o[k] as Json, document) as unknown as Parameter
+  }
+  const out: Record<string, Json> = {}
+  for (const { operation } of listOperations(document)) {
+    const params = ((operation as { parameters?: Json[] }).parameters ?? [])
+      .map(resolve)
+      .filter((p) => p.in === 'query')
+    if (params.length === 0) continue
+    const asText = params.map((p) => ({
+      ...p,
+      schema: p.schema?.type === 'boolean' ? { type: 'string', enum: ['true', 'false'] } : p.schema,
+    }))
+    if (asText.some((p) => p.schema?.type === 'integer' || p.schema?.type === 'number')) continue
+    out[operation.operationId] = {
+      type: 'object',
+      required: asText.filter((p) => p.required).map((p) => p.name),
+      properties: Object.fromEntries(asText.map((p) => [p.name, p.schema ?? {}])),
+    }
+  }
+  return out
+}
+
+/**
+ * `schemaEnums`: the values of each named schema that is a list of strings (`Source`, `ProfileField`, `ScopeName`…),
+ * in the contract's order, so the code's lists of them are the contract's and cannot drift from it.
+ */
+export function emitEnums(document: Json): string {
+  const schemas = ((document.components as Json | undefined)?.schemas ?? {}) as Record<string, Json>
+  const lines = Object.entries(schemas)
+    .filter(([, schema]) => Array.isArray(schema.enum) && schema.enum.every((v) => typeof v === 'string'))
+    .map(([name, schema]) => `  ${name}: ${JSON.stringify(schema.enum)},`)
+  return `export const schemaEnums = {\n${lines.join('\n')}\n} as const;`
 }

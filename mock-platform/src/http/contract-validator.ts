@@ -1,8 +1,17 @@
 /** Checks a request against the contract's schema for its operation (Ajv standalone code generated from openapi/dist). */
 import { ProblemError } from '../errors'
-import { requestValidators as platform } from '@iamsmart-sandbox/openapi/generated/platform-validators'
-import { requestValidators as sandbox } from '@iamsmart-sandbox/openapi/generated/sandbox-validators'
-import { requestValidators as support } from '@iamsmart-sandbox/openapi/generated/support-validators'
+import {
+  requestValidators as platform,
+  queryValidators as platformQueries,
+} from '@iamsmart-sandbox/openapi/generated/platform-validators'
+import {
+  requestValidators as sandbox,
+  queryValidators as sandboxQueries,
+} from '@iamsmart-sandbox/openapi/generated/sandbox-validators'
+import {
+  requestValidators as support,
+  queryValidators as supportQueries,
+} from '@iamsmart-sandbox/openapi/generated/support-validators'
 
 /** An error as Ajv reports it. */
 interface AjvError {
@@ -30,6 +39,12 @@ export interface ContractIssue {
 export type Api = 'platform' | 'sandbox' | 'support'
 
 const VALIDATORS: Record<Api, Record<string, unknown>> = { platform, sandbox, support }
+/** Each operation's query parameters as one object of text (a boolean is `true` or `false`). */
+const QUERY_VALIDATORS: Record<Api, Record<string, unknown>> = {
+  platform: platformQueries,
+  sandbox: sandboxQueries,
+  support: supportQueries,
+}
 
 /** Whether the contract has a request schema for this operation. */
 export function hasRequestSchema(api: Api, operationId: string): boolean {
@@ -41,7 +56,24 @@ export function hasRequestSchema(api: Api, operationId: string): boolean {
  * `oneOf` that failed, only the most specific issues are kept (a field of the object, not "must be null" beside it).
  */
 export function contractIssues(api: Api, operationId: string, body: unknown): ContractIssue[] {
-  const validate = VALIDATORS[api][operationId] as ValidateFunction | undefined
+  return issuesOf(VALIDATORS[api][operationId] as ValidateFunction | undefined, body)
+}
+
+/**
+ * The issues of a query (its parameters by name, as sent), as contractIssues; [] when it conforms or the contract
+ * has no query schema for the operation.
+ */
+export function contractQueryIssues(
+  api: Api,
+  operationId: string,
+  query: Record<string, string | undefined>,
+): ContractIssue[] {
+  // A parameter sent empty (`state=`) is an absent one, as an optional member sent as '' is in a body.
+  const sent = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== ''))
+  return issuesOf(QUERY_VALIDATORS[api][operationId] as ValidateFunction | undefined, sent)
+}
+
+function issuesOf(validate: ValidateFunction | undefined, body: unknown): ContractIssue[] {
   if (typeof validate !== 'function' || validate(body)) return []
   const all = (validate.errors ?? []).map((e) => issueOf(e, body))
   const issues = all.filter(
