@@ -7,6 +7,7 @@ import { SANDBOX_ORG_ID } from '../orgs'
 import type { RegisteredApp } from './app.types'
 import { type CompatibilityProfile, isProfile } from './compatibility'
 import {
+  createAppProblems,
   PROFILE_PROBLEM,
   type Problems,
   throwIfInvalid,
@@ -65,7 +66,7 @@ export class AppsService {
    * operator is not); at the limit, 409. Checked and counted before the write, so concurrent calls cannot pass it.
    */
   async create(input: NewApp, limit?: number): Promise<RegisteredApp> {
-    const problems: Problems = {}
+    const problems: Problems = createAppProblems(input)
     const name = validateName(input.name, problems)
     const redirectURIs = validateRedirectUris(input.redirectURIs, problems)
     const scopes = validateScopes(input.scopes ?? ['eidapi_auth'], problems)

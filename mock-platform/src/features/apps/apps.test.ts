@@ -217,7 +217,7 @@ describe('redirect URIs, scopes and mode', () => {
     expect(scopes.app.scopes).toEqual(['eidapi_auth', 'eidapi_sign'])
     const bad = await dev.call(`/sandbox/v1/apps/${app.clientID}/scopes`, 'PUT', { scopes: ['eidapi_all'] })
     expect(((await bad.json()) as { errors: { scopes: string } }).errors.scopes).toMatch(
-      /^must be a list of eidapi_auth/,
+      /^item 0 "eidapi_all": must be one of eidapi_auth, /,
     )
     const strict = await dev.json(`/sandbox/v1/apps/${app.clientID}`, 'PATCH', {
       strict: true,
@@ -229,7 +229,7 @@ describe('redirect URIs, scopes and mode', () => {
       strict: 'yes',
     })
     expect(((await unknown.json()) as { errors: object }).errors).toEqual({
-      clientSecret: 'unknown field',
+      clientSecret: 'is not a field of this request',
       strict: 'must be true or false',
     })
   })

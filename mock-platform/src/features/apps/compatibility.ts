@@ -1,16 +1,11 @@
 /** Compatibility profiles: where public sources disagree, an app picks which variant the sandbox serves (decision 0014). */
+import { schemaEnums } from '@iamsmart-sandbox/openapi/generated/sandbox-validators'
 
 /**
  * `evidence` (default) follows the strongest public evidence; every other profile changes exactly one unconfirmed
  * detail, so a provider suite that fails under one profile names the detail it depends on (matrix mode).
  */
-export const COMPATIBILITY_PROFILES = [
-  'evidence',
-  'flat-callbacks',
-  'earlier-address-names',
-  'expire-in',
-  'unencrypted',
-] as const
+export const COMPATIBILITY_PROFILES = schemaEnums.CompatibilityProfile
 export type CompatibilityProfile = (typeof COMPATIBILITY_PROFILES)[number]
 export const DEFAULT_PROFILE: CompatibilityProfile = 'evidence'
 
