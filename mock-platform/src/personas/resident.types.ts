@@ -3,6 +3,7 @@
  * shapes the contract states are its generated types; the stricter ones below are the sandbox's own data.
  */
 import type { components } from '@iamsmart-sandbox/openapi/generated/sandbox'
+import { schemaEnums } from '@iamsmart-sandbox/openapi/generated/platform-validators'
 
 type S = components['schemas']
 
@@ -118,22 +119,8 @@ export interface EmeData {
   carOwner: YesNo
   propertyOwner: YesNo
 }
-export const EME_FIELDS = [
-  'prefix',
-  'maritalStatus',
-  'homeTelNumber',
-  'officeTelNumber',
-  'mobileNumber',
-  'emailAddress',
-  'residentialAddress',
-  'postalAddress',
-  'educationLevel',
-  'passportNumber',
-  'passportExpiry',
-  'employmentStatus',
-  'carOwner',
-  'propertyOwner',
-] as const satisfies readonly (keyof EmeData)[]
+/** The e-ME fields, as the contract lists them (`EmeField`), each one a field of the resident's e-ME data. */
+export const EME_FIELDS = schemaEnums.EmeField satisfies readonly (keyof EmeData)[]
 export type EmeField = (typeof EME_FIELDS)[number]
 
 /** Profile fields from the HKID registration (reference §7.1); a sandbox resident's gender is M or F (never U). */

@@ -1,6 +1,8 @@
 /** The profile and e-ME field names a request may ask for, and the rule that only agreed fields are released. */
+import { schemaEnums } from '@iamsmart-sandbox/openapi/generated/platform-validators'
 
-export const PROFILE_FIELDS = ['idNo', 'enName', 'chName', 'chNameVerified', 'birthDate', 'gender'] as const
+/** The profile fields, as the contract lists them (`ProfileField`). */
+export const PROFILE_FIELDS = schemaEnums.ProfileField
 /** The 14 e-ME fields, as the residents hold them (one list for data and requests). */
 export { EME_FIELDS } from '../../personas/resident.types'
 
