@@ -59,8 +59,8 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
   for (const prefix of ['/sandbox/v1/*', '/app/*', '/demo/*', '/mail/*', '/pki/*'])
     app.use(prefix, problemBodyLimit(config.bodyLimitBytes))
   app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'max-age=86400' }))
-  app.get('/healthz', (c) =>
-    c.json({ status: 'ok', residents: residents.list().length, apps: apps.list().length }),
+  app.get('/healthz', async (c) =>
+    c.json({ status: 'ok', residents: await residents.countShared(), apps: await apps.count() }),
   )
 
   // The platform API: signed POSTs plus the browser GET of getQR.

@@ -76,7 +76,7 @@ describe('a full journey with a capturing logger', () => {
     })
     expect(profiles.code).toBe('D00000')
 
-    const resident = h.platform.services.residents.get('magic-approve')!
+    const resident = (await h.platform.services.residents.get('magic-approve'))!
     const { Identification, CheckDigit } = resident.profile.idNo
     const secrets: Record<string, string[]> = {
       clientSecret: forms(h.clientSecret),

@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     pkiStore: config.storage === 'lowdb' ? filePkiStore(config.dataDir) : undefined,
   })
   // The stored demo app keeps the redirect URIs of its first start: follow this start's port.
-  const stored = platform.services.apps.get(demo.credentials.clientID)
+  const stored = await platform.services.apps.get(demo.credentials.clientID)
   const moved = stored && followPort(stored, demo.credentials.redirectURIs)
   if (moved) await platform.services.apps.replace(moved)
   const sweeper = setInterval(() => platform.services.tickets.sweep(), 1000)

@@ -203,7 +203,7 @@ describe('contract: every operation of the platform spec', () => {
     const h = await harness()
     const o = ops.get('getProfiles')!
     // magic-id-card-error cannot log in (D40035), so it releases nothing.
-    for (const r of h.platform.services.residents.list().filter((x) => !x.behaviour.idCardError)) {
+    for (const r of (await h.platform.services.residents.list()).filter((x) => !x.behaviour.idCardError)) {
       const t = await h.token({ resident: r.id })
       const res = await rawEnvelope(h, o.path, {
         accessToken: t.accessToken,
@@ -424,8 +424,8 @@ describe('contract: every operation of the platform spec', () => {
       expectValid(o, r.raw, r.content)
     }
     // Every generated and magic resident's records match the schemas.
-    for (const r of h.platform.services.residents.list()) {
-      const records = h.platform.services.departments.records(r)
+    for (const r of await h.platform.services.residents.list()) {
+      const records = await h.platform.services.departments.records(r)
       expect(violations(get.op['x-encrypted-content'].response.properties.records, records), r.id).toEqual([])
     }
     const auth = { accessToken: t.accessToken, openID: t.openID }
@@ -442,7 +442,7 @@ describe('contract: every operation of the platform spec', () => {
     await h.platform.services.consents.revoke(c!.id, 'magic-approve')
     await call(get, { ...auth, consentRef: ref }, 'D20026')
     await call(status, { consentRef: ref }, 'D00000')
-    h.platform.services.appClock.advance(h.clientID, 86_400_000)
+    await h.platform.services.appClock.advance(h.clientID, 86_400_000)
     await h.client.getKey()
     const fresh = await h.token()
     await call(get, { accessToken: fresh.accessToken, openID: fresh.openID, consentRef: short }, 'D40003')

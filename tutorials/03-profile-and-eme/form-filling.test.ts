@@ -92,7 +92,7 @@ describe('lesson 03: profile and e-ME form filling', () => {
     const login = await loginHeadless(client)
     const started = await requestEme(client, requests, { ...login, callbackURI, source: 'iOS_Safari' })
     // Anyone can wrap a CEK for your public KEK: here the test plays the attacker.
-    const kekPublic = sandbox.platform.services.apps.get(sandbox.app.clientID)!.kekPublicKeys.A!
+    const kekPublic = (await sandbox.platform.services.apps.get(sandbox.app.clientID))!.kekPublicKeys.A!
     const cek = crypto.getRandomValues(new Uint8Array(32))
     const body = {
       txID: 'forged',

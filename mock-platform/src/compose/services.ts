@@ -23,7 +23,7 @@ import { type InspectedItem, Inspector } from '../features/inspector'
 import { TokensService } from '../features/login'
 import { createMailOutbox } from '../features/notifications'
 import { type Org, OrgsService } from '../features/orgs'
-import { ResidentsService } from '../features/residents'
+import { ResidentsService, type StoredResident } from '../features/residents'
 import { Autopilot } from '../features/sandbox'
 import { AppClock, Scenarios } from '../features/scenarios'
 import { KeysService } from '../features/security'
@@ -40,6 +40,7 @@ import { RateLimiter } from '../protocol/rate-limiter'
 import { ReplayGuard } from '../protocol/replay-guard'
 import type { Services } from '../services'
 import type { CollectionFactory } from '../store/collection'
+import { type DocumentStore, embeddedDocuments } from '../store/documents'
 import { memoryStorage } from '../store/memory'
 import { memoryRecordLog, type RecordLog } from '../store/record-log'
 import { type RecordLogs, recordLogs } from '../store/records'
@@ -47,7 +48,10 @@ import { type RecordLogs, recordLogs } from '../store/records'
 export interface AppDeps {
   clock?: Clock
   logger?: Logger
+  /** The embedded engine (memory, lowdb) under the documents when `documents` is not given. */
   storage?: CollectionFactory
+  /** Durable documents (hosted: postgresDocuments(db)); default: the embedded engine of `storage`. */
+  documents?: DocumentStore
   /** fetch used for callbacks (tests inject one). */
   fetch?: typeof fetch
   callbackBackoffMs?: (attempt: number) => number
@@ -82,27 +86,29 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
   const clock = deps.clock ?? systemClock
   const logger = deps.logger ?? createLogger(config.logLevel)
   const storage = deps.storage ?? memoryStorage()
+  const documents = deps.documents ?? embeddedDocuments(storage)
   const records = deps.records ?? recordLogs(config)
-  const apps = new AppsService(await storage.collection<RegisteredApp>('apps'), clock)
-  const residents = new ResidentsService(await storage.collection<Resident>('residents'), clock)
+  const apps = new AppsService(await documents.documents<RegisteredApp>('apps'), clock)
+  await apps.backfillOrgs()
+  const residents = new ResidentsService(await documents.documents<StoredResident>('residents'), clock)
   await residents.seed(
     deps.residents ??
       (() => [...magicResidents(), ...generateResidents({ seed: config.seed, count: config.residentCount })]),
   )
-  const meta = await storage.collection<{ id: string; value: string }>('meta')
-  let pairwise = meta.get('pairwise-key')
+  const meta = await documents.documents<{ id: string; value: string }>('meta')
+  let pairwise = await meta.get('pairwise-key')
   if (!pairwise) {
     pairwise = { id: 'pairwise-key', value: randomHex(32) }
     await meta.put(pairwise)
   }
 
   // Sandbox accounts and organisations (design §8): durable collections; sessions in memory.
-  const accounts = new AccountsService(await storage.collection<Account>('accounts'), clock)
+  const accounts = new AccountsService(await documents.documents<Account>('accounts'), clock)
   await accounts.seedStaff(deps.staff ?? [])
-  const orgs = new OrgsService(await storage.collection<Org>('orgs'), clock)
+  const orgs = new OrgsService(await documents.documents<Org>('orgs'), clock)
   await orgs.ensureBuiltIn()
   const sessions = new SessionStore(clock)
-  const changes = new ChangesService(await storage.collection<ChangeRequest>('app-changes'), apps, clock)
+  const changes = new ChangesService(await documents.documents<ChangeRequest>('app-changes'), apps, clock)
   const audit = await AuditLog.open(records<AuditEntry>('audit'), clock)
 
   const scenarios = new Scenarios(clock)
@@ -133,10 +139,10 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
   })
   // Consent ledger (every release of resident data) and the departments' synthetic records (preview data exchange).
   const ledger = records<LedgerLine>('consents')
-  const consents = new ConsentService(await storage.collection<Consent>('consents'), ledger, clock, logger)
+  const consents = new ConsentService(await documents.documents<Consent>('consents'), ledger, clock, logger)
   await consents.open()
   const departments = new DepartmentsService(
-    await storage.collection<StoredRecords>('department-records'),
+    await documents.documents<StoredRecords>('department-records'),
     () => config.seed,
     clock,
   )
@@ -147,7 +153,7 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
     resident: (id) => residents.get(id),
     issueCode: (t) => tokens.issueCode(t),
     sendCallback: (t) => outbox.enqueue(t),
-    onDecided: consentRecorder(consents, (id) => apps.get(id)?.name),
+    onDecided: consentRecorder(consents, async (id) => (await apps.get(id))?.name),
     onRecordFailed: (t, e) =>
       logger.error('release not recorded: the decision failed', { ticketID: t.ticketID, error: String(e) }),
     perApp: () => config.liveStatePerApp,
@@ -179,8 +185,8 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
   })
   pki.ready.catch((e: Error) => logger.error('mock PKI unavailable', { error: e.message }))
   // Support desk and its notifications outbox (features/support, features/notifications).
-  const mail = await createMailOutbox(storage, { clock, logger, config, ...deps.mail })
-  const support = await createDesk(storage, { clock, config, orgs, accounts, apps, inspector, mail })
+  const mail = await createMailOutbox(documents, { clock, logger, config, ...deps.mail })
+  const support = await createDesk(documents, { clock, config, orgs, accounts, apps, inspector, mail })
   const services: Services = {
     access: sessionAccess({ config, accounts, sessions, orgs, apps, residents, audit }),
     accounts,
@@ -232,7 +238,8 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
   }
 
   const seededApps: RegisteredApp[] = []
-  for (const a of deps.apps ?? []) seededApps.push(apps.get(a.clientID ?? '') ?? (await apps.create(a)))
+  for (const a of deps.apps ?? [])
+    seededApps.push((await apps.get(a.clientID ?? '')) ?? (await apps.create(a)))
 
   return {
     services,
@@ -249,6 +256,7 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
       await inspector.close()
       await ledger.close()
       await audit.close()
+      await documents.close()
       await storage.close()
       return { callbacksAbandoned }
     },

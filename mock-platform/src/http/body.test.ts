@@ -147,7 +147,7 @@ beforeAll(async () => {
   })
   expect((await h.request(`/api/v1/auth/getQR?${q}`)).status).toBe(200)
   const ticketID = h.platform.services.tickets.pending().at(-1)!.ticketID
-  const resident = h.platform.services.residents.list()[0]!.id
+  const resident = (await h.platform.services.residents.list())[0]!.id
   ids = {
     clientID: app.clientID,
     id: resident,

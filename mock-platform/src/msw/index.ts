@@ -73,8 +73,8 @@ export interface IamSmartMsw {
 
 /** Headless control of the in-process sandbox, without HTTP. */
 export interface SandboxControls {
-  /** Sets (or with null, clears) how an app's new logins and tasks are decided. */
-  autopilot(clientID: string, setting: Partial<AutopilotSetting> | null): void
+  /** Sets (or with null, clears) how an app's new logins and tasks are decided (resolves once checked and set). */
+  autopilot(clientID: string, setting: Partial<AutopilotSetting> | null): Promise<void>
   /** Pending tickets (logins and tasks waiting for a resident), optionally of one app. */
   pending(clientID?: string): Ticket[]
   /** Decides a pending ticket as a resident would in the virtual app. */
@@ -85,8 +85,11 @@ export interface SandboxControls {
   scenario(clientID: string, scenario: NewScenario): Scenario
   /** Switches an app's compatibility profile (callbacks already queued keep their layout). */
   profile(clientID: string, profile: CompatibilityProfile): Promise<void>
-  /** Moves the app's test clock forward: its CEKs, codes, tokens and tasks come `ms` closer to expiry. */
-  advanceClock(clientID: string, ms: number): void
+  /**
+   * Moves the app's test clock forward: its CEKs, codes, tokens and tasks come `ms` closer to expiry at once; resolves
+   * once its stored consents have moved too.
+   */
+  advanceClock(clientID: string, ms: number): Promise<void>
   /** Waits until queued callbacks are delivered and the inspector has recorded everything. */
   settle(): Promise<void>
 }
@@ -118,21 +121,30 @@ export async function createIamSmartHandlers(options: IamSmartHandlersOptions = 
   })
   const s = platform.services
   /** Another organisation's private resident is unknown to an app (shared ones and its organisation's own are not). */
-  const usable = (clientID: string | undefined, residentId: string): string => {
-    const app = clientID === undefined ? undefined : s.apps.get(clientID)
-    if (s.residents.get(residentId) && !s.residents.usableBy(residentId, app))
+  const usable = async (clientID: string | undefined, residentId: string): Promise<string> => {
+    const app = clientID === undefined ? undefined : await s.apps.get(clientID)
+    if ((await s.residents.get(residentId)) && !(await s.residents.usableBy(residentId, app)))
       throw new Error(`Unknown resident "${residentId}"`)
     return residentId
   }
-  const autopilot = (clientID: string, setting: Partial<AutopilotSetting> | null | false) => {
+  /** In force at once (the next login is decided by it); undone, and rejected, when the resident is unknown. */
+  const autopilot = (clientID: string, setting: Partial<AutopilotSetting> | null | false): Promise<void> => {
     const full = setting
       ? { residentId: 'magic-approve', decision: 'approve' as const, delayMs: 0, ...setting }
       : undefined
-    if (full) full.residentId = usable(clientID, full.residentId)
+    const before = s.autopilot.get(clientID)
     s.autopilot.set(clientID, full)
+    if (!full) return Promise.resolve()
+    return usable(clientID, full.residentId).then(
+      () => {},
+      (e: unknown) => {
+        if (s.autopilot.get(clientID) === full) s.autopilot.set(clientID, before)
+        throw e
+      },
+    )
   }
   if (options.autopilot !== false)
-    for (const a of platform.seededApps) autopilot(a.clientID, options.autopilot ?? {})
+    for (const a of platform.seededApps) await autopilot(a.clientID, options.autopilot ?? {})
 
   const handlers = bases.map((base) =>
     http.all(`${base}/*`, async ({ request }) => platform.app.fetch(await rebase(request, base))),
@@ -146,16 +158,16 @@ export async function createIamSmartHandlers(options: IamSmartHandlersOptions = 
       autopilot,
       pending: (clientID) => s.tickets.pending((t) => clientID === undefined || t.clientID === clientID),
       decide: async (ticketID, decision, residentId = 'magic-approve') =>
-        s.tickets.decide(ticketID, decision, usable(s.tickets.get(ticketID)?.clientID, residentId)),
+        s.tickets.decide(ticketID, decision, await usable(s.tickets.get(ticketID)?.clientID, residentId)),
       requests: (clientID, filter) => s.inspector.list(clientID, filter),
       scenario: (clientID, scenario) => s.scenarios.add(clientID, scenario),
       profile: async (clientID, profile) => {
-        const app = s.apps.get(clientID)
+        const app = await s.apps.get(clientID)
         if (!app) throw new Error(`Unknown app "${clientID}"`)
         if (!COMPATIBILITY_PROFILES.includes(profile)) throw new Error(`Unknown profile "${profile}"`)
         await s.apps.replace({ ...app, compatibilityProfile: profile })
       },
-      advanceClock: (clientID, ms) => void s.appClock.advance(clientID, ms),
+      advanceClock: (clientID, ms) => s.appClock.advance(clientID, ms).then(() => {}),
       settle: async () => {
         await s.outbox.drain()
         await s.inspector.settle()

@@ -80,7 +80,7 @@ describe('createIamSmartHandlers', () => {
       grantType: 'authorization_code',
     })
     expect(token.code).toBe('D00000')
-    manual.sandbox.advanceClock(app.clientID, 600_000)
+    await manual.sandbox.advanceClock(app.clientID, 600_000)
     const profile = await c.call('/profiles', { ...token.content, profileFields: ['enName'] })
     expect(profile.code).toBe('D20009')
     const [inspected] = await manual.sandbox.requests(app.clientID, { operation: 'getProfiles' })

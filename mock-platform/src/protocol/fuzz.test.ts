@@ -651,7 +651,7 @@ describe('getQR fuzzing', () => {
   )
 
   it('random query strings and X-Sandbox-* headers → never a 5xx; redirects only to a registered URI or the virtual app', async () => {
-    const registered = h.platform.services.apps.get(h.clientID)!.redirectURIs
+    const registered = (await h.platform.services.apps.get(h.clientID))!.redirectURIs
     await fc.assert(
       fc.asyncProperty(queryArb, sandboxHeadersArb, async (query, headers) => {
         const res = await h.request(`${API}/auth/getQR?${query}`, { headers })
@@ -702,7 +702,7 @@ describe('fuzzing the other surfaces: sandbox, support, virtual app, demo, mail 
       state: 's',
     })
     await g.request(`${API}/auth/getQR?${q}`)
-    const residents = g.platform.services.residents.list()
+    const residents = await g.platform.services.residents.list()
     ids = {
       clientID: [app.clientID, g.clientID],
       id: [residents[0]!.id, 'magic-approve'],

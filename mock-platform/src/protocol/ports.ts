@@ -19,7 +19,7 @@ export type SignedApp = SignedAppRegistry extends { app: infer A } ? A : unknown
 
 /** The registered apps, as the pipeline sees them. */
 export interface AppDirectory<A = SignedApp> {
-  get(clientID: string): A | undefined
+  get(clientID: string): Promise<A | undefined>
   /** The current secret, then the former one while a rotation's overlap lasts. */
   secretsOf(app: A): string[]
   /** Strict mode: the signature header must be URL-encoded Base64. */

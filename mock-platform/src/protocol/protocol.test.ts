@@ -42,7 +42,7 @@ describe('request signing and replay', () => {
 
   it('with keys A and B, the active key B wraps the CEK', async () => {
     const h = await harness({ app: { kekPublicKeys: { A: kek(0).publicPem, B: kek(1).publicPem } } })
-    const app = h.platform.services.apps.get(h.clientID)!
+    const app = (await h.platform.services.apps.get(h.clientID))!
     app.activeKek = 'B'
     const env = await json(
       await h.request('/api/v1/security/getKey', { method: 'POST', headers: headers(h, '{}'), body: '{}' }),
@@ -235,7 +235,7 @@ describe('content encryption', () => {
 
   it('getKey without a usable KEK is D30001', async () => {
     const h = await harness()
-    const app = h.platform.services.apps.get(h.clientID)!
+    const app = (await h.platform.services.apps.get(h.clientID))!
     app.kekPublicKeys = {}
     expect((await h.client.getKey()).code).toBe('D30001')
   })

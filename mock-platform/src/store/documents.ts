@@ -85,3 +85,18 @@ export function embeddedDocuments(storage: {
     close: async () => {},
   }
 }
+
+/** Every document matching `where`, read a page at a time (for callers that need them all, e.g. an unpaginated list). */
+export async function findAll<T extends { id: string }>(
+  docs: Documents<T>,
+  where?: Partial<T>,
+): Promise<T[]> {
+  const all: T[] = []
+  let after: string | undefined
+  do {
+    const page = await docs.find({ where, after })
+    all.push(...page.items)
+    after = page.next
+  } while (after !== undefined)
+  return all
+}

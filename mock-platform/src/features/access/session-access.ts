@@ -32,7 +32,7 @@ export interface SessionAccessDeps {
 /** The policy plus the object lookups the sandbox routes share (organisations, residents, history actors). */
 export interface SandboxAccess extends AccessPolicy {
   /** The live session behind the cookie (CSRF-checked on unsafe methods), without needing an organisation. */
-  signedIn(c: Context): { session: Session; account: Account } | undefined
+  signedIn(c: Context): Promise<{ session: Session; account: Account } | undefined>
   org(c: Context, orgId: string, need: 'read' | 'manage'): Promise<{ principal: Principal; org: Org }>
   resident(
     c: Context,
@@ -40,7 +40,7 @@ export interface SandboxAccess extends AccessPolicy {
     need: 'read' | 'write',
   ): Promise<{ principal: Principal; resident: StoredResident }>
   viewer(p: Principal): Viewer
-  actor(p: Principal): Actor
+  actor(p: Principal): Promise<Actor>
 }
 
 const notFound = (what: string, id: string) =>
@@ -50,11 +50,11 @@ const readOnly = () =>
 
 export function sessionAccess(d: SessionAccessDeps): SandboxAccess {
   const policy: SandboxAccess = {
-    signedIn(c) {
+    async signedIn(c) {
       const secure = isHttps(c, d.config.publicBaseUrl)
       const id = readSessionCookie(c, secure)
       const session = id ? d.sessions.touch(id) : undefined
-      const account = session && d.accounts.get(session.accountId)
+      const account = session && (await d.accounts.get(session.accountId))
       if (!session || !account) return undefined
       if (isUnsafe(c)) {
         checkOrigin(c, d.config.publicBaseUrl, true)
@@ -66,7 +66,7 @@ export function sessionAccess(d: SessionAccessDeps): SandboxAccess {
     async principal(c) {
       const admin = adminTokenPrincipal(c, d.config.adminToken, d.config.mode)
       if (admin) return admin
-      const signed = policy.signedIn(c)
+      const signed = await policy.signedIn(c)
       if (!signed)
         throw new ProblemError(
           401,
@@ -76,7 +76,7 @@ export function sessionAccess(d: SessionAccessDeps): SandboxAccess {
       const { account } = signed
       if (account.kind === 'staff')
         return { kind: 'staff', accountId: account.id, role: account.staffRole ?? 'agent' }
-      const m = d.orgs.membershipOf(account.id)
+      const m = await d.orgs.membershipOf(account.id)
       if (!m)
         throw new ProblemError(
           403,
@@ -88,7 +88,7 @@ export function sessionAccess(d: SessionAccessDeps): SandboxAccess {
 
     async app(c, clientID, need) {
       const principal = await policy.principal(c)
-      const app = d.apps.get(clientID)
+      const app = await d.apps.get(clientID)
       if (!app || (principal.kind === 'member' && orgOf(app) !== principal.orgId))
         throw notFound('App', clientID)
       if (principal.kind === 'staff') {
@@ -105,7 +105,7 @@ export function sessionAccess(d: SessionAccessDeps): SandboxAccess {
 
     async org(c, orgId, need) {
       const principal = await policy.principal(c)
-      const org = d.orgs.get(orgId)
+      const org = await d.orgs.get(orgId)
       if (!org || (principal.kind === 'member' && principal.orgId !== orgId))
         throw notFound('Organisation', orgId)
       if (need === 'manage' && principal.kind === 'staff') throw readOnly()
@@ -116,7 +116,7 @@ export function sessionAccess(d: SessionAccessDeps): SandboxAccess {
 
     async resident(c, id, need) {
       const principal = await policy.principal(c)
-      const resident = d.residents.find(id, policy.viewer(principal))
+      const resident = await d.residents.find(id, policy.viewer(principal))
       if (!resident) throw notFound('Resident', id)
       if (need === 'write' && principal.kind === 'staff') throw readOnly()
       if (need === 'write' && principal.kind === 'member' && resident.orgId !== principal.orgId)
@@ -130,9 +130,9 @@ export function sessionAccess(d: SessionAccessDeps): SandboxAccess {
 
     viewer: (p) => (p.kind === 'member' ? { orgId: p.orgId } : 'all'),
 
-    actor(p) {
+    async actor(p) {
       if (p.kind === 'admin') return { kind: 'admin' }
-      return { kind: p.kind, accountId: p.accountId, email: d.accounts.get(p.accountId)?.email }
+      return { kind: p.kind, accountId: p.accountId, email: (await d.accounts.get(p.accountId))?.email }
     },
   }
   return policy

@@ -40,13 +40,13 @@ export function accountsRoutes(s: Services): Hono {
   }
 
   /** Starts a new session (a new id each sign-in) and answers with what GET /session shows. */
-  const begin = (c: Context, account: Account, status: 200 | 201) => {
+  const begin = async (c: Context, account: Account, status: 200 | 201) => {
     const secure = isHttps(c, base())
     const old = readSessionCookie(c, secure)
     if (old) s.sessions.delete(old)
     const session = s.sessions.create(account.id)
     setSessionCookie(c, session.id, secure, s.sessions.absoluteMs)
-    return c.json(sessionView(s, session, account), status, NO_STORE)
+    return c.json(await sessionView(s, session, account), status, NO_STORE)
   }
 
   /** The owner of an address someone tried to sign up with. */
@@ -67,7 +67,7 @@ export function accountsRoutes(s: Services): Hono {
   const decoy = (
     c: Context,
     email: string,
-    invitation: ReturnType<typeof s.orgs.invitationFor>,
+    invitation: Awaited<ReturnType<typeof s.orgs.invitationFor>>,
     orgName: unknown,
   ) => {
     const secure = isHttps(c, base())
@@ -126,7 +126,7 @@ export function accountsRoutes(s: Services): Hono {
     limit(c, [signUps.hit(`signup:${clientIp(c)}`)])
     const body = await objectBody(c)
     const email = typeof body.email === 'string' ? normaliseEmail(body.email) : ''
-    const invitation = email ? s.orgs.invitationFor(email) : undefined
+    const invitation = email ? await s.orgs.invitationFor(email) : undefined
     if (!invitation && body.orgName !== undefined && nameProblem(body.orgName))
       throw new ProblemError(422, 'Invalid account', 'Fix the listed fields and try again.', {
         errors: { orgName: nameProblem(body.orgName) },
@@ -157,14 +157,14 @@ export function accountsRoutes(s: Services): Hono {
     return begin(c, account, 200)
   })
 
-  r.get('/session', (c) => {
-    const signed = s.access.signedIn(c)
+  r.get('/session', async (c) => {
+    const signed = await s.access.signedIn(c)
     if (!signed) throw new ProblemError(401, 'Not signed in', 'Sign in with POST /sandbox/v1/session.')
-    return c.json(sessionView(s, signed.session, signed.account), 200, NO_STORE)
+    return c.json(await sessionView(s, signed.session, signed.account), 200, NO_STORE)
   })
 
-  r.delete('/session', (c) => {
-    const signed = s.access.signedIn(c)
+  r.delete('/session', async (c) => {
+    const signed = await s.access.signedIn(c)
     if (!signed) throw new ProblemError(401, 'Not signed in', 'There is no session to end.')
     s.sessions.delete(signed.session.id)
     clearSessionCookie(c, isHttps(c, base()))
@@ -179,7 +179,7 @@ export function accountsRoutes(s: Services): Hono {
 
   r.get('/staff', async (c) => {
     await adminOnly(s, c)
-    return c.json({ items: s.accounts.list('staff').map(accountView) }, 200, NO_STORE)
+    return c.json({ items: (await s.accounts.list('staff')).map(accountView) }, 200, NO_STORE)
   })
 
   return r
@@ -191,8 +191,8 @@ async function adminOnly(s: Services, c: Context): Promise<void> {
     throw new ProblemError(403, 'Admin token required', 'Only the sandbox admin manages staff.')
 }
 
-export function sessionView(s: Services, session: Session, account: Account) {
-  const m = account.kind === 'developer' ? s.orgs.membershipOf(account.id) : undefined
+export async function sessionView(s: Services, session: Session, account: Account) {
+  const m = account.kind === 'developer' ? await s.orgs.membershipOf(account.id) : undefined
   const { expiresAt, idleExpiresAt } = s.sessions.expiries(session)
   return {
     account: accountView(account),

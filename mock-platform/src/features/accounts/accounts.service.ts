@@ -3,41 +3,48 @@ import type { Clock } from '../../clock'
 import { ProblemError } from '../../errors'
 import { contractProblems } from '../../http/contract-validator'
 import { newId } from '../../ids'
-import type { Collection } from '../../store/collection'
+import { type Documents, findAll } from '../../store/documents'
 import { type Account, STAFF_ROLES, type StaffRole, type StaffSeed } from './account.types'
 import { dummyHash, emailProblem, hashPassword, verifyPassword } from './password'
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase()
 
 export class AccountsService {
-  private byEmail = new Map<string, Account>()
+  /** Writes of this process one after another: two sign-ups of one address at once cannot both create it. */
+  private writing: Promise<unknown> = Promise.resolve()
   constructor(
-    private readonly accounts: Collection<Account>,
+    private readonly accounts: Documents<Account>,
     private readonly clock: Clock,
   ) {
-    for (const a of accounts.list()) this.byEmail.set(a.email, a)
     void dummyHash() // ready before the first sign-in with an unknown address, so it takes no longer
   }
 
-  get(id: string): Account | undefined {
+  get(id: string): Promise<Account | undefined> {
     return this.accounts.get(id)
   }
 
-  findByEmail(email: string): Account | undefined {
-    return this.byEmail.get(normaliseEmail(email))
+  /** The account holding the address, asked of the store (the address is a top-level field). */
+  async findByEmail(email: string): Promise<Account | undefined> {
+    const normalised = normaliseEmail(email)
+    return (await this.accounts.find({ where: { email: normalised }, limit: 1 })).items[0]
   }
 
-  list(kind?: Account['kind']): Account[] {
-    return this.accounts.list().filter((a) => !kind || a.kind === kind)
+  /** Every account, or those of one kind (queried by kind), oldest first. */
+  async list(kind?: Account['kind']): Promise<Account[]> {
+    return (await findAll(this.accounts, kind ? { kind } : undefined)).sort(
+      (a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    )
   }
 
   /** Validates and creates an account; 422 naming each bad field, 409 when the email is taken. */
   async create(input: { email?: unknown; password?: unknown; role?: unknown }, kind: Account['kind']) {
     const email = validated(input, kind)
     const passwordHash = await hashPassword(input.password as string)
-    if (this.byEmail.has(email))
-      throw new ProblemError(409, 'Email already registered', 'Sign in instead, or use another address.')
-    return this.put(this.newAccount(email, passwordHash, kind, input.role))
+    return this.serially(async () => {
+      if (await this.findByEmail(email))
+        throw new ProblemError(409, 'Email already registered', 'Sign in instead, or use another address.')
+      return this.put(this.newAccount(email, passwordHash, kind, input.role))
+    })
   }
 
   /**
@@ -51,9 +58,11 @@ export class AccountsService {
   }): Promise<{ account: Account; existing?: undefined } | { existing: Account; account?: undefined }> {
     const email = validated(input, 'developer')
     const passwordHash = await hashPassword(input.password as string)
-    const existing = this.byEmail.get(email)
-    if (existing) return { existing }
-    return { account: await this.put(this.newAccount(email, passwordHash, 'developer')) }
+    return this.serially(async () => {
+      const existing = await this.findByEmail(email)
+      if (existing) return { existing }
+      return { account: await this.put(this.newAccount(email, passwordHash, 'developer')) }
+    })
   }
 
   private newAccount(email: string, passwordHash: string, kind: Account['kind'], role?: unknown): Account {
@@ -73,22 +82,24 @@ export class AccountsService {
       const email = normaliseEmail(s.email)
       if (emailProblem(email) || !STAFF_ROLES.includes(s.role) || !s.passwordHash.startsWith('scrypt$'))
         throw new Error(`invalid staff seed for ${JSON.stringify(s.email)}`)
-      const existing = this.byEmail.get(email)
-      if (existing && existing.kind !== 'staff') throw new Error(`${email} is a developer account`)
-      await this.put({
-        id: existing?.id ?? newId(),
-        email,
-        passwordHash: s.passwordHash,
-        kind: 'staff',
-        staffRole: s.role,
-        createdAt: existing?.createdAt ?? this.clock.now(),
+      await this.serially(async () => {
+        const existing = await this.findByEmail(email)
+        if (existing && existing.kind !== 'staff') throw new Error(`${email} is a developer account`)
+        await this.put({
+          id: existing?.id ?? newId(),
+          email,
+          passwordHash: s.passwordHash,
+          kind: 'staff',
+          staffRole: s.role,
+          createdAt: existing?.createdAt ?? this.clock.now(),
+        })
       })
     }
   }
 
   /** The account when the password matches; undefined otherwise, after the same work either way. */
   async authenticate(email: unknown, password: unknown): Promise<Account | undefined> {
-    const account = typeof email === 'string' ? this.findByEmail(email) : undefined
+    const account = typeof email === 'string' ? await this.findByEmail(email) : undefined
     const ok = await verifyPassword(
       typeof password === 'string' ? password.slice(0, 1024) : '',
       account?.passwordHash ?? (await dummyHash()),
@@ -97,17 +108,15 @@ export class AccountsService {
   }
 
   private async put(account: Account): Promise<Account> {
-    // Indexed before the write is awaited, so two sign-ups of one address at once cannot both create it.
-    const before = this.byEmail.get(account.email)
-    this.byEmail.set(account.email, account)
-    try {
-      await this.accounts.put(account)
-    } catch (e) {
-      if (before) this.byEmail.set(account.email, before)
-      else this.byEmail.delete(account.email)
-      throw e
-    }
+    await this.accounts.put(account)
     return account
+  }
+
+  /** Each check-then-write after the one before (whatever its outcome). */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.writing.then(work, work)
+    this.writing = run.catch(() => {})
+    return run
   }
 }
 

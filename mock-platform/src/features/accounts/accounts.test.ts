@@ -23,7 +23,7 @@ describe('sign-up and sign-in', () => {
     expect(body.account).toMatchObject({ email: 'dev@example.com', kind: 'developer' })
     expect(body.organisation).toMatchObject({ name: 'Library Board', role: 'approver', solo: true })
     expect(body.csrfToken).toMatch(/^[0-9a-f]{32}$/)
-    const stored = h.platform.services.accounts.findByEmail('dev@example.com')!
+    const stored = (await h.platform.services.accounts.findByEmail('dev@example.com'))!
     expect(stored.passwordHash).toMatch(/^scrypt\$16384\$8\$1\$/)
     expect(stored.passwordHash).not.toContain(PASSWORD)
   })
@@ -64,7 +64,7 @@ describe('sign-up and sign-in', () => {
       password: PASSWORD,
     })
     expect(again.status).toBe(201)
-    expect(h.platform.services.accounts.list('developer')).toHaveLength(1)
+    expect(await h.platform.services.accounts.list('developer')).toHaveLength(1)
   })
 
   it('signs in with a new session id; a wrong password and an unknown address fail alike', async () => {

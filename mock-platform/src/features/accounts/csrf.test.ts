@@ -20,10 +20,10 @@ describe('CSRF protection', () => {
       expect(res.status, label).toBe(403)
       expect(await res.json(), label).toMatchObject({ title })
     }
-    expect(h.platform.services.orgs.get(dev.orgId!)!.name).toBe("dev's organisation")
+    expect((await h.platform.services.orgs.get(dev.orgId!))!.name).toBe("dev's organisation")
     const ok = await dev.call(path, 'PATCH', { name: 'Renamed' })
     expect(ok.status).toBe(200)
-    expect(h.platform.services.orgs.get(dev.orgId!)!.name).toBe('Renamed')
+    expect((await h.platform.services.orgs.get(dev.orgId!))!.name).toBe('Renamed')
   })
 
   it('refuses sign-out and app registration without the token too', async () => {

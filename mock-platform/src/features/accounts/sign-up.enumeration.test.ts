@@ -30,8 +30,8 @@ describe('sign-up with a known and an unknown address', () => {
   it('answers alike (status, headers, body shape); only the new address gets a session and an account', async () => {
     const h = await harness()
     const owner = await signUp(h, 'owner@library.example', { orgName: 'Library' })
-    const accountsBefore = h.platform.services.accounts.list().length
-    const orgsBefore = h.platform.services.orgs.list().length
+    const accountsBefore = (await h.platform.services.accounts.list()).length
+    const orgsBefore = (await h.platform.services.orgs.list()).length
 
     const known = await signUpRaw(h, {
       email: 'Owner@Library.example',
@@ -62,8 +62,8 @@ describe('sign-up with a known and an unknown address', () => {
     expect((k.organisation as Json).id).not.toBe(owner.orgId)
 
     // Only the new address has an account and a session behind the cookie.
-    expect(h.platform.services.accounts.list()).toHaveLength(accountsBefore + 1)
-    expect(h.platform.services.orgs.list()).toHaveLength(orgsBefore + 1)
+    expect(await h.platform.services.accounts.list()).toHaveLength(accountsBefore + 1)
+    expect(await h.platform.services.orgs.list()).toHaveLength(orgsBefore + 1)
     const session = (res: Response) =>
       h.request('/sandbox/v1/session', {
         headers: { Cookie: /sandbox_session=[0-9a-f]{32}/.exec(res.headers.get('set-cookie')!)![0] },
@@ -73,7 +73,7 @@ describe('sign-up with a known and an unknown address', () => {
 
     // The owner keeps their password and is told by mail; the new address gets no such mail.
     expect((await signIn(h, 'owner@library.example', PASSWORD)).accountId).toBe(owner.accountId)
-    const mails = h.platform.services.mail.list({ kind: 'account.sign-up-attempt' })
+    const mails = await h.platform.services.mail.list({ kind: 'account.sign-up-attempt' })
     expect(mails.map((m) => m.to)).toEqual([['owner@library.example']])
     expect(mails[0]!.text).toContain('/console/sign-in')
     expect(mails[0]!.text).not.toContain('another password')
@@ -102,6 +102,6 @@ describe('sign-up with a known and an unknown address', () => {
     await signUp(h, 'owner@library.example')
     for (let i = 0; i < 5; i++)
       expect((await signUpRaw(h, { email: 'owner@library.example', password: PASSWORD })).status).toBe(201)
-    expect(h.platform.services.mail.list({ kind: 'account.sign-up-attempt' })).toHaveLength(3)
+    expect(await h.platform.services.mail.list({ kind: 'account.sign-up-attempt' })).toHaveLength(3)
   })
 })

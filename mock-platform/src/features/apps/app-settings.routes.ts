@@ -53,23 +53,23 @@ export function appSettingsRoutes(s: Services): Hono {
     const status = c.req.query('status')
     if (status !== undefined && !['pending', 'applied', 'rejected'].includes(status))
       throw new ProblemError(400, 'Invalid status', 'status is one of pending, applied, rejected.')
-    const items = s.changes.history(app.clientID, status as ChangeStatus | undefined).map(changeView)
+    const items = (await s.changes.history(app.clientID, status as ChangeStatus | undefined)).map(changeView)
     return c.json({ items }, 200, NO_STORE)
   })
 
   r.get('/apps/:clientID/changes/:changeId', async (c) => {
     const { app } = await s.access.app(c, c.req.param('clientID'), 'read')
-    return c.json(changeView(s.changes.get(app, c.req.param('changeId'))), 200, NO_STORE)
+    return c.json(changeView(await s.changes.get(app, c.req.param('changeId'))), 200, NO_STORE)
   })
 
   /** Approve or reject a pending change (approvers and the admin token). */
   const decide = (decision: 'approve' | 'reject') => async (c: Context) => {
     const { principal, app } = await s.access.app(c, c.req.param('clientID')!, 'write')
     const id = c.req.param('changeId')!
-    s.changes.get(app, id)
+    await s.changes.get(app, id)
     if (!isApprover(principal))
       throw new ProblemError(403, 'Approver role required', 'Only an approver decides change requests.')
-    const actor = s.access.actor(principal)
+    const actor = await s.access.actor(principal)
     const out =
       decision === 'approve'
         ? await s.changes.approve(actor, app, id)

@@ -35,6 +35,8 @@ export interface RegisteredApp {
   updatedAt?: number
   /** Which variant of the unconfirmed details the sandbox serves (compatibility.ts); absent = `evidence`. */
   compatibilityProfile?: CompatibilityProfile
+  /** Order of registration within this process (ties of one clock reading); not shown. */
+  seq?: number
 }
 
 /** A change to an app's settings: proposed by a creator, applied once approved. `null` removes a KEK. */

@@ -24,7 +24,7 @@ export function appsRoutes(s: Services): Hono {
     if (body.orgId !== undefined) {
       if (
         typeof body.orgId !== 'string' ||
-        !s.orgs.get(body.orgId) ||
+        !(await s.orgs.get(body.orgId)) ||
         (p.kind === 'member' && body.orgId !== p.orgId)
       )
         throw new ProblemError(404, 'Organisation not found', `No organisation "${String(body.orgId)}".`)
@@ -37,14 +37,14 @@ export function appsRoutes(s: Services): Hono {
     // Members are held to APPS_PER_ORG; the admin token (the operator) is not.
     const limit = p.kind === 'member' ? s.config.appsPerOrg : undefined
     const app = await s.apps.create({ ...(body as { name: string }), orgId }, limit)
-    await s.changes.record(s.access.actor(p), app, 'create')
+    await s.changes.record(await s.access.actor(p), app, 'create')
     return c.json(appView(app, true), 201, NO_STORE)
   })
 
   r.get('/apps', async (c) => {
     const p = await s.access.principal(c)
     const orgId = p.kind === 'member' ? p.orgId : c.req.query('orgId')
-    const apps = orgId ? s.apps.listByOrg(orgId) : s.apps.list()
+    const apps = orgId ? await s.apps.listByOrg(orgId) : await s.apps.list()
     if (p.kind === 'staff')
       await s.audit.write({
         accountId: p.accountId,
@@ -71,7 +71,7 @@ export function appsRoutes(s: Services): Hono {
     assertConforms('sandbox', 'rotateClientSecret', body, 'Invalid body')
     const overlap = (body.overlapSeconds as number | undefined) ?? 0
     const rotated = (await s.apps.rotateSecret(app.clientID, overlap * 1000))!
-    await s.changes.record(s.access.actor(principal), rotated, 'rotateSecret')
+    await s.changes.record(await s.access.actor(principal), rotated, 'rotateSecret')
     return c.json(
       {
         clientID: rotated.clientID,
@@ -99,9 +99,14 @@ export async function proposeChange(
 ) {
   const { principal, app } = await s.access.app(c, c.req.param('clientID')!, 'write')
   const patch = await build(c)
-  const solo = s.orgs.get(orgOf(app))?.solo === true
+  const solo = (await s.orgs.get(orgOf(app)))?.solo === true
   try {
-    const out = await s.changes.propose(s.access.actor(principal), app, patch, solo || isApprover(principal))
+    const out = await s.changes.propose(
+      await s.access.actor(principal),
+      app,
+      patch,
+      solo || isApprover(principal),
+    )
     return c.json(
       { change: changeView(out.change), app: appView(out.app, false) },
       out.change.status === 'applied' ? 200 : 202,

@@ -2,7 +2,7 @@
 import type { Clock } from '../../clock'
 import { ProblemError } from '../../errors'
 import { randomHex } from '../../ids'
-import type { Collection } from '../../store/collection'
+import { type Documents, findAll } from '../../store/documents'
 import { SANDBOX_ORG_ID } from '../orgs'
 import type { RegisteredApp } from './app.types'
 import { type CompatibilityProfile, isProfile } from './compatibility'
@@ -34,38 +34,73 @@ export interface NewApp {
 }
 
 export class AppsService {
-  /** Apps per organisation: counted once at start, then kept on create (apps are never deleted or moved). */
-  private readonly perOrg = new Map<string, number>()
+  /** Creates under way in this process, per organisation: APPS_PER_ORG is counted and written one at a time. */
+  private readonly creating = new Map<string, Promise<unknown>>()
+  private seq = 0
   constructor(
-    private readonly apps: Collection<RegisteredApp>,
+    private readonly apps: Documents<RegisteredApp>,
     private readonly clock: Clock,
-  ) {
-    for (const a of apps.list()) this.perOrg.set(orgOf(a), this.countInOrg(orgOf(a)) + 1)
+  ) {}
+
+  /**
+   * Apps stored before organisations existed have no `orgId` and belong to the sandbox organisation: they are
+   * given it once at start (the one whole read of the collection), so that every later query by `orgId` finds them.
+   */
+  async backfillOrgs(): Promise<number> {
+    let n = 0
+    for (const a of await findAll(this.apps))
+      if (a.orgId === undefined) {
+        await this.apps.put({ ...a, orgId: SANDBOX_ORG_ID })
+        n++
+      }
+    return n
   }
 
-  /** How many apps an organisation has registered. */
-  countInOrg(orgId: string): number {
-    return this.perOrg.get(orgId) ?? 0
+  /** How many apps an organisation has registered (counted by the store, so the limit holds across instances). */
+  countInOrg(orgId: string): Promise<number> {
+    return this.apps.count({ orgId })
   }
 
-  get(clientID: string): RegisteredApp | undefined {
+  get(clientID: string): Promise<RegisteredApp | undefined> {
     return this.apps.get(clientID)
   }
 
-  list(): RegisteredApp[] {
-    return this.apps.list()
+  /** How many apps there are. */
+  count(): Promise<number> {
+    return this.apps.count()
   }
 
-  /** The apps of one organisation (apps stored before organisations existed belong to the sandbox one). */
-  listByOrg(orgId: string): RegisteredApp[] {
-    return this.apps.list().filter((a) => orgOf(a) === orgId)
+  /** Every app, oldest first (read a page at a time). */
+  async list(): Promise<RegisteredApp[]> {
+    return byCreation(await findAll(this.apps))
+  }
+
+  /** The apps of one organisation, oldest first (queried by `orgId`; see backfillOrgs). */
+  async listByOrg(orgId: string): Promise<RegisteredApp[]> {
+    return byCreation(await findAll(this.apps, { orgId }))
   }
 
   /**
    * Registers an app. `limit`: the most apps its organisation may have (APPS_PER_ORG; members are limited, the
-   * operator is not); at the limit, 409. Checked and counted before the write, so concurrent calls cannot pass it.
+   * operator is not); at the limit, 409. Creates for one organisation run one at a time in a process, so concurrent
+   * calls cannot pass it.
    */
   async create(input: NewApp, limit?: number): Promise<RegisteredApp> {
+    const orgId = input.orgId ?? SANDBOX_ORG_ID
+    const before = this.creating.get(orgId) ?? Promise.resolve()
+    const mine = before.then(
+      () => this.createNow(input, orgId, limit),
+      () => this.createNow(input, orgId, limit),
+    )
+    const settled = mine.catch(() => {})
+    this.creating.set(orgId, settled)
+    void settled.then(() => {
+      if (this.creating.get(orgId) === settled) this.creating.delete(orgId)
+    })
+    return mine
+  }
+
+  private async createNow(input: NewApp, orgId: string, limit?: number): Promise<RegisteredApp> {
     const problems: Problems = createAppProblems(input)
     const name = validateName(input.name, problems)
     const redirectURIs = validateRedirectUris(input.redirectURIs, problems)
@@ -77,15 +112,14 @@ export class AppsService {
       problems.compatibilityProfile = PROFILE_PROBLEM
     if (input.clientID !== undefined && !/^[0-9a-f]{32}$/.test(input.clientID))
       problems.clientID = 'must be 32 hex characters'
-    if (input.clientID && this.apps.get(input.clientID)) problems.clientID = 'already registered'
+    if (input.clientID && (await this.apps.get(input.clientID))) problems.clientID = 'already registered'
     if (
       input.clientSecret !== undefined &&
       (typeof input.clientSecret !== 'string' || input.clientSecret.length < 16)
     )
       problems.clientSecret = 'must be at least 16 characters'
     throwIfInvalid(problems)
-    const orgId = input.orgId ?? SANDBOX_ORG_ID
-    const count = this.countInOrg(orgId)
+    const count = limit === undefined ? 0 : await this.countInOrg(orgId)
     if (limit !== undefined && count >= limit)
       throw new ProblemError(
         409,
@@ -111,8 +145,8 @@ export class AppsService {
       createdAt: now,
       orgId,
       updatedAt: now,
+      seq: ++this.seq,
     }
-    this.perOrg.set(orgId, count + 1)
     await this.apps.put(app)
     return app
   }
@@ -129,7 +163,7 @@ export class AppsService {
    * accepted until then (deploy the new secret meanwhile); a rotation during an overlap ends the earlier one.
    */
   async rotateSecret(clientID: string, overlapMs = 0): Promise<RegisteredApp | undefined> {
-    const app = this.apps.get(clientID)
+    const app = await this.apps.get(clientID)
     if (!app) return undefined
     const { previousSecret: _ended, ...rest } = app
     const previousSecret =
@@ -155,3 +189,9 @@ export class AppsService {
 
 /** The organisation that owns an app. */
 export const orgOf = (app: RegisteredApp): string => app.orgId ?? SANDBOX_ORG_ID
+
+const byCreation = (apps: RegisteredApp[]): RegisteredApp[] =>
+  apps.sort(
+    (a, b) =>
+      a.createdAt - b.createdAt || (a.seq ?? 0) - (b.seq ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  )

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { type Harness, harness, kek } from '../../../test/harness'
 import { ReferenceClient } from '../../../test/reference-client'
 import { memoryStorage } from '../../store/memory'
+import { documentsOf } from '../../store/documents'
 import { type Browser, signUp } from '../../../test/session.fixtures'
 import type { RegisteredApp } from './app.types'
 import { AppsService } from './apps.service'
@@ -252,7 +253,7 @@ describe('apps per organisation (APPS_PER_ORG)', () => {
     expect(problem.detail).toContain('PATCH /sandbox/v1/apps/{clientID}')
     // Nothing was stored, and the organisation still lists its two apps.
     expect((await dev.json('/sandbox/v1/apps')).items).toHaveLength(2)
-    expect(h.platform.services.apps.countInOrg(dev.orgId!)).toBe(2)
+    expect(await h.platform.services.apps.countInOrg(dev.orgId!)).toBe(2)
     // A bad body is still named first (422), not hidden behind the limit.
     expect((await dev.call('/sandbox/v1/apps', 'POST', { name: '' })).status).toBe(422)
 
@@ -282,7 +283,7 @@ describe('apps per organisation (APPS_PER_ORG)', () => {
     )
     expect(statuses.filter((s) => s === 201)).toHaveLength(3)
     expect(statuses.filter((s) => s === 409)).toHaveLength(5)
-    expect(h.platform.services.apps.listByOrg(dev.orgId!)).toHaveLength(3)
+    expect(await h.platform.services.apps.listByOrg(dev.orgId!)).toHaveLength(3)
   })
 
   it('the count is rebuilt from the stored apps at start (apps stored before organisations count for the sandbox one)', async () => {
@@ -296,15 +297,17 @@ describe('apps per organisation (APPS_PER_ORG)', () => {
     delete legacy.orgId
     await apps.put(legacy)
 
-    const service = new AppsService(apps, first.clock)
-    expect(service.countInOrg(dev.orgId!)).toBe(2)
-    expect(service.listByOrg('sandbox').map((a) => a.clientID)).toContain('f'.repeat(32))
-    expect(service.countInOrg('sandbox')).toBe(service.listByOrg('sandbox').length)
+    // At start the app without an organisation is given the sandbox one (compose/services.ts runs this).
+    const service = new AppsService(documentsOf(apps), first.clock)
+    expect(await service.backfillOrgs()).toBe(1)
+    expect(await service.countInOrg(dev.orgId!)).toBe(2)
+    expect((await service.listByOrg('sandbox')).map((a) => a.clientID)).toContain('f'.repeat(32))
+    expect(await service.countInOrg('sandbox')).toBe((await service.listByOrg('sandbox')).length)
     await expect(service.create({ name: 'Three', orgId: dev.orgId }, 2)).rejects.toMatchObject({
       status: 409,
       extra: { limit: 2, count: 2 },
     })
     expect((await service.create({ name: 'Unlimited', orgId: dev.orgId })).orgId).toBe(dev.orgId)
-    expect(service.countInOrg(dev.orgId!)).toBe(3)
+    expect(await service.countInOrg(dev.orgId!)).toBe(3)
   })
 })

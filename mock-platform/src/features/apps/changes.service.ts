@@ -3,7 +3,7 @@ import type { Clock } from '../../clock'
 import { ProblemError } from '../../errors'
 import { assertConforms } from '../../http/contract-validator'
 import { newId } from '../../ids'
-import type { Collection } from '../../store/collection'
+import { type Documents, findAll } from '../../store/documents'
 import type { AppPatch, RegisteredApp } from './app.types'
 import { patchedApp } from './app.validate'
 import { type AppsService, orgOf } from './apps.service'
@@ -30,27 +30,27 @@ export interface ChangeRequest {
   decidedBy?: Actor
   decidedAt?: number
   reason?: string
+  /** Order of proposal within this process (ties of one clock reading); not shown. */
+  seq?: number
 }
 
 export class ChangesService {
+  private seq = 0
   constructor(
-    private readonly changes: Collection<ChangeRequest>,
+    private readonly changes: Documents<ChangeRequest>,
     private readonly apps: AppsService,
     private readonly clock: Clock,
   ) {}
 
-  /** Newest first (insertion order breaks ties within one clock reading). */
-  history(clientID: string, status?: ChangeStatus): ChangeRequest[] {
-    return this.changes
-      .list()
-      .filter((c) => c.clientID === clientID && (!status || c.status === status))
-      .reverse()
-      .sort((a, b) => b.proposedAt - a.proposedAt)
+  /** Newest first (the order of proposal breaks ties within one clock reading); queried by app and status. */
+  async history(clientID: string, status?: ChangeStatus): Promise<ChangeRequest[]> {
+    const found = await findAll(this.changes, status ? { clientID, status } : { clientID })
+    return found.sort((a, b) => b.proposedAt - a.proposedAt || (b.seq ?? 0) - (a.seq ?? 0))
   }
 
   /** A change of this app (404 for another app's change, so ids of other apps reveal nothing). */
-  get(app: RegisteredApp, id: string): ChangeRequest {
-    const change = this.changes.get(id)
+  async get(app: RegisteredApp, id: string): Promise<ChangeRequest> {
+    const change = await this.changes.get(id)
     if (!change || change.clientID !== app.clientID)
       throw new ProblemError(404, 'Change request not found', `No change request ${id} for this app.`)
     return change
@@ -68,6 +68,7 @@ export class ChangesService {
       status: 'pending',
       proposedBy: actor,
       proposedAt: this.clock.now(),
+      seq: ++this.seq,
     }
     if (!approved) {
       await this.changes.put(change)
@@ -77,13 +78,13 @@ export class ChangesService {
   }
 
   async approve(actor: Actor, app: RegisteredApp, id: string) {
-    return this.apply(this.pending(app, id), actor)
+    return this.apply(await this.pending(app, id), actor)
   }
 
   async reject(actor: Actor, app: RegisteredApp, id: string, reason: unknown) {
     // Text of at most 500 characters: the contract's (RejectRequest).
     assertConforms('sandbox', 'rejectChange', reason === undefined ? {} : { reason }, 'Invalid reason')
-    const change = this.pending(app, id)
+    const change = await this.pending(app, id)
     const done: ChangeRequest = {
       ...change,
       status: 'rejected',
@@ -109,11 +110,12 @@ export class ChangesService {
       proposedAt: now,
       decidedBy: actor,
       decidedAt: now,
+      seq: ++this.seq,
     })
   }
 
-  private pending(app: RegisteredApp, id: string): ChangeRequest {
-    const change = this.get(app, id)
+  private async pending(app: RegisteredApp, id: string): Promise<ChangeRequest> {
+    const change = await this.get(app, id)
     if (change.status !== 'pending')
       throw new ProblemError(409, 'Change request already decided', `It is ${change.status}.`)
     return change
@@ -121,7 +123,7 @@ export class ChangesService {
 
   /** Applies on top of the current settings, validated again (another change may have landed meanwhile). */
   private async apply(change: ChangeRequest, actor: Actor) {
-    const current = this.apps.get(change.clientID)
+    const current = await this.apps.get(change.clientID)
     if (!current) throw new ProblemError(404, 'App not found', `No app with clientID ${change.clientID}`)
     const { app } = patchedApp(current, change.changes)
     const stored = await this.apps.replace(app)

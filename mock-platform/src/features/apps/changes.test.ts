@@ -28,7 +28,7 @@ describe('creator proposes, approver approves', () => {
       status: 'pending',
       changes: { redirectURIs: ['https://osp.example/new'] },
     })
-    expect(h.platform.services.apps.get(clientID)!.redirectURIs).toEqual(['https://osp.example/old'])
+    expect((await h.platform.services.apps.get(clientID))!.redirectURIs).toEqual(['https://osp.example/old'])
     expect((await creator.json(`/sandbox/v1/apps/${clientID}`)).redirectURIs).toEqual([
       'https://osp.example/old',
     ])
@@ -47,7 +47,7 @@ describe('creator proposes, approver approves', () => {
       },
       app: { redirectURIs: ['https://osp.example/new'] },
     })
-    expect(h.platform.services.apps.get(clientID)!.redirectURIs).toEqual(['https://osp.example/new'])
+    expect((await h.platform.services.apps.get(clientID))!.redirectURIs).toEqual(['https://osp.example/new'])
     const again = await approver.call(`/sandbox/v1/apps/${clientID}/changes/${change.id}/approve`, 'POST')
     expect(again.status).toBe(409)
   })
@@ -62,7 +62,7 @@ describe('creator proposes, approver approves', () => {
       reason: 'Signing is not in our enrolment.',
     })
     expect(rejected.change).toMatchObject({ status: 'rejected', reason: 'Signing is not in our enrolment.' })
-    expect(h.platform.services.apps.get(clientID)!.scopes).toEqual(['eidapi_auth'])
+    expect((await h.platform.services.apps.get(clientID))!.scopes).toEqual(['eidapi_auth'])
     const late = await approver.call(`/sandbox/v1/apps/${clientID}/changes/${change.id}/approve`, 'POST')
     expect(late.status).toBe(409)
     const history = await creator.json(`/sandbox/v1/apps/${clientID}/changes`)
@@ -94,7 +94,7 @@ describe('creator proposes, approver approves', () => {
     expect(((await late.json()) as { errors: object }).errors).toEqual({
       activeKek: 'key B is not registered',
     })
-    expect(h.platform.services.apps.get(clientID)!.activeKek).toBe('A')
+    expect((await h.platform.services.apps.get(clientID))!.activeKek).toBe('A')
     const still = await approver.json(`/sandbox/v1/apps/${clientID}/changes/${activate.change.id}`)
     expect(still.status).toBe('pending')
     const unknown = await approver.call(
@@ -109,13 +109,13 @@ describe('creator proposes, approver approves', () => {
     const { approver, creator, clientID } = await team(h)
     const own = await approver.call(`/sandbox/v1/apps/${clientID}`, 'PATCH', { strict: true })
     expect(own.status).toBe(200)
-    expect(h.platform.services.apps.get(clientID)!.strict).toBe(true)
+    expect((await h.platform.services.apps.get(clientID))!.strict).toBe(true)
     await approver.json(`/sandbox/v1/orgs/${approver.orgId}`, 'PATCH', { solo: true })
     const solo = await creator.call(`/sandbox/v1/apps/${clientID}`, 'PATCH', { strict: false })
     expect(solo.status).toBe(200)
     expect(await solo.json()).toMatchObject({
       change: { status: 'applied', decidedBy: { email: 'creator@osp.example' } },
     })
-    expect(h.platform.services.apps.get(clientID)!.strict).toBe(false)
+    expect((await h.platform.services.apps.get(clientID))!.strict).toBe(false)
   })
 })

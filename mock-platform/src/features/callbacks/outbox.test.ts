@@ -7,6 +7,7 @@ import { generateKeyPairSync } from 'node:crypto'
 import { ManualClock } from '../../clock'
 import { createLogger } from '../../logger'
 import { MemoryCollection } from '../../store/memory'
+import { documentsOf } from '../../store/documents'
 import type { RegisteredApp } from '../apps/app.types'
 import { AppsService } from '../apps/apps.service'
 import { KeysService } from '../security/keys.service'
@@ -27,7 +28,7 @@ const kek = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export
 
 async function outbox(mode: GuardMode, o: Partial<OutboxOptions> = {}) {
   const clock = new ManualClock()
-  const apps = new AppsService(new MemoryCollection<RegisteredApp>(), clock)
+  const apps = new AppsService(documentsOf(new MemoryCollection<RegisteredApp>()), clock)
   const app = await apps.create({ name: 'Callback test', kekPublicKeys: { A: kek.toString() } })
   const box = new Outbox({
     clock,

@@ -84,19 +84,28 @@ export class Outbox {
       ...(ticket.kind === 'profile' ? { type: 'profile' } : {}),
       ...ticket.result.content,
     }
-    const record: CallbackRecord = {
-      id: newId(),
-      ticketID: ticket.ticketID,
-      clientID: ticket.clientID,
-      url: target.redirectURI,
-      code: ticket.result.code,
-      content: callbackPayload(profileOf(this.o.apps.get(ticket.clientID)), result),
-      attempts: [],
-      state: 'pending',
-    }
+    // Decided once, when queued; the app's compatibility profile is read from the store meanwhile (drain waits).
     const forced = this.o.force?.(ticket)
-    if (forced) record.forced = forced
-    this.start(record)
+    const queued = this.o.apps.get(ticket.clientID).then((app) => {
+      const record: CallbackRecord = {
+        id: newId(),
+        ticketID: ticket.ticketID,
+        clientID: ticket.clientID,
+        url: target.redirectURI,
+        code: ticket.result!.code,
+        content: callbackPayload(profileOf(app), result),
+        attempts: [],
+        state: 'pending',
+      }
+      if (forced) record.forced = forced
+      this.start(record)
+    })
+    const p: Promise<void> = queued
+      .catch((e: unknown) =>
+        this.o.logger.error('callback not queued', { ticketID: ticket.ticketID, error: String(e) }),
+      )
+      .finally(() => this.inFlight.delete(p))
+    this.inFlight.add(p)
   }
 
   /** Re-sends a recorded callback as a new transaction (same URL, code and content; a fresh CEK wrap and txID); undefined when unknown. */
@@ -139,7 +148,7 @@ export class Outbox {
     const backoff = this.o.backoffMs ?? ((n: number) => 1000 * 2 ** (n - 2))
     for (let attempt = 1; attempt <= this.o.maxAttempts(); attempt++) {
       if (attempt > 1) await sleep(backoff(attempt))
-      const app = this.o.apps.get(record.clientID)
+      const app = await this.o.apps.get(record.clientID)
       if (!app) break
       const started = performance.now()
       const entry: CallbackAttempt = { at: this.o.clock.now(), durationMs: 0 }

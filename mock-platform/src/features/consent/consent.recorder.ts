@@ -57,11 +57,14 @@ export function directRead(
 /** The tickets service's onDecided hook: records what the resident released, before anything is delivered. */
 export function consentRecorder(
   consents: ConsentService,
-  appName: (clientID: string) => string | undefined,
+  appName: (clientID: string) => Promise<string | undefined>,
 ): (t: Ticket) => Promise<void> | undefined {
   return (t) => {
     // Nothing released (refusals, logins): no ledger line, and the decision goes on in the same tick.
-    const release = releaseOf(t, appName(t.clientID) ?? t.clientID)
-    return release && consents.record(release)
+    const release = releaseOf(t, t.clientID)
+    return (
+      release &&
+      appName(t.clientID).then((name) => consents.record({ ...release, appName: name ?? t.clientID }))
+    )
   }
 }

@@ -7,7 +7,7 @@
 import type { Clock } from '../../clock'
 import { newId } from '../../ids'
 import type { Logger } from '../../logger'
-import type { Collection } from '../../store/collection'
+import { type Documents, findAll } from '../../store/documents'
 import type { RecordLog } from '../../store/record-log'
 import type { Consent, ConsentEvent, ConsentEventType, ConsentStatus } from './consent.types'
 import { isOneOff } from './consent.types'
@@ -35,14 +35,11 @@ export class ConsentService {
   readonly recovered: string[] = []
 
   constructor(
-    private readonly documents: Collection<Consent>,
+    private readonly documents: Documents<Consent>,
     private readonly ledger: RecordLog<LedgerLine>,
     private readonly clock: Clock,
     private readonly logger?: Logger,
-  ) {
-    for (const c of documents.list())
-      if (c.businessID) this.byBusiness.set(key(c.clientID, c.businessID), c.id)
-  }
+  ) {}
 
   /** Notes in the ledger what an abrupt stop cut (call once at start). */
   async open(): Promise<void> {
@@ -65,7 +62,7 @@ export class ConsentService {
   }
 
   async get(consentRef: string): Promise<Consent | undefined> {
-    const known = this.documents.get(consentRef) ?? this.recent.get(consentRef)
+    const known = (await this.documents.get(consentRef)) ?? this.recent.get(consentRef)
     if (known) return known
     for (const p of await this.ledger.partitions()) {
       if (p === LEDGER_PARTITION) continue
@@ -82,20 +79,23 @@ export class ConsentService {
   ): Promise<Consent | undefined> {
     const id =
       ref.consentRef ?? (ref.businessID ? this.byBusiness.get(key(clientID, ref.businessID)) : undefined)
-    let c = id ? (this.documents.get(id) ?? this.recent.get(id)) : undefined
+    let c = id ? ((await this.documents.get(id)) ?? this.recent.get(id)) : undefined
+    // Consents that last a period (and revoked ones) are documents: the store answers by app and business ID.
+    if (!c && !ref.consentRef && ref.businessID)
+      c = (await this.documents.find({ where: { clientID, businessID: ref.businessID }, limit: 1 })).items[0]
     c ??= await this.find(clientID, (g) =>
       ref.consentRef ? g.id === ref.consentRef : g.businessID === ref.businessID,
     )
-    return c?.clientID === clientID ? (this.documents.get(c.id) ?? c) : undefined
+    return c?.clientID === clientID ? ((await this.documents.get(c.id)) ?? c) : undefined
   }
 
   /** A resident's consents, newest first (the last 50 releases, and every consent that lasts a period). */
   async ofResident(residentId: string): Promise<Consent[]> {
     if (!this.hydrated.has(residentId)) await this.hydrate(residentId)
-    const ids = new Set(this.byResident.get(residentId) ?? [])
-    for (const c of this.documents.list()) if (c.residentId === residentId) ids.add(c.id)
+    const stored = new Map((await findAll(this.documents, { residentId })).map((c) => [c.id, c]))
+    const ids = new Set([...(this.byResident.get(residentId) ?? []), ...stored.keys()])
     return [...ids]
-      .map((id) => this.documents.get(id) ?? this.recent.get(id))
+      .map((id) => stored.get(id) ?? this.recent.get(id))
       .filter((c): c is Consent => c !== undefined)
       .sort((a, b) => b.validFrom - a.validFrom || a.id.localeCompare(b.id))
   }
@@ -145,14 +145,13 @@ export class ConsentService {
   }
 
   /** Test clock: the app's consents still running come `ms` closer to their end (one-off ones have ended). */
-  shift(clientID: string, ms: number): Promise<unknown> {
+  async shift(clientID: string, ms: number): Promise<unknown> {
     const now = this.clock.now()
-    // Every put changes the in-memory record at once (so the move applies to the next call).
+    const running = (await findAll(this.documents, { clientID })).filter(
+      (c) => c.revokedAt === undefined && c.validUntil > now,
+    )
     return Promise.all(
-      this.documents
-        .list()
-        .filter((c) => c.clientID === clientID && c.revokedAt === undefined && c.validUntil > now)
-        .map((c) => this.documents.put({ ...c, validUntil: Math.max(c.validFrom, c.validUntil - ms) })),
+      running.map((c) => this.documents.put({ ...c, validUntil: Math.max(c.validFrom, c.validUntil - ms) })),
     )
   }
 
@@ -221,7 +220,7 @@ export class ConsentService {
       filter: (l) => l.type === 'granted' && !!l.consent && match(l.consent),
     })
     const c = (line as { consent?: Consent } | undefined)?.consent
-    return c && (this.documents.get(c.id) ?? c)
+    return c && ((await this.documents.get(c.id)) ?? c)
   }
 }
 

@@ -50,7 +50,7 @@ export function registerDataExchangeApi(api: Hono, s: Services, intake = new Tas
       const consent = await s.consents.grant({
         residentId: r.id,
         clientID: t.clientID,
-        appName: s.apps.get(t.clientID)?.name ?? t.clientID,
+        appName: (await s.apps.get(t.clientID))?.name ?? t.clientID,
         kind: 'dataexchange',
         items: sets,
         requested: [...(t.request.dataSets as string[])],
@@ -105,9 +105,9 @@ export function registerDataExchangeApi(api: Hono, s: Services, intake = new Tas
       if (outside.length > 0)
         throw new PlatformError('D20012', `not covered by the consent: ${outside.join(', ')}`)
       const sets = (asked.length > 0 ? asked : consent.items) as DataSet[]
-      const resident = s.residents.get(consent.residentId)
+      const resident = await s.residents.get(consent.residentId)
       if (!resident) throw new PlatformError('D20027', 'the resident no longer exists')
-      const records = s.departments.select(resident, sets)
+      const records = await s.departments.select(resident, sets)
       // Audited before the data leaves: the resident sees every retrieval in the app.
       const audit = await s.consents.retrieved(consent, sets)
       return { consentRef: consent.id, retrievedAt: audit.at, validUntil: consent.validUntil, records }

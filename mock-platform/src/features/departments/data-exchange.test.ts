@@ -113,7 +113,7 @@ describe('preview data exchange', () => {
     expect((await getStatus(h, { consentRef: a.content.consentRef })).content!.status).toBe('expired')
     expect((await getData(h, b.content.consentRef as string)).code).toBe('D00000')
     // The per-app test clock (sandbox API) moves the app's running consents closer to their end.
-    h.platform.services.appClock.advance(h.clientID, 8 * DAY)
+    await h.platform.services.appClock.advance(h.clientID, 8 * DAY)
     await h.client.getKey()
     expect((await getData(h, b.content.consentRef as string)).code).toBe('D40003')
   })

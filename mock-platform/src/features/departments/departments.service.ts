@@ -2,7 +2,7 @@
 import type { Clock } from '../../clock'
 import { ProblemError } from '../../errors'
 import type { Resident } from '../../personas/resident.types'
-import type { Collection } from '../../store/collection'
+import type { Documents } from '../../store/documents'
 import type { DataSet, DepartmentRecords } from './department.types'
 import { generateRecords } from './generate-records'
 import { pickRecords, recordsProblems } from './records.validate'
@@ -15,27 +15,27 @@ export interface StoredRecords extends DepartmentRecords {
 
 export class DepartmentsService {
   constructor(
-    private readonly edited: Collection<StoredRecords>,
+    private readonly edited: Documents<StoredRecords>,
     private readonly seed: () => number,
     private readonly clock: Clock,
   ) {}
 
   /** What the departments hold about `r`: the edited version, else the seeded one. */
-  records(r: Resident): DepartmentRecords {
-    const stored = this.edited.get(r.id)
+  async records(r: Resident): Promise<DepartmentRecords> {
+    const stored = await this.edited.get(r.id)
     if (!stored) return generateRecords(this.seed(), r)
     const { id: _id, updatedAt: _u, ...records } = structuredClone(stored)
     return records
   }
 
   /** Only the named data sets (the data exchange never reads any other). */
-  select(r: Resident, sets: readonly DataSet[]): Partial<DepartmentRecords> {
-    const all = this.records(r)
+  async select(r: Resident, sets: readonly DataSet[]): Promise<Partial<DepartmentRecords>> {
+    const all = await this.records(r)
     return Object.fromEntries(sets.map((set) => [set, all[set]])) as Partial<DepartmentRecords>
   }
 
-  updatedAt(residentId: string): number | undefined {
-    return this.edited.get(residentId)?.updatedAt
+  async updatedAt(residentId: string): Promise<number | undefined> {
+    return (await this.edited.get(residentId))?.updatedAt
   }
 
   /** Replaces every data set (422 naming each bad field). */

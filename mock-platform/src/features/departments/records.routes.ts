@@ -6,8 +6,13 @@ import { NO_STORE, objectBody } from '../../http/json-body'
 import type { DepartmentRecords } from './department.types'
 
 /** `X-Sandbox-Records` says whether the records are the seeded ones or an edit. */
-function send(c: Context, s: Services, residentId: string, records: DepartmentRecords): Response {
-  const edited = s.departments.updatedAt(residentId)
+async function send(
+  c: Context,
+  s: Services,
+  residentId: string,
+  records: DepartmentRecords,
+): Promise<Response> {
+  const edited = await s.departments.updatedAt(residentId)
   return c.json(records, 200, {
     ...NO_STORE,
     'X-Sandbox-Records': edited === undefined ? 'generated' : 'edited',
@@ -20,7 +25,7 @@ export function departmentRecordsRoutes(s: Services): Hono {
 
   r.get('/residents/:id/department-records', async (c) => {
     const { resident } = await s.access.resident(c, c.req.param('id'), 'read')
-    return send(c, s, resident.id, s.departments.records(resident))
+    return send(c, s, resident.id, await s.departments.records(resident))
   })
 
   /** Replaces all four data sets; 422 problem+json with `errors` naming each bad field. */

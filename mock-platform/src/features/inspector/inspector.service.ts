@@ -47,6 +47,8 @@ export class Inspector {
   /** Unwritten records per app before that app's callers wait (a tenth of RECORD_QUEUE_MAX, at least 100). */
   private readonly perApp: number
 
+  /** Apps found registered (apps are never deleted): their calls are recorded without asking the store again. */
+  private readonly registered = new Set<string>()
   constructor(private readonly o: InspectorOptions) {
     this.tailSize = o.tailSize ?? 500
     this.perApp = Math.max(100, Math.floor((o.queueMax ?? 10_000) / 10))
@@ -58,7 +60,18 @@ export class Inspector {
    */
   observe(record: CallRecord): Promise<void> | undefined {
     const clientID = record.clientID
-    if (!clientID || !this.o.apps.get(clientID)) return undefined
+    if (!clientID) return undefined
+    // Only registered apps have a log (no one writes into a made-up one). Apps are never deleted, so an app found
+    // once is remembered; the first call of an app in this process waits for the store's answer.
+    if (this.registered.has(clientID)) return this.accept(clientID, record)
+    return this.o.apps.get(clientID).then((app) => {
+      if (!app) return undefined
+      this.registered.add(clientID)
+      return this.accept(clientID, record)
+    })
+  }
+
+  private accept(clientID: string, record: CallRecord): Promise<void> | undefined {
     addCekFacts(this.o.keys, record)
     return this.add(clientID, { raw: record, kind: 'call', offset: this.o.appClock.offset(clientID) })
   }
@@ -213,10 +226,10 @@ export class Inspector {
     return tail.work
   }
 
-  private buildOne(clientID: string, tail: Tail, e: Entry): Promise<InspectedItem> {
+  private async buildOne(clientID: string, tail: Tail, e: Entry): Promise<InspectedItem> {
     if (e.kind === 'callback') return buildCallback(e.raw as CallbackRecord, this.o.clock.now())
     return buildCall(e.raw as CallRecord, e.offset, {
-      app: this.o.apps.get(clientID),
+      app: await this.o.apps.get(clientID),
       keys: this.o.keys,
       scenarios: this.o.scenarios,
       earlier: (test) => {

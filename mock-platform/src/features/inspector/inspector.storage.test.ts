@@ -62,7 +62,7 @@ describe('inspector storage', () => {
     const second = await harness({
       deps: {
         inspector: { log: fileLog(dir) },
-        apps: [{ ...appOf(first), clientSecret: first.clientSecret }],
+        apps: [{ ...(await appOf(first)), clientSecret: first.clientSecret }],
       },
     })
     expect(second.clientID).toBe(first.clientID)
@@ -129,8 +129,8 @@ describe('inspector storage', () => {
   })
 })
 
-function appOf(h: Awaited<ReturnType<typeof harness>>) {
-  const a = h.platform.services.apps.get(h.clientID)!
+async function appOf(h: Awaited<ReturnType<typeof harness>>) {
+  const a = (await h.platform.services.apps.get(h.clientID))!
   return {
     name: a.name,
     redirectURIs: a.redirectURIs,

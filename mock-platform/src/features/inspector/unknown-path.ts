@@ -18,7 +18,7 @@ const MAX_BODY = 64 * 1024
 export async function unknownPath(s: Services, c: Context): Promise<Response> {
   const txID = newId()
   const h = Object.fromEntries(HEADERS.map((n) => [n, c.req.header(n)])) as Record<string, string | undefined>
-  const app = h.clientID ? s.apps.get(h.clientID) : undefined
+  const app = h.clientID ? await s.apps.get(h.clientID) : undefined
   if (app && c.req.method === 'POST' && HEADERS.every((n) => h[n])) {
     const length = Number(c.req.header('content-length') ?? 0)
     const raw = length <= MAX_BODY ? await c.req.text().catch(() => undefined) : undefined

@@ -38,13 +38,14 @@ export function recordGetQr(
 ): MiddlewareHandler {
   return async (c, next) => {
     const started = performance.now()
+    const clientID = c.req.query('clientID')
+    const app = clientID ? await apps.get(clientID) : undefined
     const v = validateGetQr(
       (n) => c.req.query(n),
-      (id) => apps.get(id),
+      () => app,
     )
     c.set('getQr', v)
-    const clientID = c.req.query('clientID')
-    if (!clientID || !apps.get(clientID)) return next()
+    if (!clientID || !app) return next()
     const record: CallRecord = {
       txID: newId(),
       operationId: 'getQr',

@@ -131,16 +131,16 @@ async function headlessDecision(s: Services, c: Context, ticket: Ticket): Promis
   if (!residentHeader && !decisionHeader && !(auto && auto.delayMs <= 0)) return undefined
   if (ticket.status === 'pending') {
     // Only residents this app may use: shared ones and its organisation's own (another's is "unknown").
-    const app = s.apps.get(ticket.clientID)
+    const app = await s.apps.get(ticket.clientID)
     const resident = residentHeader
-      ? s.residents.usableBy(residentHeader, app)
+      ? await s.residents.usableBy(residentHeader, app)
       : auto
-        ? s.residents.usableBy(auto.residentId, app)
+        ? await s.residents.usableBy(auto.residentId, app)
         : undefined
     if (residentHeader && !resident) {
       return c.json({ title: 'Unknown resident', detail: `No resident "${residentHeader}"` }, 400)
     }
-    const chosen = resident ?? s.residents.get('magic-approve')
+    const chosen = resident ?? (await s.residents.get('magic-approve'))
     const decision: Decision =
       (decisionHeader as Decision | undefined) ??
       (auto?.decision as Decision | undefined) ??
@@ -151,6 +151,8 @@ async function headlessDecision(s: Services, c: Context, ticket: Ticket): Promis
     }
     await s.tickets.decide(ticket.ticketID, decision, ticket.residentId ?? chosen?.id)
   }
+  // An immediate autopilot may have started the decision (at the ticket's creation): its location follows.
+  await s.tickets.decided(ticket.ticketID)
   if (!ticket.browser?.location) return undefined
   s.tickets.handedOver(ticket)
   return c.redirect(ticket.browser.location, 302)

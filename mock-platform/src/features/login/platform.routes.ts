@@ -29,7 +29,7 @@ export function registerLoginApi(api: Hono, s: Services): void {
       true,
       async ({ app, request }) => {
         const token = await s.tokens.redeem(app.clientID, request.code)
-        const resident = s.residents.get(token.residentId)
+        const resident = await s.residents.get(token.residentId)
         return {
           accessToken: token.accessToken,
           tokenType: 'Bearer',

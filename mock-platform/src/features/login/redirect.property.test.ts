@@ -9,7 +9,7 @@ let registered: string[]
 
 beforeAll(async () => {
   h = await harness({ config: { rateLimitPerMinute: 100_000_000 } })
-  registered = h.platform.services.apps.get(h.clientID)!.redirectURIs
+  registered = (await h.platform.services.apps.get(h.clientID))!.redirectURIs
 })
 
 const getQrUrl = (o: { redirectURI: string; state?: string; scope?: string; source?: string }) =>

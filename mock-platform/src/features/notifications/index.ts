@@ -3,7 +3,7 @@ import type { ConnectionOptions } from 'node:tls'
 import type { Clock } from '../../clock'
 import type { Config } from '../../config'
 import type { Logger } from '../../logger'
-import type { CollectionFactory } from '../../store/collection'
+import type { DocumentStore } from '../../store/documents'
 import { DEFAULT_FROM, type MailMessage, MailOutbox } from './mail-outbox'
 import { sendMail } from './smtp'
 
@@ -20,14 +20,16 @@ export interface MailDeps {
 }
 
 /** The mail outbox: sent over SMTP when `config.smtpUrl` is set, else kept for the local mail viewer. */
-export async function createMailOutbox(storage: CollectionFactory, d: MailDeps): Promise<MailOutbox> {
+export async function createMailOutbox(documents: DocumentStore, d: MailDeps): Promise<MailOutbox> {
   const smtpUrl = d.config.smtpUrl
-  return new MailOutbox({
-    messages: await storage.collection<MailMessage>('mail-outbox'),
+  const outbox = new MailOutbox({
+    messages: await documents.documents<MailMessage>('mail-outbox'),
     clock: d.clock,
     logger: d.logger,
     from: d.config.mailFrom ?? DEFAULT_FROM,
     transport: smtpUrl ? (m) => sendMail({ url: smtpUrl, tls: d.tls }, m) : undefined,
     backoffMs: d.backoffMs,
   })
+  await outbox.resume()
+  return outbox
 }

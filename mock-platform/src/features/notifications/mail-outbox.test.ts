@@ -4,6 +4,7 @@ import { harness } from '../../../test/harness'
 import { ManualClock } from '../../clock'
 import { createLogger } from '../../logger'
 import { MemoryCollection } from '../../store/memory'
+import { documentsOf } from '../../store/documents'
 import { provider, staff } from '../support/support.fixtures'
 import { type MailMessage, MailOutbox } from './mail-outbox'
 import { bodyText, header, smtpServer, type TestSmtp } from './smtp.fixtures'
@@ -13,9 +14,9 @@ afterEach(async () => {
   for (const s of open.splice(0)) await s.close()
 })
 
-async function until(check: () => boolean, ms = 2_000): Promise<void> {
+async function until(check: () => Promise<boolean>, ms = 2_000): Promise<void> {
   const end = Date.now() + ms
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > end) throw new Error('timed out')
     await new Promise((r) => setTimeout(r, 5))
   }
@@ -49,7 +50,7 @@ describe('notifications outbox', () => {
   it('retries a refused message with back-off, then gives up as failed with the last error', async () => {
     const s = await smtpServer()
     open.push(s)
-    const messages = new MemoryCollection<MailMessage>()
+    const messages = documentsOf(new MemoryCollection<MailMessage>())
     const outbox = new MailOutbox({
       messages,
       clock: new ManualClock(),
@@ -68,8 +69,8 @@ describe('notifications outbox', () => {
       text: 'x',
     })
     expect(ok.to).toEqual(['dev@alpha.example'])
-    await until(() => outbox.get(ok.id)!.state !== 'queued')
-    expect(outbox.get(ok.id)).toMatchObject({ state: 'sent', attempts: 2 })
+    await until(async () => (await outbox.get(ok.id))!.state !== 'queued')
+    expect(await outbox.get(ok.id)).toMatchObject({ state: 'sent', attempts: 2 })
 
     s.rcptAnswers.push('550 5.1.1 no such user', '550 5.1.1 no such user', '550 5.1.1 no such user')
     const bad = await outbox.enqueue({
@@ -78,8 +79,8 @@ describe('notifications outbox', () => {
       subject: 'Two',
       text: 'x',
     })
-    await until(() => outbox.get(bad.id)!.state !== 'queued')
-    expect(outbox.get(bad.id)).toMatchObject({
+    await until(async () => (await outbox.get(bad.id))!.state !== 'queued')
+    expect(await outbox.get(bad.id)).toMatchObject({
       state: 'failed',
       attempts: 3,
       lastError: 'SMTP RCPT answered 550 5.1.1 no such user',
@@ -96,7 +97,7 @@ describe('notifications outbox', () => {
       subject: '<script>alert(1)</script>',
       description: 'x',
     })
-    const [m] = h.platform.services.mail.list()
+    const [m] = await h.platform.services.mail.list()
     expect(m).toMatchObject({ state: 'kept', attempts: 0, kind: 'enquiry.created' })
     const one = await agent.json(`/support/v1/mail/${m!.id}`)
     expect(one).toMatchObject({

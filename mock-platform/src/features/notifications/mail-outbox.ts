@@ -2,7 +2,7 @@
 import type { Clock } from '../../clock'
 import { newId } from '../../ids'
 import type { Logger } from '../../logger'
-import type { Collection } from '../../store/collection'
+import { type Documents, findAll } from '../../store/documents'
 import { addressOf, buildMessage } from './message'
 import type { Envelope } from './smtp'
 
@@ -30,12 +30,14 @@ export interface MailMessage {
   attempts: number
   sentAt?: number
   lastError?: string
+  /** Order of queueing within this process (ties of one clock reading); not shown. */
+  seq?: number
 }
 
 export type NewMail = Pick<MailMessage, 'kind' | 'to' | 'subject' | 'text' | 'ref'>
 
 export interface MailOutboxOptions {
-  messages: Collection<MailMessage>
+  messages: Documents<MailMessage>
   clock: Clock
   logger: Logger
   from: string
@@ -52,10 +54,14 @@ export const DEFAULT_FROM = 'iAM Smart Sandbox Support <support@sandbox.invalid>
 export class MailOutbox {
   private work: Promise<void> = Promise.resolve()
   private readonly timers = new Set<ReturnType<typeof setTimeout>>()
+  private seq = 0
 
-  constructor(private readonly o: MailOutboxOptions) {
-    // Messages still queued from before a restart go out again.
-    for (const m of o.messages.list()) if (m.state === 'queued') this.schedule(m.id, 0)
+  constructor(private readonly o: MailOutboxOptions) {}
+
+  /** Messages still queued from before a restart go out again (call once at start). */
+  async resume(): Promise<void> {
+    if (!this.o.transport) return
+    for (const m of await findAll(this.o.messages, { state: 'queued' })) this.schedule(m.id, 0)
   }
 
   get sending(): boolean {
@@ -73,6 +79,7 @@ export class MailOutbox {
       createdAt: this.o.clock.now(),
       state: this.o.transport ? 'queued' : 'kept',
       attempts: 0,
+      seq: ++this.seq,
     }
     await this.o.messages.put(message)
     await this.trim()
@@ -80,20 +87,22 @@ export class MailOutbox {
     return message
   }
 
-  /** Newest first. */
-  list(filter: { to?: string; kind?: string } = {}): MailMessage[] {
-    return this.o.messages
-      .list()
-      .map((m, i) => [m, i] as const)
-      .filter(
-        ([m]) =>
-          (!filter.to || m.to.includes(filter.to.toLowerCase())) && (!filter.kind || m.kind === filter.kind),
-      )
-      .sort(([a, i], [b, j]) => b.createdAt - a.createdAt || j - i)
-      .map(([m]) => m)
+  /**
+   * Newest first. The kind is asked of the store; the recipient is filtered here (`to` is a list, and the store
+   * answers equality on top-level fields only). At most `keep` (1000) messages are kept, so this stays small.
+   */
+  async list(filter: { to?: string; kind?: string } = {}): Promise<MailMessage[]> {
+    const to = filter.to?.toLowerCase()
+    const found = await findAll(
+      this.o.messages,
+      filter.kind ? { kind: filter.kind as NotificationKind } : undefined,
+    )
+    return found
+      .filter((m) => !to || m.to.includes(to))
+      .sort((a, b) => b.createdAt - a.createdAt || (b.seq ?? 0) - (a.seq ?? 0))
   }
 
-  get(id: string): MailMessage | undefined {
+  get(id: string): Promise<MailMessage | undefined> {
     return this.o.messages.get(id)
   }
 
@@ -118,7 +127,7 @@ export class MailOutbox {
   }
 
   private async deliver(id: string): Promise<void> {
-    const m = this.o.messages.get(id)
+    const m = await this.o.messages.get(id)
     if (!m || m.state !== 'queued' || !this.o.transport) return
     m.attempts++
     try {
@@ -151,9 +160,15 @@ export class MailOutbox {
 
   private async trim(): Promise<void> {
     const keep = this.o.keep ?? 1000
-    const all = this.o.messages.list()
-    if (all.length <= keep) return
-    const finished = all.filter((m) => m.state !== 'queued').sort((a, b) => a.createdAt - b.createdAt)
-    for (const m of finished.slice(0, all.length - keep)) await this.o.messages.delete(m.id)
+    const total = await this.o.messages.count()
+    if (total <= keep) return
+    const finished = (
+      await Promise.all(
+        (['sent', 'failed', 'kept'] as const).map((state) => findAll(this.o.messages, { state })),
+      )
+    )
+      .flat()
+      .sort((a, b) => a.createdAt - b.createdAt || (a.seq ?? 0) - (b.seq ?? 0))
+    for (const m of finished.slice(0, total - keep)) await this.o.messages.delete(m.id)
   }
 }

@@ -35,7 +35,7 @@ export function mailApiRoutes(s: Services): Hono {
       throw new ProblemError(422, 'Invalid filter', 'Fix the listed query parameters.', {
         errors: { limit: 'must be a whole number, 1–500' },
       })
-    const all = s.mail.list(filterOf(c))
+    const all = await s.mail.list(filterOf(c))
     return c.json(
       { items: all.slice(0, limit).map(mailView), total: all.length, sending: s.mail.sending },
       200,
@@ -44,7 +44,7 @@ export function mailApiRoutes(s: Services): Hono {
   })
   r.get('/mail/:messageId', async (c) => {
     await staffReader(s, c, `mail:${c.req.param('messageId')}`)
-    const m = s.mail.get(c.req.param('messageId'))
+    const m = await s.mail.get(c.req.param('messageId'))
     if (!m) throw new ProblemError(404, 'Message not found', 'Only the last 1000 messages are kept.')
     return c.json(mailView(m), 200, NO_STORE)
   })
@@ -87,7 +87,7 @@ export function mailPageRoutes(s: Services): Hono {
       return new Response(page.body, { status: e.status, headers: page.headers })
     }
     const filter = filterOf(c)
-    const items = s.mail.list(filter).slice(0, 200)
+    const items = (await s.mail.list(filter)).slice(0, 200)
     return renderPage(
       c,
       { lang: 'en-US', title: 'Mail viewer' },

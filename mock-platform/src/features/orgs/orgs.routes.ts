@@ -11,7 +11,7 @@ export function orgsRoutes(s: Services): Hono {
 
   r.get('/orgs', async (c) => {
     const p = await s.access.principal(c)
-    const orgs = p.kind === 'member' ? [s.orgs.get(p.orgId)!] : s.orgs.list()
+    const orgs = p.kind === 'member' ? [(await s.orgs.get(p.orgId))!] : await s.orgs.list()
     await auditStaffRead(s.audit, p, c, 'orgs.list', 'orgs:*')
     return c.json({ items: orgs.map(orgView) }, 200, NO_STORE)
   })
@@ -24,11 +24,11 @@ export function orgsRoutes(s: Services): Hono {
       const org = await s.orgs.create(body)
       return c.json(orgView(org), 201, NO_STORE)
     }
-    const signed = s.access.signedIn(c)
+    const signed = await s.access.signedIn(c)
     if (!signed) throw new ProblemError(401, 'Sign-in required', 'Sign in with POST /sandbox/v1/session.')
     if (signed.account.kind !== 'developer')
       throw new ProblemError(403, 'Staff accounts are read-only', 'Staff do not belong to organisations.')
-    if (s.orgs.membershipOf(signed.account.id))
+    if (await s.orgs.membershipOf(signed.account.id))
       throw new ProblemError(409, 'Already a member', 'An account belongs to one organisation.')
     const { org } = await s.orgs.found(signed.account, body.name)
     return c.json(orgView(org), 201, NO_STORE)
@@ -55,8 +55,8 @@ export function orgsRoutes(s: Services): Hono {
   r.post('/orgs/:orgId/members', async (c) => {
     const { org } = await s.access.org(c, c.req.param('orgId'), 'manage')
     const body = await objectBody(c)
-    const existing = typeof body.email === 'string' ? s.accounts.findByEmail(body.email) : undefined
-    if (existing && (existing.kind !== 'developer' || s.orgs.membershipOf(existing.id)))
+    const existing = typeof body.email === 'string' ? await s.accounts.findByEmail(body.email) : undefined
+    if (existing && (existing.kind !== 'developer' || (await s.orgs.membershipOf(existing.id))))
       throw new ProblemError(409, 'Account unavailable', 'That account already belongs to an organisation.')
     const member = await s.orgs.invite(org, body, existing?.id)
     return c.json(memberView(member), 201, NO_STORE)
@@ -73,7 +73,8 @@ export function orgsRoutes(s: Services): Hono {
   r.delete('/orgs/:orgId/members/:memberId', async (c) => {
     const p = await s.access.principal(c)
     const self =
-      p.kind === 'member' && s.orgs.get(p.orgId)?.members.find((m) => m.id === c.req.param('memberId'))
+      p.kind === 'member' &&
+      (await s.orgs.get(p.orgId))?.members.find((m) => m.id === c.req.param('memberId'))
     const { org } = await s.access.org(c, c.req.param('orgId'), self ? 'read' : 'manage')
     await s.orgs.remove(org, c.req.param('memberId'))
     return c.body(null, 204)

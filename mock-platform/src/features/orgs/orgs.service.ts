@@ -2,7 +2,7 @@
 import type { Clock } from '../../clock'
 import { ProblemError } from '../../errors'
 import { newId } from '../../ids'
-import type { Collection } from '../../store/collection'
+import { type Documents, findAll } from '../../store/documents'
 import { emailProblem } from '../accounts'
 import { contractProblems } from '../../http/contract-validator'
 import { type Member, type MemberRole, type Org, type ProgrammeStatus, SANDBOX_ORG_ID } from './org.types'
@@ -14,13 +14,13 @@ export interface Membership {
 
 export class OrgsService {
   constructor(
-    private readonly orgs: Collection<Org>,
+    private readonly orgs: Documents<Org>,
     private readonly clock: Clock,
   ) {}
 
   /** Creates the built-in sandbox organisation on first start. */
   async ensureBuiltIn(): Promise<void> {
-    if (this.orgs.get(SANDBOX_ORG_ID)) return
+    if (await this.orgs.get(SANDBOX_ORG_ID)) return
     await this.orgs.put({
       id: SANDBOX_ORG_ID,
       name: 'Sandbox',
@@ -31,29 +31,41 @@ export class OrgsService {
     })
   }
 
-  get(id: string): Org | undefined {
+  get(id: string): Promise<Org | undefined> {
     return this.orgs.get(id)
   }
 
-  list(): Org[] {
-    return this.orgs.list()
+  /** Every organisation, oldest first. */
+  async list(): Promise<Org[]> {
+    return (await findAll(this.orgs)).sort(
+      (a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    )
   }
 
   /** The organisation an account belongs to (one per account). */
-  membershipOf(accountId: string): Membership | undefined {
-    for (const org of this.orgs.list()) {
-      const member = org.members.find((m) => m.accountId === accountId)
-      if (member) return { org, member }
-    }
-    return undefined
+  membershipOf(accountId: string): Promise<Membership | undefined> {
+    return this.firstMember((m) => m.accountId === accountId)
   }
 
   /** A pending invitation for this address, if any organisation sent one. */
-  invitationFor(email: string): Membership | undefined {
-    for (const org of this.orgs.list()) {
-      const member = org.members.find((m) => !m.accountId && m.email === email)
-      if (member) return { org, member }
-    }
+  invitationFor(email: string): Promise<Membership | undefined> {
+    return this.firstMember((m) => !m.accountId && m.email === email)
+  }
+
+  /**
+   * The first member matching, organisation by organisation a page at a time. Not a store query: members are an
+   * array inside each organisation, and `find` answers equality on top-level fields only.
+   */
+  private async firstMember(match: (m: Member) => boolean): Promise<Membership | undefined> {
+    let after: string | undefined
+    do {
+      const page = await this.orgs.find({ after })
+      for (const org of page.items) {
+        const member = org.members.find(match)
+        if (member) return { org, member }
+      }
+      after = page.next
+    } while (after !== undefined)
     return undefined
   }
 
@@ -119,7 +131,7 @@ export class OrgsService {
     const email = (input.email as string).trim().toLowerCase()
     if (org.members.some((m) => m.email === email))
       throw new ProblemError(409, 'Already a member', `${email} is already a member or invited.`)
-    if (this.invitationFor(email))
+    if (await this.invitationFor(email))
       throw new ProblemError(409, 'Already invited elsewhere', `${email} has a pending invitation.`)
     const now = this.clock.now()
     const member: Member = {

@@ -20,17 +20,16 @@ export function residentsRoutes(s: Services): Hono {
     if (hkid && !wanted)
       throw new ProblemError(400, 'Invalid hkid', 'Give an HKID such as QA123456(3) or QA123456.')
     const needle = (q ?? '').trim().toLowerCase()
-    const rows = s.residents
-      .visible(s.access.viewer(p))
-      .filter(
-        (x) =>
-          (!needle || searchText(x).includes(needle)) &&
-          (!wanted ||
-            (x.profile.idNo.Identification === wanted.Identification &&
-              (!wanted.CheckDigit || x.profile.idNo.CheckDigit === wanted.CheckDigit))) &&
-          (!tier || x.tier === tier) &&
-          (!tag || x.tags.includes(tag)),
-      )
+    // Free text (q) and tags are matched here: the store answers equality on top-level fields only.
+    const rows = (await s.residents.visible(s.access.viewer(p))).filter(
+      (x) =>
+        (!needle || searchText(x).includes(needle)) &&
+        (!wanted ||
+          (x.profile.idNo.Identification === wanted.Identification &&
+            (!wanted.CheckDigit || x.profile.idNo.CheckDigit === wanted.CheckDigit))) &&
+        (!tier || x.tier === tier) &&
+        (!tag || x.tags.includes(tag)),
+    )
     const searched = new URLSearchParams(
       Object.entries({ q, hkid, tier, tag }).filter((e): e is [string, string] => e[1] !== undefined),
     ).toString()

@@ -4,7 +4,7 @@ import { ProblemError } from '../../errors'
 import { randomHex } from '../../ids'
 import { ymdOf } from '../../personas/birth-date'
 import { DEFAULT_BEHAVIOUR, type Resident } from '../../personas/resident.types'
-import type { Collection } from '../../store/collection'
+import { type Documents, findAll } from '../../store/documents'
 import { type RegisteredApp, orgOf } from '../apps'
 import { RESIDENT_FIELDS, type ResidentData, residentProblems } from './resident.validate'
 
@@ -13,46 +13,72 @@ export interface StoredResident extends Resident {
   orgId?: string
   createdAt?: number
   updatedAt?: number
+  /** The HKID without its check digit, top-level so that the store answers a lookup by HKID (not shown). */
+  hkid?: string
+  /** Set on the shared residents (no `orgId`), so that the store answers "the shared ones" (not shown). */
+  shared?: true
+  /** Order of creation within this process (ties of one clock reading); not shown. */
+  seq?: number
 }
 
 /** Who is looking: an organisation sees the shared residents and its own; `all` (admin, staff) sees every one. */
 export type Viewer = { orgId: string } | 'all'
 
 export class ResidentsService {
-  private byHkid = new Map<string, StoredResident>()
-  /** Residents each organisation added: rebuilt at start and by the bulk resets, kept on create and delete. */
-  private perOrg = new Map<string, number>()
   private initial: () => Resident[] = () => []
+  private seedOrder: Map<string, number> | undefined
+  private seq = 0
+  /** Creates under way in this process, per organisation: RESIDENTS_PER_ORG and HKIDs are checked one at a time. */
+  private writing: Promise<unknown> = Promise.resolve()
   constructor(
-    private readonly residents: Collection<StoredResident>,
+    private readonly residents: Documents<StoredResident>,
     private readonly clock: Clock,
-  ) {
-    this.reindex()
-  }
+  ) {}
 
-  /** Fills an empty store with the seeded residents, and remembers the seed for reset. */
+  /**
+   * Fills an empty store with the seeded residents, and remembers the seed for reset. Residents stored before the
+   * store answered queries have no `hkid` / `shared` fields: they are given them once here (the one whole read).
+   */
   async seed(initial: () => Resident[]): Promise<void> {
     this.initial = initial
-    if (this.residents.list().length === 0) await this.residents.replaceAll(initial())
-    this.reindex()
+    this.seedOrder = undefined
+    if ((await this.residents.count()) === 0) {
+      await this.residents.replaceAll(initial().map(stored))
+      return
+    }
+    for (const r of await findAll(this.residents)) {
+      const s = stored(r)
+      if (s.hkid !== r.hkid || s.shared !== r.shared) await this.residents.put(s)
+    }
   }
 
-  get(id: string): StoredResident | undefined {
+  get(id: string): Promise<StoredResident | undefined> {
     return this.residents.get(id)
   }
 
-  /** The shared residents (the virtual app's picker, counts). Organisations' own are reached by id. */
-  list(): StoredResident[] {
-    return this.residents.list().filter((r) => r.orgId === undefined)
+  /** The shared residents (the virtual app's picker, counts), in seed then creation order. */
+  async list(): Promise<StoredResident[]> {
+    return this.ordered(await findAll(this.residents, { shared: true }))
   }
 
-  /** How many residents an organisation has added. */
-  countInOrg(orgId: string): number {
-    return this.perOrg.get(orgId) ?? 0
+  /** How many shared residents there are. */
+  countShared(): Promise<number> {
+    return this.residents.count({ shared: true })
   }
 
-  visible(viewer: Viewer): StoredResident[] {
-    return this.residents.list().filter((r) => canSee(viewer, r))
+  /** How many residents an organisation has added (counted by the store: the limit holds across instances). */
+  countInOrg(orgId: string): Promise<number> {
+    return this.residents.count({ orgId })
+  }
+
+  /** What the viewer can see: the shared residents and its organisation's (two queries), or all for `all`. */
+  async visible(viewer: Viewer): Promise<StoredResident[]> {
+    if (viewer === 'all') return this.ordered(await findAll(this.residents))
+    const [shared, own] = await Promise.all([
+      findAll(this.residents, { shared: true }),
+      findAll(this.residents, { orgId: viewer.orgId }),
+    ])
+    return this.ordered([...shared, ...own])
   }
 
   /**
@@ -60,11 +86,11 @@ export class ResidentsService {
    * viewer (the platform API's X-Sandbox-Resident, the virtual app) an organisation's resident is found by
    * its unguessable id only, never by HKID; with one, only residents the viewer can see.
    */
-  find(idOrHkid: string, viewer?: Viewer): StoredResident | undefined {
-    const direct = this.residents.get(idOrHkid)
+  async find(idOrHkid: string, viewer?: Viewer): Promise<StoredResident | undefined> {
+    const direct = await this.residents.get(idOrHkid)
     if (direct) return !viewer || canSee(viewer, direct) ? direct : undefined
     const m = /^([A-Z]{1,2}\d{6})\(?([0-9A])?\)?$/.exec(idOrHkid.trim().toUpperCase())
-    const r = m ? this.byHkid.get(m[1]!) : undefined
+    const r = m ? await this.byHkid(m[1]!) : undefined
     if (!r || (m![2] && r.profile.idNo.CheckDigit !== m![2])) return undefined
     return (viewer ? canSee(viewer, r) : r.orgId === undefined) ? r : undefined
   }
@@ -73,62 +99,71 @@ export class ResidentsService {
    * By id or HKID, when an app may use the resident (X-Sandbox-Resident, autopilot, headless decisions): the shared
    * residents and those of the app's own organisation. Another organisation's resident is answered as unknown.
    */
-  usableBy(idOrHkid: string, app: RegisteredApp | undefined): StoredResident | undefined {
+  usableBy(idOrHkid: string, app: RegisteredApp | undefined): Promise<StoredResident | undefined> {
     return app ? this.find(idOrHkid, { orgId: orgOf(app) }) : this.find(idOrHkid)
   }
 
   /**
    * A new resident owned by `orgId` (or shared when undefined); behaviour defaults to approving at once. `limit`: the
-   * most residents that organisation may have (RESIDENTS_PER_ORG); at the limit, 409. Checked and counted before the
-   * write, so concurrent calls cannot pass it.
+   * most residents that organisation may have (RESIDENTS_PER_ORG); at the limit, 409. Writes run one at a time in a
+   * process, so concurrent calls cannot pass the limit or share an HKID.
    */
-  async create(input: unknown, orgId: string | undefined, limit?: number): Promise<StoredResident> {
-    const body = isObject(input) ? input : {}
-    const profile = isObject(body.profile) ? body.profile : {}
-    const data = {
-      tags: [],
-      eme: {},
-      ...body,
-      profile: { chNameVerified: profile.chName === undefined ? 'N' : 'Y', ...profile },
-      behaviour: { ...DEFAULT_BEHAVIOUR, ...(isObject(body.behaviour) ? body.behaviour : {}) },
-    }
-    const now = this.clock.now()
-    const id = `u-${randomHex(16)}`
-    const valid = this.validated(data, undefined, input)
-    if (orgId !== undefined) {
-      const count = this.countInOrg(orgId)
-      if (limit !== undefined && count >= limit)
-        throw new ProblemError(
-          409,
-          'Resident limit reached',
-          `Organisation "${orgId}" has ${count} residents, the most one organisation may create (${limit}). ` +
-            'Delete the ones you no longer use (DELETE /sandbox/v1/residents/{id}; POST /sandbox/v1/residents/reset ' +
-            'removes all of them), or ask the sandbox operator to raise the limit (RESIDENTS_PER_ORG).',
-          { limit, count },
-        )
-    }
-    return this.store({ id, ...valid, ...(orgId ? { orgId } : {}), createdAt: now, updatedAt: now })
+  create(input: unknown, orgId: string | undefined, limit?: number): Promise<StoredResident> {
+    return this.serially(async () => {
+      const body = isObject(input) ? input : {}
+      const profile = isObject(body.profile) ? body.profile : {}
+      const data = {
+        tags: [],
+        eme: {},
+        ...body,
+        profile: { chNameVerified: profile.chName === undefined ? 'N' : 'Y', ...profile },
+        behaviour: { ...DEFAULT_BEHAVIOUR, ...(isObject(body.behaviour) ? body.behaviour : {}) },
+      }
+      const now = this.clock.now()
+      const id = `u-${randomHex(16)}`
+      const valid = await this.validated(data, undefined, input)
+      if (orgId !== undefined && limit !== undefined) {
+        const count = await this.countInOrg(orgId)
+        if (count >= limit)
+          throw new ProblemError(
+            409,
+            'Resident limit reached',
+            `Organisation "${orgId}" has ${count} residents, the most one organisation may create (${limit}). ` +
+              'Delete the ones you no longer use (DELETE /sandbox/v1/residents/{id}; POST /sandbox/v1/residents/reset ' +
+              'removes all of them), or ask the sandbox operator to raise the limit (RESIDENTS_PER_ORG).',
+            { limit, count },
+          )
+      }
+      return this.store({
+        id,
+        ...valid,
+        ...(orgId ? { orgId } : {}),
+        createdAt: now,
+        updatedAt: now,
+        seq: ++this.seq,
+      })
+    })
   }
 
   /** Merges an edit (profile, e-ME and behaviour field by field; null removes an e-ME field) and bumps updatedAt. */
-  async update(r: StoredResident, input: unknown): Promise<StoredResident> {
-    if (!isObject(input)) throw invalid({ body: 'must be a JSON object with the fields to change' })
-    const eme: Record<string, unknown> = { ...r.eme, ...(isObject(input.eme) ? input.eme : {}) }
-    for (const [k, v] of Object.entries(eme)) if (v === null) delete eme[k]
-    const data = {
-      ...pick(r),
-      ...input,
-      profile: { ...r.profile, ...(isObject(input.profile) ? input.profile : {}) },
-      eme: input.eme === undefined || isObject(input.eme) ? eme : input.eme,
-      behaviour: { ...r.behaviour, ...(isObject(input.behaviour) ? input.behaviour : {}) },
-    }
-    return this.store({ ...r, ...this.validated(data, r.id, input, true), updatedAt: this.clock.now() })
+  update(r: StoredResident, input: unknown): Promise<StoredResident> {
+    return this.serially(async () => {
+      if (!isObject(input)) throw invalid({ body: 'must be a JSON object with the fields to change' })
+      const eme: Record<string, unknown> = { ...r.eme, ...(isObject(input.eme) ? input.eme : {}) }
+      for (const [k, v] of Object.entries(eme)) if (v === null) delete eme[k]
+      const data = {
+        ...pick(r),
+        ...input,
+        profile: { ...r.profile, ...(isObject(input.profile) ? input.profile : {}) },
+        eme: input.eme === undefined || isObject(input.eme) ? eme : input.eme,
+        behaviour: { ...r.behaviour, ...(isObject(input.behaviour) ? input.behaviour : {}) },
+      }
+      const valid = await this.validated(data, r.id, input, true)
+      return this.store({ ...r, ...valid, updatedAt: this.clock.now() })
+    })
   }
 
   async delete(r: StoredResident): Promise<void> {
-    const stored = this.residents.get(r.id)
-    if (!stored) return
-    this.unindex(stored)
     await this.residents.delete(r.id)
   }
 
@@ -141,75 +176,86 @@ export class ResidentsService {
         'Not a seeded resident',
         'Only seeded residents have a version to reset to.',
       )
-    this.unindex(this.residents.get(r.id) ?? r)
-    this.index(seeded)
-    await this.residents.put(seeded)
-    return seeded
+    const s = stored(seeded)
+    await this.residents.put(s)
+    return s
   }
 
-  /** Shared residents back to the seed (edits undone, deleted ones back, added ones gone); organisations' kept. */
+  /**
+   * Shared residents back to the seed (edits undone, deleted ones back, added ones gone); organisations' kept. The
+   * whole collection is replaced in one write, so it is read whole (an operator's reset, not a query).
+   */
   async resetShared(): Promise<number> {
-    const seed = this.initial()
-    await this.residents.replaceAll([...seed, ...this.residents.list().filter((r) => r.orgId !== undefined)])
-    this.reindex()
+    const seed = this.initial().map(stored)
+    const own = (await findAll(this.residents)).filter((r) => r.orgId !== undefined)
+    await this.residents.replaceAll([...seed, ...own])
     return seed.length
   }
 
   /** An organisation's residents removed: the seed holds none of them. */
   async resetOrg(orgId: string): Promise<number> {
-    const own = this.residents.list().filter((r) => r.orgId === orgId)
-    for (const r of own) {
-      this.unindex(r)
-      await this.residents.delete(r.id)
-    }
-    this.reindex()
+    const own = await findAll(this.residents, { orgId })
+    for (const r of own) await this.residents.delete(r.id)
     return own.length
   }
 
+  /** The resident holding this HKID (without check digit), asked of the store. */
+  private async byHkid(hkid: string): Promise<StoredResident | undefined> {
+    return (await this.residents.find({ where: { hkid }, limit: 1 })).items[0]
+  }
+
+  /** Seeded residents first in seed order, then the created ones in creation order (as they were stored). */
+  private ordered(list: StoredResident[]): StoredResident[] {
+    this.seedOrder ??= new Map(this.initial().map((r, i) => [r.id, i]))
+    const order = this.seedOrder
+    const rank = (r: StoredResident) =>
+      r.createdAt === undefined ? (order.get(r.id) ?? order.size) : Infinity
+    return list.sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        (a.createdAt ?? 0) - (b.createdAt ?? 0) ||
+        (a.seq ?? 0) - (b.seq ?? 0) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    )
+  }
+
+  /** Writes of this process one after another (each waits for the one before, whatever its outcome). */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.writing.then(work, work)
+    this.writing = run.catch(() => {})
+    return run
+  }
+
   /** `data` made from the body `sent` (on an `edit`, merged with the stored resident), checked as a whole. */
-  private validated(
+  private async validated(
     data: Record<string, unknown>,
     selfId: string | undefined,
     sent: unknown,
     edit = false,
-  ): ResidentData {
+  ): Promise<ResidentData> {
     const problems = residentProblems(data, ymdOf(this.clock.now()), sent, edit)
     const idNo = (data.profile as Resident['profile']).idNo
-    const holder = problems['profile.idNo'] ? undefined : this.byHkid.get(idNo?.Identification ?? '')
+    const holder = problems['profile.idNo'] ? undefined : await this.byHkid(idNo?.Identification ?? '')
     if (holder && holder.id !== selfId) problems['profile.idNo'] = 'another resident already has this HKID'
     if (Object.keys(problems).length > 0) throw invalid(problems)
     return pick(data as unknown as ResidentData)
   }
 
-  /** Stores a new or changed resident; the indexes change before the write, so concurrent calls see them. */
+  /** Stores a new or changed resident, with its query fields. */
   private async store(r: StoredResident): Promise<StoredResident> {
-    const before = this.residents.get(r.id)
-    if (before) this.unindex(before)
-    this.index(r)
-    await this.residents.put(r)
-    return r
+    const s = stored(r)
+    await this.residents.put(s)
+    return s
   }
+}
 
-  private index(r: StoredResident): void {
-    this.byHkid.set(r.profile.idNo.Identification, r)
-    if (r.orgId !== undefined) this.perOrg.set(r.orgId, this.countInOrg(r.orgId) + 1)
-  }
-
-  private unindex(r: StoredResident): void {
-    if (this.byHkid.get(r.profile.idNo.Identification)?.id === r.id)
-      this.byHkid.delete(r.profile.idNo.Identification)
-    if (r.orgId !== undefined) {
-      const n = this.countInOrg(r.orgId) - 1
-      if (n > 0) this.perOrg.set(r.orgId, n)
-      else this.perOrg.delete(r.orgId)
-    }
-  }
-
-  /** Both indexes from the whole collection: at start and after the bulk resets. */
-  private reindex(): void {
-    this.byHkid = new Map()
-    this.perOrg = new Map()
-    for (const r of this.residents.list()) this.index(r)
+/** A resident with the fields the store is queried on: `hkid`, and `shared` when no organisation owns it. */
+function stored(r: StoredResident): StoredResident {
+  const { shared: _, ...rest } = r
+  return {
+    ...rest,
+    hkid: r.profile.idNo.Identification,
+    ...(r.orgId === undefined ? { shared: true as const } : {}),
   }
 }
 

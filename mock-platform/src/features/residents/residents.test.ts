@@ -5,6 +5,7 @@ import { harness } from '../../../test/harness'
 import { defaultResidents } from '../../personas'
 import { makeIdNo } from '../../personas/hkid'
 import { memoryStorage } from '../../store/memory'
+import { documentsOf } from '../../store/documents'
 import { signUp } from '../../../test/session.fixtures'
 import { residentProblems } from './resident.validate'
 import { ResidentsService, type StoredResident } from './residents.service'
@@ -146,7 +147,7 @@ describe('residents API', () => {
       'profile.gender': 'must be one of M, F',
     })
     // The platform reads the edit: the organisation's own apps reach its resident on getQR by its id.
-    const app = h.platform.services.apps.get(h.clientID)!
+    const app = (await h.platform.services.apps.get(h.clientID))!
     await h.platform.services.apps.replace({ ...app, orgId: dev.orgId! })
     const token = await h.token({ resident: created.id })
     expect(token.lastModifiedDate).toBe(h.clock.now())
@@ -158,18 +159,21 @@ describe('residents API', () => {
     const refused = await dev.call('/sandbox/v1/residents/magic-approve', 'PATCH', { tags: ['x'] })
     expect(refused.status).toBe(403)
     expect((await dev.call('/sandbox/v1/residents/magic-approve', 'DELETE')).status).toBe(403)
-    const seed = h.platform.services.residents.get('magic-approve')!
+    const seed = (await h.platform.services.residents.get('magic-approve'))!
     const edited = await h.admin('/sandbox/v1/residents/magic-approve', 'PATCH', {
       behaviour: { decision: 'reject' },
     })
     expect(((await edited.json()) as any).behaviour.decision).toBe('reject')
     const reset = await h.admin('/sandbox/v1/residents/magic-approve/reset', 'POST')
     expect(reset.status).toBe(200)
-    expect(h.platform.services.residents.get('magic-approve')).toEqual(seed)
+    expect(await h.platform.services.residents.get('magic-approve')).toEqual(seed)
     await h.admin('/sandbox/v1/residents/r-0001', 'DELETE')
     const all = await h.admin('/sandbox/v1/residents/reset', 'POST')
-    expect(await all.json()).toEqual({ scope: 'shared', count: h.platform.services.residents.list().length })
-    expect(h.platform.services.residents.get('r-0001')).toBeDefined()
+    expect(await all.json()).toEqual({
+      scope: 'shared',
+      count: (await h.platform.services.residents.list()).length,
+    })
+    expect(await h.platform.services.residents.get('r-0001')).toBeDefined()
   })
 
   it('a member’s reset removes the organisation’s residents only; deleting one works too', async () => {
@@ -184,8 +188,8 @@ describe('residents API', () => {
     expect((await dev.call(`/sandbox/v1/residents/${one.id}`, 'DELETE')).status).toBe(204)
     expect((await dev.call(`/sandbox/v1/residents/${one.id}`)).status).toBe(404)
     expect(await dev.json('/sandbox/v1/residents/reset', 'POST')).toEqual({ scope: 'organisation', count: 1 })
-    expect(h.platform.services.residents.get(two.id)).toBeUndefined()
-    expect(h.platform.services.residents.get('magic-approve')).toBeDefined()
+    expect(await h.platform.services.residents.get(two.id)).toBeUndefined()
+    expect(await h.platform.services.residents.get('magic-approve')).toBeDefined()
   })
 })
 
@@ -210,34 +214,34 @@ describe('residents per organisation (RESIDENTS_PER_ORG)', () => {
     expect(problem.detail).toContain('(2)')
     expect(problem.detail).toContain('DELETE /sandbox/v1/residents/{id}')
     expect(problem.detail).toContain('RESIDENTS_PER_ORG')
-    expect(h.platform.services.residents.find('QX900003')).toBeUndefined()
+    expect(await h.platform.services.residents.find('QX900003')).toBeUndefined()
     // Bad fields are still named first (422).
     expect((await dev.call('/sandbox/v1/residents', 'POST', { tier: 'nope' })).status).toBe(422)
     // Editing is not creating: allowed at the limit.
     expect((await dev.call(`/sandbox/v1/residents/${one.id}`, 'PATCH', { tags: ['edited'] })).status).toBe(
       200,
     )
-    expect(h.platform.services.residents.countInOrg(dev.orgId!)).toBe(2)
+    expect(await h.platform.services.residents.countInOrg(dev.orgId!)).toBe(2)
 
     // Another organisation has its own allowance; the admin adds shared residents, never counted or limited.
     const other = await signUp(h, 'other@example.com')
     expect((await other.call('/sandbox/v1/residents', 'POST', nth(10))).status).toBe(201)
     for (let i = 20; i < 23; i++)
       expect((await h.admin('/sandbox/v1/residents', 'POST', nth(i))).status).toBe(201)
-    expect(h.platform.services.residents.countInOrg(dev.orgId!)).toBe(2)
+    expect(await h.platform.services.residents.countInOrg(dev.orgId!)).toBe(2)
 
     // Deleting one frees its place; the organisation's reset frees them all.
     expect((await dev.call(`/sandbox/v1/residents/${one.id}`, 'DELETE')).status).toBe(204)
-    expect(h.platform.services.residents.countInOrg(dev.orgId!)).toBe(1)
+    expect(await h.platform.services.residents.countInOrg(dev.orgId!)).toBe(1)
     expect((await dev.call('/sandbox/v1/residents', 'POST', nth(3))).status).toBe(201)
     expect((await dev.call('/sandbox/v1/residents', 'POST', nth(4))).status).toBe(409)
     expect(await dev.json('/sandbox/v1/residents/reset', 'POST')).toEqual({ scope: 'organisation', count: 2 })
-    expect(h.platform.services.residents.countInOrg(dev.orgId!)).toBe(0)
+    expect(await h.platform.services.residents.countInOrg(dev.orgId!)).toBe(0)
     expect((await dev.call('/sandbox/v1/residents', 'POST', nth(4))).status).toBe(201)
     // The admin's reset of the shared residents keeps the organisations' and their counts.
     expect((await h.admin('/sandbox/v1/residents/reset', 'POST')).status).toBe(200)
-    expect(h.platform.services.residents.countInOrg(dev.orgId!)).toBe(1)
-    expect(h.platform.services.residents.countInOrg(other.orgId!)).toBe(1)
+    expect(await h.platform.services.residents.countInOrg(dev.orgId!)).toBe(1)
+    expect(await h.platform.services.residents.countInOrg(other.orgId!)).toBe(1)
   })
 
   it('concurrent creations cannot pass the limit together', async () => {
@@ -250,9 +254,9 @@ describe('residents per organisation (RESIDENTS_PER_ORG)', () => {
     )
     expect(statuses.filter((s) => s === 201)).toHaveLength(3)
     expect(statuses.filter((s) => s === 409)).toHaveLength(5)
-    expect(h.platform.services.residents.visible({ orgId: dev.orgId! }).filter((r) => r.orgId)).toHaveLength(
-      3,
-    )
+    expect(
+      (await h.platform.services.residents.visible({ orgId: dev.orgId! })).filter((r) => r.orgId),
+    ).toHaveLength(3)
   })
 
   it('the counts are rebuilt from the stored residents at start; search by HKID follows edits and deletes', async () => {
@@ -262,20 +266,23 @@ describe('residents per organisation (RESIDENTS_PER_ORG)', () => {
     const one = await dev.json('/sandbox/v1/residents', 'POST', nth(1))
     await dev.json('/sandbox/v1/residents', 'POST', nth(2))
 
-    const again = new ResidentsService(await storage.collection<StoredResident>('residents'), first.clock)
-    expect(again.countInOrg(dev.orgId!)).toBe(2)
+    const again = new ResidentsService(
+      documentsOf(await storage.collection<StoredResident>('residents')),
+      first.clock,
+    )
+    expect(await again.countInOrg(dev.orgId!)).toBe(2)
     await expect(again.create(nth(3), dev.orgId, 2)).rejects.toMatchObject({
       status: 409,
       extra: { limit: 2, count: 2 },
     })
     // A changed HKID is found by its new number only; a deleted resident by neither.
-    const moved = await again.update(again.get(one.id)!, { profile: { idNo: makeIdNo('QX900099') } })
-    expect(again.find('QX900099', { orgId: dev.orgId! })?.id).toBe(one.id)
-    expect(again.find('QX900001', { orgId: dev.orgId! })).toBeUndefined()
-    expect(again.countInOrg(dev.orgId!)).toBe(2)
+    const moved = await again.update((await again.get(one.id))!, { profile: { idNo: makeIdNo('QX900099') } })
+    expect((await again.find('QX900099', { orgId: dev.orgId! }))?.id).toBe(one.id)
+    expect(await again.find('QX900001', { orgId: dev.orgId! })).toBeUndefined()
+    expect(await again.countInOrg(dev.orgId!)).toBe(2)
     await again.delete(moved)
-    expect(again.find('QX900099', { orgId: dev.orgId! })).toBeUndefined()
-    expect(again.countInOrg(dev.orgId!)).toBe(1)
+    expect(await again.find('QX900099', { orgId: dev.orgId! })).toBeUndefined()
+    expect(await again.countInOrg(dev.orgId!)).toBe(1)
     // The freed HKID can be used again.
     expect((await again.create(nth(1), dev.orgId, 2)).orgId).toBe(dev.orgId)
   })

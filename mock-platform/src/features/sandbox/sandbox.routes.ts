@@ -22,8 +22,11 @@ export function headlessRoutes(s: Services): Hono {
     const decision = (body.decision ?? 'approve') as Decision
     const delayMs = body.delayMs ?? 0
     // A resident the caller may see and the app may use (another organisation's private one is unknown here).
-    const seen = s.residents.find(String(body.residentId ?? 'magic-approve'), s.access.viewer(principal))
-    const resident = seen && s.residents.usableBy(seen.id, app)
+    const seen = await s.residents.find(
+      String(body.residentId ?? 'magic-approve'),
+      s.access.viewer(principal),
+    )
+    const resident = seen && (await s.residents.usableBy(seen.id, app))
     if (!resident)
       throw new ProblemError(
         422,
@@ -60,9 +63,9 @@ export function headlessRoutes(s: Services): Hono {
       throw new ProblemError(409, 'Ticket already decided', `It is ${ticket.status}.`)
     const seen =
       body.residentId !== undefined
-        ? s.residents.find(String(body.residentId), s.access.viewer(principal))
+        ? await s.residents.find(String(body.residentId), s.access.viewer(principal))
         : undefined
-    const resident = seen && s.residents.usableBy(seen.id, s.apps.get(ticket.clientID))
+    const resident = seen && (await s.residents.usableBy(seen.id, await s.apps.get(ticket.clientID)))
     if (body.residentId !== undefined && !resident)
       throw new ProblemError(422, 'Unknown resident', `No resident "${String(body.residentId)}"`)
     const done = await s.tickets.decide(ticket.ticketID, decision, resident?.id ?? 'magic-approve')

@@ -79,7 +79,7 @@ describe('residents', () => {
       items: Array<Record<string, unknown>>
       total: number
     }
-    expect(body.total).toBe(h.platform.services.residents.list().length)
+    expect(body.total).toBe((await h.platform.services.residents.list()).length)
     const reject = body.items.find((r) => r.id === 'magic-reject')!
     expect(reject.hkid).toBe('QZ000003(8)')
     expect(reject.decision).toBe('reject')

@@ -159,10 +159,10 @@ describe('tenant isolation: organisation A against organisation B', () => {
 
   it('left every one of B’s objects as it was', async () => {
     const s = h.platform.services
-    expect(s.apps.get(b.ids.clientID)!.name).toBe('Bravo Secret App')
-    expect(s.changes.get(s.apps.get(b.ids.clientID)!, b.ids.changeId).status).toBe('pending')
-    expect(s.residents.get(b.ids.id)!.profile.enName.UnstructuredName).toBe('BRAVO, Secret Resident')
-    expect(s.orgs.get(b.ids.orgId)!.members.map((m) => m.email)).toEqual([
+    expect((await s.apps.get(b.ids.clientID))!.name).toBe('Bravo Secret App')
+    expect((await s.changes.get((await s.apps.get(b.ids.clientID))!, b.ids.changeId)).status).toBe('pending')
+    expect((await s.residents.get(b.ids.id))!.profile.enName.UnstructuredName).toBe('BRAVO, Secret Resident')
+    expect((await s.orgs.get(b.ids.orgId))!.members.map((m) => m.email)).toEqual([
       'owner@bravo.example',
       'creator@bravo.example',
     ])

@@ -33,11 +33,12 @@ export class AppClock {
    * Moves the app's clock forward by `ms` (1 ms – 30 days per call): its CEKs, codes, tokens and pending tasks come
    * `ms` closer to expiry at once (tasks past it time out now, with their callbacks). Things created later are normal.
    */
-  advance(clientID: string, ms: number): AppClockView {
+  async advance(clientID: string, ms: number): Promise<AppClockView> {
     if (!Number.isInteger(ms) || ms < 1 || ms > MAX_ADVANCE_MS)
       throw new RangeError(`ms must be 1–${MAX_ADVANCE_MS}`)
     this.offsets.set(clientID, this.offset(clientID) + ms)
-    for (const m of this.movers) m.shift(clientID, ms)
+    // Stored things (consents) move by a write: the clock's answer waits for it, so the next call sees the move.
+    await Promise.all(this.movers.map((m) => m.shift(clientID, ms)))
     return this.view(clientID)
   }
 

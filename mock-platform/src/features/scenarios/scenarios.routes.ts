@@ -59,7 +59,7 @@ export function scenarioRoutes(s: Services): Hono {
     const body = await jsonBody<{ ms: number }>(c)
     // A whole number of milliseconds, 1 to 30 days (MAX_ADVANCE_MS): the contract's (ClockAdvanceRequest).
     assertConforms('sandbox', 'advanceClock', body, 'Invalid ms')
-    return c.json(s.appClock.advance(app.clientID, body.ms), 200, NO_STORE)
+    return c.json(await s.appClock.advance(app.clientID, body.ms), 200, NO_STORE)
   })
 
   r.delete('/apps/:clientID/clock', async (c) => {

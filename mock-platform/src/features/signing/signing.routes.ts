@@ -40,7 +40,7 @@ export function registerSigningApi(api: Hono, s: Services, intake = new TaskInta
       ...signingTask(s, k.kind),
       parse: async (request, { businessID, source, token }) => {
         const doc = toSignOf(request, k.digest)
-        const resident = s.residents.get(token.residentId)
+        const resident = await s.residents.get(token.residentId)
         if (!resident) throw new PlatformError('D20010', 'the resident of this openID no longer exists')
         // The signer is the logged-in resident, known now: refuse at once rather than after a pointless approval.
         const refused = await refusal(resident, doc.HKICHash)

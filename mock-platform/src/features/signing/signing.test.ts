@@ -43,7 +43,7 @@ describe('hash signing (authenticated)', () => {
     expect(cert.checkIssued(ca)).toBe(true)
     expect(ca.verify(root.publicKey)).toBe(true)
     expect(cert.ca).toBe(false)
-    const resident = h.platform.services.residents.get('magic-approve')!
+    const resident = (await h.platform.services.residents.get('magic-approve'))!
     expect(cert.subject.split('\n')).toContain(
       `CN=${resident.profile.enName.UnstructuredName.replace(',', '\\,')}`,
     )

@@ -10,6 +10,8 @@ import { supportAccess } from './support-access'
 import { OPEN_STATUSES, STATUSES } from './support.types'
 import { move } from './triage'
 import { applicationView } from './views'
+import { byReference } from './desk'
+import { findAll } from '../../store/documents'
 
 export function applicationsRoutes(s: Services): Hono {
   const r = new Hono()
@@ -19,7 +21,7 @@ export function applicationsRoutes(s: Services): Hono {
   r.post('/applications', async (c) => {
     const p = await access.member(c)
     const application = await submit(s.support, p, await objectBody(c))
-    return c.json(applicationView(s.support, application, 'provider'), 201, NO_STORE)
+    return c.json(await applicationView(s.support, application, 'provider'), 201, NO_STORE)
   })
 
   r.get('/applications', async (c) => {
@@ -28,20 +30,19 @@ export function applicationsRoutes(s: Services): Hono {
     const status = q.list('status', [...STATUSES, 'open'] as const)
     const type = q.list('type', ['programme', 'ite'] as const)
     const wanted = status?.flatMap((x) => (x === 'open' ? OPEN_STATUSES : [x]))
-    const items = s.support.applications
-      .list()
-      .filter(
-        (a) =>
-          (p.kind !== 'member' || a.orgId === p.orgId) &&
-          (!wanted || wanted.includes(a.status)) &&
-          (!type || type.includes(a.type)),
-      )
+    // The organisation (and a single type) is asked of the store; lists of statuses or types are filtered here.
+    const where = {
+      ...(p.kind === 'member' ? { orgId: p.orgId } : {}),
+      ...(type?.length === 1 ? { type: type[0] } : {}),
+    }
+    const items = (await findAll(s.support.applications, where))
+      .filter((a) => (!wanted || wanted.includes(a.status)) && (!type || type.includes(a.type)))
       .sort((a, b) => b.updatedAt - a.updatedAt || (a.reference < b.reference ? 1 : -1))
     const result = page(items, q)
     await access.audit(p, c, 'application.list', 'applications')
     const who = audience(p.kind)
     return c.json(
-      { ...result, items: result.items.map((a) => applicationView(s.support, a, who)) },
+      { ...result, items: await Promise.all(result.items.map((a) => applicationView(s.support, a, who))) },
       200,
       NO_STORE,
     )
@@ -49,14 +50,14 @@ export function applicationsRoutes(s: Services): Hono {
 
   r.get('/applications/:applicationId', async (c) => {
     const { p, application } = await access.application(c, c.req.param('applicationId'))
-    return c.json(applicationView(s.support, application, audience(p.kind)), 200, NO_STORE)
+    return c.json(await applicationView(s.support, application, audience(p.kind)), 200, NO_STORE)
   })
 
   /** The provider resubmits a returned application (the whole contents again). */
   r.put('/applications/:applicationId', async (c) => {
     const { p, application } = await access.application(c, c.req.param('applicationId'))
     await resubmit(s.support, application, access.asMember(p), await objectBody(c))
-    return c.json(applicationView(s.support, application, 'provider'), 200, NO_STORE)
+    return c.json(await applicationView(s.support, application, 'provider'), 200, NO_STORE)
   })
 
   for (const [action, outcome] of [
@@ -70,7 +71,7 @@ export function applicationsRoutes(s: Services): Hono {
         `application.${action}`,
       )
       await decide(s.support, application, access.asStaff(p), outcome, await optionalJsonBody(c))
-      return c.json(applicationView(s.support, application, 'staff'), 200, NO_STORE)
+      return c.json(await applicationView(s.support, application, 'staff'), 200, NO_STORE)
     })
   }
 
@@ -78,19 +79,19 @@ export function applicationsRoutes(s: Services): Hono {
   r.post('/applications/:applicationId/close', async (c) => {
     const { p, application } = await access.application(c, c.req.param('applicationId'), 'application.close')
     await move(s.support, application, p, 'close')
-    return c.json(applicationView(s.support, application, audience(p.kind)), 200, NO_STORE)
+    return c.json(await applicationView(s.support, application, audience(p.kind)), 200, NO_STORE)
   })
 
   /** An organisation's programme stage, what comes next, and its applications. */
   r.get('/organisations/:orgId/programme', async (c) => {
     const p = await access.principal(c)
-    const org = s.orgs.get(c.req.param('orgId'))
+    const org = await s.orgs.get(c.req.param('orgId'))
     if (!org || (p.kind === 'member' && p.orgId !== org.id))
       throw new ProblemError(404, 'Organisation not found', `No organisation "${c.req.param('orgId')}".`)
     await access.audit(p, c, 'programme.read', `org:${org.id}`)
     const status = org.programmeStatus ?? 'applicant'
     const stage = STAGES.find((x) => x.status === status)!
-    const applications = s.support.applications.list().filter((a) => a.orgId === org.id)
+    const applications = byReference(await findAll(s.support.applications, { orgId: org.id }))
     return c.json(
       {
         organisation: { id: org.id, name: org.name, programmeStatus: status },

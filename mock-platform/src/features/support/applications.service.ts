@@ -3,6 +3,7 @@ import { ProblemError } from '../../errors'
 import { contractProblems } from '../../http/contract-validator'
 import { newId } from '../../ids'
 import { maskHkidsInText } from '../../personas/hkid'
+import { findAll } from '../../store/documents'
 import type { Principal } from '../access'
 import { orgOf } from '../apps'
 import type { Desk } from './desk'
@@ -25,16 +26,14 @@ const DECIDE: Record<WorkStatus, readonly WorkStatus[]> = {
   closed: [],
 }
 
-const stageOf = (desk: Desk, orgId: string) => desk.d.orgs.get(orgId)?.programmeStatus ?? 'applicant'
+const stageOf = async (desk: Desk, orgId: string) =>
+  (await desk.d.orgs.get(orgId))?.programmeStatus ?? 'applicant'
 
-function content(desk: Desk, p: Member, type: ApplicationType, body: Body) {
+async function content(desk: Desk, p: Member, type: ApplicationType, body: Body) {
   const now = desk.now()
-  return type === 'programme'
-    ? programmeContent(body)
-    : iteContent(body, now, (id) => {
-        const app = desk.d.apps.get(id)
-        return app !== undefined && orgOf(app) === p.orgId
-      })
+  if (type === 'programme') return programmeContent(body)
+  const app = typeof body.clientID === 'string' ? await desk.d.apps.get(body.clientID) : undefined
+  return iteContent(body, now, (id) => app !== undefined && app.clientID === id && orgOf(app) === p.orgId)
 }
 
 export async function submit(desk: Desk, p: Member, body: Body): Promise<Application> {
@@ -43,7 +42,7 @@ export async function submit(desk: Desk, p: Member, body: Body): Promise<Applica
     throw new ProblemError(422, 'Invalid application', 'Fix the listed fields and try again.', {
       errors: { type: 'must be programme or ite' },
     })
-  const stage = stageOf(desk, p.orgId)
+  const stage = await stageOf(desk, p.orgId)
   if (APPLICATION_STAGES[type].requires !== stage)
     throw new ProblemError(
       409,
@@ -53,16 +52,16 @@ export async function submit(desk: Desk, p: Member, body: Body): Promise<Applica
         : `Your organisation is at stage ${stage}; a ${type} application is for stage ${APPLICATION_STAGES[type].requires}.`,
       { stage },
     )
-  const open = desk.applications.list().find((a) => a.orgId === p.orgId && a.type === type && isOpen(a))
+  const open = (await findAll(desk.applications, { orgId: p.orgId, type })).find(isOpen)
   if (open)
     throw new ProblemError(
       409,
       'Application already open',
       `${open.reference} is ${open.status}; resubmit or close it.`,
     )
-  const c = content(desk, p, type, body)
+  const c = await content(desk, p, type, body)
   const now = desk.now()
-  const by = desk.actor(p)
+  const by = await desk.actor(p)
   const a: Application = {
     kind: 'application',
     id: newId(),
@@ -93,9 +92,9 @@ export async function resubmit(desk: Desk, a: Application, p: Member, body: Body
       'Not returned',
       `${a.reference} is ${a.status}: only a returned application is resubmitted.`,
     )
-  const c = content(desk, p, a.type, { ...body, type: a.type })
+  const c = await content(desk, p, a.type, { ...body, type: a.type })
   const now = desk.now()
-  const by = desk.actor(p)
+  const by = await desk.actor(p)
   transition(a, 'in_progress', by, now, PROVIDER_TRANSITIONS)
   a.history.push({ at: now, by, type: 'resubmitted', to: String(a.revision + 1) })
   a.content = c
@@ -135,15 +134,12 @@ export async function decide(
 ): Promise<Application> {
   const reasons = reasonsOf(body.reasons, outcome === 'returned')
   const to: WorkStatus = outcome === 'approved' ? 'resolved' : 'waiting_on_provider'
-  const org = desk.d.orgs.get(a.orgId)
-  if (outcome === 'approved' && stageOf(desk, a.orgId) !== APPLICATION_STAGES[a.type].requires)
-    throw new ProblemError(
-      409,
-      'Stage already reached',
-      `The organisation is at stage ${stageOf(desk, a.orgId)}.`,
-    )
+  const org = await desk.d.orgs.get(a.orgId)
+  const stage = org?.programmeStatus ?? 'applicant'
+  if (outcome === 'approved' && stage !== APPLICATION_STAGES[a.type].requires)
+    throw new ProblemError(409, 'Stage already reached', `The organisation is at stage ${stage}.`)
   const now = desk.now()
-  const by = desk.actor(p)
+  const by = await desk.actor(p)
   transition(a, to, by, now, DECIDE)
   a.firstResponseAt ??= now
   a.decision = { outcome, at: now, by, reasons }

@@ -51,7 +51,7 @@ describe('Sandbox Programme applications', () => {
     expect(resubmitted.decision).toBeUndefined()
     const approved = await agent.json(`/support/v1/applications/${a.id}/approve`, 'POST', {})
     expect(approved).toMatchObject({ status: 'resolved', decision: { outcome: 'approved', reasons: [] } })
-    expect(h.platform.services.orgs.get(dev.orgId!)!.programmeStatus).toBe('sandbox')
+    expect((await h.platform.services.orgs.get(dev.orgId!))!.programmeStatus).toBe('sandbox')
     expect(await dev.json(programme)).toMatchObject({
       organisation: { programmeStatus: 'sandbox' },
       next: 'ite',
@@ -69,7 +69,10 @@ describe('Sandbox Programme applications', () => {
     const h = await harness()
     const lead = await staff(h, 'lead@support.example', 'lead')
     const dev = await signUp(h, 'dev@alpha.example', { orgName: 'Alpha' })
-    await h.platform.services.orgs.setProgrammeStatus(h.platform.services.orgs.get(dev.orgId!)!, 'sandbox')
+    await h.platform.services.orgs.setProgrammeStatus(
+      (await h.platform.services.orgs.get(dev.orgId!))!,
+      'sandbox',
+    )
     const now = h.clock.now()
     const refused = async (overrides: Record<string, unknown>) => {
       const res = await dev.call('/support/v1/applications', 'POST', iteBody(now, overrides))
@@ -116,7 +119,7 @@ describe('Sandbox Programme applications', () => {
     })
     expect(a.content.tls.certificateSummary.subject).toBe('CN=eservice.alpha.example')
     await lead.json(`/support/v1/applications/${a.id}/approve`, 'POST', { reasons: ['Welcome to the ITE.'] })
-    expect(h.platform.services.orgs.get(dev.orgId!)!.programmeStatus).toBe('ite-ready')
+    expect((await h.platform.services.orgs.get(dev.orgId!))!.programmeStatus).toBe('ite-ready')
     expect((await dev.json(`/support/v1/organisations/${dev.orgId}/programme`)).next).toBeNull()
   })
 })

@@ -1,4 +1,5 @@
 /** Dashboard figures for the staff console's charts: weekly volume by category, time to first response, backlog age. */
+import { findAll } from '../../store/documents'
 import type { Desk } from './desk'
 import { CATEGORIES, type Item, OPEN_STATUSES, PRIORITIES, STATUSES } from './support.types'
 import { isOpen } from './workflow'
@@ -51,10 +52,12 @@ const bucket = (buckets: Array<[string, number]>, values: number[]) =>
 const tally = <K extends string>(keys: readonly K[], values: K[]) =>
   Object.fromEntries(keys.map((k) => [k, values.filter((v) => v === k).length])) as Record<K, number>
 
-export function dashboard(desk: Desk, now: number, weeks: number, kind?: Item['kind']) {
-  const items: Item[] = [...desk.enquiries.list(), ...desk.applications.list()].filter(
-    (i) => !kind || i.kind === kind,
-  )
+/** Figures over every item (of one kind): an aggregate the store does not answer, so the items are read a page at a time. */
+export async function dashboard(desk: Desk, now: number, weeks: number, kind?: Item['kind']) {
+  const items: Item[] = [
+    ...(kind === 'application' ? [] : await findAll(desk.enquiries)),
+    ...(kind === 'enquiry' ? [] : await findAll(desk.applications)),
+  ]
   const from = weekStart(now) - (weeks - 1) * WEEK
   const recent = items.filter((i) => i.createdAt >= from)
   const volume = Array.from({ length: weeks }, (_, w) => {

@@ -11,6 +11,7 @@ import { supportAccess } from './support-access'
 import { CATEGORIES, STATUSES, OPEN_STATUSES } from './support.types'
 import { move } from './triage'
 import { enquiryView } from './views'
+import { findAll } from '../../store/documents'
 
 /** Per account: 20 enquiries and 120 replies an hour (checklist #44: ticket submission). */
 export const SUBMISSION_LIMITS = { enquiriesPerHour: 20, repliesPerHour: 120 }
@@ -32,7 +33,7 @@ export function enquiriesRoutes(s: Services): Hono {
     const p = await access.member(c)
     limit(c, filings, p.accountId)
     const enquiry = await fileEnquiry(s.support, p, await objectBody(c))
-    return c.json(enquiryView(s.support, enquiry, 'provider'), 201, NO_STORE)
+    return c.json(await enquiryView(s.support, enquiry, 'provider'), 201, NO_STORE)
   })
 
   r.get('/enquiries', async (c) => {
@@ -42,21 +43,20 @@ export function enquiriesRoutes(s: Services): Hono {
     const category = q.list('category', CATEGORIES)
     const clientID = q.text('clientID', 64)
     const wanted = status?.flatMap((x) => (x === 'open' ? OPEN_STATUSES : [x]))
-    const items = s.support.enquiries
-      .list()
-      .filter(
-        (e) =>
-          (p.kind !== 'member' || e.orgId === p.orgId) &&
-          (!wanted || wanted.includes(e.status)) &&
-          (!category || category.includes(e.category)) &&
-          (!clientID || e.clientID === clientID),
-      )
+    // The organisation, the app and a single category are asked of the store; lists are filtered here.
+    const where = {
+      ...(p.kind === 'member' ? { orgId: p.orgId } : {}),
+      ...(clientID ? { clientID } : {}),
+      ...(category?.length === 1 ? { category: category[0] } : {}),
+    }
+    const items = (await findAll(s.support.enquiries, where))
+      .filter((e) => (!wanted || wanted.includes(e.status)) && (!category || category.includes(e.category)))
       .sort((a, b) => b.updatedAt - a.updatedAt || (a.reference < b.reference ? 1 : -1))
     const result = page(items, q)
     await access.audit(p, c, 'enquiry.list', 'enquiries')
     const who = audience(p.kind)
     return c.json(
-      { ...result, items: result.items.map((e) => enquiryView(s.support, e, who)) },
+      { ...result, items: await Promise.all(result.items.map((e) => enquiryView(s.support, e, who))) },
       200,
       NO_STORE,
     )
@@ -64,21 +64,21 @@ export function enquiriesRoutes(s: Services): Hono {
 
   r.get('/enquiries/:enquiryId', async (c) => {
     const { p, enquiry } = await access.enquiry(c, c.req.param('enquiryId'))
-    return c.json(enquiryView(s.support, enquiry, audience(p.kind)), 200, NO_STORE)
+    return c.json(await enquiryView(s.support, enquiry, audience(p.kind)), 200, NO_STORE)
   })
 
   r.post('/enquiries/:enquiryId/replies', async (c) => {
     const { p, enquiry } = await access.enquiry(c, c.req.param('enquiryId'), 'enquiry.reply')
     limit(c, replies, p.kind === 'admin' ? 'admin' : p.accountId)
     await reply(s.support, enquiry, p, await objectBody(c))
-    return c.json(enquiryView(s.support, enquiry, audience(p.kind)), 201, NO_STORE)
+    return c.json(await enquiryView(s.support, enquiry, audience(p.kind)), 201, NO_STORE)
   })
 
   for (const action of ['resolve', 'close', 'reopen'] as const) {
     r.post(`/enquiries/:enquiryId/${action}`, async (c) => {
       const { p, enquiry } = await access.enquiry(c, c.req.param('enquiryId'), `enquiry.${action}`)
       await move(s.support, enquiry, p, action)
-      return c.json(enquiryView(s.support, enquiry, audience(p.kind)), 200, NO_STORE)
+      return c.json(await enquiryView(s.support, enquiry, audience(p.kind)), 200, NO_STORE)
     })
   }
 
@@ -101,7 +101,7 @@ export function enquiriesRoutes(s: Services): Hono {
   /** The attached requests as the inspector showed them when filed (secrets masked); each staff read audited. */
   r.get('/enquiries/:enquiryId/requests', async (c) => {
     const { p, enquiry } = await access.enquiry(c, c.req.param('enquiryId'))
-    const items = s.support.snapshots.get(enquiry.id)?.items ?? []
+    const items = (await s.support.snapshots.get(enquiry.id))?.items ?? []
     for (const item of items)
       await access.audit(p, c, 'request.read', `request:${item.clientID}/${item.txID}`)
     return c.json({ items }, 200, NO_STORE)

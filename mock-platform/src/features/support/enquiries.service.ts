@@ -38,7 +38,7 @@ function text(v: unknown, max: number): string | undefined {
 async function attachedRequests(desk: Desk, p: Member, body: Body, errors: Record<string, string>) {
   const clientID = body.clientID
   if (clientID !== undefined) {
-    const app = typeof clientID === 'string' ? desk.d.apps.get(clientID) : undefined
+    const app = typeof clientID === 'string' ? await desk.d.apps.get(clientID) : undefined
     if (!app || orgOf(app) !== p.orgId) errors.clientID = 'must be an app of your organisation'
   }
   // A list of at most 10 txIDs is the contract's (checked before); not in it: each is a request of this app.
@@ -92,7 +92,7 @@ export async function fileEnquiry(desk: Desk, p: Member, body: Body): Promise<En
     throw new ProblemError(422, 'Invalid enquiry', 'Fix the listed fields and try again.', { errors })
   const files = await acceptAttachments(body.attachments, 0)
   const now = desk.now()
-  const by = desk.actor(p)
+  const by = await desk.actor(p)
   const id = newId()
   const masked = JSON.parse(maskHkidsInText(JSON.stringify(requests))) as InspectedItem[]
   const suggestion = suggestCategory(`${subject} ${description}`, masked)
@@ -154,7 +154,7 @@ export async function reply(desk: Desk, e: Enquiry, p: Principal, body: Body): P
   if (next) assertTransition(e, next, staff ? STAFF_TRANSITIONS : PROVIDER_TRANSITIONS)
   const files = await acceptAttachments(body.attachments, e.attachments.length)
   const now = desk.now()
-  const by = desk.actor(p)
+  const by = await desk.actor(p)
   const full = canned
     ? [cannedText(canned, desk.d.config.publicBaseUrl), own].filter(Boolean).join('\n\n')
     : own!

@@ -20,18 +20,18 @@ const title = (i: Item) =>
 const sign = '\n\n— iAM Smart Developer Sandbox support (a mock service: no real iAM Smart data)'
 
 /** The provider to tell: who filed the item. */
-const providerOf = (desk: Desk, i: Item): string[] => {
-  const e = desk.emailOf(i.createdBy.accountId) ?? i.createdBy.email
+const providerOf = async (desk: Desk, i: Item): Promise<string[]> => {
+  const e = (await desk.emailOf(i.createdBy.accountId)) ?? i.createdBy.email
   return e ? [e] : []
 }
 
 export async function notifyCreated(desk: Desk, i: Item): Promise<void> {
   const due = desk.targets.deadlines(i, desk.now()).firstResponseDue
-  const org = desk.d.orgs.get(i.orgId)?.name ?? i.orgId
+  const org = (await desk.d.orgs.get(i.orgId))?.name ?? i.orgId
   const what = i.kind === 'enquiry' ? `${i.category} enquiry, severity ${i.severity}` : title(i)
   await desk.d.mail.enqueue({
     kind: i.kind === 'enquiry' ? 'enquiry.created' : 'application.submitted',
-    to: desk.staffAddresses(),
+    to: await desk.staffAddresses(),
     subject: `[${i.reference}] New: ${title(i)}`,
     text: `${org} filed ${i.reference} (${what}).\nFirst response due ${hkt(due)}.\n\n${desk.portalLink(i, 'staff')}${sign}`,
     ref: ref(i),
@@ -39,7 +39,7 @@ export async function notifyCreated(desk: Desk, i: Item): Promise<void> {
 }
 
 export async function notifyReply(desk: Desk, e: Enquiry, reply: Reply, fromStaff: boolean): Promise<void> {
-  const to = fromStaff ? providerOf(desk, e) : desk.assigneeOrStaff(e)
+  const to = fromStaff ? await providerOf(desk, e) : await desk.assigneeOrStaff(e)
   if (to.length === 0) return
   const files = reply.attachmentIds.length
     ? `\n\n(${reply.attachmentIds.length} attachment(s) in the portal)`
@@ -57,7 +57,7 @@ export async function notifyReply(desk: Desk, e: Enquiry, reply: Reply, fromStaf
 export async function notifyStatus(desk: Desk, i: Item, byProvider: boolean, note?: string): Promise<void> {
   // Triage steps (triaged, in progress) are the desk's own business; providers hear of what asks something of them.
   if (!byProvider && !PROVIDER_NEWS.includes(i.status)) return
-  const to = byProvider ? desk.assigneeOrStaff(i) : providerOf(desk, i)
+  const to = byProvider ? await desk.assigneeOrStaff(i) : await providerOf(desk, i)
   if (to.length === 0) return
   const because = note ? `\n\n${note}` : ''
   await desk.d.mail.enqueue({
@@ -71,7 +71,7 @@ export async function notifyStatus(desk: Desk, i: Item, byProvider: boolean, not
 
 export async function notifyDecision(desk: Desk, a: Application): Promise<void> {
   const d = a.decision!
-  const to = providerOf(desk, a)
+  const to = await providerOf(desk, a)
   if (to.length === 0) return
   const approved = d.outcome === 'approved'
   const body = approved

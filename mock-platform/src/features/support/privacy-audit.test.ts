@@ -1,5 +1,6 @@
 // Privacy and audit: real-looking HKIDs masked before storage (sandbox QA–QZ kept); every staff read in the audit log.
 import { describe, expect, it } from 'vitest'
+import { findAll } from '../../store/documents'
 import { harness } from '../../../test/harness'
 import { programmeBody, provider, staff } from './support.fixtures'
 
@@ -15,7 +16,7 @@ describe('privacy: HKID numbers masked before storage', () => {
       description: 'Her card is A123456(3); our test resident QA123456(5) works. Also Z6837265 fails.',
       attachments: [{ filename: 'trace.log', data: b64('user=A123456(3) ok\nresident=QA123456(5)\n') }],
     })
-    const stored = h.platform.services.support.enquiries.get(e.id)!
+    const stored = (await h.platform.services.support.enquiries.get(e.id))!
     expect(stored.subject).toBe('Resident A1234**(*) cannot log in')
     expect(stored.description).toBe(
       'Her card is A1234**(*); our test resident QA123456(5) works. Also Z6837**(*) fails.',
@@ -37,9 +38,9 @@ describe('privacy: HKID numbers masked before storage', () => {
       useCase: 'Applicant director A123456(3) will pilot logins for retail customers.',
     })
     const all = JSON.stringify([
-      ...h.platform.services.support.enquiries.list(),
-      ...h.platform.services.support.applications.list(),
-      ...h.platform.services.mail.list(),
+      ...(await findAll(h.platform.services.support.enquiries)),
+      ...(await findAll(h.platform.services.support.applications)),
+      ...(await h.platform.services.mail.list()),
     ])
     expect(all).not.toMatch(/(?<!Q)A123456/)
     expect(all).not.toContain('Y1234567')

@@ -18,6 +18,7 @@ import {
   type WorkStatus,
 } from './support.types'
 import { queueRow } from './views'
+import { findAll } from '../../store/documents'
 import { PROVIDER_TRANSITIONS, STAFF_TRANSITIONS } from './workflow'
 
 const SORTS = ['due', '-due', 'created', '-created', 'updated', '-updated', 'priority'] as const
@@ -46,11 +47,20 @@ export function staffRoutes(s: Services): Hono {
       ? STATUSES
       : status.flatMap((x) => (x === 'open' ? OPEN_STATUSES : x === 'all' ? [] : [x]))
     const me = p.kind === 'staff' ? p.accountId : undefined
-    const rows = ([...s.support.enquiries.list(), ...s.support.applications.list()] as Item[])
+    // Each wanted status (and kind) is asked of the store; deadlines are computed, so breaches are filtered here.
+    const kinds = kind ? [kind] : (['enquiry', 'application'] as const)
+    const found = await Promise.all(
+      kinds.flatMap((k) =>
+        [...new Set(wanted)].map((status) =>
+          k === 'enquiry'
+            ? findAll(s.support.enquiries, { status })
+            : findAll(s.support.applications, { status }),
+        ),
+      ),
+    )
+    const rows = (found.flat() as Item[])
       .filter(
         (i) =>
-          (!kind || i.kind === kind) &&
-          wanted.includes(i.status) &&
           (!category || (i.kind === 'enquiry' && category.includes(i.category))) &&
           (!priority || priority.includes(i.priority)) &&
           (!assignee ||
@@ -79,7 +89,11 @@ export function staffRoutes(s: Services): Hono {
     rows.sort((a, b) => key[sort](a, b) || (a.i.reference < b.i.reference ? -1 : 1))
     const result = page(rows, q)
     await access.audit(p, c, 'queue.read', 'queue')
-    return c.json({ ...result, items: result.items.map(({ i }) => queueRow(s.support, i)) }, 200, NO_STORE)
+    return c.json(
+      { ...result, items: await Promise.all(result.items.map(({ i }) => queueRow(s.support, i))) },
+      200,
+      NO_STORE,
+    )
   })
 
   r.get('/dashboard', async (c) => {
@@ -88,7 +102,7 @@ export function staffRoutes(s: Services): Hono {
     const weeks = q.int('weeks', 8, 1, 52)
     const kind = q.one('kind', ['enquiry', 'application'] as const)
     q.done()
-    return c.json(dashboard(s.support, s.clock.now(), weeks, kind), 200, NO_STORE)
+    return c.json(await dashboard(s.support, s.clock.now(), weeks, kind), 200, NO_STORE)
   })
 
   r.get('/targets', async (c) => {
@@ -98,7 +112,7 @@ export function staffRoutes(s: Services): Hono {
 
   r.put('/targets', async (c) => {
     const p = await access.lead(c)
-    await s.support.targets.update(await objectBody(c), s.support.actor(p), s.clock.now())
+    await s.support.targets.update(await objectBody(c), await s.support.actor(p), s.clock.now())
     return c.json(targetsView(s), 200, NO_STORE)
   })
 
@@ -110,9 +124,11 @@ export function staffRoutes(s: Services): Hono {
   /** Staff accounts, for the assignee picker. */
   r.get('/staff', async (c) => {
     await access.staff(c)
-    const items = s.accounts
-      .list('staff')
-      .map((a) => ({ id: a.id, email: a.email, role: a.staffRole ?? 'agent' }))
+    const items = (await s.accounts.list('staff')).map((a) => ({
+      id: a.id,
+      email: a.email,
+      role: a.staffRole ?? 'agent',
+    }))
     return c.json({ items }, 200, NO_STORE)
   })
 

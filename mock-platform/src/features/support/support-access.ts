@@ -57,7 +57,7 @@ export function supportAccess(s: Services) {
       action = 'enquiry.read',
     ): Promise<{ p: Principal; enquiry: Enquiry }> {
       const p = await s.access.principal(c)
-      const enquiry = s.support.enquiries.get(id)
+      const enquiry = await s.support.enquiries.get(id)
       if (!enquiry || (p.kind === 'member' && enquiry.orgId !== p.orgId))
         throw new ProblemError(404, 'Enquiry not found', `No enquiry "${id}".`)
       await audit(p, c, action, `enquiry:${enquiry.id}`)
@@ -70,7 +70,7 @@ export function supportAccess(s: Services) {
       action = 'application.read',
     ): Promise<{ p: Principal; application: Application }> {
       const p = await s.access.principal(c)
-      const application = s.support.applications.get(id)
+      const application = await s.support.applications.get(id)
       if (!application || (p.kind === 'member' && application.orgId !== p.orgId))
         throw new ProblemError(404, 'Application not found', `No application "${id}".`)
       await audit(p, c, action, `application:${application.id}`)

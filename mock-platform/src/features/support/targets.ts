@@ -1,7 +1,7 @@
 /** Response targets per priority in business hours, the holiday list, and each item's due dates and breach flags. */
 import type { Config } from '../../config'
 import { ProblemError } from '../../errors'
-import type { Collection } from '../../store/collection'
+import type { Documents } from '../../store/documents'
 import { BusinessCalendar, builtInHolidays } from './business-hours'
 import { type Actor, PRIORITIES, type Priority, type WorkItem } from './support.types'
 
@@ -44,11 +44,11 @@ export class SupportTargets {
   private cal: BusinessCalendar
   /** Settled once the holidays are known: at once when stored or configured, else when the built-in list loads. */
   private holidays: Promise<void> | undefined
-  constructor(
-    private readonly store: Collection<Targets>,
+  private constructor(
+    private readonly store: Documents<Targets>,
+    stored: Targets | undefined,
     config: Pick<Config, 'supportTargets' | 'supportHolidays'>,
   ) {
-    const stored = store.get('targets')
     this.current = stored ?? {
       id: 'targets',
       hours: { ...DEFAULT_TARGETS, ...config.supportTargets },
@@ -58,8 +58,28 @@ export class SupportTargets {
     if (stored || config.supportHolidays) this.holidays = Promise.resolve()
   }
 
-  /** Resolves once the holiday list is in force: the built-in one loads at the first support request, not at startup. */
-  ready(): Promise<void> {
+  static async open(
+    store: Documents<Targets>,
+    config: Pick<Config, 'supportTargets' | 'supportHolidays'>,
+  ): Promise<SupportTargets> {
+    return new SupportTargets(store, await store.get('targets'), config)
+  }
+
+  /**
+   * Resolves once the holiday list is in force (the built-in one loads at the first support request, not at startup)
+   * and the targets are the stored ones: a lead's change on another instance applies from the next request here.
+   */
+  async ready(): Promise<void> {
+    const stored = await this.store.get('targets')
+    if (stored && stored.updatedAt !== this.current.updatedAt) {
+      this.current = stored
+      this.cal = new BusinessCalendar(stored.holidays)
+      this.holidays = Promise.resolve()
+    }
+    return this.loadHolidays()
+  }
+
+  private loadHolidays(): Promise<void> {
     this.holidays ??= builtInHolidays().then(
       (list) => {
         this.current = { ...this.current, holidays: list }

@@ -34,7 +34,7 @@ async function orgB(h: Harness): Promise<OrgB> {
     applicationId: a.id,
     attachmentId: e.attachments[0].id,
     orgId: b.dev.orgId!,
-    messageId: h.platform.services.mail.list()[0]!.id,
+    messageId: (await h.platform.services.mail.list())[0]!.id,
     clientID: b.clientID,
     txID: b.failedTxID,
   }
@@ -129,9 +129,9 @@ describe('support API tenant isolation: organisation A against organisation B', 
     expect((await a.call('/mail')).status).toBe(403)
   })
 
-  it('left every one of B’s objects as it was', () => {
+  it('left every one of B’s objects as it was', async () => {
     const s = h.platform.services
-    const e = s.support.enquiries.get(b.ids.enquiryId)!
+    const e = (await s.support.enquiries.get(b.ids.enquiryId))!
     expect([e.status, e.replies.length, e.notes.length, e.attachments.length, e.mergedInto]).toEqual([
       'new',
       1,
@@ -139,9 +139,9 @@ describe('support API tenant isolation: organisation A against organisation B', 
       1,
       undefined,
     ])
-    const app = s.support.applications.get(b.ids.applicationId)!
+    const app = (await s.support.applications.get(b.ids.applicationId))!
     expect([app.status, app.revision, app.decision]).toEqual(['new', 1, undefined])
-    expect(s.orgs.get(b.ids.orgId)!.programmeStatus).toBeUndefined()
+    expect((await s.orgs.get(b.ids.orgId))!.programmeStatus).toBeUndefined()
   })
 
   it('an anonymous caller gets 401 everywhere', async () => {

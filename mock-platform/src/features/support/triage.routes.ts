@@ -12,7 +12,6 @@ import { supportAccess } from './support-access'
 import type { Enquiry, Item } from './support.types'
 import { addNote, isLead, merge, triage } from './triage'
 import { itemView } from './views'
-import { isOpen } from './workflow'
 
 export function triageRoutes(s: Services): Hono {
   const r = new Hono()
@@ -33,7 +32,7 @@ export function triageRoutes(s: Services): Hono {
     r.patch(path, async (c) => {
       const { p, item: i } = await item(c, kind, `${kind}.update`)
       await triage(s.support, i, p, await objectBody(c))
-      return c.json(itemView(s.support, i, 'staff'), 200, NO_STORE)
+      return c.json(await itemView(s.support, i, 'staff'), 200, NO_STORE)
     })
 
     r.post(`${path}/notes`, async (c) => {
@@ -46,16 +45,17 @@ export function triageRoutes(s: Services): Hono {
   /** What the console offers for an enquiry: a category, portal pages, canned answers and similar open enquiries. */
   r.get('/enquiries/:enquiryId/suggestions', async (c) => {
     const e = (await item(c, 'enquiry', 'enquiry.read')).item as Enquiry
-    const requests = s.support.snapshots.get(e.id)?.items ?? []
+    const requests = (await s.support.snapshots.get(e.id))?.items ?? []
     const text = `${e.subject} ${e.description}`
     const category = suggestCategory(text, requests)
     const codes = [...new Set(requests.map((x) => x.code).filter((code) => code !== 'D00000'))]
-    const docOf = (x: Enquiry) => {
-      const reqCodes = (s.support.snapshots.get(x.id)?.items ?? []).map((i) => i.code).join(' ')
+    const docOf = async (x: Enquiry) => {
+      const reqCodes = ((await s.support.snapshots.get(x.id))?.items ?? []).map((i) => i.code).join(' ')
       return { id: x.id, text: `${x.subject} ${x.description} ${reqCodes}` }
     }
-    const open = s.support.enquiries.list().filter((x) => isOpen(x) && x.id !== e.id)
-    const matches = similar(docOf(e), open.map(docOf))
+    const open = (await s.support.openEnquiries()).filter((x) => x.id !== e.id)
+    const byId = new Map(open.map((x) => [x.id, x]))
+    const matches = similar(await docOf(e), await Promise.all(open.map(docOf)))
     return c.json(
       {
         category,
@@ -69,7 +69,7 @@ export function triageRoutes(s: Services): Hono {
           (a) => a.codes.some((code) => codes.includes(code)) || a.category === e.category,
         ).map((a) => a.id),
         similar: matches.map((m) => {
-          const x = s.support.enquiries.get(m.id)!
+          const x = byId.get(m.id)!
           return {
             id: x.id,
             reference: x.reference,
@@ -90,14 +90,14 @@ export function triageRoutes(s: Services): Hono {
     const { p, item: source } = await item(c, 'enquiry', 'enquiry.merge')
     if (!isLead(p)) throw new ProblemError(403, 'Lead role required', 'Only a support lead merges enquiries.')
     const body = await objectBody(c)
-    const target = typeof body.into === 'string' ? s.support.enquiries.get(body.into) : undefined
+    const target = typeof body.into === 'string' ? await s.support.enquiries.get(body.into) : undefined
     if (!target)
       throw new ProblemError(422, 'Invalid merge', 'Fix the listed fields and try again.', {
         errors: { into: 'must be the id of another enquiry' },
       })
     await access.audit(p, c, 'enquiry.merge', `enquiry:${target.id}`)
     const merged = await merge(s.support, source as Enquiry, target, p)
-    return c.json(itemView(s.support, merged, 'staff'), 200, NO_STORE)
+    return c.json(await itemView(s.support, merged, 'staff'), 200, NO_STORE)
   })
 
   return r

@@ -28,7 +28,7 @@ export async function triage(
   // Not in the contract: a category is an enquiry's alone; an assignee is a staff account.
   if (category !== undefined && item.kind !== 'enquiry') errors.category ??= 'enquiries only'
   const assignee = patch.assigneeId
-  const staffAccount = typeof assignee === 'string' ? desk.d.accounts.get(assignee) : undefined
+  const staffAccount = typeof assignee === 'string' ? await desk.d.accounts.get(assignee) : undefined
   if (typeof assignee === 'string' && staffAccount?.kind !== 'staff')
     errors.assigneeId ??= 'must be the id of a staff account, or null'
   if (Object.keys(errors).length > 0)
@@ -55,7 +55,7 @@ export async function triage(
   if (status !== undefined) assertTransition(item, status)
 
   const now = desk.now()
-  const by = desk.actor(p)
+  const by = await desk.actor(p)
   const before = item.status
   if (priority !== undefined && priority !== item.priority) {
     item.history.push({ at: now, by, type: 'priority', from: item.priority, to: priority })
@@ -89,7 +89,12 @@ export async function addNote(desk: Desk, item: Item, p: Staff, body: unknown): 
   if (typeof body === 'string' && body.trim().length === 0) errors.body ??= 'must not be blank'
   if (Object.keys(errors).length > 0 || typeof body !== 'string')
     throw new ProblemError(422, 'Invalid note', 'Fix the listed fields and try again.', { errors })
-  const note: Note = { id: newId(), at: desk.now(), by: desk.actor(p), body: maskHkidsInText(body.trim()) }
+  const note: Note = {
+    id: newId(),
+    at: desk.now(),
+    by: await desk.actor(p),
+    body: maskHkidsInText(body.trim()),
+  }
   item.notes.push(note)
   item.updatedAt = note.at
   await desk.put(item)
@@ -104,7 +109,7 @@ export async function move(
   action: 'resolve' | 'close' | 'reopen',
 ): Promise<Item> {
   const now = desk.now()
-  const by = desk.actor(p)
+  const by = await desk.actor(p)
   const member = p.kind === 'member'
   if (action === 'reopen') {
     if (item.kind === 'enquiry' && item.mergedInto)
@@ -143,7 +148,7 @@ export async function merge(desk: Desk, source: Enquiry, target: Enquiry, p: Sta
   if (!isOpen(source) || !isOpen(target))
     throw new ProblemError(409, 'Not open', 'Both enquiries must be open (not resolved, closed or merged).')
   const now = desk.now()
-  const by = desk.actor(p)
+  const by = await desk.actor(p)
   const note = `Merged into ${target.reference}.`
   source.history.push({ at: now, by, type: 'merged', to: target.id, note })
   transition(source, 'closed', by, now)
@@ -158,9 +163,9 @@ export async function merge(desk: Desk, source: Enquiry, target: Enquiry, p: Sta
     note: `${source.reference} merged in: ${source.subject}`,
   })
   target.updatedAt = now
-  const carried = desk.snapshots.get(source.id)?.items ?? []
+  const carried = (await desk.snapshots.get(source.id))?.items ?? []
   if (carried.length > 0) {
-    const mine = desk.snapshots.get(target.id)?.items ?? []
+    const mine = (await desk.snapshots.get(target.id))?.items ?? []
     await desk.snapshots.put({
       id: target.id,
       items: [...mine, ...carried.filter((c) => !mine.some((m) => m.txID === c.txID))],

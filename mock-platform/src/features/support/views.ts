@@ -45,12 +45,12 @@ function common(i: Item, audience: Audience) {
 }
 
 /** Staff-only fields: priority, assignee, notes, targets and breach flags. */
-function triageFields(desk: Desk, i: Item) {
+async function triageFields(desk: Desk, i: Item) {
   const d = desk.targets.deadlines(i, desk.now())
   return defined({
-    orgName: desk.d.orgs.get(i.orgId)?.name,
+    orgName: (await desk.d.orgs.get(i.orgId))?.name,
     priority: i.priority,
-    assignee: i.assigneeId ? defined({ id: i.assigneeId, email: desk.emailOf(i.assigneeId) }) : null,
+    assignee: i.assigneeId ? defined({ id: i.assigneeId, email: await desk.emailOf(i.assigneeId) }) : null,
     notes: i.notes.map((n) => ({ id: n.id, at: iso(n.at), by: actorView(n.by, 'staff'), body: n.body })),
     targets: defined({
       firstResponseDue: iso(d.firstResponseDue),
@@ -63,15 +63,18 @@ function triageFields(desk: Desk, i: Item) {
   })
 }
 
-export function enquiryView(desk: Desk, e: Enquiry, audience: Audience) {
-  const merged = (id: string) => desk.enquiries.get(id)?.reference
+export async function enquiryView(desk: Desk, e: Enquiry, audience: Audience) {
+  const ids = [...(e.mergedInto ? [e.mergedInto] : []), ...(audience === 'staff' ? e.mergedFrom : [])]
+  const found = await Promise.all(ids.map((id) => desk.enquiries.get(id)))
+  const references = new Map(ids.map((id, n) => [id, found[n]?.reference]))
+  const merged = (id: string) => references.get(id)
   const view = {
     ...common(e, audience),
     ...defined({
       category: e.category,
       severity: e.severity,
       clientID: e.clientID,
-      appName: e.clientID ? desk.d.apps.get(e.clientID)?.name : undefined,
+      appName: e.clientID ? (await desk.d.apps.get(e.clientID))?.name : undefined,
       subject: e.subject,
       description: e.description,
       requestIds: e.requestIds,
@@ -93,15 +96,15 @@ export function enquiryView(desk: Desk, e: Enquiry, audience: Audience) {
   if (audience === 'provider') return view
   return {
     ...view,
-    ...triageFields(desk, e),
+    ...(await triageFields(desk, e)),
     suggestedCategory: e.suggestedCategory,
     mergedFrom: e.mergedFrom.map((id) => ({ id, reference: merged(id) })),
     cannedAnswersUsed: e.replies.flatMap((r) => (r.cannedAnswerId ? [r.cannedAnswerId] : [])),
   }
 }
 
-export function applicationView(desk: Desk, a: Application, audience: Audience) {
-  const org = desk.d.orgs.get(a.orgId)
+export async function applicationView(desk: Desk, a: Application, audience: Audience) {
+  const org = await desk.d.orgs.get(a.orgId)
   const view = {
     ...common(a, audience),
     type: a.type,
@@ -121,15 +124,15 @@ export function applicationView(desk: Desk, a: Application, audience: Audience) 
       },
     }),
   }
-  return audience === 'provider' ? view : { ...view, ...triageFields(desk, a) }
+  return audience === 'provider' ? view : { ...view, ...(await triageFields(desk, a)) }
 }
 
 export const itemView = (desk: Desk, i: Item, audience: Audience) =>
   i.kind === 'enquiry' ? enquiryView(desk, i, audience) : applicationView(desk, i, audience)
 
 /** One row of the staff queue. */
-export function queueRow(desk: Desk, i: Item) {
-  const t = triageFields(desk, i)
+export async function queueRow(desk: Desk, i: Item) {
+  const t = await triageFields(desk, i)
   return defined({
     kind: i.kind,
     id: i.id,

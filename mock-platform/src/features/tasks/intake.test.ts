@@ -27,7 +27,7 @@ function setup(o: { pushes?: number; reachable?: boolean } = {}) {
     clock,
     ttlMs: () => 240_000,
     qrTtlMs: () => 30_000,
-    resident: () => undefined,
+    resident: async () => undefined,
     issueCode: () => 'code',
     sendCallback: () => {},
   })
@@ -37,7 +37,9 @@ function setup(o: { pushes?: number; reachable?: boolean } = {}) {
       return { clientID, openID, residentId: 'r-1', accessToken }
     },
   }
-  const residents = { get: (id: string) => ({ id, behaviour: { appReachable: o.reachable ?? true } }) }
+  const residents = {
+    get: async (id: string) => ({ id, behaviour: { appReachable: o.reachable ?? true } }),
+  }
   const autopilot = { onCreated: vi.fn() }
   const config = { liveStatePerApp: 100, pushesPerResidentPerMinute: o.pushes ?? 2 }
   const deps = { clock, config, tickets, tokens, residents, autopilot } as unknown as IntakeDeps
@@ -163,7 +165,7 @@ describe('task intake', () => {
     const unreachable = setup({ pushes: 1, reachable: false })
     const spec = unreachable.intake.register(stepUp())
     for (let i = 0; i < 3; i++)
-      expect(unreachable.intake.initiate(APP, call(), spec)).toEqual({
+      expect(await unreachable.intake.initiate(APP, call(), spec)).toEqual({
         ticketID: expect.any(String),
         authByQR: true,
       })
@@ -174,7 +176,7 @@ describe('task intake', () => {
     expect(tickets.get(answer.ticketID)!.authByQR).toBe(true)
   })
 
-  it('opens the ticket with the callback, the kind’s request and signCode; created runs before the autopilot', () => {
+  it('opens the ticket with the callback, the kind’s request and signCode; created runs before the autopilot', async () => {
     const { intake, tickets, autopilot } = setup()
     const order: string[] = []
     autopilot.onCreated.mockImplementation(() => order.push('autopilot'))
@@ -184,8 +186,8 @@ describe('task intake', () => {
       scope: 'eidapi_sign',
       parse: () => ({ state: 'st', request: { shown: 'yes' }, signCode: '0042' }),
     })
-    // A synchronous parse answers synchronously.
-    const answer = intake.initiate(APP, call({ businessID: 'b-9' }), spec) as Record<string, unknown>
+    // The resident is read from the store: a resident's kind answers once it is.
+    const answer = (await intake.initiate(APP, call({ businessID: 'b-9' }), spec)) as Record<string, unknown>
     expect(answer).toEqual({ ticketID: expect.any(String), authByQR: false, signCode: '0042' })
     expect(Object.keys(answer)).toEqual(['ticketID', 'authByQR', 'signCode'])
     const t = tickets.get(answer.ticketID as string)!

@@ -3,6 +3,7 @@ import type { Services } from '../../services'
 import type { RegisteredApp, Scope } from '../apps'
 import type { Completer, Ticket, TicketKind } from '../tickets'
 import { PlatformError } from '../../errors'
+import type { Resident } from '../../personas/resident.types'
 import { BusinessIds, registeredRedirect, requiredString, requireScope, stringOf } from './initiate.validate'
 import { PushLimiter } from './push-limit'
 
@@ -109,8 +110,9 @@ export class TaskIntake {
   }
 
   /**
-   * Reads the envelope, then the kind's fields, then opens the ticket and answers. Synchronous when the kind's parse
-   * is; in every case nothing awaits between the push check and the push count, so concurrent calls cannot exceed it.
+   * Reads the envelope, then the kind's fields (and, for a resident's kind, the resident from the store), then opens
+   * the ticket and answers. An anonymous kind is synchronous when its parse is; in every case nothing awaits between
+   * the push check and the push count, so concurrent calls cannot exceed it.
    */
   initiate(app: RegisteredApp, request: Req, spec: TaskSpec): Answer | Promise<Answer> {
     if (!this.registered.has(spec))
@@ -120,7 +122,11 @@ export class TaskIntake {
       return then(spec.parse(request, envelope), (p) => this.openAnonymous(spec, envelope, p))
     // Required above: source and redirectURI are strings, the token is checked.
     const e = envelope as ResidentEnvelope
-    return then(spec.parse(request, e), (p) => this.openForResident(spec, e, p))
+    // The resident (whether their app is reachable) is read from the store before the push check, not between.
+    const resident = this.deps.residents.get(e.token.residentId)
+    return Promise.all([spec.parse(request, e), resident]).then(([p, r]) =>
+      this.openForResident(spec, e, p, r),
+    )
   }
 
   /**
@@ -141,10 +147,15 @@ export class TaskIntake {
     return { app, businessID, source, redirectURI, ...(token ? { token } : {}) }
   }
 
-  private openForResident(spec: ResidentTaskSpec, e: ResidentEnvelope, p: ResidentParsed): Answer {
+  private openForResident(
+    spec: ResidentTaskSpec,
+    e: ResidentEnvelope,
+    p: ResidentParsed,
+    resident: Resident | undefined,
+  ): Answer {
     const { clientID } = e.app
     const residentId = e.token.residentId
-    const authByQR = authByQROf(e.source, this.deps.residents.get(residentId)?.behaviour.appReachable)
+    const authByQR = authByQROf(e.source, resident?.behaviour.appReachable)
     if (!authByQR) this.pushes.check(clientID, residentId)
     this.businessIds.claim(clientID, e.businessID)
     const ticket = this.deps.tickets.create({

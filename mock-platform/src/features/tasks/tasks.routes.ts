@@ -48,8 +48,8 @@ const AUTHENTICATED: Array<{
  */
 export function registerTaskApi(api: Hono, s: Services, intake = new TaskIntake(s)): void {
   // Addresses are released with the names of the app's compatibility profile (newest public names by default).
-  const names = (clientID: string, data: Record<string, unknown>) =>
-    presentAddresses(profileOf(s.apps.get(clientID)), data)
+  const names = async (clientID: string, data: Record<string, unknown>) =>
+    presentAddresses(profileOf(await s.apps.get(clientID)), data)
   const completers = {
     profile: async (t, r) => release(r.profile, t.request.profileFields as string[], t.agreedFields),
     eme: async (t, r) => names(t.clientID, release(r.eme, t.request.eMEFields as string[], t.agreedFields)),
@@ -127,7 +127,7 @@ export function registerTaskApi(api: Hono, s: Services, intake = new TaskIntake(
       if (eMEFields.length > 0) requireScope(app, 'eidapi_formFilling')
       if (!token.scopes.includes('eidapi_profiles'))
         throw new PlatformError('D20012', 'the login did not request eidapi_profiles')
-      const resident = s.residents.get(token.residentId)
+      const resident = await s.residents.get(token.residentId)
       if (!resident) throw new PlatformError('D20010', 'resident no longer exists')
       const released = {
         ...release(resident.profile, profileFields),

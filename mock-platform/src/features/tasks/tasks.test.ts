@@ -39,7 +39,7 @@ describe('profile', () => {
     expect(cb.body.code).toBe('D00000')
     expect(cb.body.message).toBe('SUCCESS')
     expect(cb.body.txID).toMatch(/^[0-9a-f]{32}$/)
-    const resident = h.platform.services.residents.get('magic-approve')!
+    const resident = (await h.platform.services.residents.get('magic-approve'))!
     expect(content).toEqual({
       businessID: expect.stringMatching(/^biz-/),
       state: 'cb-state',
@@ -186,7 +186,7 @@ describe('e-ME', () => {
     ]
     const { cb, content } = await decide(h, init.content!.ticketID, 'approve')
     expect(cb.body.code).toBe('D00000')
-    const eme = h.platform.services.residents.get('magic-approve')!.eme
+    const eme = (await h.platform.services.residents.get('magic-approve'))!.eme
     // Addresses carry the newest public names by default (compatibility profile `evidence`).
     expect(content).toEqual({
       businessID: expect.any(String),
@@ -293,7 +293,7 @@ describe('anonymous e-ME', () => {
     expect(token.code).toBe('D00000')
     const result = await h.client.call('/anonymous/eme/getResult', { ...token.content, businessID: 'anon-1' })
     expect(result.code).toBe('D00000')
-    const eme = h.platform.services.residents.get('magic-approve')!.eme
+    const eme = (await h.platform.services.residents.get('magic-approve'))!.eme
     expect(result.content).toEqual({
       businessID: 'anon-1',
       emailAddress: eme.emailAddress,
@@ -322,7 +322,7 @@ describe('profiles (synchronous)', () => {
       profileFields: ['gender'],
       eMEFields: ['emailAddress'],
     })
-    const r = h.platform.services.residents.get('magic-approve')!
+    const r = (await h.platform.services.residents.get('magic-approve'))!
     expect(env.code).toBe('D00000')
     expect(env.content).toEqual({ gender: r.profile.gender, emailAddress: r.eme.emailAddress })
   })

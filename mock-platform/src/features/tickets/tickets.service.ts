@@ -15,9 +15,9 @@ export interface TicketsDeps {
   clock: Clock
   ttlMs: () => number
   qrTtlMs: () => number
-  resident: (id: string) => Resident | undefined
+  resident: (id: string) => Promise<Resident | undefined>
   /** Issues a single-use authorisation code bound to the ticket (login and anonymous hand-over). */
-  issueCode: (ticket: Ticket) => string
+  issueCode: (ticket: Ticket) => string | Promise<string>
   /** Queues the signed, encrypted callback of an authenticated task. */
   sendCallback: (ticket: Ticket) => void
   /** Records what a resident released (the consent history). */
@@ -49,6 +49,7 @@ const DONE_REQUEST: Record<string, unknown> = Object.freeze({})
 
 export class TicketsService {
   private readonly deciding = new Set<Promise<Ticket>>()
+  private readonly decidingById = new Map<string, Promise<Ticket>>()
   /** Pending tickets per app (see tenantOf): a pending ticket is never dropped; at the bound new ones are refused. */
   private readonly tickets: TenantTtlMap<Ticket>
   /** Decided tickets, kept a short while (per app; at the bound that app's oldest decided ticket leaves first). */
@@ -124,9 +125,21 @@ export class TicketsService {
   decide(ticketID: string, decision: Decision, residentId?: string): Promise<Ticket> {
     const p = this.decideNow(ticketID, decision, residentId)
     this.deciding.add(p)
-    const done = () => this.deciding.delete(p)
+    this.decidingById.set(ticketID, p)
+    const done = () => {
+      this.deciding.delete(p)
+      if (this.decidingById.get(ticketID) === p) this.decidingById.delete(ticketID)
+    }
     p.then(done, done)
     return p
+  }
+
+  /**
+   * Resolves once this ticket's decision under way, if any, is done (its result and browser location set): a decision
+   * reads the resident from the store, so it completes after the call that started it returns.
+   */
+  async decided(ticketID: string): Promise<void> {
+    await this.decidingById.get(ticketID)?.catch(() => {})
   }
 
   /** Resolves once every decision under way (its release recorded, its callback queued) is done. */
@@ -164,7 +177,7 @@ export class TicketsService {
     ticket.status = statusOf(decision)
     ticket.decidedAt = this.deps.clock.now()
     if (decision === 'approve') {
-      const resident = rid ? this.deps.resident(rid) : undefined
+      const resident = rid ? await this.deps.resident(rid) : undefined
       if (!resident) {
         ticket.status = 'pending'
         throw new PlatformError('D20010', 'choose a resident before approving')
@@ -194,7 +207,7 @@ export class TicketsService {
       ticket.result = { code: 'D20000' }
       this.deps.onRecordFailed?.(ticket, e)
     }
-    this.deliver(ticket)
+    await this.deliver(ticket)
     this.retire(ticket)
     return ticket
   }
@@ -220,22 +233,22 @@ export class TicketsService {
   }
 
   /** The hand-over code, or the refusal when the app holds its bound of live codes (the browser gets error_code). */
-  private codeFor(ticket: Ticket): string | PlatformError {
+  private async codeFor(ticket: Ticket): Promise<string | PlatformError> {
     try {
-      return this.deps.issueCode(ticket)
+      return await this.deps.issueCode(ticket)
     } catch (e) {
       if (e instanceof PlatformError) return e
       throw e
     }
   }
 
-  private deliver(ticket: Ticket): void {
+  private async deliver(ticket: Ticket): Promise<void> {
     const ok = ticket.result?.code === 'D00000'
     if (ticket.callback) this.deps.sendCallback(ticket)
     if (ticket.browser) {
       const params = new URLSearchParams()
       const code =
-        ok && (ticket.kind === 'login' || isAnonymous(ticket.kind)) ? this.codeFor(ticket) : undefined
+        ok && (ticket.kind === 'login' || isAnonymous(ticket.kind)) ? await this.codeFor(ticket) : undefined
       if (typeof code === 'string') params.set('code', code)
       if (!ok) params.set('error_code', ticket.result!.code)
       else if (code instanceof PlatformError) params.set('error_code', code.code)

@@ -40,40 +40,46 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
   }
   const residentFor = (c: Context) => {
     const id = getCookie(c, RESIDENT_COOKIE)
-    return id ? s.residents.get(id) : undefined
+    return id ? s.residents.get(id) : Promise.resolve(undefined)
   }
 
   r.get('/', async (c) => {
     const lang = langFor(c)
-    const resident = residentFor(c)
+    const resident = await residentFor(c)
     const q = (c.req.query('q') ?? '').trim()
     // A console member sees their organisation's own residents beside the shared ones.
-    const signedIn = s.access.signedIn(c)
-    const orgId = signedIn ? s.orgs.membershipOf(signedIn.account.id)?.org.id : undefined
-    const matches = searchResidents(orgId ? s.residents.visible({ orgId }) : s.residents.list(), q)
+    const signedIn = await s.access.signedIn(c)
+    const orgId = signedIn ? (await s.orgs.membershipOf(signedIn.account.id))?.org.id : undefined
+    const matches = searchResidents(
+      orgId ? await s.residents.visible({ orgId }) : await s.residents.list(),
+      q,
+    )
+    const inbox = resident ? s.tickets.inbox(resident.id) : []
+    const rows = resident
+      ? await Promise.all(
+          (await s.consents.ofResident(resident.id)).slice(0, 50).map((x) => consentRow(s, x)),
+        )
+      : []
+    // The apps' names, read once for the inbox and the consents (the views take them synchronously).
+    const appName = await appNames(s, [
+      ...inbox.map((t) => t.clientID),
+      ...rows.map((r) => r.consent.clientID),
+    ])
     return homeView(c, {
       lang,
       resident,
       residents: matches.slice(0, 50),
       query: q,
       searchAction: '/app',
-      inbox: resident ? s.tickets.inbox(resident.id) : [],
+      inbox,
       history: resident
         ? history
             .filter((h) => h.residentId === resident.id)
             .slice(-20)
             .reverse()
         : [],
-      appName: (id) => s.apps.get(id)?.name ?? id,
-      consents: resident ? (
-        <ConsentList
-          lang={lang}
-          rows={await Promise.all(
-            (await s.consents.ofResident(resident.id)).slice(0, 50).map((x) => consentRow(s, x)),
-          )}
-          appName={(id) => s.apps.get(id)?.name ?? id}
-        />
-      ) : undefined,
+      appName,
+      consents: resident ? <ConsentList lang={lang} rows={rows} appName={appName} /> : undefined,
     })
   })
 
@@ -81,12 +87,12 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
   r.get('/consents/:ref', async (c) => {
     const lang = langFor(c)
     const consent = await s.consents.get(c.req.param('ref'))
-    const resident = residentFor(c)
+    const resident = await residentFor(c)
     if (!consent || !resident || consent.residentId !== resident.id) return notFoundView(c, lang)
     return consentView(c, {
       lang,
       row: await consentRow(s, consent),
-      appName: s.apps.get(consent.clientID)?.name ?? consent.appName,
+      appName: (await s.apps.get(consent.clientID))?.name ?? consent.appName,
       events: await s.consents.history(consent),
     })
   })
@@ -95,7 +101,7 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
   r.post('/consents/:ref/revoke', async (c) => {
     const lang = langFor(c)
     const consent = await s.consents.get(c.req.param('ref'))
-    const resident = residentFor(c)
+    const resident = await residentFor(c)
     if (!consent || !resident || consent.residentId !== resident.id) return notFoundView(c, lang)
     await s.consents.revoke(consent.id, resident.id)
     return c.redirect(`/app/consents/${consent.id}`, 303)
@@ -104,7 +110,7 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
   r.post('/resident', async (c) => {
     const form = await readForm(c)
     const next = typeof form.next === 'string' && form.next.startsWith('/app') ? form.next : '/app'
-    const resident = typeof form.residentId === 'string' ? s.residents.find(form.residentId) : undefined
+    const resident = typeof form.residentId === 'string' ? await s.residents.find(form.residentId) : undefined
     if (resident)
       setCookie(c, RESIDENT_COOKIE, resident.id, { path: '/app', httpOnly: true, sameSite: 'Lax' })
     return c.redirect(next, 303)
@@ -125,15 +131,16 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
     return c.redirect(`/app/requests/${ticket.ticketID}${query}`, 303)
   })
 
-  r.get('/requests/:ticketID', (c) => {
+  r.get('/requests/:ticketID', async (c) => {
     const lang = langFor(c)
     const ticket = s.tickets.get(c.req.param('ticketID'))
     if (!ticket) return notFoundView(c, lang)
-    const chosen = residentFor(c)
-    if (ticket.status !== 'pending') return doneView(c, { lang, ticket, serviceName: serviceName(s, ticket) })
+    const chosen = await residentFor(c)
+    if (ticket.status !== 'pending')
+      return doneView(c, { lang, ticket, serviceName: await serviceName(s, ticket) })
     // The residents this request's app may use: the shared ones and those of its own organisation.
-    const app = s.apps.get(ticket.clientID)
-    const usable = app ? s.residents.visible({ orgId: orgOf(app) }) : s.residents.list()
+    const app = await s.apps.get(ticket.clientID)
+    const usable = app ? await s.residents.visible({ orgId: orgOf(app) }) : await s.residents.list()
     const resident = chosen && usable.some((r) => r.id === chosen.id) ? chosen : undefined
     // Searching stays on this request (the pending login is kept); the organisation's own residents come first.
     const q = (c.req.query('q') ?? '').trim()
@@ -141,11 +148,11 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
     return requestView(c, {
       lang,
       ticket,
-      serviceName: serviceName(s, ticket),
+      serviceName: await serviceName(s, ticket),
       resident,
       residents: resident ? [] : searchResidents(ordered, q).slice(0, 30),
       query: q,
-      assigned: ticket.residentId ? s.residents.get(ticket.residentId) : undefined,
+      assigned: ticket.residentId ? await s.residents.get(ticket.residentId) : undefined,
     })
   })
 
@@ -157,8 +164,8 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
     if (!ticket) return notFoundView(c, lang)
     if (!DECISIONS.includes(decision)) return c.redirect(`/app/requests/${ticket.ticketID}`, 303)
     // Another organisation's private resident is unknown to this ticket's app (approving then needs another one).
-    const chosen = residentFor(c)
-    const resident = chosen && s.residents.usableBy(chosen.id, s.apps.get(ticket.clientID))
+    const chosen = await residentFor(c)
+    const resident = chosen && (await s.residents.usableBy(chosen.id, await s.apps.get(ticket.clientID)))
     if (ticket.residentId && chosen && ticket.residentId !== chosen.id && decision !== 'timeout') {
       // A pushed request belongs to one resident only.
       return notFoundView(c, lang)
@@ -173,7 +180,7 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
       history.push({
         ticketID: done.ticketID,
         residentId: done.residentId ?? resident?.id ?? '',
-        serviceName: serviceName(s, done),
+        serviceName: await serviceName(s, done),
         kind: done.kind,
         status: done.status,
         fields:
@@ -214,6 +221,14 @@ export function searchResidents<R extends Resident>(all: R[], query: string): R[
   )
 }
 
-function serviceName(s: Services, t: Ticket): string {
-  return s.apps.get(t.clientID)?.name ?? t.clientID
+async function serviceName(s: Services, t: Ticket): Promise<string> {
+  return (await s.apps.get(t.clientID))?.name ?? t.clientID
+}
+
+/** The names of these apps, read once (by client ID; an unknown app is shown by its client ID). */
+async function appNames(s: Services, clientIDs: string[]): Promise<(clientID: string) => string> {
+  const ids = [...new Set(clientIDs)]
+  const apps = await Promise.all(ids.map((id) => s.apps.get(id)))
+  const names = new Map(ids.map((id, i) => [id, apps[i]?.name ?? id]))
+  return (id) => names.get(id) ?? id
 }

@@ -32,7 +32,7 @@ export const readRequest: Step = async (call, deps) => {
     body: call.raw,
   }
   record.stringToSign = stringToSign(call.parts)
-  call.app = deps.apps.get(h.clientID!)
+  call.app = await deps.apps.get(h.clientID!)
   // Unknown client and bad signature answer alike (no client enumeration).
   if (!call.app) throw new PlatformError('D20006', 'unknown clientID')
 }
