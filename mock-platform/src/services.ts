@@ -2,7 +2,7 @@
 import type { Clock } from './clock'
 import type { Config } from './config'
 import type { AuditLog, SandboxAccess } from './features/access'
-import type { AccountsService, SessionStore } from './features/accounts'
+import type { AccountsService, Sessions } from './features/accounts'
 import type { AppsService, ChangesService } from './features/apps'
 import type { Outbox } from './features/callbacks'
 import type { ConsentService } from './features/consent'
@@ -20,14 +20,14 @@ import type { TicketsService } from './features/tickets'
 import type { Logger } from './logger'
 import type { Pki } from './pki/pki.service'
 import type { SignedRouteDeps } from './protocol/ports'
-import type { RateLimiter } from './protocol/rate-limiter'
+import type { Limiter } from './protocol/rate-limiter'
 
 export interface Services {
   /** Authorisation of every sandbox API route: admin token or session, objects scoped by organisation. */
   access: SandboxAccess
   // Sandbox accounts: developers and staff, their sessions, organisations, app change requests, the audit log.
   accounts: AccountsService
-  sessions: SessionStore
+  sessions: Sessions
   orgs: OrgsService
   changes: ChangesService
   audit: AuditLog
@@ -51,7 +51,12 @@ export interface Services {
   appClock: AppClock
   signed: SignedRouteDeps
   /** Per-IP limiter for browser pages and polling. */
-  pageLimiter: RateLimiter
+  pageLimiter: Limiter
+  /**
+   * A named rate limit for routes (sign-in, sign-up, support submissions): in memory, or global across instances in
+   * the hosted mode. Call it once per limit (when the routes are built), not per request.
+   */
+  limiter(name: string, limit: () => number, windowMs?: number): Limiter
   /** The mock iAM Smart-Cert PKI (signing). */
   pki: Pki
   /** The support desk: enquiries, programme applications, targets (features/support). */

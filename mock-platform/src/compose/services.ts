@@ -6,7 +6,13 @@ import type { ConnectionOptions } from 'node:tls'
 import { type Clock, systemClock } from '../clock'
 import type { Config } from '../config'
 import { type AuditEntry, AuditLog, sessionAccess } from '../features/access'
-import { type Account, AccountsService, SessionStore, type StaffSeed } from '../features/accounts'
+import {
+  type Account,
+  AccountsService,
+  SessionStore,
+  SharedSessionStore,
+  type StaffSeed,
+} from '../features/accounts'
 import {
   type ChangeRequest,
   ChangesService,
@@ -20,7 +26,7 @@ import type { DemoSecrets } from '../features/demo'
 import { type Consent, consentRecorder, ConsentService, type LedgerLine } from '../features/consent'
 import { DepartmentsService, type StoredRecords } from '../features/departments'
 import { type InspectedItem, Inspector } from '../features/inspector'
-import { TokensService } from '../features/login'
+import { SharedLoginState, TokensService } from '../features/login'
 import { createMailOutbox } from '../features/notifications'
 import { type Org, OrgsService } from '../features/orgs'
 import { ResidentsService, type StoredResident } from '../features/residents'
@@ -36,14 +42,17 @@ import type { Resident } from '../personas/resident.types'
 import { Pki } from '../pki/pki.service'
 import { memoryPkiStore, type PkiStore } from '../pki/pki.store'
 import { type HeapReading, MemoryGuard } from '../protocol/memory-guard'
-import { RateLimiter } from '../protocol/rate-limiter'
+import { type Limiter, RateLimiter } from '../protocol/rate-limiter'
+import { SharedRateLimiter } from '../protocol/rate-limiter.shared'
 import { ReplayGuard } from '../protocol/replay-guard'
+import { SharedReplayGuard } from '../protocol/replay-guard.shared'
 import type { Services } from '../services'
 import type { CollectionFactory } from '../store/collection'
 import { type DocumentStore, embeddedDocuments } from '../store/documents'
 import { memoryStorage } from '../store/memory'
 import { memoryRecordLog, type RecordLog } from '../store/record-log'
 import { type RecordLogs, recordLogs } from '../store/records'
+import type { SharedState } from '../store/shared-state'
 
 export interface AppDeps {
   clock?: Clock
@@ -72,6 +81,11 @@ export interface AppDeps {
   demo?: DemoSecrets
   /** Notifications: extra TLS options for SMTP (a private CA in tests) and the retry back-off. */
   mail?: { tls?: ConnectionOptions; backoffMs?: (attempt: number) => number }
+  /**
+   * The hosted mode's short-lived protocol state (nonces, codes, tokens, sessions, rate limits), shared by every
+   * instance (store/postgres/shared-state.pg.ts). Absent: the embedded engines, in this process's memory.
+   */
+  shared?: SharedState
 }
 
 export interface ComposedServices {
@@ -87,6 +101,12 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
   const logger = deps.logger ?? createLogger(config.logLevel)
   const storage = deps.storage ?? memoryStorage()
   const documents = deps.documents ?? embeddedDocuments(storage)
+  const shared = deps.shared
+  /** A rate limit: counted in this process, or in the shared state (global across instances) in the hosted mode. */
+  const limiter = (name: string, limit: () => number, windowMs = 60_000): Limiter =>
+    shared
+      ? new SharedRateLimiter(shared, name, clock, limit, windowMs)
+      : new RateLimiter(clock, limit, windowMs)
   const records = deps.records ?? recordLogs(config)
   const apps = new AppsService(await documents.documents<RegisteredApp>('apps'), clock)
   await apps.backfillOrgs()
@@ -102,23 +122,31 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
     await meta.put(pairwise)
   }
 
-  // Sandbox accounts and organisations (design §8): durable collections; sessions in memory.
+  // Sandbox accounts and organisations (design §8): durable collections; sessions in memory (shared when hosted).
   const accounts = new AccountsService(await documents.documents<Account>('accounts'), clock)
   await accounts.seedStaff(deps.staff ?? [])
   const orgs = new OrgsService(await documents.documents<Org>('orgs'), clock)
   await orgs.ensureBuiltIn()
-  const sessions = new SessionStore(clock)
+  const sessions = shared ? new SharedSessionStore(shared, clock) : new SessionStore(clock)
   const changes = new ChangesService(await documents.documents<ChangeRequest>('app-changes'), apps, clock)
   const audit = await AuditLog.open(records<AuditEntry>('audit'), clock)
 
   const scenarios = new Scenarios(clock)
   const keys = new KeysService(clock, () => config.cekTtlMs)
-  const tokens = new TokensService(
+  const tokens: TokensService = new TokensService(
     clock,
     () => config.codeTtlMs,
     () => config.tokenTtlMs,
     pairwise.value,
     () => config.liveStatePerApp,
+    shared &&
+      new SharedLoginState(
+        shared,
+        clock,
+        () => config.liveStatePerApp,
+        { code: () => config.codeTtlMs, token: () => config.tokenTtlMs },
+        (clientID): number => appClock.offset(clientID),
+      ),
   )
   const outbox = new Outbox({
     clock,
@@ -213,13 +241,20 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
       clock,
       apps: appDirectory(apps),
       keys,
-      replay: new ReplayGuard(
-        clock,
-        () => config.timestampWindowMs,
-        () => config.noncesPerApp,
-      ),
-      limiter: new RateLimiter(clock, () => config.rateLimitPerMinute),
-      orgLimiter: new RateLimiter(clock, () => config.orgRateLimitPerMinute),
+      replay: shared
+        ? new SharedReplayGuard(
+            shared,
+            clock,
+            () => config.timestampWindowMs,
+            () => config.noncesPerApp,
+          )
+        : new ReplayGuard(
+            clock,
+            () => config.timestampWindowMs,
+            () => config.noncesPerApp,
+          ),
+      limiter: limiter('app', () => config.rateLimitPerMinute),
+      orgLimiter: limiter('org', () => config.orgRateLimitPerMinute),
       memory:
         deps.heap &&
         new MemoryGuard(
@@ -231,7 +266,8 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
       forced: (clientID, operationId) => scenarios.take(clientID, operationId),
       logger,
     },
-    pageLimiter: new RateLimiter(clock, () => config.rateLimitPerMinute),
+    pageLimiter: limiter('page', () => config.rateLimitPerMinute),
+    limiter,
     pki,
     support,
     mail,

@@ -19,8 +19,8 @@ export function pkiRoutes(s: Services): Hono {
     await next()
   })
   /** Per-IP limit shared with the browser pages: a 429 with Retry-After, or undefined to go on. */
-  const busy = (c: Context) => {
-    const wait = s.pageLimiter.hit(`ip:${clientIp(c)}`)
+  const busy = async (c: Context) => {
+    const wait = await s.pageLimiter.hit(`ip:${clientIp(c)}`)
     if (wait <= 0) return undefined
     return c.json({ type: 'about:blank', title: 'Too many requests', status: 429 }, 429, {
       'Content-Type': 'application/problem+json',
@@ -55,15 +55,15 @@ export function pkiRoutes(s: Services): Hono {
     }),
   )
   r.get('/ca.crl', async (c) => {
-    const limited = busy(c)
+    const limited = await busy(c)
     if (limited) return limited
     return c.body((await s.pki.crl()) as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': 'application/pkix-crl',
       ...NO_STORE,
     })
   })
-  r.get('/status/:serial', (c) => {
-    const limited = busy(c)
+  r.get('/status/:serial', async (c) => {
+    const limited = await busy(c)
     if (limited) return limited
     const serial = c.req.param('serial')
     if (!/^[0-9a-fA-F]{1,40}$/.test(serial))
@@ -80,7 +80,7 @@ export function pkiRoutes(s: Services): Hono {
     )
   })
   r.post('/ocsp', problemBodyLimit(8 * 1024), async (c) => {
-    const limited = busy(c)
+    const limited = await busy(c)
     if (limited) return limited
     if (!/^application\/ocsp-request\s*$/i.test(c.req.header('content-type') ?? ''))
       throw new ProblemError(415, 'Unsupported media type', 'Send Content-Type: application/ocsp-request')

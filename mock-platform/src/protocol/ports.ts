@@ -6,8 +6,8 @@ import type { Clock } from '../clock'
 import type { Logger } from '../logger'
 import type { CallRecord, Override } from './call-record'
 import type { MemoryGuard } from './memory-guard'
-import type { RateLimiter } from './rate-limiter'
-import type { ReplayGuard } from './replay-guard'
+import type { Limiter } from './rate-limiter'
+import type { NonceGuard } from './replay-guard'
 
 /**
  * The app a handler receives: the apps feature names its type by augmenting this interface (as Hono's
@@ -46,12 +46,12 @@ export interface SignedRouteDeps {
   clock: Clock
   apps: AppDirectory
   keys: CekSource
-  replay: ReplayGuard
-  limiter: RateLimiter
+  replay: NonceGuard
+  limiter: Limiter
   /** Load shedding: new signed calls are refused while the heap is above HEAP_LIMIT_PERCENT of its limit. */
   memory?: MemoryGuard
   /** Signed calls per organisation (ORG_RATE_LIMIT_PER_MINUTE). */
-  orgLimiter?: RateLimiter
+  orgLimiter?: Limiter
   // The app's test clock is not used for the timestamp window: the OSP signs with its real clock (scenarios/app-clock.ts).
   observe?: CallObserver
   forced?: OutcomeOverrides

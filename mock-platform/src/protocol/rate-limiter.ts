@@ -4,7 +4,16 @@ import type { Clock } from '../clock'
 /** Windows held at most by default; a new key beyond it waits for the oldest window to end. */
 export const RATE_LIMITER_MAX_KEYS = 50_000
 
-export class RateLimiter {
+/**
+ * A rate limit as its callers see it: the embedded engine (RateLimiter, below; synchronous) or the hosted one over
+ * SharedState (rate-limiter.shared.ts), whose counts are global across instances.
+ */
+export interface Limiter {
+  /** Counts one call; 0 when allowed, otherwise the seconds to wait. */
+  hit(key: string): number | Promise<number>
+}
+
+export class RateLimiter implements Limiter {
   /** Insertion order is start order (a key whose window ended is re-inserted), so ended windows leave from the front. */
   private readonly windows = new Map<string, { start: number; count: number }>()
   constructor(

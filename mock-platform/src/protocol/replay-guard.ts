@@ -13,10 +13,24 @@ export type NonceVerdict =
   | { ok: false; reason: 'replay' }
   | { ok: false; reason: 'full'; limit: number; retryAfterS: number }
 
+/**
+ * The nonce memory behind the `nonce` step: the embedded engine (ReplayGuard, below; synchronous, allocation-free) or
+ * the hosted one over SharedState (replay-guard.shared.ts), where a nonce used on any instance is a replay on all.
+ */
+export interface NonceGuard {
+  /** How far the request's timestamp is from server time, in ms (positive = client ahead). */
+  skew(timestamp: number, clientID: string, clockFor?: (clientID: string) => number): number
+  withinWindow(skewMs: number): boolean
+  /** Records the nonce for as long as a request carrying it could pass the window (see ReplayGuard.remember). */
+  remember(clientID: string, nonce: string, timestamp?: number): NonceVerdict | Promise<NonceVerdict>
+  /** Nonces this app holds inside the window. */
+  held(clientID: string): number | Promise<number>
+}
+
 /** Nonces leave memory in spans of this many ms of expiry time. */
 const SPAN_MS = 10_000
 
-export class ReplayGuard {
+export class ReplayGuard implements NonceGuard {
   private readonly nonces = new ExpiringTables({ keyWords: 2, valueWords: 0, timed: false, spanMs: SPAN_MS })
   private readonly key = new Uint32Array(2)
 

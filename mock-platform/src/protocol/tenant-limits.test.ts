@@ -191,10 +191,10 @@ describe('live codes, tokens, tickets and businessIDs per app (LIVE_STATE_PER_AP
     const tokens = h.platform.services.tokens
     const ticket = (clientID: string) =>
       ({ clientID, residentId: 'magic-approve', ticketID: 't', scopes: [] }) as unknown as Ticket
-    for (let i = 0; i < 3; i++) tokens.issueCode(ticket(h.clientID))
+    for (let i = 0; i < 3; i++) await tokens.issueCode(ticket(h.clientID))
     let e: PlatformError | undefined
     try {
-      tokens.issueCode(ticket(h.clientID))
+      await tokens.issueCode(ticket(h.clientID))
     } catch (err) {
       e = err as PlatformError
     }

@@ -11,7 +11,7 @@ import {
   isHttps,
   isUnsafe,
   readSessionCookie,
-  type SessionStore,
+  type Sessions,
 } from '../accounts'
 import { type AppsService, orgOf, type Actor } from '../apps'
 import type { Org, OrgsService } from '../orgs'
@@ -22,7 +22,7 @@ import type { AuditLog } from './audit'
 export interface SessionAccessDeps {
   config: Pick<Config, 'adminToken' | 'mode' | 'publicBaseUrl'>
   accounts: AccountsService
-  sessions: SessionStore
+  sessions: Sessions
   orgs: OrgsService
   apps: AppsService
   residents: ResidentsService
@@ -53,7 +53,7 @@ export function sessionAccess(d: SessionAccessDeps): SandboxAccess {
     async signedIn(c) {
       const secure = isHttps(c, d.config.publicBaseUrl)
       const id = readSessionCookie(c, secure)
-      const session = id ? d.sessions.touch(id) : undefined
+      const session = id ? await d.sessions.touch(id) : undefined
       const account = session && (await d.accounts.get(session.accountId))
       if (!session || !account) return undefined
       if (isUnsafe(c)) {

@@ -3,7 +3,6 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { ProblemError } from '../../errors'
 import { newId, randomHex } from '../../ids'
-import { RateLimiter } from '../../protocol/rate-limiter'
 import type { Services } from '../../services'
 import { clientIp } from '../../http/client-ip'
 import { nameProblem } from '../orgs'
@@ -25,10 +24,10 @@ export const LOGIN_LIMITS = {
 
 export function accountsRoutes(s: Services): Hono {
   const r = new Hono()
-  const perAccount = new RateLimiter(s.clock, () => LOGIN_LIMITS.perAccount, LOGIN_LIMITS.windowMs)
-  const perIp = new RateLimiter(s.clock, () => LOGIN_LIMITS.perIp, LOGIN_LIMITS.windowMs)
-  const signUps = new RateLimiter(s.clock, () => s.config.signUpsPerIpPerHour, 3_600_000)
-  const notices = new RateLimiter(s.clock, () => LOGIN_LIMITS.signUpNoticesPerHour, 3_600_000)
+  const perAccount = s.limiter('sign-in-account', () => LOGIN_LIMITS.perAccount, LOGIN_LIMITS.windowMs)
+  const perIp = s.limiter('sign-in-ip', () => LOGIN_LIMITS.perIp, LOGIN_LIMITS.windowMs)
+  const signUps = s.limiter('sign-up', () => s.config.signUpsPerIpPerHour, 3_600_000)
+  const notices = s.limiter('sign-up-notice', () => LOGIN_LIMITS.signUpNoticesPerHour, 3_600_000)
   const base = () => s.config.publicBaseUrl
 
   /** 429 with Retry-After when any limiter says wait. */
@@ -43,8 +42,8 @@ export function accountsRoutes(s: Services): Hono {
   const begin = async (c: Context, account: Account, status: 200 | 201) => {
     const secure = isHttps(c, base())
     const old = readSessionCookie(c, secure)
-    if (old) s.sessions.delete(old)
-    const session = s.sessions.create(account.id)
+    if (old) await s.sessions.delete(old)
+    const session = await s.sessions.create(account.id)
     setSessionCookie(c, session.id, secure, s.sessions.absoluteMs)
     return c.json(await sessionView(s, session, account), status, NO_STORE)
   }
@@ -64,7 +63,7 @@ export function accountsRoutes(s: Services): Hono {
     })
 
   /** What a new sign-up answers, for an address that is taken: same status, shape and cookie; no session behind it. */
-  const decoy = (
+  const decoy = async (
     c: Context,
     email: string,
     invitation: Awaited<ReturnType<typeof s.orgs.invitationFor>>,
@@ -72,7 +71,7 @@ export function accountsRoutes(s: Services): Hono {
   ) => {
     const secure = isHttps(c, base())
     const old = readSessionCookie(c, secure)
-    if (old) s.sessions.delete(old)
+    if (old) await s.sessions.delete(old)
     const now = s.clock.now()
     const session: Session = {
       id: randomHex(16),
@@ -123,7 +122,7 @@ export function accountsRoutes(s: Services): Hono {
    */
   r.post('/accounts', async (c) => {
     checkOrigin(c, base(), false)
-    limit(c, [signUps.hit(`signup:${clientIp(c)}`)])
+    limit(c, [await signUps.hit(`signup:${clientIp(c)}`)])
     const body = await objectBody(c)
     const email = typeof body.email === 'string' ? normaliseEmail(body.email) : ''
     const invitation = email ? await s.orgs.invitationFor(email) : undefined
@@ -137,7 +136,7 @@ export function accountsRoutes(s: Services): Hono {
       else await s.orgs.found(account, body.orgName)
       return begin(c, account, 201)
     }
-    if (notices.hit(`signup-notice:${existing.email}`) === 0) await tellOwner(existing.email)
+    if ((await notices.hit(`signup-notice:${existing.email}`)) === 0) await tellOwner(existing.email)
     return decoy(c, existing.email, invitation, body.orgName)
   })
 
@@ -147,8 +146,8 @@ export function accountsRoutes(s: Services): Hono {
     const email = typeof body.email === 'string' ? normaliseEmail(body.email) : ''
     const ip = clientIp(c)
     // The IP's limit first, so one IP cannot flood the per-address table with made-up addresses.
-    limit(c, [perIp.hit(`login-ip:${ip}`)])
-    limit(c, [perAccount.hit(`login:${ip}:${email}`)])
+    limit(c, [await perIp.hit(`login-ip:${ip}`)])
+    limit(c, [await perAccount.hit(`login:${ip}:${email}`)])
     const account = await s.accounts.authenticate(email, body.password)
     if (!account) {
       s.logger.warn('sign-in failed', { ip })
@@ -166,7 +165,7 @@ export function accountsRoutes(s: Services): Hono {
   r.delete('/session', async (c) => {
     const signed = await s.access.signedIn(c)
     if (!signed) throw new ProblemError(401, 'Not signed in', 'There is no session to end.')
-    s.sessions.delete(signed.session.id)
+    await s.sessions.delete(signed.session.id)
     clearSessionCookie(c, isHttps(c, base()))
     return c.body(null, 204)
   })

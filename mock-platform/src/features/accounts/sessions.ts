@@ -1,4 +1,8 @@
-/** Server-side sessions in memory: 128-bit ids, idle and absolute expiry read from the injected clock. */
+/**
+ * Server-side sessions: 128-bit ids, idle and absolute expiry read from the injected clock. The port (Sessions), its
+ * embedded engine in this process's memory (SessionStore) and, in sessions.shared.ts, the hosted one over
+ * SharedState: a session created on one instance is valid on every other and survives restarts.
+ */
 import type { Clock } from '../../clock'
 import { randomHex } from '../../ids'
 import { TenantTtlMap } from '../../store/tenant-ttl-map'
@@ -12,7 +16,31 @@ export const SESSIONS_PER_ACCOUNT = 20
 /** Live sessions in all: beyond it the oldest session of all ends. */
 export const SESSIONS_MAX = 50_000
 
-export class SessionStore {
+/** Synchronous in the embedded engine, a promise in the hosted one. */
+type Maybe<T> = T | Promise<T>
+
+export interface Sessions {
+  readonly idleMs: number
+  readonly absoluteMs: number
+  /** A new session (sign-in always gets a new id, so a planted id is never promoted). */
+  create(accountId: string): Maybe<Session>
+  /** The live session, its idle timer restarted; undefined once idle or past its absolute lifetime. */
+  touch(id: string): Maybe<Session | undefined>
+  delete(id: string): Maybe<void>
+  expiries(session: Session): { idleExpiresAt: number; expiresAt: number }
+}
+
+/** When a session's idle or absolute lifetime ends, whichever is first. */
+export function sessionExpiries(
+  session: Session,
+  idleMs: number,
+  absoluteMs: number,
+): { idleExpiresAt: number; expiresAt: number } {
+  const expiresAt = session.createdAt + absoluteMs
+  return { idleExpiresAt: Math.min(session.lastSeenAt + idleMs, expiresAt), expiresAt }
+}
+
+export class SessionStore implements Sessions {
   private readonly sessions: TenantTtlMap<Session>
   constructor(
     private readonly clock: Clock,
@@ -63,7 +91,6 @@ export class SessionStore {
   }
 
   expiries(session: Session): { idleExpiresAt: number; expiresAt: number } {
-    const expiresAt = session.createdAt + this.absoluteMs
-    return { idleExpiresAt: Math.min(session.lastSeenAt + this.idleMs, expiresAt), expiresAt }
+    return sessionExpiries(session, this.idleMs, this.absoluteMs)
   }
 }

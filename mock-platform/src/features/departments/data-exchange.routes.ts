@@ -91,7 +91,7 @@ export function registerDataExchangeApi(api: Hono, s: Services, intake = new Tas
   api.post(
     '/preview/dataexchange/getData',
     signedRoute<Req>(s.signed, 'getDataExchangeData', true, async ({ app, request }) => {
-      const token = s.tokens.check(app.clientID, request.accessToken, request.openID)
+      const token = await s.tokens.check(app.clientID, request.accessToken, request.openID)
       requireScope(app, DATA_EXCHANGE_SCOPE)
       const consent = await usableConsent(
         s,

@@ -17,7 +17,7 @@ export function getQrRoutes(s: Services): Hono {
   const r = new Hono()
 
   r.get('/auth/getQR', async (c) => {
-    const limited = s.pageLimiter.hit(`ip:${clientIp(c)}`)
+    const limited = await s.pageLimiter.hit(`ip:${clientIp(c)}`)
     if (limited > 0) return c.text('Too many requests', 429, { 'Retry-After': String(limited) })
     // Validated once, by recordGetQr in front of this route.
     const v = c.get('getQr')
@@ -74,7 +74,7 @@ export function getQrRoutes(s: Services): Hono {
 
   /** The QR page's poll: a fresh QR every refresh, and the result only for the browser that opened the page. */
   r.get('/auth/getQR/status/:ticketID', async (c) => {
-    const limited = s.pageLimiter.hit(`ip:${clientIp(c)}`)
+    const limited = await s.pageLimiter.hit(`ip:${clientIp(c)}`)
     if (limited > 0) return c.json({ status: 'slow_down' }, 429, { 'Retry-After': String(limited) })
     const ticket = s.tickets.get(c.req.param('ticketID'))
     const binding = ticket ? getCookie(c, `${BINDING_COOKIE}_${ticket.ticketID.slice(0, 8)}`) : undefined

@@ -4,24 +4,12 @@ import type { Clock } from '../../clock'
 import { PlatformError } from '../../errors'
 import { randomHex } from '../../ids'
 import { liveStateRefusal } from '../../store/live-state'
-import { TenantTtlMap } from '../../store/tenant-ttl-map'
-import { RedeemedCodes } from './redeemed-codes'
-import { type StoredToken, TokenStore } from './token-store'
-import type { Ticket, TicketKind } from '../tickets'
+import { EmbeddedLoginState, EXPIRED_GRACE_MS, type LoginState } from './login-state'
+import type { StoredToken } from './token-store'
+import type { Ticket } from '../tickets'
 
-export interface AuthCode {
-  clientID: string
-  residentId: string
-  ticketID: string
-  /** The kind of the ticket it came from (a login, an anonymous task). */
-  kind: TicketKind
-  scopes: string[]
-  /** When the code stops working (the app's test clock moves it earlier). */
-  expiresAt: number
-}
-
-/** Expired codes and tokens are kept this long, so the answer (and the inspector) can say "expired" rather than "unknown". */
-export const EXPIRED_GRACE_MS = 60_000
+export { type AuthCode, EXPIRED_GRACE_MS, type LoginState } from './login-state'
+export { SharedLoginState } from './login-state.shared'
 
 /** A token as getToken issued it: what the store keeps (its `expiresAt` moved earlier by the app's test clock), and more. */
 export interface AccessToken extends StoredToken {
@@ -36,45 +24,33 @@ export interface AccessToken extends StoredToken {
  * the "expired" answer make room first.
  */
 export class TokensService {
-  private readonly codes: TenantTtlMap<AuthCode>
-  /** Codes already redeemed → the token they produced, so a replayed code revokes it (checklist #14). */
-  private readonly redeemed: RedeemedCodes
-  private readonly tokens: TokenStore
   private readonly openIds = new Map<string, string>()
   /** One array per distinct set of scopes, shared by every token that has it. */
   private readonly scopeSets = new Map<string, string[]>()
 
   constructor(
-    private readonly clock: Clock,
+    clock: Clock,
     private readonly codeTtlMs: () => number,
     private readonly tokenTtlMs: () => number,
     /** Server secret for pairwise openIDs; stable across restarts. */
     private readonly pairwiseKey: string,
     /** LIVE_STATE_PER_APP: codes, and tokens, one app may hold. */
     perApp: () => number = () => 20_000,
-  ) {
-    this.codes = new TenantTtlMap(clock, { perTenant: perApp, liveUntil: (c) => c.expiresAt })
-    this.redeemed = new RedeemedCodes(clock)
-    this.tokens = new TokenStore(clock, perApp, EXPIRED_GRACE_MS)
-  }
+    /** Codes, redeemed codes (so a replayed code revokes its token, checklist #14) and tokens: memory by default. */
+    private readonly state: LoginState = new EmbeddedLoginState(clock, codeTtlMs, perApp),
+  ) {}
 
   /** A single-use code for the ticket's app; D20026 (429) when that app already holds LIVE_STATE_PER_APP live codes. */
-  issueCode(ticket: Ticket): string {
+  async issueCode(ticket: Ticket): Promise<string> {
     const code = randomHex(16)
-    const ttl = this.codeTtlMs()
-    const admission = this.codes.set(
-      ticket.clientID,
-      code,
-      {
-        clientID: ticket.clientID,
-        residentId: ticket.residentId!,
-        ticketID: ticket.ticketID,
-        kind: ticket.kind,
-        scopes: this.scopeSet(ticket.scopes),
-        expiresAt: this.clock.now() + ttl,
-      },
-      ttl + EXPIRED_GRACE_MS,
-    )
+    const admission = await this.state.putCode(code, {
+      clientID: ticket.clientID,
+      residentId: ticket.residentId!,
+      ticketID: ticket.ticketID,
+      kind: ticket.kind,
+      scopes: this.scopeSet(ticket.scopes),
+      expiresAt: this.state.now(ticket.clientID) + this.codeTtlMs(),
+    })
     if (!admission.ok) throw liveStateRefusal('authorisation codes', admission)
     return code
   }
@@ -82,21 +58,21 @@ export class TokensService {
   /** Redeems a code exactly once (atomic take); unknown, expired, reused or another app's code → D40004. */
   async redeem(clientID: string, code: string): Promise<AccessToken> {
     // At the bound the code stays valid: the app can exchange it once one of its tokens expires.
-    const room = this.tokens.admits(clientID)
+    const room = await this.state.admitsToken(clientID)
     if (!room.ok) throw liveStateRefusal('access tokens', room)
-    const entry = this.codes.take(code)
+    const entry = await this.state.takeCode(clientID, code)
     if (!entry) {
-      const issued = this.redeemed.take(clientID, code)
-      if (issued) this.tokens.delete(clientID, issued)
+      const issued = await this.state.takeRedeemed(clientID, code)
+      if (issued) await this.state.deleteToken(clientID, issued)
       throw new PlatformError(
         'D40004',
         issued ? 'code already used; the token it produced is revoked' : 'code unknown or expired',
       )
     }
     if (entry.clientID !== clientID) throw new PlatformError('D40004', 'code was issued to another app')
-    if (entry.expiresAt <= this.clock.now())
+    if (entry.expiresAt <= this.state.now(clientID))
       throw new PlatformError('D40004', `code expired at ${new Date(entry.expiresAt).toISOString()}`)
-    const issueAt = this.clock.now()
+    const issueAt = this.state.now(clientID)
     const expiresIn = this.tokenTtlMs()
     const accessToken = randomHex(16)
     const stored: StoredToken = {
@@ -109,10 +85,10 @@ export class TokensService {
       expiresAt: issueAt + expiresIn,
     }
     // Admitted above; only concurrent exchanges of the same app at its bound can be refused here.
-    const admission = this.tokens.set(accessToken, stored)
+    const admission = await this.state.putToken(accessToken, stored)
     if (!admission.ok) throw liveStateRefusal('access tokens', admission)
     // A replayed code revokes its token while the code could still have been live (its TTL and the grace after it).
-    this.redeemed.add(clientID, code, accessToken, this.codeTtlMs() + EXPIRED_GRACE_MS)
+    await this.state.putRedeemed(clientID, code, accessToken, this.codeTtlMs() + EXPIRED_GRACE_MS)
     return { accessToken, ...stored, issueAt, expiresIn }
   }
 
@@ -127,15 +103,27 @@ export class TokensService {
   }
 
   /** The token behind an authenticated call: D20009 when unknown/expired/another app's, D20010 when openID differs. */
-  check(clientID: string, accessToken: unknown, openID: unknown): AccessToken {
+  check(clientID: string, accessToken: unknown, openID: unknown): AccessToken | Promise<AccessToken> {
     if (typeof accessToken !== 'string' || accessToken === '')
       throw new PlatformError('D20002', 'accessToken is missing')
     if (typeof openID !== 'string' || openID === '') throw new PlatformError('D20002', 'openID is missing')
-    const stored = this.tokens.get(clientID, accessToken)
+    // Synchronous on the embedded engine (as before), a promise on the hosted one.
+    const stored = this.state.getToken(clientID, accessToken)
+    return stored instanceof Promise
+      ? stored.then((t) => this.checked(clientID, accessToken, openID, t))
+      : this.checked(clientID, accessToken, openID, stored)
+  }
+
+  private checked(
+    clientID: string,
+    accessToken: string,
+    openID: string,
+    stored: StoredToken | undefined,
+  ): AccessToken {
     const token = stored && { accessToken, ...stored, issueAt: Number.NaN, expiresIn: this.tokenTtlMs() }
     if (!token || token.clientID !== clientID)
       throw new PlatformError('D20009', 'access token unknown or expired')
-    if (token.expiresAt <= this.clock.now())
+    if (token.expiresAt <= this.state.now(clientID))
       throw new PlatformError('D20009', `access token expired at ${new Date(token.expiresAt).toISOString()}`)
     if (token.openID !== openID)
       throw new PlatformError('D20010', 'openID does not belong to this access token')
@@ -144,8 +132,7 @@ export class TokensService {
 
   /** Test clock: moves the app's codes and tokens `ms` closer to their expiry. */
   shift(clientID: string, ms: number): void {
-    for (const c of this.codes.values()) if (c.clientID === clientID) c.expiresAt -= ms
-    this.tokens.shift(clientID, ms)
+    this.state.shift(clientID, ms)
   }
 
   /** Pairwise: stable per (app, resident), different across apps; 64 hex chars. */

@@ -69,8 +69,13 @@ export function registerAnonymousSigningApi(
  * The signature released on the ticket the access token came from. The result can be fetched (repeatedly) for the
  * task's lifetime (240 s) after approval, then D70003; a resident who could not sign gives D70004 / D70005.
  */
-function result(s: Services, clientID: string, request: Req, kind: TicketKind): Record<string, unknown> {
-  const token = s.tokens.check(clientID, request.accessToken, request.openID)
+async function result(
+  s: Services,
+  clientID: string,
+  request: Req,
+  kind: TicketKind,
+): Promise<Record<string, unknown>> {
+  const token = await s.tokens.check(clientID, request.accessToken, request.openID)
   if (token.kind !== kind)
     throw new PlatformError('D20009', 'this access token does not belong to such a signing request')
   const ticket = token.ticketID ? s.tickets.get(token.ticketID) : undefined

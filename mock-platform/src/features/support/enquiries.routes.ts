@@ -2,7 +2,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { ProblemError } from '../../errors'
-import { RateLimiter } from '../../protocol/rate-limiter'
+import type { Limiter } from '../../protocol/rate-limiter'
 import type { Services } from '../../services'
 import { NO_STORE, objectBody } from '../../http/json-body'
 import { fileEnquiry, reply } from './enquiries.service'
@@ -19,10 +19,10 @@ export const SUBMISSION_LIMITS = { enquiriesPerHour: 20, repliesPerHour: 120 }
 export function enquiriesRoutes(s: Services): Hono {
   const r = new Hono()
   const access = supportAccess(s)
-  const filings = new RateLimiter(s.clock, () => SUBMISSION_LIMITS.enquiriesPerHour, 3_600_000)
-  const replies = new RateLimiter(s.clock, () => SUBMISSION_LIMITS.repliesPerHour, 3_600_000)
-  const limit = (c: Context, limiter: RateLimiter, key: string) => {
-    const wait = limiter.hit(key)
+  const filings = s.limiter('enquiries', () => SUBMISSION_LIMITS.enquiriesPerHour, 3_600_000)
+  const replies = s.limiter('enquiry-replies', () => SUBMISSION_LIMITS.repliesPerHour, 3_600_000)
+  const limit = async (c: Context, limiter: Limiter, key: string) => {
+    const wait = await limiter.hit(key)
     if (wait <= 0) return
     c.header('Retry-After', String(wait))
     throw new ProblemError(429, 'Too many submissions', `Try again in ${wait} seconds.`)
@@ -31,7 +31,7 @@ export function enquiriesRoutes(s: Services): Hono {
 
   r.post('/enquiries', async (c) => {
     const p = await access.member(c)
-    limit(c, filings, p.accountId)
+    await limit(c, filings, p.accountId)
     const enquiry = await fileEnquiry(s.support, p, await objectBody(c))
     return c.json(await enquiryView(s.support, enquiry, 'provider'), 201, NO_STORE)
   })
@@ -69,7 +69,7 @@ export function enquiriesRoutes(s: Services): Hono {
 
   r.post('/enquiries/:enquiryId/replies', async (c) => {
     const { p, enquiry } = await access.enquiry(c, c.req.param('enquiryId'), 'enquiry.reply')
-    limit(c, replies, p.kind === 'admin' ? 'admin' : p.accountId)
+    await limit(c, replies, p.kind === 'admin' ? 'admin' : p.accountId)
     await reply(s.support, enquiry, p, await objectBody(c))
     return c.json(await enquiryView(s.support, enquiry, audience(p.kind)), 201, NO_STORE)
   })

@@ -117,7 +117,23 @@ export class TaskIntake {
   initiate(app: RegisteredApp, request: Req, spec: TaskSpec): Answer | Promise<Answer> {
     if (!this.registered.has(spec))
       throw new Error(`task kind ${spec.kind} was not registered with the intake`)
-    const envelope = this.envelope(app, request, spec)
+    // The access token is read where the token store is (a promise in the hosted mode); businessID is checked first.
+    if (spec.access === 'resident') {
+      requiredString(request, 'businessID')
+      return then(this.deps.tokens.check(app.clientID, request.accessToken, request.openID), (token) =>
+        this.open(app, request, spec, token),
+      ) as Answer | Promise<Answer>
+    }
+    return this.open(app, request, spec, undefined)
+  }
+
+  private open(
+    app: RegisteredApp,
+    request: Req,
+    spec: TaskSpec,
+    token: Holder | undefined,
+  ): Answer | Promise<Answer> {
+    const envelope = this.envelope(app, request, spec, token)
     if (spec.access === 'anonymous')
       return then(spec.parse(request, envelope), (p) => this.openAnonymous(spec, envelope, p))
     // Required above: source and redirectURI are strings, the token is checked.
@@ -133,12 +149,14 @@ export class TaskIntake {
    * businessID, the access token (authenticated kinds), the redirect URI's registration, the scope: every kind's error
    * order. The contract's checks (presence, formats, source) ran before, in the signed pipeline's `validate` step.
    */
-  private envelope(app: RegisteredApp, request: Req, spec: TaskSpec): Envelope & { token?: Holder } {
+  private envelope(
+    app: RegisteredApp,
+    request: Req,
+    spec: TaskSpec,
+    token: Holder | undefined,
+  ): Envelope & { token?: Holder } {
     const businessID = requiredString(request, 'businessID')
     const resident = spec.access === 'resident'
-    const token = resident
-      ? this.deps.tokens.check(app.clientID, request.accessToken, request.openID)
-      : undefined
     const required = resident || !spec.optionalEnvelope
     const source = required ? requiredString(request, 'source') : stringOf(request, 'source')
     const redirectURI = registeredRedirect(app, request)

@@ -118,7 +118,7 @@ export function registerTaskApi(api: Hono, s: Services, intake = new TaskIntake(
   api.post(
     '/profiles',
     signedRoute<Req>(s.signed, 'getProfiles', true, async ({ app, request }) => {
-      const token = s.tokens.check(app.clientID, request.accessToken, request.openID)
+      const token = await s.tokens.check(app.clientID, request.accessToken, request.openID)
       const profileFields = listOf(request, 'profileFields')
       const eMEFields = listOf(request, 'eMEFields')
       if (profileFields.length + eMEFields.length === 0)
@@ -141,13 +141,13 @@ export function registerTaskApi(api: Hono, s: Services, intake = new TaskIntake(
 }
 
 /** getResult of an anonymous flow: the data released on the ticket the access token came from. */
-export function anonymousResult(
+export async function anonymousResult(
   s: Services,
   clientID: string,
   request: Req,
   kind: TicketKind,
-): Record<string, unknown> {
-  const token = s.tokens.check(clientID, request.accessToken, request.openID)
+): Promise<Record<string, unknown>> {
+  const token = await s.tokens.check(clientID, request.accessToken, request.openID)
   if (token.kind !== kind)
     throw new PlatformError('D20027', 'this access token does not belong to such a request')
   const ticket: Ticket | undefined = token.ticketID ? s.tickets.get(token.ticketID) : undefined

@@ -29,10 +29,10 @@ export const shedLoad: Step = (_call, deps) => {
 }
 
 /** Calls per app, then per organisation, per minute. */
-export const limitRate: Step = (call, deps) => {
-  const wait = deps.limiter.hit(`client:${call.parts!.clientID}`)
+export const limitRate: Step = async (call, deps) => {
+  const wait = await deps.limiter.hit(`client:${call.parts!.clientID}`)
   if (wait > 0) throw new PlatformError('D20026', 'rate limit exceeded', 429, { 'Retry-After': String(wait) })
-  const orgWait = deps.orgLimiter?.hit(deps.apps.rateKey(call.app!)) ?? 0
+  const orgWait = (await deps.orgLimiter?.hit(deps.apps.rateKey(call.app!))) ?? 0
   if (orgWait > 0)
     throw new PlatformError(
       'D20026',
@@ -50,9 +50,9 @@ export const checkWindow: Step = (call, deps) => {
 }
 
 /** The nonce never seen from this app inside the window (and room for it in the app's bound). */
-export const rememberNonce: Step = (call, deps) => {
+export const rememberNonce: Step = async (call, deps) => {
   const { clientID, nonce, timestamp } = call.parts!
-  const verdict = deps.replay.remember(clientID, nonce, Number(timestamp))
+  const verdict = await deps.replay.remember(clientID, nonce, Number(timestamp))
   if (verdict.ok) return
   if (verdict.reason === 'replay') throw new PlatformError('D20004', 'nonce already used')
   throw new PlatformError(
