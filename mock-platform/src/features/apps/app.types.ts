@@ -1,14 +1,9 @@
 /** A registered online service (OSP app) as the platform knows it. */
+import { schemaEnums } from '@iamsmart-sandbox/openapi/generated/sandbox-validators'
 import type { CompatibilityProfile } from './compatibility'
 
-export const SCOPES = [
-  'eidapi_auth',
-  'eidapi_profiles',
-  'eidapi_formFilling',
-  'eidapi_sign',
-  'eidapi_fr',
-  'eidapi_bulksign',
-] as const
+/** The scopes an app may be granted, as the contract lists them (`ScopeName`). */
+export const SCOPES = schemaEnums.ScopeName
 export type Scope = (typeof SCOPES)[number]
 
 export interface RegisteredApp {
