@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 
 export type ServerMode = 'child' | 'inprocess'
 export type ScenarioName =
-  'cold' | 'bare' | 'signed' | 'journeys' | 'signing' | 'soak' | 'mockpass' | 'writes'
+  'cold' | 'bare' | 'signed' | 'journeys' | 'signing' | 'soak' | 'mockpass' | 'writes' | 'hosted'
 
 export interface BenchConfig {
   /** Seconds of measured load per scenario (BENCH_DURATION, default 10). */
@@ -26,7 +26,17 @@ export interface BenchConfig {
   cpuProfDir: string
 }
 
-const ALL: ScenarioName[] = ['cold', 'bare', 'signed', 'journeys', 'signing', 'soak', 'mockpass', 'writes']
+const ALL: ScenarioName[] = [
+  'cold',
+  'bare',
+  'signed',
+  'journeys',
+  'signing',
+  'soak',
+  'mockpass',
+  'writes',
+  'hosted',
+]
 
 export const BUDGETS = {
   signedRatio: 0.5,

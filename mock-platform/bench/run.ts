@@ -16,6 +16,7 @@ import { type BareResult, benchBare } from './scenarios/bare'
 import { benchColdStart, type ColdStartResult } from './scenarios/cold-start'
 import { benchDurableWrites, type DurableWrites } from './scenarios/durable-writes'
 import { benchJourneys, type JourneyResult } from './scenarios/journeys'
+import { benchHosted, type HostedResult } from './scenarios/hosted'
 import { benchMockPass, type MockPassOutcome, mockPassRow } from './scenarios/mockpass'
 import { benchSigning, type SigningResult } from './scenarios/signing'
 import { benchSigned, type SignedResult } from './scenarios/signed'
@@ -268,6 +269,16 @@ async function main(): Promise<void> {
     )
   }
 
+  // i. Hosted mode (issue 14): one and two instances on PostgreSQL against memory, after the other servers stopped.
+  let hosted: HostedResult | undefined
+  if (only.has('hosted')) {
+    progress(
+      `\n▶ i. hosted mode: journeys on PostgreSQL, 1 and 2 instances  (load average ${noteLoad('hosted')})`,
+    )
+    hosted = await benchHosted(cfg)
+    if (hosted.notRun) progress(`  → not run: ${hosted.notRun}`)
+  }
+
   let soak: SoakResult | undefined
   if (only.has('soak')) {
     progress(
@@ -430,6 +441,26 @@ async function main(): Promise<void> {
     })
   }
   if (mockpass) rows.push(mockPassRow(mockpass, journeys))
+  const embedded = hosted?.runs[0]
+  for (const run of hosted?.runs ?? [])
+    rows.push({
+      scenario: `i. ${run.label}`,
+      value: run.journeys.journeysPerS,
+      unit: 'journeys/s',
+      p99Ms: run.journeys.p99Ms,
+      budget: run === embedded ? 'baseline of i' : 'nothing lost; CPU per journey reported',
+      pass: run === embedded ? undefined : run.journeys.check.bad === 0 && run.logged === run.calls,
+      note:
+        `server ${Math.round(run.serverUsPerJourney)} µs` +
+        (run.proxyUsPerJourney ? ` (proxy ${Math.round(run.proxyUsPerJourney)})` : '') +
+        ` + database ${Math.round(run.databaseUsPerJourney)} µs CPU per journey` +
+        (embedded && run !== embedded
+          ? `; ${((run.journeys.journeysPerS / embedded.journeys.journeysPerS) * 100).toFixed(0)} % of embedded's rate`
+          : '') +
+        (Number.isFinite(run.logged)
+          ? `; ${run.logged.toLocaleString('en-US')} calls in the request log`
+          : ''),
+    })
   if (soak) rows.push(...soakRows(soak))
   printTable(rows)
   const strip = <T extends { raw?: unknown; check?: unknown }>(x: T | undefined) => {
@@ -463,6 +494,10 @@ async function main(): Promise<void> {
     rss,
     cpuProfile: profile,
     soak,
+    hosted: hosted && {
+      notRun: hosted.notRun,
+      runs: hosted.runs.map(({ journeys, ...r }) => ({ ...r, journeys: strip(journeys) })),
+    },
   })
   progress(`wrote ${cfg.reportPath}`)
   if (process.exitCode === 1)

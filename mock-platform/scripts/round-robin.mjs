@@ -11,7 +11,7 @@
  */
 import { Buffer } from 'node:buffer'
 import { Agent, createServer, request } from 'node:http'
-import { URL } from 'node:url'
+import { fileURLToPath, URL } from 'node:url'
 
 const problem = (res, status, title, detail) => {
   res.writeHead(status, { 'content-type': 'application/problem+json' })
@@ -78,4 +78,26 @@ export function roundRobin(targets, opts = {}) {
   server.stats = stats
   server.on('close', () => agent.destroy())
   return server
+}
+
+// `node round-robin.mjs <port> <instance URL>…`: listens on 127.0.0.1 (0: a free port), tells its parent the port.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const [portArg, ...targets] = process.argv.slice(2)
+  if (targets.length === 0) {
+    console.error('usage: round-robin.mjs <port> <instance URL>…')
+    process.exit(2)
+  }
+  const server = roundRobin(targets)
+  server.listen(Number(portArg ?? 0), '127.0.0.1', () => {
+    const { port } = server.address()
+    if (process.send) process.send({ port })
+    else console.error(`round-robin on 127.0.0.1:${port} → ${targets.join(', ')}`)
+  })
+  const stop = () => {
+    server.close(() => process.exit(0))
+    server.closeAllConnections()
+  }
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
+  process.on('disconnect', stop)
 }

@@ -25,6 +25,7 @@ import type { HistoryEntry } from './features/virtual-app'
 import { virtualAppRoutes } from './features/virtual-app/virtual-app.routes'
 import { problemBodyLimit } from './http/body'
 import { frameGuard } from './http/frame-guard'
+import { trustProxies } from './http/client-ip'
 import { pkiAdminRoutes, pkiRoutes } from './pki/pki.routes'
 import type { Services } from './services'
 
@@ -56,6 +57,8 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
   })
   // HTML refuses framing; bodies limited before they are read, 413 problem+json (platform: api below; support: per route).
   app.use('*', frameGuard())
+  // Behind a load balancer (TRUSTED_PROXIES): rate limits and audit lines see the caller, not the proxy.
+  app.use('*', trustProxies(config.trustedProxies))
   for (const prefix of ['/sandbox/v1/*', '/app/*', '/demo/*', '/mail/*', '/pki/*'])
     app.use(prefix, problemBodyLimit(config.bodyLimitBytes))
   app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'max-age=86400' }))

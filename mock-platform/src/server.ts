@@ -12,8 +12,8 @@ import { randomHex } from './ids'
 import { createLogger } from './logger'
 import { filePkiStore } from './pki/pki.file-store'
 import { DataDirLockedError, lockDataDir } from './store/lock'
-import { lowdbStorage, StoreFileError } from './store/lowdb'
-import { memoryStorage } from './store/memory'
+import { openBackends } from './store/backends'
+import { StoreFileError } from './store/lowdb'
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref())
 
@@ -35,6 +35,8 @@ async function main(): Promise<void> {
   const generatedToken = config.adminToken === undefined
   if (generatedToken) config.adminToken = randomHex(24)
 
+  // The engines of SANDBOX_STORAGE: files under the data directory, memory, or PostgreSQL shared by every instance.
+  const backends = await openBackends(config)
   const demo = demoApp(config.dataDir, config.publicBaseUrl)
   const platform = await createApp(config, {
     logger,
@@ -43,7 +45,11 @@ async function main(): Promise<void> {
       const h = getHeapStatistics()
       return { used: h.used_heap_size, limit: h.heap_size_limit }
     },
-    storage: config.storage === 'lowdb' ? lowdbStorage(config.dataDir) : memoryStorage(),
+    storage: backends.collections,
+    documents: backends.documents,
+    records: backends.records,
+    events: backends.events,
+    ...(backends.hosted && { shared: backends.hosted.shared, instanceId: backends.hosted.instanceId }),
     apps: [demo.app],
     // The demo return page's "Exchange this code" runs getToken as the demo app's back end.
     demo: {
@@ -116,6 +122,7 @@ async function main(): Promise<void> {
     if (stopping) {
       logger.warn('second signal: stopping without waiting for callbacks', { signal })
       await platform.close(0)
+      await backends.close()
       release()
       process.exit(0)
     }
@@ -133,6 +140,7 @@ async function main(): Promise<void> {
     while (inFlight > 0 && performance.now() - started < config.shutdownGraceMs) await sleep(10)
     const left = Math.max(0, config.shutdownGraceMs - (performance.now() - started))
     const report = await platform.close(left)
+    await backends.close()
     logger.info('stopped', { ...report, ms: Math.round(performance.now() - started) })
     release()
     process.exit(0)

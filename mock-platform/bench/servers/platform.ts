@@ -1,13 +1,14 @@
 /**
  * The mock platform as the bench serves it: createApp with silent logs, no practical rate or tenant limits, one app.
- * Memory storage; with BENCH_DATA_DIR (the soak), lowdb documents and the append-only logs on disk, as `npm start`.
+ * Memory storage; with BENCH_DATA_DIR (the soak), lowdb documents and the append-only logs on disk, as `npm start`;
+ * with BENCH_DATABASE_URL (the hosted scenario), PostgreSQL, as SANDBOX_STORAGE=postgres — BENCH_CLIENT_ID and
+ * BENCH_CLIENT_SECRET then name the one app every instance serves.
  */
 import { createApp } from '../../src/app'
 import { defaultConfig } from '../../src/config'
 import { randomHex } from '../../src/ids'
 import { createLogger } from '../../src/logger'
-import { lowdbStorage } from '../../src/store/lowdb'
-import { memoryStorage } from '../../src/store/memory'
+import { openBackends } from '../../src/store/backends'
 import { type Listening, listen } from './listen'
 
 /** The bench app's browser return URI. getQR answers a 302 to it; the bench never follows the redirect. */
@@ -22,10 +23,13 @@ export interface PlatformInfo {
 
 export async function startPlatform(kekPublicPem: string): Promise<PlatformInfo & Listening> {
   const dataDir = process.env.BENCH_DATA_DIR
+  const databaseUrl = process.env.BENCH_DATABASE_URL
   const config = {
     ...defaultConfig,
-    storage: dataDir ? ('lowdb' as const) : ('memory' as const),
+    storage: databaseUrl ? ('postgres' as const) : dataDir ? ('lowdb' as const) : ('memory' as const),
     dataDir: dataDir ?? defaultConfig.dataDir,
+    databaseUrl,
+    instanceId: process.env.BENCH_INSTANCE_ID,
     residentCount: 200,
     logLevel: 'silent' as const,
     // One app carries the whole load here: the per-app and per-organisation bounds are set out of its way.
@@ -37,12 +41,19 @@ export async function startPlatform(kekPublicPem: string): Promise<PlatformInfo 
     recordsPerApp: 100_000_000,
     adminToken: randomHex(24),
   }
+  const backends = await openBackends(config)
   const platform = await createApp(config, {
     logger: createLogger('silent'),
-    storage: dataDir ? lowdbStorage(dataDir) : memoryStorage(),
+    storage: backends.collections,
+    documents: backends.documents,
+    records: backends.records,
+    events: backends.events,
+    ...(backends.hosted && { shared: backends.hosted.shared, instanceId: backends.hosted.instanceId }),
     apps: [
       {
         name: 'Bench e-Service',
+        clientID: process.env.BENCH_CLIENT_ID,
+        clientSecret: process.env.BENCH_CLIENT_SECRET,
         redirectURIs: [BENCH_RETURN_URI],
         scopes: BENCH_SCOPES,
         kekPublicKeys: { A: kekPublicPem },
@@ -62,6 +73,7 @@ export async function startPlatform(kekPublicPem: string): Promise<PlatformInfo 
       clearInterval(sweeper)
       await server.close()
       await platform.close()
+      await backends.close()
     },
   }
 }

@@ -25,7 +25,7 @@ import { Outbox } from '../features/callbacks'
 import type { DemoSecrets } from '../features/demo'
 import { type Consent, consentRecorder, ConsentService, type LedgerLine } from '../features/consent'
 import { DepartmentsService, type StoredRecords } from '../features/departments'
-import { type InspectedItem, Inspector } from '../features/inspector'
+import { type InspectedItem, Inspector, relayInspector } from '../features/inspector'
 import { SharedLoginState, TokensService } from '../features/login'
 import { createMailOutbox } from '../features/notifications'
 import { type Org, OrgsService } from '../features/orgs'
@@ -52,6 +52,7 @@ import { type DocumentStore, embeddedDocuments } from '../store/documents'
 import { memoryStorage } from '../store/memory'
 import { memoryRecordLog, type RecordLog } from '../store/record-log'
 import { type RecordLogs, recordLogs } from '../store/records'
+import type { Events } from '../store/events'
 import type { SharedState } from '../store/shared-state'
 
 export interface AppDeps {
@@ -86,6 +87,12 @@ export interface AppDeps {
    * instance (store/postgres/shared-state.pg.ts). Absent: the embedded engines, in this process's memory.
    */
   shared?: SharedState
+  /**
+   * Hosted mode: events every instance sees (store/postgres/events.pg.ts) and this instance's name. With them the
+   * inspector's tail shows the calls every instance served (features/inspector/inspector.relay.ts).
+   */
+  events?: Events
+  instanceId?: string
 }
 
 export interface ComposedServices {
@@ -204,6 +211,8 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
         ? memoryRecordLog('requests', { keep: deps.inspector.tailSize ?? 500 })
         : (deps.inspector?.log ?? records<InspectedItem>('requests')),
   })
+  const unrelay =
+    deps.events && relayInspector(inspector, deps.events, inspector.log, deps.instanceId ?? 'instance')
   // Signing: the mock iAM Smart-Cert PKI. Its CA keys (first start; every start in memory, reused within a process)
   // are generated off the event loop: startup does not wait, PKI routes and signing await pki.ready.
   const pki = new Pki({
@@ -289,6 +298,7 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
       const callbacksAbandoned = outbox.pending()
       if (callbacksAbandoned > 0)
         logger.warn('callbacks not delivered at stop', { count: callbacksAbandoned })
+      unrelay?.()
       await inspector.close()
       await ledger.close()
       await audit.close()

@@ -11,7 +11,7 @@ import type { Database } from './database'
  * (injective, so distinct keys stay distinct).
  */
 const text = (s: string) =>
-  /[%\u0000]/.test(s) ? s.replace(/[%\u0000]/g, (c) => (c === '%' ? '%25' : '%00')) : s
+  s.includes('%') || s.includes('\u0000') ? s.replaceAll('%', '%25').replaceAll('\u0000', '%00') : s
 
 export function postgresSharedState(db: Database): SharedState {
   const q = db.pool
