@@ -203,6 +203,56 @@ describe.each(stateEngines)('shared state on %s', (engine, make) => {
     },
   )
 
+  it.skipIf(skip)(
+    'swap sets only over the expected value (absent, expired or equal as JSON); of 20 concurrent swaps one wins',
+    async () => {
+      const s = await make()
+      const k = fresh()
+      expect(await s.swap('cek', k, 't', { a: 1 }, { a: 2 }, 5_000, 0)).toBe(false)
+      expect(await s.swap('cek', k, 't', undefined, { a: 1, b: [1, 'x'] }, 5_000, 0)).toBe(true)
+      expect(await s.swap('cek', k, 't', undefined, { a: 9 }, 5_000, 0)).toBe(false)
+      expect(await s.swap('cek', k, 't', { a: 2 }, { a: 9 }, 5_000, 0)).toBe(false)
+      expect(await s.swap('cek', k, 't', { b: [1, 'x'], a: 1 }, { a: 3 }, 6_000, 0)).toBe(true)
+      expect(await s.get('cek', k, 0)).toEqual({ a: 3 })
+      const wins = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => s.swap('cek', k, 't', { a: 3 }, { a: 100 + i }, 6_000, 0)),
+      )
+      expect(wins.filter(Boolean)).toHaveLength(1)
+      const winner = wins.indexOf(true)
+      expect(await s.get('cek', k, 0)).toEqual({ a: 100 + winner })
+      // An expired entry counts as absent: only `undefined` replaces it.
+      expect(await s.swap('cek', k, 't', { a: 100 + winner }, { a: 0 }, 7_000, 6_000)).toBe(false)
+      expect(await s.swap('cek', k, 't', undefined, { a: 7 }, 9_000, 6_000)).toBe(true)
+      expect(await s.get('cek', k, 6_000)).toEqual({ a: 7 })
+    },
+  )
+
+  it.skipIf(skip)('list answers the unexpired values of a kind with their keys, at most limit', async () => {
+    const s = await make()
+    const kind = `list-${fresh()}`
+    await s.put(kind, 'b', 't', 2, 5_000)
+    await s.put(kind, 'a%\u0000', 't', 1, 5_000)
+    await s.put(kind, 'c', 't', 3, 1_000)
+    await s.put(`${kind}-other`, 'd', 't', 4, 5_000)
+    expect(await s.list(kind, 2_000, 10)).toEqual([
+      ['a%\u0000', 1],
+      ['b', 2],
+    ])
+    expect(await s.list(kind, 2_000, 1)).toHaveLength(1)
+    expect(await s.list(kind, 5_000, 10)).toEqual([])
+  })
+
+  it.skipIf(skip)('count reads the window of hit without counting', async () => {
+    const s = await make()
+    const k = fresh()
+    expect(await s.count(k, 60_000, 120_001)).toBe(0)
+    await s.hit(k, 60_000, 120_001)
+    await s.hit(k, 60_000, 130_000)
+    expect(await s.count(k, 60_000, 179_999)).toBe(2)
+    expect(await s.count(k, 60_000, 179_999)).toBe(2)
+    expect(await s.count(k, 60_000, 180_000)).toBe(0)
+  })
+
   it.skipIf(skip)('sweep removes what expired and keeps what is live', async () => {
     const s = await make()
     const k = fresh()

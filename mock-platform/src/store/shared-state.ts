@@ -15,11 +15,28 @@ export interface SharedState {
   get<V>(kind: string, key: string, nowMs: number): Promise<V | undefined>
   /** The value, removing it in the same step: of any number of concurrent takers, exactly one receives it. */
   take<V>(kind: string, key: string, nowMs: number): Promise<V | undefined>
+  /**
+   * Compare-and-set: stores `value` (as `put`) only when the entry is still `expected` (equal as JSON; undefined: absent
+   * or expired). False when another writer changed it first: read again and retry (read-modify-write across instances).
+   */
+  swap<V>(
+    kind: string,
+    key: string,
+    tenant: string,
+    expected: V | undefined,
+    value: V,
+    expiresMs: number,
+    nowMs: number,
+  ): Promise<boolean>
   delete(kind: string, key: string): Promise<boolean>
+  /** Unexpired values of `kind` with their keys, ordered by key, at most `limit` (a bounded scan, e.g. a diagnosis). */
+  list<V>(kind: string, nowMs: number, limit: number): Promise<Array<[string, V]>>
   /** Unexpired values of `kind` held for `tenant` (the per-app bound of live state). */
   held(kind: string, tenant: string, nowMs: number): Promise<number>
   /** Counts one event for `key` in the fixed window of `windowMs` containing `nowMs`; the window's count after it. */
   hit(key: string, windowMs: number, nowMs: number): Promise<number>
+  /** The count of `key` in the fixed window of `windowMs` containing `nowMs`, counting nothing (check before `hit`). */
+  count(key: string, windowMs: number, nowMs: number): Promise<number>
   /** Removes what has expired; returns how many entries went. Safe to run on every instance at once. */
   sweep(nowMs: number): Promise<number>
 }
@@ -58,8 +75,22 @@ export function memorySharedState(): SharedState {
       values.delete(`${kind}\u0000${key}`)
       return h?.value as V | undefined
     },
+    async swap(kind, key, tenant, expected, value, expiresMs, nowMs) {
+      const h = live(kind, key, nowMs)
+      if (h === undefined ? expected !== undefined : expected === undefined || !sameJson(h.value, expected))
+        return false
+      values.set(`${kind}\u0000${key}`, { tenant, value, expiresMs })
+      return true
+    },
     async delete(kind, key) {
       return values.delete(`${kind}\u0000${key}`)
+    },
+    async list<V>(kind: string, nowMs: number, limit: number) {
+      const out: Array<[string, V]> = []
+      for (const [k, h] of values)
+        if (k.startsWith(`${kind}\u0000`) && h.expiresMs > nowMs)
+          out.push([k.slice(kind.length + 1), h.value as V])
+      return out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).slice(0, limit)
     },
     async held(kind, tenant, nowMs) {
       let n = 0
@@ -75,6 +106,11 @@ export function memorySharedState(): SharedState {
       counters.set(k, { n, expiresMs: start + windowMs })
       return n
     },
+    async count(key, windowMs, nowMs) {
+      const start = Math.floor(nowMs / windowMs) * windowMs
+      const c = counters.get(`${key}\u0000${start}`)
+      return c && c.expiresMs > nowMs ? c.n : 0
+    },
     async sweep(nowMs) {
       let gone = 0
       for (const [k, until] of nonces) if (until <= nowMs && nonces.delete(k)) gone++
@@ -83,4 +119,17 @@ export function memorySharedState(): SharedState {
       return gone
     },
   }
+}
+
+/** Equal as JSON values (as PostgreSQL's jsonb `=`: object key order does not matter). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined)
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined)
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  )
 }

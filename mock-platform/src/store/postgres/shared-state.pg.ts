@@ -13,6 +13,9 @@ import type { Database } from './database'
 const text = (s: string) =>
   s.includes('%') || s.includes('\u0000') ? s.replaceAll('%', '%25').replaceAll('\u0000', '%00') : s
 
+/** The key as the caller gave it (the inverse of `text`). */
+const untext = (s: string) => (s.includes('%') ? s.replaceAll('%00', '\u0000').replaceAll('%25', '%') : s)
+
 export function postgresSharedState(db: Database): SharedState {
   const q = db.pool
   return {
@@ -47,6 +50,39 @@ export function postgresSharedState(db: Database): SharedState {
       const row = r.rows[0]
       return row && row.expires_ms > nowMs ? row.value : undefined
     },
+    async swap(kind, key, tenant, expected, value, expiresMs, nowMs) {
+      // Absent or expired expected: insert, or overwrite only an expired row. Else: update only the row still equal.
+      const r =
+        expected === undefined
+          ? await q.query(
+              `INSERT INTO ephemeral (kind, key, tenant, value, expires_ms) VALUES ($1, $2, $3, $4::jsonb, $5)
+               ON CONFLICT (kind, key) DO UPDATE
+                 SET tenant = EXCLUDED.tenant, value = EXCLUDED.value, expires_ms = EXCLUDED.expires_ms
+                 WHERE ephemeral.expires_ms <= $6`,
+              [kind, text(key), text(tenant), JSON.stringify(value), expiresMs, nowMs],
+            )
+          : await q.query(
+              `UPDATE ephemeral SET tenant = $3, value = $4::jsonb, expires_ms = $5
+               WHERE kind = $1 AND key = $2 AND expires_ms > $6 AND value = $7::jsonb`,
+              [
+                kind,
+                text(key),
+                text(tenant),
+                JSON.stringify(value),
+                expiresMs,
+                nowMs,
+                JSON.stringify(expected),
+              ],
+            )
+      return r.rowCount === 1
+    },
+    async list<V>(kind: string, nowMs: number, limit: number) {
+      const r = await q.query<{ key: string; value: V }>(
+        'SELECT key, value FROM ephemeral WHERE kind = $1 AND expires_ms > $2 ORDER BY key LIMIT $3',
+        [kind, nowMs, limit],
+      )
+      return r.rows.map((row): [string, V] => [untext(row.key), row.value])
+    },
     async delete(kind, key) {
       const r = await q.query('DELETE FROM ephemeral WHERE kind = $1 AND key = $2', [kind, text(key)])
       return (r.rowCount ?? 0) > 0
@@ -66,6 +102,14 @@ export function postgresSharedState(db: Database): SharedState {
         [text(key), start, start + windowMs],
       )
       return r.rows[0]!.n
+    },
+    async count(key, windowMs, nowMs) {
+      const start = Math.floor(nowMs / windowMs) * windowMs
+      const r = await q.query<{ n: number }>(
+        'SELECT n FROM counters WHERE key = $1 AND window_ms = $2 AND expires_ms > $3',
+        [text(key), start, nowMs],
+      )
+      return r.rows[0]?.n ?? 0
     },
     async sweep(nowMs) {
       const r = await q.query<{ n: number }>(
