@@ -56,6 +56,8 @@ export class Pki {
       const made = await authorities(this.o.store, new Date(this.o.clock.now()))
       state = { ...made, leaves: [], crlNumber: 0 }
       await this.o.store.save(state)
+      // A shared store (hosted mode) keeps the first CA written: an instance that lost the race at first start uses it.
+      state = (await this.o.store.load()) ?? state
     }
     for (const leaf of state.leaves) this.bySerial.set(leaf.serial, leaf)
     const ca = readCertificate(state.ca.cert)

@@ -83,4 +83,29 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX jobs_due ON jobs (kind, due_ms);
     `,
   },
+  {
+    version: 3,
+    name: 'the mock PKI: one CA for every instance, one row per issued certificate',
+    sql: `
+      -- The TEST root and issuing CA (synthetic: the keys of a mock PKI, never of a real one). Written once.
+      CREATE TABLE pki_authorities (
+        name text PRIMARY KEY,
+        pkcs8 bytea NOT NULL,
+        spki bytea NOT NULL,
+        cert bytea NOT NULL
+      );
+      CREATE TABLE pki_leaves (
+        serial text PRIMARY KEY,
+        resident_id text NOT NULL,
+        cert bytea NOT NULL,
+        pkcs8 bytea NOT NULL,
+        spki bytea NOT NULL,
+        issued_at bigint NOT NULL,
+        not_after bigint NOT NULL,
+        revoked_at bigint
+      );
+      CREATE INDEX pki_leaves_resident ON pki_leaves (resident_id);
+      CREATE TABLE pki_crl (id boolean PRIMARY KEY DEFAULT true CHECK (id), number bigint NOT NULL);
+    `,
+  },
 ]
