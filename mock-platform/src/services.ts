@@ -15,7 +15,7 @@ import type { ResidentsService } from './features/residents'
 import type { Autopilot } from './features/sandbox'
 import type { AppClock, Scenarios } from './features/scenarios'
 import type { Desk } from './features/support'
-import type { KeysService } from './features/security'
+import type { Keys } from './features/security'
 import type { TicketsService } from './features/tickets'
 import type { Logger } from './logger'
 import type { Pki } from './pki/pki.service'
@@ -35,7 +35,7 @@ export interface Services {
   clock: Clock
   logger: Logger
   apps: AppsService
-  keys: KeysService
+  keys: Keys
   tokens: TokensService
   tickets: TicketsService
   residents: ResidentsService

@@ -32,7 +32,7 @@ import { type Org, OrgsService } from '../features/orgs'
 import { ResidentsService, type StoredResident } from '../features/residents'
 import { Autopilot } from '../features/sandbox'
 import { AppClock, Scenarios } from '../features/scenarios'
-import { KeysService } from '../features/security'
+import { KeysService, SharedKeysService } from '../features/security'
 import { createDesk } from '../features/support'
 import { TicketsService } from '../features/tickets'
 import { randomHex } from '../ids'
@@ -139,7 +139,10 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
   const audit = await AuditLog.open(records<AuditEntry>('audit'), clock)
 
   const scenarios = new Scenarios(clock)
-  const keys = new KeysService(clock, () => config.cekTtlMs)
+  // CEKs: in this process, or shared (hosted) so that a CEK from getKey on one instance opens a request on another.
+  const keys = shared
+    ? new SharedKeysService(shared, clock, () => config.cekTtlMs)
+    : new KeysService(clock, () => config.cekTtlMs)
   const tokens: TokensService = new TokensService(
     clock,
     () => config.codeTtlMs,

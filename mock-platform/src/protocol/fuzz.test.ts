@@ -469,7 +469,7 @@ describe('platform fuzzing', () => {
       fc.asyncProperty(routeArb(), bodyArb, async (route, bytes) => {
         if (
           routes.includes('/security/revokeKey') &&
-          h.platform.services.keys.candidates(h.clientID).length === 0
+          (await h.platform.services.keys.candidates(h.clientID)).length === 0
         ) {
           await h.client.getKey()
         }

@@ -32,9 +32,11 @@ export interface AppDirectory<A = SignedApp> {
 
 /** The app's content encryption keys: those that may open a request, and those that expired or were rotated out. */
 export interface CekSource {
-  candidates(clientID: string): ReadonlyArray<{ key: Uint8Array }>
-  stale(clientID: string): ReadonlyArray<{ key: Uint8Array }>
+  /** Synchronous in the embedded engine (this process's CEKs), a promise when they are shared by every instance. */
+  candidates(clientID: string): Keys | Promise<Keys>
+  stale(clientID: string): Keys | Promise<Keys>
 }
+type Keys = ReadonlyArray<{ key: Uint8Array }>
 
 /** Records a call; a returned promise means the record is behind: the answer waits for room (backpressure). */
 export type CallObserver = (record: CallRecord) => Promise<void> | undefined | void

@@ -5,7 +5,7 @@ import { messageOf } from '../../errors'
 import { newId } from '../../ids'
 import type { Logger } from '../../logger'
 import { type AppsService, callbackPayload, profileOf } from '../apps'
-import type { KeysService } from '../security'
+import type { Keys } from '../security'
 import type { Ticket } from '../tickets'
 import { checkTarget, RefusedTarget, type Resolver } from '../../http/address-guard'
 import { pinnedPost, type PinnedTransport } from './pinned-request'
@@ -43,7 +43,7 @@ export interface OutboxOptions {
   clock: Clock
   logger: Logger
   apps: AppsService
-  keys: KeysService
+  keys: Keys
   mode: () => 'local' | 'hosted'
   timeoutMs: () => number
   maxAttempts: () => number
@@ -166,7 +166,7 @@ export class Outbox {
           own: this.o.ownAddresses,
           resolveNames: !f || mode === 'hosted',
         })
-        const { cek, secretKey } = this.o.keys.forCallback(app)
+        const { cek, secretKey } = await this.o.keys.forCallback(app)
         const body = JSON.stringify({
           // One transaction, one txID across its tries: a retry re-delivers the same callback.
           txID: record.id,

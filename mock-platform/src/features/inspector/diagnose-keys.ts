@@ -34,7 +34,7 @@ export async function diagnoseCek(ctx: DiagnosisContext): Promise<Diagnosis[]> {
     }
     // Content sealed with one of the app's own CEKs that expired or was rotated out (the platform found it so).
     const sealed = contentOf(record.evidence?.rawBody ?? '')
-    const own = ctx.keys.inspect(record.clientID ?? '')
+    const own = await ctx.keys.inspect(record.clientID ?? '')
     if (sealed !== undefined) {
       for (const k of [own.current, own.previous]) {
         if (k && k.expiresAt <= now && (await opens(k.key, sealed)))
@@ -49,7 +49,7 @@ export async function diagnoseCek(ctx: DiagnosisContext): Promise<Diagnosis[]> {
           ]
       }
       if (facts.revokedAt === undefined || own.current) {
-        for (const k of ctx.keys.retiredOf(record.clientID ?? '')) {
+        for (const k of await ctx.keys.retiredOf(record.clientID ?? '')) {
           if (await opens(k.key, sealed))
             return [
               diagnosis(
@@ -90,7 +90,8 @@ export async function diagnoseCek(ctx: DiagnosisContext): Promise<Diagnosis[]> {
   if (content === undefined) return []
   // (Content under one of the app's own expired or rotated-out CEKs answers D30002, diagnosed above.)
   let searched = 0
-  for (const [clientID, k] of ctx.keys.all()) {
+  // One more than searched: this app's own CEKs are among them.
+  for (const [clientID, k] of await ctx.keys.all(MAX_FOREIGN_KEYS + 2)) {
     if (clientID === record.clientID) continue
     if (++searched > MAX_FOREIGN_KEYS) break
     if (await opens(k.key, content))

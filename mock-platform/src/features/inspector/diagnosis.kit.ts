@@ -2,7 +2,7 @@
 import type { CallRecord } from '../../protocol/call-record'
 import type { RegisteredApp } from '../apps'
 import type { Scenarios } from '../scenarios'
-import type { KeysService } from '../security'
+import type { Keys } from '../security'
 import { type Diagnosis, type InspectedCall, TROUBLESHOOTING } from './inspector.types'
 
 export interface DiagnosisContext {
@@ -10,7 +10,7 @@ export interface DiagnosisContext {
   /** The call as the inspector shows it (request/response already masked). */
   view: InspectedCall
   app: RegisteredApp | undefined
-  keys: KeysService
+  keys: Keys
   scenarios: Scenarios
   /** The app's test clock offset now. */
   clockOffsetMs: number

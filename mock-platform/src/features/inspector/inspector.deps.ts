@@ -4,7 +4,7 @@ import type { Logger } from '../../logger'
 import type { AppsService } from '../apps'
 import type { Outbox } from '../callbacks'
 import type { AppClock, Scenarios } from '../scenarios'
-import type { KeysService } from '../security'
+import type { Keys } from '../security'
 import type { RecordLog } from '../../store/record-log'
 import type { InspectedItem } from './inspector.types'
 
@@ -12,7 +12,7 @@ export interface InspectorOptions {
   clock: Clock
   logger: Logger
   apps: AppsService
-  keys: KeysService
+  keys: Keys
   scenarios: Scenarios
   appClock: AppClock
   outbox: () => Outbox

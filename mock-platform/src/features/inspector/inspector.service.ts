@@ -72,8 +72,10 @@ export class Inspector {
   }
 
   private accept(clientID: string, record: CallRecord): Promise<void> | undefined {
-    addCekFacts(this.o.keys, record)
-    return this.add(clientID, { raw: record, kind: 'call', offset: this.o.appClock.offset(clientID) })
+    const offset = this.o.appClock.offset(clientID)
+    const facts = addCekFacts(this.o.keys, record)
+    if (facts) return facts.then(() => this.add(clientID, { raw: record, kind: 'call', offset }))
+    return this.add(clientID, { raw: record, kind: 'call', offset })
   }
 
   /** Outbox: a callback reached its final state (delivered or failed, every try recorded). */

@@ -55,7 +55,7 @@ export async function variants(ctx: DiagnosisContext, raw: string): Promise<Vari
 
 /** The request as the OSP may have signed it before encrypting (decrypted with any CEK of the app). */
 async function plaintexts(ctx: DiagnosisContext, content: string): Promise<string[]> {
-  const { current, previous } = ctx.keys.inspect(ctx.record.clientID ?? '')
+  const { current, previous } = await ctx.keys.inspect(ctx.record.clientID ?? '')
   for (const k of [current, previous]) {
     if (!k) continue
     try {

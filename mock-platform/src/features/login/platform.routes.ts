@@ -14,8 +14,8 @@ export function registerLoginApi(api: Hono, s: Services): void {
 
   api.post(
     '/security/revokeKey',
-    signedRoute(s.signed, 'revokeKey', false, ({ app }) => {
-      s.keys.revoke(app.clientID)
+    signedRoute(s.signed, 'revokeKey', false, async ({ app }) => {
+      await s.keys.revoke(app.clientID)
       return null
     }),
   )

@@ -30,8 +30,8 @@ export function scenarioRoutes(s: Services): Hono {
 
   r.post('/apps/:clientID/scenarios/expire-cek', async (c) => {
     const { app } = await s.access.app(c, c.req.param('clientID'), 'write')
-    s.keys.expire(app.clientID)
-    const { current, previous } = s.keys.inspect(app.clientID)
+    await s.keys.expire(app.clientID)
+    const { current, previous } = await s.keys.inspect(app.clientID)
     const expired = [current, previous].filter((k) => k !== undefined).length
     const expiredAt = current?.expiresAt ?? s.clock.now()
     s.scenarios.noteCekExpired(app.clientID, expiredAt)

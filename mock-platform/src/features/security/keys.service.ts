@@ -1,4 +1,8 @@
-/** Content encryption keys: getKey issues a fresh CEK wrapped with the app's KEK; current + previous stay valid until expiry. */
+/**
+ * Content encryption keys: getKey issues a fresh CEK wrapped with the app's KEK; current + previous stay valid until
+ * expiry. `Keys` is the port every caller works over; `KeysService` its embedded engine (this process's memory,
+ * synchronous), keys.shared.ts the hosted one over SharedState (a CEK from getKey on one instance opens on any).
+ */
 import { wrapCek } from '@iamsmart-sandbox/openapi/codec'
 import type { Clock } from '../../clock'
 import { PlatformError } from '../../errors'
@@ -22,7 +26,40 @@ export interface IssuedKey {
   expiresIn: number
 }
 
-export class KeysService {
+/** Synchronous in the embedded engine (the signed call's hot path stays so), a promise in the hosted one. */
+export type Maybe<T> = T | Promise<T>
+
+/** An app's CEKs as the request inspector reads them. */
+export interface CekState {
+  current?: Cek
+  previous?: Cek
+  revokedAt?: number
+}
+
+export interface Keys {
+  /** getKey: a new CEK each call; the old current becomes previous. */
+  issue(app: RegisteredApp): Maybe<IssuedKey>
+  /** revokeKey: the current and previous CEK stop existing. */
+  revoke(clientID: string): Maybe<void>
+  /** Marks every CEK of the app expired (scenario "force CEK expiry"). */
+  expire(clientID: string): Maybe<void>
+  /** Test clock: moves the app's CEKs `ms` closer to their expiry. */
+  shift(clientID: string, ms: number): Maybe<void>
+  /** The app's CEKs, expired ones included, and when it last revoked them (diagnosis of D30002/D30004). */
+  inspect(clientID: string): Maybe<CekState>
+  /** Every app's CEKs, at most `limit` (diagnosis: was a content encrypted with another app's CEK?). */
+  all(limit: number): Maybe<Iterable<[string, Cek]>>
+  /** CEKs of the app that expired or no longer exist (content opening with one answers D30002, not D30004). */
+  stale(clientID: string): Maybe<Cek[]>
+  /** The app's rotated-out and revoked CEKs, newest first (request inspector). */
+  retiredOf(clientID: string): Maybe<readonly Cek[]>
+  /** Valid CEKs to try for decryption, newest first. */
+  candidates(clientID: string): Maybe<Cek[]>
+  /** The CEK for a callback: the current one when still valid, else a new one. Returns it wrapped for the app. */
+  forCallback(app: RegisteredApp): Maybe<{ cek: Uint8Array; secretKey: string }>
+}
+
+export class KeysService implements Keys {
   private readonly slots = new Map<string, Slot>()
   /** When each app last called revokeKey (for the request inspector's diagnosis). */
   private readonly revokedAt = new Map<string, number>()
@@ -78,17 +115,21 @@ export class KeysService {
   }
 
   /** The app's CEKs, expired ones included, and when it last revoked them (diagnosis of D30002/D30004). */
-  inspect(clientID: string): { current?: Cek; previous?: Cek; revokedAt?: number } {
+  inspect(clientID: string): CekState {
     const slot = this.slots.get(clientID)
     const revokedAt = this.revokedAt.get(clientID)
     return { ...slot, ...(revokedAt !== undefined ? { revokedAt } : {}) }
   }
 
   /** Every app's CEKs (diagnosis: was a content encrypted with another app's CEK?). */
-  *all(): Iterable<[string, Cek]> {
+  *all(limit = Infinity): Iterable<[string, Cek]> {
+    let n = 0
     for (const [clientID, slot] of this.slots) {
-      if (slot.current) yield [clientID, slot.current]
-      if (slot.previous) yield [clientID, slot.previous]
+      for (const k of [slot.current, slot.previous]) {
+        if (!k) continue
+        if (n++ >= limit) return
+        yield [clientID, k]
+      }
     }
   }
 
@@ -133,9 +174,9 @@ export class KeysService {
 }
 
 /** How many rotated-out CEKs are remembered per app (only to answer D30002 rather than D30004). */
-const MAX_RETIRED = 4
+export const MAX_RETIRED = 4
 
-function activeKek(app: RegisteredApp): string {
+export function activeKek(app: RegisteredApp): string {
   const kek = app.kekPublicKeys[app.activeKek] ?? app.kekPublicKeys.A ?? app.kekPublicKeys.B
   if (!kek) throw new PlatformError('D30001', 'no KEK public key is registered for this app')
   return kek

@@ -15,7 +15,7 @@ import {
 import type { components } from '@iamsmart-sandbox/openapi/generated/sandbox'
 import type { Clock } from '../../clock'
 import type { RegisteredApp } from '../apps'
-import type { KeysService } from '../security'
+import type { Keys } from '../security'
 
 /** The operations a server calls: every signed POST of the platform (getQR is the resident's browser navigation). */
 export type TryOperation = {
@@ -74,7 +74,7 @@ export interface TryResult {
 
 export interface TryItDeps {
   clock: Clock
-  keys: KeysService
+  keys: Keys
   /** The sandbox's public base URL: the URL shown for each request. */
   baseUrl: () => string
   /** The platform itself, in-process (createApp's fetch). */
@@ -172,13 +172,13 @@ export async function tryOperation(
 
   // The app's current CEK, or (none valid) a getKey as the app and the CEK it issued.
   let source: 'current' | 'getKey' = 'current'
-  let key = d.keys.candidates(app.clientID)[0]
+  let key = (await d.keys.candidates(app.clientID))[0]
   if (!key) {
     source = 'getKey'
     const got = await signedPost(d, app, 'getKey', '{}')
     exchanges.push(got.exchange)
     const issueAt = (got.envelope.content as { issueAt?: unknown } | null)?.issueAt
-    const fresh = d.keys.candidates(app.clientID)
+    const fresh = await d.keys.candidates(app.clientID)
     key = got.envelope.code === 'D00000' ? (fresh.find((k) => k.issueAt === issueAt) ?? fresh[0]) : undefined
     if (!key) return result(false, got.envelope, null, { source: 'none' })
   }

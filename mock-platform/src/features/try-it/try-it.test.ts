@@ -111,7 +111,7 @@ describe('POST /sandbox/v1/apps/{clientID}/try', () => {
     // The body is the encrypted request; the answer's content is ciphertext, decrypted in `content`.
     const sent = JSON.parse(call.request.body) as { content: string }
     expect(Object.keys(sent)).toEqual(['content'])
-    const cek = h.platform.services.keys.candidates(clientID)[0]!.key
+    const cek = (await h.platform.services.keys.candidates(clientID))[0]!.key
     expect(await decryptJson(cek, sent.content)).toEqual(EME)
     const answer = JSON.parse(call.response.body) as { content: string }
     expect(call.response.status).toBe(200)
@@ -125,7 +125,7 @@ describe('POST /sandbox/v1/apps/{clientID}/try', () => {
 
   it("reuses the app's current CEK (no getKey) while it is valid", async () => {
     await transcript({ operation: 'getKey' })
-    const before = h.platform.services.keys.candidates(clientID)
+    const before = await h.platform.services.keys.candidates(clientID)
     const t = await transcript({ operation: 'initiateAnonymousEmeRequest', body: EME })
     expect(t.cek).toEqual({
       source: 'current',
@@ -133,7 +133,7 @@ describe('POST /sandbox/v1/apps/{clientID}/try', () => {
       expiresAt: before[0]!.expiresAt,
     })
     expect(t.exchanges.map((x) => x.operation)).toEqual(['initiateAnonymousEmeRequest'])
-    expect(h.platform.services.keys.candidates(clientID)).toEqual(before)
+    expect(await h.platform.services.keys.candidates(clientID)).toEqual(before)
   })
 
   it('a failing operation answers 200 with its D-code in the transcript (code reused → D40004)', async () => {
@@ -203,7 +203,7 @@ describe('POST /sandbox/v1/apps/{clientID}/try', () => {
     const problem = (await res.json()) as { title: string; detail: string }
     expect(problem).toMatchObject({ title: 'App not found', detail: `No app "${clientID}".` })
     expect(((await mine.json()) as { title: string }).title).toBe(problem.title)
-    expect(h.platform.services.keys.candidates(clientID)).toEqual([])
+    expect(await h.platform.services.keys.candidates(clientID)).toEqual([])
   })
 
   it('signed out: 401; staff (read-only): 403', async () => {
@@ -221,7 +221,7 @@ describe('POST /sandbox/v1/apps/{clientID}/try', () => {
     expect(created.status).toBe(201)
     const agent = await signIn(h, 'agent@support.example')
     expect((await tryIt({ operation: 'getKey' }, agent)).status).toBe(403)
-    expect(h.platform.services.keys.candidates(clientID)).toEqual([])
+    expect(await h.platform.services.keys.candidates(clientID)).toEqual([])
   })
 
   it('unknown operation, getQR, a body that is not an object, extra members: 422 naming the field', async () => {
@@ -244,7 +244,7 @@ describe('POST /sandbox/v1/apps/{clientID}/try', () => {
       expect(Object.keys(problem.errors), JSON.stringify(body)).toEqual([field])
       expect(problem.requestId).toMatch(/^[0-9a-f]{32}$/)
     }
-    expect(h.platform.services.keys.candidates(clientID)).toEqual([])
+    expect(await h.platform.services.keys.candidates(clientID)).toEqual([])
   })
 
   it('malformed JSON: 400; not JSON: 415; over the body limit: 413', async () => {
@@ -277,7 +277,7 @@ describe('POST /sandbox/v1/apps/{clientID}/try', () => {
     expect(got.content).toMatchObject({ secretKey: expect.any(String), expiresIn: expect.any(Number) })
     const revoked = await transcript({ operation: 'revokeKey' })
     expect(revoked).toMatchObject({ code: 'D00000', content: null })
-    expect(h.platform.services.keys.candidates(clientID)).toEqual([])
+    expect(await h.platform.services.keys.candidates(clientID)).toEqual([])
     // A parameter getKey does not take: the platform's own answer, D20001.
     expect((await transcript({ operation: 'getKey', body: { extra: 1 } })).code).toBe('D20001')
   })

@@ -24,7 +24,8 @@ export const openContent: Step = async (call, deps) => {
     )
   if (typeof content !== 'string') throw new PlatformError('D20003', 'content must be a Base64 string')
   const clientID = call.parts!.clientID
-  const candidates = deps.keys.candidates(clientID)
+  const found = deps.keys.candidates(clientID)
+  const candidates = found instanceof Promise ? await found : found
   if (candidates.length === 0) throw new PlatformError('D30002', 'no valid CEK: call security/getKey')
   for (const k of candidates) {
     try {
@@ -35,7 +36,7 @@ export const openContent: Step = async (call, deps) => {
   }
   if (!call.cek) {
     // A CEK that expired or was rotated out is "not exist or expired" (D30002), as the sample's retry expects.
-    for (const k of deps.keys.stale(clientID))
+    for (const k of await deps.keys.stale(clientID))
       if (await opens(k.key, content))
         throw new PlatformError('D30002', 'content was encrypted with a CEK that expired or no longer exists')
     throw new PlatformError('D30004', 'content does not decrypt with the current or previous CEK')
