@@ -57,6 +57,14 @@ export interface Services {
    * the hosted mode. Call it once per limit (when the routes are built), not per request.
    */
   limiter(name: string, limit: () => number, windowMs?: number): Limiter
+  /**
+   * Hosted mode: PUSHES_PER_RESIDENT_PER_MINUTE counted across instances (features/tasks/push-limit.ts, PushLimit);
+   * absent: each task intake counts in this process.
+   */
+  pushes?: {
+    check(clientID: string, residentId: string): void | Promise<void>
+    record(clientID: string, residentId: string): void | Promise<void>
+  }
   /** The mock iAM Smart-Cert PKI (signing). */
   pki: Pki
   /** The support desk: enquiries, programme applications, targets (features/support). */

@@ -5,12 +5,16 @@ import type { Completer, Ticket, TicketKind } from '../tickets'
 import { PlatformError } from '../../errors'
 import type { Resident } from '../../personas/resident.types'
 import { BusinessIds, registeredRedirect, requiredString, requireScope, stringOf } from './initiate.validate'
-import { PushLimiter } from './push-limit'
+import { type PushLimit, PushLimiter } from './push-limit'
 
 type Req = Record<string, unknown>
 
 /** What the intake reads of the platform: nothing else. */
-export type IntakeDeps = Pick<Services, 'clock' | 'config' | 'tickets' | 'tokens' | 'residents' | 'autopilot'>
+export type IntakeDeps = Pick<
+  Services,
+  'clock' | 'config' | 'tickets' | 'tokens' | 'residents' | 'autopilot'
+> &
+  Partial<Pick<Services, 'pushes'>>
 
 /** The fields every initiateRequest carries, read before the kind's own: businessID, source, redirectURI. */
 export interface Envelope {
@@ -99,7 +103,8 @@ export class TaskIntake {
   constructor(
     private readonly deps: IntakeDeps,
     private readonly businessIds = new BusinessIds(deps.clock, () => deps.config.liveStatePerApp),
-    private readonly pushes = new PushLimiter(deps.clock, () => deps.config.pushesPerResidentPerMinute),
+    private readonly pushes: PushLimit = deps.pushes ??
+      new PushLimiter(deps.clock, () => deps.config.pushesPerResidentPerMinute),
   ) {}
 
   /** Registers a kind (its completer with the tickets) once, at start-up; initiate accepts only registered kinds. */
@@ -170,26 +175,29 @@ export class TaskIntake {
     e: ResidentEnvelope,
     p: ResidentParsed,
     resident: Resident | undefined,
-  ): Answer {
+  ): Answer | Promise<Answer> {
     const { clientID } = e.app
     const residentId = e.token.residentId
     const authByQR = authByQROf(e.source, resident?.behaviour.appReachable)
-    if (!authByQR) this.pushes.check(clientID, residentId)
-    this.businessIds.claim(clientID, e.businessID)
-    const ticket = this.deps.tickets.create({
-      kind: spec.kind,
-      clientID,
-      residentId,
-      scopes: [spec.scope],
-      authByQR,
-      callback: { redirectURI: e.redirectURI, state: p.state, businessID: e.businessID },
-      request: p.request,
-      ...signCodeOf(p),
-    })
-    if (!authByQR) this.pushes.record(clientID, residentId)
-    spec.created?.(ticket, e)
-    this.deps.autopilot.onCreated(ticket)
-    return { ticketID: ticket.ticketID, authByQR: ticket.authByQR, ...signCodeOf(ticket) }
+    // Embedded: check and count in one synchronous step. Hosted (shared counters): awaited, see push-limit.ts.
+    return then(authByQR ? undefined : this.pushes.check(clientID, residentId), () => {
+      this.businessIds.claim(clientID, e.businessID)
+      const ticket = this.deps.tickets.create({
+        kind: spec.kind,
+        clientID,
+        residentId,
+        scopes: [spec.scope],
+        authByQR,
+        callback: { redirectURI: e.redirectURI, state: p.state, businessID: e.businessID },
+        request: p.request,
+        ...signCodeOf(p),
+      })
+      return then(authByQR ? undefined : this.pushes.record(clientID, residentId), () => {
+        spec.created?.(ticket, e)
+        this.deps.autopilot.onCreated(ticket)
+        return { ticketID: ticket.ticketID, authByQR: ticket.authByQR, ...signCodeOf(ticket) }
+      })
+    }) as Answer | Promise<Answer>
   }
 
   private openAnonymous(spec: AnonymousTaskSpec, e: Envelope, p: Parsed): Answer {
