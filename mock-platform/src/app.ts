@@ -62,9 +62,18 @@ export async function createApp(config: Config = defaultConfig, deps: AppDeps = 
   for (const prefix of ['/sandbox/v1/*', '/app/*', '/demo/*', '/mail/*', '/pki/*'])
     app.use(prefix, problemBodyLimit(config.bodyLimitBytes))
   app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'max-age=86400' }))
-  app.get('/healthz', async (c) =>
-    c.json({ status: 'ok', residents: await residents.countShared(), apps: await apps.count() }),
-  )
+  // Hosted mode: the database first (counting needs it); 503 when it cannot be reached, so a balancer drops the instance.
+  app.get('/healthz', async (c) => {
+    const health = deps.health && (await deps.health())
+    if (health?.database && !health.database.ok)
+      return c.json({ status: 'unavailable', ...health }, 503, { 'Cache-Control': 'no-store' })
+    return c.json({
+      status: 'ok',
+      residents: await residents.countShared(),
+      apps: await apps.count(),
+      ...health,
+    })
+  })
 
   // The platform API: signed POSTs plus the browser GET of getQR.
   app.route('/api/v1', platformApi(services))

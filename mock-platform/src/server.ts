@@ -49,7 +49,12 @@ async function main(): Promise<void> {
     documents: backends.documents,
     records: backends.records,
     events: backends.events,
-    ...(backends.hosted && { shared: backends.hosted.shared, instanceId: backends.hosted.instanceId }),
+    ...(backends.hosted && {
+      shared: backends.hosted.shared,
+      instanceId: backends.hosted.instanceId,
+      // /healthz reports the database and answers 503 when it cannot be reached.
+      health: () => backends.health(),
+    }),
     apps: [demo.app],
     // The demo return page's "Exchange this code" runs getToken as the demo app's back end.
     demo: {

@@ -53,6 +53,7 @@ import { type DocumentStore, embeddedDocuments } from '../store/documents'
 import { memoryStorage } from '../store/memory'
 import { memoryRecordLog, type RecordLog } from '../store/record-log'
 import { type RecordLogs, recordLogs } from '../store/records'
+import type { Backends } from '../store/backends'
 import type { Events } from '../store/events'
 import type { SharedState } from '../store/shared-state'
 
@@ -94,6 +95,8 @@ export interface AppDeps {
    */
   events?: Events
   instanceId?: string
+  /** Hosted mode: the database's health for /healthz (store/backends.ts); 503 when it cannot be reached. */
+  health?: Backends['health']
 }
 
 export interface ComposedServices {
