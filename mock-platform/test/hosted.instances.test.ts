@@ -43,6 +43,7 @@ async function start(name: string): Promise<Instance> {
     shared: backends.hosted!.shared,
     events: backends.events,
     instanceId: name,
+    health: () => backends.health(),
     apps: [
       {
         name: 'Hosted e-Service',
@@ -192,6 +193,36 @@ describe.skipIf(!clusterUrl)('two instances on one PostgreSQL', () => {
     expect(again.status).toBe(200)
     expect(((await again.json()) as { account: { email: string } }).account.email).toBe(email)
     expect((await me(a!)).status).toBe(200)
+  })
+
+  it('a CEK from getKey on A opens a request on B: /profiles encrypted with it succeeds there', async () => {
+    const [a, b] = running.length >= 2 ? running : [await start('A'), await start('B')]
+    const exchanged = await a!.client.call<{ accessToken: string; openID: string }>('/auth/getToken', {
+      code: await code(a!),
+      grantType: 'authorization_code',
+    })
+    expect(exchanged.code).toBe('D00000')
+    expect((await a!.client.getKey()).code).toBe('D00000')
+    // B's client never calls getKey: it encrypts with the CEK A issued.
+    b!.client.cek = a!.client.cek
+    const profiles = await b!.client.call<{ enName: unknown }>('/profiles', {
+      accessToken: exchanged.content!.accessToken,
+      openID: exchanged.content!.openID,
+      profileFields: ['enName'],
+    })
+    expect(profiles.code, JSON.stringify(profiles)).toBe('D00000')
+    expect(profiles.content!.enName).toBeDefined()
+  })
+
+  it('/healthz on an instance reports the database', async () => {
+    const [a] = running.length >= 1 ? running : [await start('A')]
+    const res = await a!.request('/healthz')
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({
+      status: 'ok',
+      storage: 'postgres',
+      database: { ok: true, ms: expect.any(Number) },
+    })
   })
 
   it('the inspector tail opened on B shows the calls A served', async () => {
