@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     events: backends.events,
     ...(backends.hosted && {
       shared: backends.hosted.shared,
+      jobs: backends.hosted.jobs,
       instanceId: backends.hosted.instanceId,
       // /healthz reports the database and answers 503 when it cannot be reached.
       health: () => backends.health(),

@@ -55,6 +55,7 @@ import { memoryRecordLog, type RecordLog } from '../store/record-log'
 import { type RecordLogs, recordLogs } from '../store/records'
 import type { Backends } from '../store/backends'
 import type { Events } from '../store/events'
+import type { Jobs } from '../store/jobs'
 import type { SharedState } from '../store/shared-state'
 
 export interface AppDeps {
@@ -97,6 +98,12 @@ export interface AppDeps {
   instanceId?: string
   /** Hosted mode: the database's health for /healthz (store/backends.ts); 503 when it cannot be reached. */
   health?: Backends['health']
+  /**
+   * Hosted mode: leased jobs every instance shares (store/postgres/jobs.pg.ts). With them each callback is a job any
+   * instance delivers (features/callbacks/outbox.ts); `callbackJobs` sets its lease and poll interval (tests).
+   */
+  jobs?: Jobs
+  callbackJobs?: { leaseMs?: number; pollMs?: number }
 }
 
 export interface ComposedServices {
@@ -173,6 +180,7 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
     backoffMs: deps.callbackBackoffMs,
     fetch: deps.fetch,
     upstream: () => tickets.idle(),
+    jobs: deps.jobs && { jobs: deps.jobs, owner: deps.instanceId ?? 'instance', ...deps.callbackJobs },
     onRecord: (r) => inspector.observeCallback(r),
     force: (t) => {
       const f = scenarios.takeCallback(t.clientID, t.kind)
@@ -301,11 +309,14 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
     services,
     seededApps,
     async close(graceMs?: number) {
+      // Hosted mode: no more callbacks claimed; those held are finished within the grace period or released.
+      outbox.halt()
       const deliveries = Promise.all([outbox.drain(), mail.drain()])
       if (graceMs === undefined) await deliveries
       else await Promise.race([deliveries, new Promise<void>((r) => setTimeout(r, graceMs).unref?.())])
       // Decisions still under way record their release first; their callbacks may be left pending.
       await tickets.idle()
+      await outbox.release()
       const callbacksAbandoned = outbox.pending()
       if (callbacksAbandoned > 0)
         logger.warn('callbacks not delivered at stop', { count: callbacksAbandoned })

@@ -4,6 +4,7 @@ import type { Clock } from '../../clock'
 import { messageOf } from '../../errors'
 import { newId } from '../../ids'
 import type { Logger } from '../../logger'
+import type { Job, Jobs } from '../../store/jobs'
 import { type AppsService, callbackPayload, profileOf } from '../apps'
 import type { Keys } from '../security'
 import type { Ticket } from '../tickets'
@@ -66,12 +67,48 @@ export interface OutboxOptions {
   onRecord?: (record: CallbackRecord) => void
   /** Scenarios: a forced fault for the callback of this ticket, decided once when it is queued. */
   force?: (ticket: Ticket) => CallbackRecord['forced']
+  /**
+   * Hosted mode: each callback is a job (kind `callback`) on the shared queue, claimed under a lease by whichever
+   * instance polls first, tried once per claim and rescheduled with the back-off. Absent: delivered by this process.
+   */
+  jobs?: CallbackJobsOptions
 }
+
+export interface CallbackJobsOptions {
+  jobs: Jobs
+  /** This instance's name: the lease owner. */
+  owner: string
+  /** How long a claim holds a callback (default 30 s; at least the callback timeout and 1 s more). */
+  leaseMs?: number
+  /** How often this instance looks for due callbacks (default 500 ms). */
+  pollMs?: number
+  /** Wall-clock epoch ms for due times and leases (default Date.now; the sandbox clock does not move leases). */
+  now?: () => number
+  /** Callbacks one instance delivers at once (default 8). */
+  concurrency?: number
+}
+
+/** The job kind of a callback delivery in hosted mode. */
+export const CALLBACK_JOB = 'callback'
+interface CallbackJob {
+  record: CallbackRecord
+}
+type Tried = 'delivered' | 'retry' | 'stop'
 
 export class Outbox {
   private readonly records: CallbackRecord[] = []
   private readonly inFlight = new Set<Promise<void>>()
-  constructor(private readonly o: OutboxOptions) {}
+  /** Hosted mode: the callbacks this instance holds a lease on, and its poll timer. */
+  private readonly held = new Map<string, CallbackRecord>()
+  private timer?: ReturnType<typeof setInterval>
+  private polling?: Promise<void>
+  private stopped = false
+  constructor(private readonly o: OutboxOptions) {
+    if (o.jobs) {
+      this.timer = setInterval(() => void this.poll(), o.jobs.pollMs ?? 500)
+      this.timer.unref?.()
+    }
+  }
 
   /** Queues the callback of a decided authenticated ticket. */
   enqueue(ticket: Ticket): void {
@@ -121,8 +158,99 @@ export class Outbox {
   private start(record: CallbackRecord): void {
     this.records.push(record)
     if (this.records.length > 1000) this.records.shift()
-    const p = this.deliver(record).finally(() => this.inFlight.delete(p))
+    const j = this.o.jobs
+    const p = (
+      j
+        ? j.jobs
+            .enqueue<CallbackJob>(CALLBACK_JOB, record.id, { record }, (j.now ?? Date.now)())
+            .then(() => this.poll())
+            .catch((e: unknown) =>
+              this.o.logger.error('callback not queued', { ticketID: record.ticketID, error: String(e) }),
+            )
+        : this.deliver(record)
+    ).finally(() => this.inFlight.delete(p))
     this.inFlight.add(p)
+  }
+
+  /**
+   * Hosted mode: claims due callbacks (up to the free slots) and tries each once; runs again at once when a delivery
+   * finishes. One poll at a time per instance.
+   */
+  poll(): Promise<void> {
+    const j = this.o.jobs
+    if (!j || this.stopped) return Promise.resolve()
+    this.polling ??= this.claimDue(j).finally(() => (this.polling = undefined))
+    return this.polling
+  }
+
+  private async claimDue(j: CallbackJobsOptions): Promise<void> {
+    const free = (j.concurrency ?? 8) - this.held.size
+    if (free <= 0) return
+    const now = (j.now ?? Date.now)()
+    const leaseMs = Math.max(j.leaseMs ?? 30_000, this.o.timeoutMs() + 1_000)
+    let claimed: Job<CallbackJob>[]
+    try {
+      claimed = await j.jobs.claim<CallbackJob>(CALLBACK_JOB, j.owner, now, leaseMs, free)
+    } catch (e) {
+      if (!this.stopped) this.o.logger.warn('callbacks not claimed', { error: String(e) })
+      return
+    }
+    for (const job of claimed) {
+      // The record this instance queued, when it did: the inspector's list follows the delivery.
+      const record = this.records.find((r) => r.id === job.id) ?? job.payload.record
+      if (record !== job.payload.record) Object.assign(record, job.payload.record)
+      this.held.set(job.id, record)
+      const p = this.runJob(j, job, record).finally(() => {
+        this.inFlight.delete(p)
+        this.held.delete(job.id)
+        void this.poll()
+      })
+      this.inFlight.add(p)
+    }
+  }
+
+  /** One try of a claimed callback; then done (delivered, refused, out of tries) or rescheduled with the back-off. */
+  private async runJob(j: CallbackJobsOptions, job: Job<CallbackJob>, record: CallbackRecord): Promise<void> {
+    const backoff = this.o.backoffMs ?? ((n: number) => 1000 * 2 ** (n - 2))
+    // A claim whose holder died counts too: a callback that keeps killing its deliverer is not tried for ever.
+    const tried = job.attempts > 2 * this.o.maxAttempts() ? 'stop' : await this.attempt(record)
+    if (this.stopped && !this.held.has(job.id)) return
+    try {
+      if (tried === 'retry' && record.attempts.length < this.o.maxAttempts()) {
+        const dueMs = (j.now ?? Date.now)() + backoff(record.attempts.length + 1)
+        await j.jobs.reschedule<CallbackJob>(CALLBACK_JOB, job.id, j.owner, dueMs, { record })
+        return
+      }
+      if (tried !== 'delivered') this.failed(record)
+      await j.jobs.complete(CALLBACK_JOB, job.id, j.owner)
+    } catch (e) {
+      // The lease runs out and another instance takes the callback over.
+      this.o.logger.warn('callback job not updated', { ticketID: record.ticketID, error: String(e) })
+    }
+  }
+
+  /**
+   * Hosted mode, the end of a graceful stop (halt, drain for the grace period, then release): the callbacks still
+   * held are released for another instance at once.
+   */
+  async release(): Promise<void> {
+    const j = this.o.jobs
+    this.halt()
+    if (!j) return
+    await this.polling
+    const release = [...this.held].map(([id, record]) =>
+      j.jobs
+        .reschedule<CallbackJob>(CALLBACK_JOB, id, j.owner, (j.now ?? Date.now)(), { record })
+        .catch(() => false),
+    )
+    this.held.clear()
+    await Promise.all(release)
+  }
+
+  /** Stops claiming callbacks and forgets those held (an instance that dies: their leases run out). */
+  halt(): void {
+    this.stopped = true
+    clearInterval(this.timer)
   }
 
   list(clientID?: string): CallbackRecord[] {
@@ -144,80 +272,17 @@ export class Outbox {
   }
 
   private async deliver(record: CallbackRecord): Promise<void> {
-    const f = this.o.fetch
     const backoff = this.o.backoffMs ?? ((n: number) => 1000 * 2 ** (n - 2))
     for (let attempt = 1; attempt <= this.o.maxAttempts(); attempt++) {
       if (attempt > 1) await sleep(backoff(attempt))
-      const app = await this.o.apps.get(record.clientID)
-      if (!app) break
-      const started = performance.now()
-      const entry: CallbackAttempt = { at: this.o.clock.now(), durationMs: 0 }
-      record.attempts.push(entry)
-      if (record.forced) {
-        forcedAttempt(entry, record.forced.fault, this.o.timeoutMs())
-        continue
-      }
-      const mode = this.o.mode()
-      const timeoutMs = this.o.timeoutMs()
-      try {
-        const target = await checkTarget(record.url, {
-          mode,
-          resolve: this.o.resolve,
-          own: this.o.ownAddresses,
-          resolveNames: !f || mode === 'hosted',
-        })
-        const { cek, secretKey } = await this.o.keys.forCallback(app)
-        const body = JSON.stringify({
-          // One transaction, one txID across its tries: a retry re-delivers the same callback.
-          txID: record.id,
-          code: record.code,
-          message: messageOf(record.code as never),
-          content: await encryptJson(cek, record.content),
-          secretKey,
-        })
-        const headers = { 'Content-Type': 'application/json' }
-        let status: number
-        if (f) {
-          const res = await f(record.url, {
-            method: 'POST',
-            headers,
-            body,
-            redirect: 'manual',
-            signal: AbortSignal.timeout(timeoutMs),
-          })
-          status = res.status
-          await res.body?.cancel().catch(() => {})
-        } else {
-          status = (await (this.o.transport ?? pinnedPost)(target!, { headers, body, timeoutMs })).status
-        }
-        entry.status = status
-        entry.durationMs = performance.now() - started
-        if (status >= 200 && status < 300) {
-          record.state = 'delivered'
-          this.o.onRecord?.(record)
-          return
-        }
-        entry.error = `answered HTTP ${status}`
-      } catch (e) {
-        if (e instanceof RefusedTarget) {
-          // "Not allowed": decided before any connection, never retried.
-          entry.durationMs = performance.now() - started
-          entry.error = e.message
-          break
-        }
-        if (mode === 'hosted') {
-          // Not a port-scan oracle: a closed port, a filtered one, an unknown name and a slow server read the same,
-          // and a fast failure waits out the timeout before the next try.
-          const left = timeoutMs - (performance.now() - started)
-          if (left > 0) await sleep(left)
-          entry.durationMs = performance.now() - started
-          entry.error = `${UNREACHABLE} (${timeoutMs} ms)`
-        } else {
-          entry.durationMs = performance.now() - started
-          entry.error = describeFailure(e)
-        }
-      }
+      const tried = await this.attempt(record)
+      if (tried === 'delivered') return
+      if (tried === 'stop') break
     }
+    this.failed(record)
+  }
+
+  private failed(record: CallbackRecord): void {
     record.state = 'failed'
     this.o.logger.warn('callback not delivered', {
       ticketID: record.ticketID,
@@ -225,6 +290,81 @@ export class Outbox {
       attempts: record.attempts.length,
     })
     this.o.onRecord?.(record)
+  }
+
+  /** One try: delivered, worth another try, or not (the app is gone, the target is not allowed). */
+  private async attempt(record: CallbackRecord): Promise<Tried> {
+    const f = this.o.fetch
+    const app = await this.o.apps.get(record.clientID)
+    if (!app) return 'stop'
+    const started = performance.now()
+    const entry: CallbackAttempt = { at: this.o.clock.now(), durationMs: 0 }
+    record.attempts.push(entry)
+    if (record.forced) {
+      forcedAttempt(entry, record.forced.fault, this.o.timeoutMs())
+      return 'retry'
+    }
+    const mode = this.o.mode()
+    const timeoutMs = this.o.timeoutMs()
+    try {
+      const target = await checkTarget(record.url, {
+        mode,
+        resolve: this.o.resolve,
+        own: this.o.ownAddresses,
+        resolveNames: !f || mode === 'hosted',
+      })
+      const { cek, secretKey } = await this.o.keys.forCallback(app)
+      const body = JSON.stringify({
+        // One transaction, one txID across its tries: a retry re-delivers the same callback.
+        txID: record.id,
+        code: record.code,
+        message: messageOf(record.code as never),
+        content: await encryptJson(cek, record.content),
+        secretKey,
+      })
+      const headers = { 'Content-Type': 'application/json' }
+      let status: number
+      if (f) {
+        const res = await f(record.url, {
+          method: 'POST',
+          headers,
+          body,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(timeoutMs),
+        })
+        status = res.status
+        await res.body?.cancel().catch(() => {})
+      } else {
+        status = (await (this.o.transport ?? pinnedPost)(target!, { headers, body, timeoutMs })).status
+      }
+      entry.status = status
+      entry.durationMs = performance.now() - started
+      if (status >= 200 && status < 300) {
+        record.state = 'delivered'
+        this.o.onRecord?.(record)
+        return 'delivered'
+      }
+      entry.error = `answered HTTP ${status}`
+    } catch (e) {
+      if (e instanceof RefusedTarget) {
+        // "Not allowed": decided before any connection, never retried.
+        entry.durationMs = performance.now() - started
+        entry.error = e.message
+        return 'stop'
+      }
+      if (mode === 'hosted') {
+        // Not a port-scan oracle: a closed port, a filtered one, an unknown name and a slow server read the same,
+        // and a fast failure waits out the timeout before the next try.
+        const left = timeoutMs - (performance.now() - started)
+        if (left > 0) await sleep(left)
+        entry.durationMs = performance.now() - started
+        entry.error = `${UNREACHABLE} (${timeoutMs} ms)`
+      } else {
+        entry.durationMs = performance.now() - started
+        entry.error = describeFailure(e)
+      }
+    }
+    return 'retry'
   }
 }
 
