@@ -207,6 +207,7 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
     onRecordFailed: (t, e) =>
       logger.error('release not recorded: the decision failed', { ticketID: t.ticketID, error: String(e) }),
     perApp: () => config.liveStatePerApp,
+    shared,
   })
   const autopilot = new Autopilot(() => tickets, logger)
   // Request inspector, scenarios and the per-app test clock (features/inspector, features/scenarios).

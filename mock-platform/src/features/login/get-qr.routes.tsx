@@ -30,7 +30,7 @@ export function getQrRoutes(s: Services): Hono {
 
     let ticket: Ticket
     try {
-      ticket = handOver(s, params)
+      ticket = await handOver(s, params)
     } catch (e) {
       const code = e instanceof PlatformError ? e.code : 'D20003'
       return c.redirect(faultLocation(params, code), 302)
@@ -50,6 +50,8 @@ export function getQrRoutes(s: Services): Hono {
     })
     const deepLink = (token: string) => `${s.config.publicBaseUrl}/app/scan?qr=${token}`
     const qr = s.tickets.qrToken(ticket.ticketID)
+    // Hosted mode: the browser's binding, the QR token and the ticket in the shared state (any instance answers next).
+    await s.tickets.save(ticket)
     const browserSource = params.source.startsWith('Android_') || params.source.startsWith('iOS_')
     if (
       params.source === 'PC_Browser' ||
@@ -76,7 +78,7 @@ export function getQrRoutes(s: Services): Hono {
   r.get('/auth/getQR/status/:ticketID', async (c) => {
     const limited = await s.pageLimiter.hit(`ip:${clientIp(c)}`)
     if (limited > 0) return c.json({ status: 'slow_down' }, 429, { 'Retry-After': String(limited) })
-    const ticket = s.tickets.get(c.req.param('ticketID'))
+    const ticket = await s.tickets.lookup(c.req.param('ticketID'))
     const binding = ticket ? getCookie(c, `${BINDING_COOKIE}_${ticket.ticketID.slice(0, 8)}`) : undefined
     if (!ticket?.browser?.binding || binding !== ticket.browser.binding) {
       return c.json({ status: 'unknown' }, 404, { 'Cache-Control': 'no-store' })
@@ -87,6 +89,7 @@ export function getQrRoutes(s: Services): Hono {
       })
     }
     const qr = s.tickets.qrToken(ticket.ticketID)
+    await s.tickets.saved(ticket.ticketID)
     const link = `${s.config.publicBaseUrl}/app/scan?qr=${qr.token}`
     const svg = await QRCode.toString(link, { type: 'svg', margin: 1 })
     return c.json({ status: 'pending', svg, link, expiresAt: ticket.expiresAt, now: s.clock.now() }, 200, {
@@ -98,10 +101,10 @@ export function getQrRoutes(s: Services): Hono {
 }
 
 /** A new login ticket, or the pending task named by ticketID taken over by this browser. */
-function handOver(s: Services, p: GetQrParams): Ticket {
+async function handOver(s: Services, p: GetQrParams): Promise<Ticket> {
   const browser = { redirectURI: p.redirectURI, state: p.state, lang: p.lang, source: p.source }
   if (p.ticketID) {
-    const ticket = s.tickets.get(p.ticketID)
+    const ticket = await s.tickets.lookup(p.ticketID)
     if (!ticket || ticket.clientID !== p.clientID)
       throw new PlatformError('D20003', 'ticketID unknown for this app')
     if (ticket.status === 'timeout') throw new PlatformError('D40003', 'ticket expired')
@@ -109,6 +112,7 @@ function handOver(s: Services, p: GetQrParams): Ticket {
     if (!isAnonymous(ticket.kind) && !ticket.authByQR)
       throw new PlatformError('D20003', 'ticket was pushed to the app')
     ticket.browser = browser
+    await s.tickets.save(ticket)
     if (isAnonymous(ticket.kind)) s.autopilot.onHandOver(ticket)
     return ticket
   }

@@ -46,7 +46,7 @@ export function headlessRoutes(s: Services): Hono {
 
   /** A ticket belongs to an app: the caller must be allowed to write that app (404 for anyone else's). */
   r.post('/tickets/:ticketID/decision', async (c) => {
-    const ticket = s.tickets.get(c.req.param('ticketID'))
+    const ticket = await s.tickets.lookup(c.req.param('ticketID'))
     const gone = () =>
       new ProblemError(404, 'Ticket not found', 'It may have expired (240 s) or never existed.')
     if (!ticket) {

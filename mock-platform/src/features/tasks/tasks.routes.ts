@@ -73,7 +73,12 @@ export function registerTaskApi(api: Hono, s: Services, intake = new TaskIntake(
     })
     api.post(
       k.path,
-      signedRoute<Req>(s.signed, k.op, true, ({ app, request }) => intake.initiate(app, request, spec)),
+      signedRoute<Req>(s.signed, k.op, true, async ({ app, request }) => {
+        const answer = await intake.initiate(app, request, spec)
+        // Hosted mode: the ticket is in the shared state before the answer (any instance may be asked next).
+        await s.tickets.flushed()
+        return answer
+      }),
     )
   }
 
@@ -150,7 +155,7 @@ export async function anonymousResult(
   const token = await s.tokens.check(clientID, request.accessToken, request.openID)
   if (token.kind !== kind)
     throw new PlatformError('D20027', 'this access token does not belong to such a request')
-  const ticket: Ticket | undefined = token.ticketID ? s.tickets.get(token.ticketID) : undefined
+  const ticket: Ticket | undefined = token.ticketID ? await s.tickets.lookup(token.ticketID) : undefined
   if (!ticket || ticket.kind !== kind)
     throw new PlatformError('D20027', 'this access token does not belong to such a request')
   if (typeof request.businessID === 'string' && request.businessID !== ticket.request.businessID) {

@@ -4,6 +4,7 @@ import { PlatformError } from '../../errors'
 import { newId } from '../../ids'
 import type { Resident } from '../../personas/resident.types'
 import { liveStateRefusal } from '../../store/live-state'
+import type { SharedState } from '../../store/shared-state'
 import { TenantTtlMap } from '../../store/tenant-ttl-map'
 import { isAnonymous, refusalCode } from './outcomes'
 import type { Decision, Ticket, TicketKind } from './ticket.types'
@@ -27,7 +28,21 @@ export interface TicketsDeps {
   onRecordFailed?: (ticket: Ticket, error: unknown) => void
   /** LIVE_STATE_PER_APP: tickets one app may hold before its new requests are refused (D20026). */
   perApp?: () => number
+  /**
+   * Hosted mode: every instance sees and decides every ticket. Pending tickets, the residents' inboxes, QR tokens and
+   * decided tickets live in the shared state; a decision takes the pending entry (exactly one instance gets it) and
+   * writes the decided one. This instance keeps its own copies too, for the synchronous reads of its own requests.
+   */
+  shared?: SharedState
+  /** Hosted mode: the most pending tickets a scan reads (the sweep, pending()); default 10,000. */
+  scanMax?: number
 }
+
+/** Shared-state kinds (hosted mode). */
+const PENDING = 'ticket'
+const DONE = 'ticket:done'
+const QR = 'ticket:qr'
+const inboxKind = (residentId: string) => `ticket:inbox:${residentId}`
 
 /**
  * Whose bound a ticket counts against: tickets of signed calls count against their app; tickets opened by a browser
@@ -58,6 +73,8 @@ export class TicketsService {
   /** Per app: refreshing QR codes drops that app's own oldest QR token at the bound. */
   private readonly qrTokens: TenantTtlMap<string>
   private readonly completers = new Map<TicketKind, Completer>()
+  /** Hosted mode: writes to the shared state under way, per ticket (flushed() waits for them). */
+  private readonly writes = new Map<string, Promise<void>>()
 
   constructor(private readonly deps: TicketsDeps) {
     const perApp = deps.perApp ?? (() => 20_000)
@@ -88,7 +105,83 @@ export class TicketsService {
       this.deps.ttlMs() + DECIDED_KEEP_MS,
     )
     if (!admission.ok) throw liveStateRefusal('requests (tickets)', admission)
+    if (this.deps.shared) this.write(ticket.ticketID, () => this.putPending(ticket))
     return ticket
+  }
+
+  /** Hosted mode: stores the pending ticket as it is now (a browser took it over, its binding). */
+  save(ticket: Ticket): Promise<void> {
+    if (!this.deps.shared || ticket.status !== 'pending') return Promise.resolve()
+    return this.write(ticket.ticketID, () => this.putPending(ticket))
+  }
+
+  /** Resolves once this instance's writes of tickets to the shared state are done (hosted mode; at once otherwise). */
+  async flushed(): Promise<void> {
+    while (this.writes.size > 0) await Promise.allSettled([...this.writes.values()])
+  }
+
+  private write(ticketID: string, op: () => Promise<unknown>): Promise<void> {
+    const before = this.writes.get(ticketID) ?? Promise.resolve()
+    const p: Promise<void> = before
+      .then(op)
+      .then(() => undefined)
+      .finally(() => {
+        if (this.writes.get(ticketID) === p) this.writes.delete(ticketID)
+      })
+    this.writes.set(ticketID, p)
+    return p
+  }
+
+  private async putPending(ticket: Ticket): Promise<void> {
+    const shared = this.deps.shared!
+    const until = ticket.expiresAt + DECIDED_KEEP_MS
+    await shared.put(PENDING, ticket.ticketID, tenantOf(ticket), ticket, until)
+    if (ticket.residentId && !ticket.authByQR)
+      await shared.put(inboxKind(ticket.residentId), ticket.ticketID, ticket.clientID, ticket.ticketID, until)
+  }
+
+  /**
+   * The ticket as every instance sees it (hosted mode: read from the shared state, this instance's copy brought up to
+   * date); timed out first when its time has passed. Embedded: get().
+   */
+  async lookup(ticketID: string): Promise<Ticket | undefined> {
+    const shared = this.deps.shared
+    if (!shared) return this.get(ticketID)
+    await this.writes.get(ticketID)?.catch(() => {})
+    const now = this.deps.clock.now()
+    const stored =
+      (await shared.get<Ticket>(PENDING, ticketID, now)) ?? (await shared.get<Ticket>(DONE, ticketID, now))
+    if (!stored) return this.decidingById.has(ticketID) ? this.find(ticketID) : undefined
+    const local = this.find(ticketID)
+    // A decision under way on this instance: its own copy is the newer one.
+    const t = local && this.decidingById.has(ticketID) ? local : local ? Object.assign(local, stored) : stored
+    // Another instance's pending ticket: this instance keeps the copy its callers change (a browser's hand-over).
+    if (!local && t.status === 'pending')
+      this.tickets.set(tenantOf(t), t.ticketID, t, t.expiresAt + DECIDED_KEEP_MS - now)
+    if (t.status === 'pending' && t.expiresAt <= now) void this.decide(t.ticketID, 'timeout')
+    return t
+  }
+
+  /** Pending tickets pushed to a resident's app, on every instance (hosted mode); embedded: inbox(). */
+  async inboxOf(residentId: string): Promise<Ticket[]> {
+    const shared = this.deps.shared
+    if (!shared) return this.inbox(residentId)
+    const ids = await shared.list<string>(
+      inboxKind(residentId),
+      this.deps.clock.now(),
+      this.deps.scanMax ?? 10_000,
+    )
+    const found = await Promise.all(ids.map(([id]) => this.lookup(id)))
+    return found.filter((t): t is Ticket => t?.status === 'pending')
+  }
+
+  /** Pending tickets of every instance (hosted mode); embedded: pending(). */
+  async pendingAll(filter: (t: Ticket) => boolean = () => true): Promise<Ticket[]> {
+    const shared = this.deps.shared
+    if (!shared) return this.pending(filter)
+    const now = this.deps.clock.now()
+    const all = await shared.list<Ticket>(PENDING, now, this.deps.scanMax ?? 10_000)
+    return all.map(([, t]) => t).filter((t) => t.status === 'pending' && t.expiresAt > now && filter(t))
   }
 
   /** The ticket, timed out first when its time has passed. */
@@ -113,7 +206,18 @@ export class TicketsService {
     const token = newId()
     const clientID = this.tickets.get(ticketID)?.clientID ?? ''
     this.qrTokens.set(clientID, token, ticketID, this.deps.qrTtlMs())
-    return { token, expiresAt: this.deps.clock.now() + this.deps.qrTtlMs() }
+    const expiresAt = this.deps.clock.now() + this.deps.qrTtlMs()
+    const shared = this.deps.shared
+    if (shared) this.write(ticketID, () => shared.put(QR, token, clientID, ticketID, expiresAt))
+    return { token, expiresAt }
+  }
+
+  /** The ticket a QR token (or a ticket ID) names, on any instance (hosted mode); embedded: resolveQr() ?? get(). */
+  async scan(token: string): Promise<Ticket | undefined> {
+    const shared = this.deps.shared
+    if (!shared) return this.resolveQr(token) ?? this.get(token)
+    const id = await shared.get<string>(QR, token, this.deps.clock.now())
+    return (id ? await this.lookup(id) : undefined) ?? (await this.lookup(token))
   }
 
   resolveQr(token: string): Ticket | undefined {
@@ -122,8 +226,15 @@ export class TicketsService {
   }
 
   /** Decides a pending ticket. Approving needs a resident (the app's current one unless the ticket names one). */
-  decide(ticketID: string, decision: Decision, residentId?: string): Promise<Ticket> {
-    const p = this.decideNow(ticketID, decision, residentId)
+  decide(
+    ticketID: string,
+    decision: Decision,
+    residentId?: string,
+    changes?: Pick<Ticket, 'agreedFields'>,
+  ): Promise<Ticket> {
+    const p = this.deps.shared
+      ? this.decideShared(this.deps.shared, ticketID, decision, residentId, changes)
+      : this.decideNow(ticketID, decision, residentId)
     this.deciding.add(p)
     this.decidingById.set(ticketID, p)
     const done = () => {
@@ -144,7 +255,13 @@ export class TicketsService {
 
   /** Resolves once every decision under way (its release recorded, its callback queued) is done. */
   async idle(): Promise<void> {
-    while (this.deciding.size > 0) await Promise.allSettled([...this.deciding])
+    while (this.deciding.size > 0 || this.writes.size > 0)
+      await Promise.allSettled([...this.deciding, ...this.writes.values()])
+  }
+
+  /** Hosted mode: resolves once this instance's writes of the ticket (its QR tokens) are done. */
+  async saved(ticketID: string): Promise<void> {
+    await this.writes.get(ticketID)?.catch(() => {})
   }
 
   private find(ticketID: string): Ticket | undefined {
@@ -168,9 +285,52 @@ export class TicketsService {
     } else this.decidedTasks.set(tenant, ticket.ticketID, ticket, this.deps.ttlMs() + DECIDED_KEEP_MS)
   }
 
+  /**
+   * Hosted mode: the pending entry is taken (of any number of instances deciding at once, one gets it), decided as
+   * here, and written back as decided (or as pending again when approving needs a resident first).
+   */
+  private async decideShared(
+    shared: SharedState,
+    ticketID: string,
+    decision: Decision,
+    residentId?: string,
+    changes?: Pick<Ticket, 'agreedFields'>,
+  ): Promise<Ticket> {
+    await this.writes.get(ticketID)?.catch(() => {})
+    const now = this.deps.clock.now()
+    const taken = await shared.take<Ticket>(PENDING, ticketID, now)
+    const local = this.find(ticketID)
+    if (!taken) {
+      const done = await shared.get<Ticket>(DONE, ticketID, now)
+      if (!done) throw new PlatformError('D20027', 'ticket not found or expired', 404)
+      if (local) Object.assign(local, done)
+      throw new PlatformError('D20004', `ticket already ${done.status}`)
+    }
+    // This instance's copy, when it has one, stays the object its callers hold.
+    const ticket = local ? Object.assign(local, taken) : taken
+    if (changes?.agreedFields) ticket.agreedFields = changes.agreedFields
+    try {
+      await this.decideTicket(ticket, decision, residentId)
+    } catch (e) {
+      if (ticket.status === 'pending') await this.putPending(ticket)
+      throw e
+    }
+    await shared.put(DONE, ticketID, tenantOf(ticket), ticket, now + this.keepMs(ticket))
+    if (ticket.residentId) await shared.delete(inboxKind(ticket.residentId), ticketID).catch(() => false)
+    return ticket
+  }
+
+  private keepMs(ticket: Ticket): number {
+    return ticket.kind === 'login' ? DECIDED_LOGIN_KEEP_MS : this.deps.ttlMs() + DECIDED_KEEP_MS
+  }
+
   private async decideNow(ticketID: string, decision: Decision, residentId?: string): Promise<Ticket> {
     const ticket = this.find(ticketID)
     if (!ticket) throw new PlatformError('D20027', 'ticket not found or expired', 404)
+    return this.decideTicket(ticket, decision, residentId)
+  }
+
+  private async decideTicket(ticket: Ticket, decision: Decision, residentId?: string): Promise<Ticket> {
     if (ticket.status !== 'pending') throw new PlatformError('D20004', `ticket already ${ticket.status}`)
     if (decision !== 'timeout' && ticket.expiresAt <= this.deps.clock.now()) decision = 'timeout'
     const rid = ticket.residentId ?? residentId
@@ -222,8 +382,21 @@ export class TicketsService {
         n++
       }
     }
+    if (this.deps.shared && !this.sweeping) {
+      // Hosted mode: every instance's pending tickets; each is timed out once (the decision takes it first).
+      this.sweeping = this.deps.shared
+        .list<Ticket>(PENDING, now, this.deps.scanMax ?? 10_000)
+        .then((all) => {
+          for (const [id, t] of all)
+            if (t.status === 'pending' && t.expiresAt <= now && !this.decidingById.has(id))
+              void this.decide(id, 'timeout').catch(() => {})
+        })
+        .catch(() => {})
+        .finally(() => (this.sweeping = undefined))
+    }
     return n
   }
+  private sweeping?: Promise<void>
 
   /** Test clock: moves the app's pending tickets `ms` closer to their expiry, then times out those past it. */
   shift(clientID: string, ms: number): number {

@@ -54,7 +54,7 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
       orgId ? await s.residents.visible({ orgId }) : await s.residents.list(),
       q,
     )
-    const inbox = resident ? s.tickets.inbox(resident.id) : []
+    const inbox = resident ? await s.tickets.inboxOf(resident.id) : []
     const rows = resident
       ? await Promise.all(
           (await s.consents.ofResident(resident.id)).slice(0, 50).map((x) => consentRow(s, x)),
@@ -117,11 +117,11 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
   })
 
   /** "Scanning": the QR encodes /app/scan?qr=<token>; a pasted link or token works too. */
-  r.get('/scan', (c) => {
+  r.get('/scan', async (c) => {
     const lang = langFor(c)
     const raw = (c.req.query('qr') ?? '').trim()
     const token = raw.includes('qr=') ? (new URL(raw, 'http://x').searchParams.get('qr') ?? '') : raw
-    const ticket = token ? (s.tickets.resolveQr(token) ?? s.tickets.get(token)) : undefined
+    const ticket = token ? await s.tickets.scan(token) : undefined
     if (ticket?.status !== 'pending') return notFoundView(c, lang)
     // The language the e-Service asked for (getQR's lang) carries into the app, unless the link names one.
     const asked = ticket.request.lang
@@ -133,7 +133,7 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
 
   r.get('/requests/:ticketID', async (c) => {
     const lang = langFor(c)
-    const ticket = s.tickets.get(c.req.param('ticketID'))
+    const ticket = await s.tickets.lookup(c.req.param('ticketID'))
     if (!ticket) return notFoundView(c, lang)
     const chosen = await residentFor(c)
     if (ticket.status !== 'pending')
@@ -160,7 +160,7 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
     const lang = langFor(c)
     const form = await readForm(c, { all: true })
     const decision = String(form.decision ?? '') as Decision
-    const ticket = s.tickets.get(c.req.param('ticketID'))
+    const ticket = await s.tickets.lookup(c.req.param('ticketID'))
     if (!ticket) return notFoundView(c, lang)
     if (!DECISIONS.includes(decision)) return c.redirect(`/app/requests/${ticket.ticketID}`, 303)
     // Another organisation's private resident is unknown to this ticket's app (approving then needs another one).
@@ -176,7 +176,7 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
     else if (form.fieldsShown !== undefined) ticket.agreedFields = []
     try {
       if (decision === 'timeout') ticket.expiresAt = s.clock.now()
-      const done = await s.tickets.decide(ticket.ticketID, decision, resident?.id)
+      const done = await s.tickets.decide(ticket.ticketID, decision, resident?.id, ticket)
       history.push({
         ticketID: done.ticketID,
         residentId: done.residentId ?? resident?.id ?? '',
