@@ -32,9 +32,19 @@ let db: TestDatabase
 let config: Config
 const running: Instance[] = []
 
-async function start(name: string): Promise<Instance> {
-  const backends = await openBackends({ ...config, instanceId: name }, () => clock.now())
-  const platform = await createApp(config, {
+/** Callbacks POSTed by either instance (each instance's fetch records its name). */
+const callbacks: Array<{ by: string; url: string; body: Record<string, unknown> }> = []
+
+interface StartOptions {
+  /** The callbacks' fetch (default: recorded in `callbacks`, answered 204). */
+  fetch?: typeof fetch
+  config?: Partial<Config>
+}
+
+async function start(name: string, o: StartOptions = {}): Promise<Instance> {
+  const cfg = { ...config, ...o.config }
+  const backends = await openBackends({ ...cfg, instanceId: name }, () => clock.now())
+  const platform = await createApp(cfg, {
     clock,
     logger: createLogger(process.env.HOSTED_TEST_LOG ? 'debug' : 'silent'),
     storage: backends.collections,
@@ -44,12 +54,21 @@ async function start(name: string): Promise<Instance> {
     events: backends.events,
     instanceId: name,
     health: () => backends.health(),
+    jobs: backends.hosted!.jobs,
+    callbackJobs: { leaseMs: 1_000, pollMs: 50 },
+    callbackBackoffMs: () => 10,
+    fetch:
+      o.fetch ??
+      ((async (url: string, init: RequestInit) => {
+        callbacks.push({ by: name, url, body: JSON.parse(String(init.body)) as Record<string, unknown> })
+        return new Response(null, { status: 204 })
+      }) as unknown as typeof fetch),
     apps: [
       {
         name: 'Hosted e-Service',
         clientID: CLIENT_ID,
         clientSecret: CLIENT_SECRET,
-        redirectURIs: [OSP.returnURI],
+        redirectURIs: [OSP.returnURI, OSP.callbackURI],
         scopes: ['eidapi_auth', 'eidapi_profiles'],
         kekPublicKeys: { A: kek(0).publicPem },
       },
@@ -240,5 +259,152 @@ describe.skipIf(!clusterUrl)('two instances on one PostgreSQL', () => {
       async () => (await list()).items.some((i) => i.txID === env.txID),
       `B lists A's ${env.txID}`,
     )
+  })
+})
+
+describe.skipIf(!clusterUrl)('two instances on one PostgreSQL: tickets and callbacks', () => {
+  /** A fresh pair (or one): the instances of the tests above are stopped first. */
+  async function fresh(...names: string[]): Promise<Instance[]> {
+    for (const i of [...running]) await i.stop()
+    callbacks.length = 0
+    return Promise.all(names.map((n) => start(n)))
+  }
+
+  /** A profile request pushed to magic-approve's app (a mobile source), initiated on `on`. */
+  async function profileRequest(on: Instance, token: Instance = on): Promise<string> {
+    const exchanged = await token.client.call<{ accessToken: string; openID: string }>('/auth/getToken', {
+      code: await code(token),
+      grantType: 'authorization_code',
+    })
+    const init = await on.client.call<{ ticketID: string; authByQR: boolean }>(
+      '/account/auth/profile/initiateRequest',
+      {
+        businessID: `biz-${randomBytes(6).toString('hex')}`,
+        accessToken: exchanged.content!.accessToken,
+        openID: exchanged.content!.openID,
+        source: 'iOS_Safari',
+        redirectURI: OSP.callbackURI,
+        state: 'cb-state',
+        lang: 'en-US',
+        profileFields: ['enName'],
+      },
+    )
+    expect(init.code, JSON.stringify(init)).toBe('D00000')
+    expect(init.content!.authByQR).toBe(false)
+    return init.content!.ticketID
+  }
+
+  /** The virtual app as magic-approve's browser on `on`. */
+  const app = (on: Instance) => {
+    const headers = { Cookie: 'vapp_resident=magic-approve', Origin: 'http://localhost' }
+    return {
+      get: (path: string) => on.request(path, { headers }),
+      decide: (ticketID: string, decision: string) =>
+        on.request(`/app/requests/${ticketID}/decision`, {
+          method: 'POST',
+          headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ decision }),
+          redirect: 'manual',
+        }),
+    }
+  }
+
+  it('a profile request initiated on A shows in the inbox on B, is approved there and its callback delivered once', async () => {
+    const [a, b] = await fresh('A', 'B')
+    const ticketID = await profileRequest(a!)
+    // B's virtual app lists the request A opened, and shows it.
+    expect(await (await app(b!).get('/app')).text()).toContain(ticketID)
+    expect((await app(b!).get(`/app/requests/${ticketID}`)).status).toBe(200)
+    expect((await app(b!).decide(ticketID, 'approve')).status).toBe(303)
+    // A reads the decision B made.
+    expect((await a!.platform.services.tickets.lookup(ticketID))?.status).toBe('approved')
+    expect(await (await app(a!).get('/app')).text()).not.toContain(ticketID)
+    await eventually(async () => callbacks.length > 0, 'the callback is delivered')
+    // Both instances keep polling: nobody delivers it again.
+    await new Promise((r) => setTimeout(r, 400))
+    expect(callbacks).toHaveLength(1)
+    expect(callbacks[0]!.url).toBe(OSP.callbackURI)
+    expect(callbacks[0]!.body.code).toBe('D00000')
+    const content = a!.client.decryptCallback<Record<string, unknown>>(callbacks[0]!.body as never)
+    expect(content).toMatchObject({ type: 'profile', state: 'cb-state', businessID: expect.any(String) })
+    expect(await a!.backends.hosted!.jobs.pending('callback')).toBe(0)
+  })
+
+  it('a ticket decided on A and on B at once is decided once; the other is told it is decided', async () => {
+    const [a, b] = await fresh('A', 'B')
+    const ticketID = await profileRequest(b!, a!)
+    const headers = { Authorization: `Bearer ${config.adminToken}`, 'Content-Type': 'application/json' }
+    const decide = (on: Instance, decision: string) =>
+      on.request(`/sandbox/v1/tickets/${ticketID}/decision`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ decision, residentId: 'magic-approve' }),
+      })
+    const statuses = (await Promise.all([decide(a!, 'approve'), decide(b!, 'reject')])).map((r) => r.status)
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1)
+    await eventually(async () => callbacks.length > 0, 'the callback is delivered')
+    await new Promise((r) => setTimeout(r, 300))
+    expect(callbacks).toHaveLength(1)
+    const status = (await a!.platform.services.tickets.lookup(ticketID))?.status
+    expect(callbacks[0]!.body.code).toBe(status === 'approved' ? 'D00000' : 'D50001')
+  })
+
+  it('a ticket past its time is timed out once, by whichever instance sweeps first', async () => {
+    const [a, b] = await fresh('A', 'B')
+    const ticketID = await profileRequest(a!)
+    clock.advance(config.ticketTtlMs + 1)
+    // Both instances' timers fire (server.ts: every second on each): the decision takes the ticket once.
+    for (let i = 0; i < 3; i++) {
+      a!.platform.services.tickets.sweep()
+      b!.platform.services.tickets.sweep()
+      await new Promise((r) => setTimeout(r, 30))
+    }
+    await eventually(async () => callbacks.length > 0, 'the timeout callback is delivered')
+    await new Promise((r) => setTimeout(r, 300))
+    expect(callbacks.map((c) => c.body.code)).toEqual(['D50003'])
+    expect((await b!.platform.services.tickets.lookup(ticketID))?.status).toBe('timeout')
+  })
+
+  it('an instance that dies holding a callback loses it when its lease ends; the other delivers it', async () => {
+    await fresh()
+    let tried = 0
+    // A's callback POST never answers (and ignores its timeout): A holds the job until it "dies".
+    const a = await start('A', {
+      fetch: (() => (tried++, new Promise(() => {}))) as unknown as typeof fetch,
+      // A's lease: the callback timeout and 1 s more.
+      config: { callbackTimeoutMs: 300 },
+    })
+    const ticketID = await profileRequest(a)
+    expect((await app(a).decide(ticketID, 'approve')).status).toBe(303)
+    await eventually(async () => tried > 0, 'A tries the callback')
+    // A dies: it stops polling and never completes nor releases the job; its connections close.
+    a.platform.services.outbox.halt()
+    running.splice(running.indexOf(a), 1)
+    await a.backends.close()
+    const b = await start('B')
+    expect(await b.backends.hosted!.jobs.pending('callback')).toBe(1)
+    await eventually(async () => callbacks.length > 0, 'B delivers after the lease')
+    expect(callbacks.map((c) => c.by)).toEqual(['B'])
+    expect(callbacks[0]!.body.code).toBe('D00000')
+    await eventually(async () => (await b.backends.hosted!.jobs.pending('callback')) === 0, 'the job is done')
+  })
+
+  it('a graceful stop releases the callback it holds at once', async () => {
+    await fresh()
+    const a = await start('A', { fetch: (() => new Promise(() => {})) as unknown as typeof fetch })
+    const ticketID = await profileRequest(a)
+    expect((await app(a).decide(ticketID, 'approve')).status).toBe(303)
+    await eventually(async () => a.platform.services.outbox.pending() > 0, 'A holds the callback')
+    await new Promise((r) => setTimeout(r, 100))
+    running.splice(running.indexOf(a), 1)
+    await a.platform.close(0)
+    await a.backends.close()
+    const started = Date.now()
+    const b = await start('B', { config: { callbackTimeoutMs: 60_000 } })
+    await eventually(async () => callbacks.length > 0, 'B delivers it')
+    // Not after a lease (at least a minute here): released.
+    expect(Date.now() - started).toBeLessThan(5_000)
+    expect(callbacks.map((c) => c.by)).toEqual(['B'])
+    void b
   })
 })
