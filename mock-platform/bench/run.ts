@@ -269,11 +269,11 @@ async function main(): Promise<void> {
     )
   }
 
-  // i. Hosted mode (issue 14): one and two instances on PostgreSQL against memory, after the other servers stopped.
+  // j. Hosted mode (issue 14): one and two instances on PostgreSQL against memory, after the other servers stopped.
   let hosted: HostedResult | undefined
   if (only.has('hosted')) {
     progress(
-      `\n▶ i. hosted mode: journeys on PostgreSQL, 1 and 2 instances  (load average ${noteLoad('hosted')})`,
+      `\n▶ j. hosted mode: journeys on PostgreSQL, 1 and 2 instances  (load average ${noteLoad('hosted')})`,
     )
     hosted = await benchHosted(cfg)
     if (hosted.notRun) progress(`  → not run: ${hosted.notRun}`)
@@ -444,11 +444,11 @@ async function main(): Promise<void> {
   const embedded = hosted?.runs[0]
   for (const run of hosted?.runs ?? [])
     rows.push({
-      scenario: `i. ${run.label}`,
+      scenario: `j. ${run.label}`,
       value: run.journeys.journeysPerS,
       unit: 'journeys/s',
       p99Ms: run.journeys.p99Ms,
-      budget: run === embedded ? 'baseline of i' : 'nothing lost; CPU per journey reported',
+      budget: run === embedded ? 'baseline of j' : 'nothing lost; CPU per journey reported',
       pass: run === embedded ? undefined : run.journeys.check.bad === 0 && run.logged === run.calls,
       note:
         `server ${Math.round(run.serverUsPerJourney)} µs` +

@@ -11,6 +11,7 @@ import { portalSite, withPortal } from './features/portal'
 import { randomHex } from './ids'
 import { createLogger } from './logger'
 import { filePkiStore } from './pki/pki.file-store'
+import { postgresPkiStore } from './pki/pki.pg-store'
 import { DataDirLockedError, lockDataDir } from './store/lock'
 import { openBackends } from './store/backends'
 import { StoreFileError } from './store/lowdb'
@@ -64,8 +65,13 @@ async function main(): Promise<void> {
       kekPrivateKeyPem: readFileSync(demo.credentials.kekPrivateKeyPath, 'utf8'),
       kekPrivateKeyPath: demo.credentials.kekPrivateKeyPath,
     },
-    // The mock PKI's CA and resident keys live in <dataDir>/pki (mode 0600); memory storage keeps them in memory.
-    pkiStore: config.storage === 'lowdb' ? filePkiStore(config.dataDir) : undefined,
+    // The mock PKI's CA and resident keys live in <dataDir>/pki (mode 0600), in PostgreSQL in hosted mode (one CA for
+    // every instance); memory storage keeps them in memory.
+    pkiStore: backends.hosted
+      ? postgresPkiStore(backends.hosted.database)
+      : config.storage === 'lowdb'
+        ? filePkiStore(config.dataDir)
+        : undefined,
   })
   // The stored demo app keeps the redirect URIs of its first start: follow this start's port.
   const stored = await platform.services.apps.get(demo.credentials.clientID)

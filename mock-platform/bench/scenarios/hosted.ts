@@ -1,5 +1,5 @@
 /**
- * Scenario i (issue 14): the hosted mode — journeys on PostgreSQL with one instance, and with two behind the
+ * Scenario j (issue 14): the hosted mode — journeys on PostgreSQL with one instance, and with two behind the
  * round-robin proxy, against the embedded mode (memory) in the same run. Reports journeys/s, server CPU per journey
  * (instances + proxy) and the database's share (every PostgreSQL process of the private cluster), and that nothing is
  * lost: every journey's content checked, every call in the request log.

@@ -8,6 +8,7 @@ import { createApp } from '../../src/app'
 import { defaultConfig } from '../../src/config'
 import { randomHex } from '../../src/ids'
 import { createLogger } from '../../src/logger'
+import { postgresPkiStore } from '../../src/pki/pki.pg-store'
 import { openBackends } from '../../src/store/backends'
 import { type Listening, listen } from './listen'
 
@@ -48,7 +49,11 @@ export async function startPlatform(kekPublicPem: string): Promise<PlatformInfo 
     documents: backends.documents,
     records: backends.records,
     events: backends.events,
-    ...(backends.hosted && { shared: backends.hosted.shared, instanceId: backends.hosted.instanceId }),
+    ...(backends.hosted && {
+      shared: backends.hosted.shared,
+      instanceId: backends.hosted.instanceId,
+      pkiStore: postgresPkiStore(backends.hosted.database),
+    }),
     apps: [
       {
         name: 'Bench e-Service',
