@@ -238,7 +238,18 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
   })
   pki.ready.catch((e: Error) => logger.error('mock PKI unavailable', { error: e.message }))
   // Support desk and its notifications outbox (features/support, features/notifications).
-  const mail = await createMailOutbox(documents, { clock, logger, config, ...deps.mail })
+  const mail = await createMailOutbox(documents, {
+    clock,
+    logger,
+    config,
+    ...deps.mail,
+    // Hosted: each notification a leased job, sent once whichever instances run or restart.
+    jobs: deps.jobs && {
+      jobs: deps.jobs,
+      owner: deps.instanceId ?? 'instance',
+      pollMs: deps.callbackJobs?.pollMs,
+    },
+  })
   const support = await createDesk(documents, { clock, config, orgs, accounts, apps, inspector, mail })
   const services: Services = {
     access: sessionAccess({ config, accounts, sessions, orgs, apps, residents, audit }),

@@ -4,6 +4,7 @@ import type { Clock } from '../../clock'
 import type { Config } from '../../config'
 import type { Logger } from '../../logger'
 import type { DocumentStore } from '../../store/documents'
+import type { Jobs } from '../../store/jobs'
 import { DEFAULT_FROM, type MailMessage, MailOutbox } from './mail-outbox'
 import { sendMail } from './smtp'
 
@@ -17,6 +18,8 @@ export interface MailDeps {
   /** Extra TLS options for SMTP (a private CA in tests). */
   tls?: ConnectionOptions
   backoffMs?: (attempt: number) => number
+  /** Hosted mode: messages sent as leased jobs of the shared queue (once across instances). */
+  jobs?: { jobs: Jobs; owner: string; pollMs?: number }
 }
 
 /** The mail outbox: sent over SMTP when `config.smtpUrl` is set, else kept for the local mail viewer. */
@@ -29,6 +32,7 @@ export async function createMailOutbox(documents: DocumentStore, d: MailDeps): P
     from: d.config.mailFrom ?? DEFAULT_FROM,
     transport: smtpUrl ? (m) => sendMail({ url: smtpUrl, tls: d.tls }, m) : undefined,
     backoffMs: d.backoffMs,
+    jobs: d.jobs,
   })
   await outbox.resume()
   return outbox

@@ -3,6 +3,7 @@ import type { Clock } from '../../clock'
 import { newId } from '../../ids'
 import type { Logger } from '../../logger'
 import { type Documents, findAll } from '../../store/documents'
+import type { Jobs } from '../../store/jobs'
 import { addressOf, buildMessage } from './message'
 import type { Envelope } from './smtp'
 
@@ -47,7 +48,16 @@ export interface MailOutboxOptions {
   backoffMs?: (attempt: number) => number
   /** Messages kept; the oldest finished ones go first. */
   keep?: number
+  /**
+   * Hosted mode: each queued message is a job (kind `mail`) on the shared queue, claimed under a lease by whichever
+   * instance polls first and sent once; retries are rescheduled jobs. Absent: sent by this process's timers.
+   */
+  jobs?: { jobs: Jobs; owner: string; leaseMs?: number; pollMs?: number }
 }
+
+const MAIL_JOB = 'mail'
+/** Messages one instance sends at once in hosted mode. */
+const MAIL_BATCH = 10
 
 export const DEFAULT_FROM = 'iAM Smart Sandbox Support <support@sandbox.invalid>'
 
@@ -55,13 +65,23 @@ export class MailOutbox {
   private work: Promise<void> = Promise.resolve()
   private readonly timers = new Set<ReturnType<typeof setTimeout>>()
   private seq = 0
+  private poller?: ReturnType<typeof setInterval>
+  private polling?: Promise<void>
 
-  constructor(private readonly o: MailOutboxOptions) {}
+  constructor(private readonly o: MailOutboxOptions) {
+    if (o.jobs && o.transport) {
+      this.poller = setInterval(() => void this.poll(), o.jobs.pollMs ?? 1_000)
+      this.poller.unref?.()
+    }
+  }
 
-  /** Messages still queued from before a restart go out again (call once at start). */
+  /**
+   * Messages still queued from before a restart go out again (call once at start). Hosted: each is (idempotently) a
+   * job, so however many instances start, each message is sent once.
+   */
   async resume(): Promise<void> {
     if (!this.o.transport) return
-    for (const m of await findAll(this.o.messages, { state: 'queued' })) this.schedule(m.id, 0)
+    for (const m of await findAll(this.o.messages, { state: 'queued' })) await this.send(m.id)
   }
 
   get sending(): boolean {
@@ -83,8 +103,36 @@ export class MailOutbox {
     }
     await this.o.messages.put(message)
     await this.trim()
-    if (this.o.transport) this.schedule(message.id, 0)
+    if (this.o.transport) await this.send(message.id)
     return message
+  }
+
+  private async send(id: string): Promise<void> {
+    const j = this.o.jobs
+    if (!j) return this.schedule(id, 0)
+    await j.jobs.enqueue(MAIL_JOB, id, null, this.o.clock.now())
+    void this.poll()
+  }
+
+  /** Hosted mode: claims due messages and sends each once; a failed try is rescheduled with the back-off. */
+  private poll(): Promise<void> {
+    const j = this.o.jobs
+    if (!j || !this.poller) return Promise.resolve()
+    this.polling ??= (async () => {
+      try {
+        const now = this.o.clock.now()
+        for (const job of await j.jobs.claim(MAIL_JOB, j.owner, now, j.leaseMs ?? 60_000, MAIL_BATCH)) {
+          const retryIn = await this.attempt(job.id)
+          if (retryIn === undefined) await j.jobs.complete(MAIL_JOB, job.id, j.owner)
+          else await j.jobs.reschedule(MAIL_JOB, job.id, j.owner, this.o.clock.now() + retryIn, null)
+        }
+      } catch (e) {
+        this.o.logger.warn('mail not claimed', { error: String(e) })
+      } finally {
+        this.polling = undefined
+      }
+    })()
+    return this.polling
   }
 
   /**
@@ -106,8 +154,11 @@ export class MailOutbox {
     return this.o.messages.get(id)
   }
 
-  /** Waits for every send in progress (tests, shutdown); pending retries are cancelled. */
+  /** Waits for every send in progress (tests, shutdown); pending retries are cancelled (hosted: left to the queue). */
   async drain(): Promise<void> {
+    if (this.poller) clearInterval(this.poller)
+    this.poller = undefined
+    await this.polling
     await this.work
     for (const t of this.timers) clearTimeout(t)
     this.timers.clear()
@@ -115,7 +166,10 @@ export class MailOutbox {
 
   private schedule(id: string, delay: number): void {
     const run = () => {
-      this.work = this.work.then(() => this.deliver(id))
+      this.work = this.work.then(async () => {
+        const retryIn = await this.attempt(id)
+        if (retryIn !== undefined) this.schedule(id, retryIn)
+      })
     }
     if (delay === 0) return run()
     const t = setTimeout(() => {
@@ -126,9 +180,10 @@ export class MailOutbox {
     this.timers.add(t)
   }
 
-  private async deliver(id: string): Promise<void> {
+  /** One try; the delay before the next one when it failed and tries are left, else undefined (sent, failed, gone). */
+  private async attempt(id: string): Promise<number | undefined> {
     const m = await this.o.messages.get(id)
-    if (!m || m.state !== 'queued' || !this.o.transport) return
+    if (!m || m.state !== 'queued' || !this.o.transport) return undefined
     m.attempts++
     try {
       const domain = addressOf(m.from).split('@')[1] ?? 'sandbox.invalid'
@@ -152,10 +207,9 @@ export class MailOutbox {
       const max = this.o.maxAttempts ?? 5
       if (m.attempts >= max) m.state = 'failed'
       this.o.logger.warn('mail not sent', { id: m.id, attempt: m.attempts, error: m.lastError })
-      if (m.state === 'queued')
-        this.schedule(m.id, (this.o.backoffMs ?? ((n) => 1000 * 2 ** (n - 1)))(m.attempts))
     }
     await this.o.messages.put(m)
+    return m.state === 'queued' ? (this.o.backoffMs ?? ((n) => 1000 * 2 ** (n - 1)))(m.attempts) : undefined
   }
 
   private async trim(): Promise<void> {
