@@ -65,6 +65,11 @@ export interface Services {
     check(clientID: string, residentId: string): void | Promise<void>
     record(clientID: string, residentId: string): void | Promise<void>
   }
+  /**
+   * Hosted mode: businessIDs remembered across instances (features/tasks/initiate.validate.ts, SharedBusinessIds);
+   * absent: each task intake remembers them in this process.
+   */
+  businessIds?: { claim(clientID: string, businessID: string): void | Promise<void> }
   /** The mock iAM Smart-Cert PKI (signing). */
   pki: Pki
   /** The support desk: enquiries, programme applications, targets (features/support). */

@@ -34,7 +34,7 @@ import { Autopilot } from '../features/sandbox'
 import { AppClock, Scenarios } from '../features/scenarios'
 import { KeysService, SharedKeysService } from '../features/security'
 import { createDesk } from '../features/support'
-import { SharedPushLimiter } from '../features/tasks'
+import { SharedBusinessIds, SharedPushLimiter } from '../features/tasks'
 import { TicketsService } from '../features/tickets'
 import { randomHex } from '../ids'
 import { createLogger, type Logger } from '../logger'
@@ -307,6 +307,8 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
     // Hosted: PUSHES_PER_RESIDENT_PER_MINUTE counted in the shared state (global); embedded: each intake's own.
     ...(shared && {
       pushes: new SharedPushLimiter(shared, clock, () => config.pushesPerResidentPerMinute),
+      // Hosted: businessIDs unique per app across instances (D20011); embedded: each intake's own ledger.
+      businessIds: new SharedBusinessIds(shared, clock),
     }),
     pki,
     support,

@@ -3,6 +3,7 @@ import { PlatformError } from '../../errors'
 import type { Clock } from '../../clock'
 import { TenantTtlMap } from '../../store/tenant-ttl-map'
 import { liveStateRefusal } from '../../store/live-state'
+import type { SharedState } from '../../store/shared-state'
 import type { RegisteredApp, Scope } from '../apps'
 import type { Lang } from '../tickets'
 import { langOf } from '../../views/i18n'
@@ -14,7 +15,12 @@ export const BUSINESS_ID_MEMORY_MS = 86_400_000
  * Not in the contract: remembers businessIDs per app for a day: a duplicate is D20011. Bounded per app (LIVE_STATE_PER_APP): at the
  * bound that app's new businessIDs are refused (D20026, 429) until its oldest is a day old; never another app's.
  */
-export class BusinessIds {
+export interface BusinessIdLedger {
+  /** Throws (or rejects with) D20011 when this app used this businessID within the day; remembers it otherwise. */
+  claim(clientID: string, businessID: string): void | Promise<void>
+}
+
+export class BusinessIds implements BusinessIdLedger {
   private readonly seen: TenantTtlMap<true>
   constructor(clock: Clock, perApp: () => number = () => 20_000) {
     this.seen = new TenantTtlMap(clock, { perTenant: perApp })
@@ -24,6 +30,24 @@ export class BusinessIds {
     if (this.seen.has(key)) throw new PlatformError('D20011', `businessID "${businessID}" was already used`)
     const admission = this.seen.set(clientID, key, true, BUSINESS_ID_MEMORY_MS)
     if (!admission.ok) throw liveStateRefusal('businessIDs remembered for 24 hours', admission)
+  }
+}
+
+/**
+ * Hosted: businessIDs remembered in SharedState, unique across instances: a claim is one atomic insert (the nonces'
+ * claim under the app's own namespace), so of two instances claiming one businessID at once exactly one succeeds.
+ * The per-app bound of the embedded ledger is not applied (the rows expire after the day and are swept).
+ */
+export class SharedBusinessIds implements BusinessIdLedger {
+  constructor(
+    private readonly shared: SharedState,
+    private readonly clock: Clock,
+  ) {}
+
+  async claim(clientID: string, businessID: string): Promise<void> {
+    const now = this.clock.now()
+    if (!(await this.shared.claimNonce(`business:${clientID}`, businessID, now + BUSINESS_ID_MEMORY_MS, now)))
+      throw new PlatformError('D20011', `businessID "${businessID}" was already used`)
   }
 }
 

@@ -4,7 +4,14 @@ import type { RegisteredApp, Scope } from '../apps'
 import type { Completer, Ticket, TicketKind } from '../tickets'
 import { PlatformError } from '../../errors'
 import type { Resident } from '../../personas/resident.types'
-import { BusinessIds, registeredRedirect, requiredString, requireScope, stringOf } from './initiate.validate'
+import {
+  type BusinessIdLedger,
+  BusinessIds,
+  registeredRedirect,
+  requiredString,
+  requireScope,
+  stringOf,
+} from './initiate.validate'
 import { type PushLimit, PushLimiter } from './push-limit'
 
 type Req = Record<string, unknown>
@@ -14,7 +21,7 @@ export type IntakeDeps = Pick<
   Services,
   'clock' | 'config' | 'tickets' | 'tokens' | 'residents' | 'autopilot'
 > &
-  Partial<Pick<Services, 'pushes'>>
+  Partial<Pick<Services, 'pushes' | 'businessIds'>>
 
 /** The fields every initiateRequest carries, read before the kind's own: businessID, source, redirectURI. */
 export interface Envelope {
@@ -102,7 +109,8 @@ export class TaskIntake {
   private readonly registered = new Set<TaskSpec>()
   constructor(
     private readonly deps: IntakeDeps,
-    private readonly businessIds = new BusinessIds(deps.clock, () => deps.config.liveStatePerApp),
+    private readonly businessIds: BusinessIdLedger = deps.businessIds ??
+      new BusinessIds(deps.clock, () => deps.config.liveStatePerApp),
     private readonly pushes: PushLimit = deps.pushes ??
       new PushLimiter(deps.clock, () => deps.config.pushesPerResidentPerMinute),
   ) {}
@@ -140,7 +148,8 @@ export class TaskIntake {
   ): Answer | Promise<Answer> {
     const envelope = this.envelope(app, request, spec, token)
     if (spec.access === 'anonymous')
-      return then(spec.parse(request, envelope), (p) => this.openAnonymous(spec, envelope, p))
+      return then(spec.parse(request, envelope), (p) => this.openAnonymous(spec, envelope, p)) as
+        Answer | Promise<Answer>
     // Required above: source and redirectURI are strings, the token is checked.
     const e = envelope as ResidentEnvelope
     // The resident (whether their app is reachable) is read from the store before the push check, not between.
@@ -180,39 +189,49 @@ export class TaskIntake {
     const residentId = e.token.residentId
     const authByQR = authByQROf(e.source, resident?.behaviour.appReachable)
     // Embedded: check and count in one synchronous step. Hosted (shared counters): awaited, see push-limit.ts.
-    return then(authByQR ? undefined : this.pushes.check(clientID, residentId), () => {
-      this.businessIds.claim(clientID, e.businessID)
+    return then(authByQR ? undefined : this.pushes.check(clientID, residentId), () =>
+      then(this.businessIds.claim(clientID, e.businessID), () => {
+        const ticket = this.deps.tickets.create({
+          kind: spec.kind,
+          clientID,
+          residentId,
+          scopes: [spec.scope],
+          authByQR,
+          callback: { redirectURI: e.redirectURI, state: p.state, businessID: e.businessID },
+          request: p.request,
+          ...signCodeOf(p),
+        })
+        return then(authByQR ? undefined : this.pushes.record(clientID, residentId), () => {
+          spec.created?.(ticket, e)
+          this.deps.autopilot.onCreated(ticket)
+          return this.stored({ ticketID: ticket.ticketID, authByQR: ticket.authByQR, ...signCodeOf(ticket) })
+        })
+      }),
+    ) as Answer | Promise<Answer>
+  }
+
+  private openAnonymous(spec: AnonymousTaskSpec, e: Envelope, p: Parsed): Answer | Promise<Answer> {
+    // Embedded: synchronous (the ledger is in this process). Hosted: the shared ledger's claim is awaited.
+    return then(this.businessIds.claim(e.app.clientID, e.businessID), () => {
       const ticket = this.deps.tickets.create({
         kind: spec.kind,
-        clientID,
-        residentId,
+        clientID: e.app.clientID,
         scopes: [spec.scope],
-        authByQR,
-        callback: { redirectURI: e.redirectURI, state: p.state, businessID: e.businessID },
+        authByQR: true,
         request: p.request,
         ...signCodeOf(p),
       })
-      return then(authByQR ? undefined : this.pushes.record(clientID, residentId), () => {
-        spec.created?.(ticket, e)
-        this.deps.autopilot.onCreated(ticket)
-        return { ticketID: ticket.ticketID, authByQR: ticket.authByQR, ...signCodeOf(ticket) }
-      })
+      spec.created?.(ticket, e)
+      // Autopilot decides anonymous tickets at the getQR hand-over, when the resident's app would see them.
+      return this.stored(
+        spec.answer ? spec.answer(ticket, e) : { ticketID: ticket.ticketID, ...signCodeOf(ticket) },
+      )
     }) as Answer | Promise<Answer>
   }
 
-  private openAnonymous(spec: AnonymousTaskSpec, e: Envelope, p: Parsed): Answer {
-    this.businessIds.claim(e.app.clientID, e.businessID)
-    const ticket = this.deps.tickets.create({
-      kind: spec.kind,
-      clientID: e.app.clientID,
-      scopes: [spec.scope],
-      authByQR: true,
-      request: p.request,
-      ...signCodeOf(p),
-    })
-    spec.created?.(ticket, e)
-    // Autopilot decides anonymous tickets at the getQR hand-over, when the resident's app would see them.
-    return spec.answer ? spec.answer(ticket, e) : { ticketID: ticket.ticketID, ...signCodeOf(ticket) }
+  /** Hosted mode: the answer once the ticket is in the shared state (any instance may be asked next); else at once. */
+  private stored(answer: Answer): Answer | Promise<Answer> {
+    return this.deps.tickets.writing() ? this.deps.tickets.flushed().then(() => answer) : answer
   }
 }
 

@@ -73,12 +73,7 @@ export function registerTaskApi(api: Hono, s: Services, intake = new TaskIntake(
     })
     api.post(
       k.path,
-      signedRoute<Req>(s.signed, k.op, true, async ({ app, request }) => {
-        const answer = await intake.initiate(app, request, spec)
-        // Hosted mode: the ticket is in the shared state before the answer (any instance may be asked next).
-        await s.tickets.flushed()
-        return answer
-      }),
+      signedRoute<Req>(s.signed, k.op, true, ({ app, request }) => intake.initiate(app, request, spec)),
     )
   }
 

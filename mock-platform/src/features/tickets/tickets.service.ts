@@ -115,6 +115,11 @@ export class TicketsService {
     return this.write(ticket.ticketID, () => this.putPending(ticket))
   }
 
+  /** Hosted mode: writes of tickets to the shared state are under way (always false in the embedded mode). */
+  writing(): boolean {
+    return this.writes.size > 0
+  }
+
   /** Resolves once this instance's writes of tickets to the shared state are done (hosted mode; at once otherwise). */
   async flushed(): Promise<void> {
     while (this.writes.size > 0) await Promise.allSettled([...this.writes.values()])
