@@ -349,6 +349,32 @@ describe.skipIf(!clusterUrl)('two instances on one PostgreSQL: tickets and callb
     expect(callbacks[0]!.body.code).toBe(status === 'approved' ? 'D00000' : 'D50001')
   })
 
+  it('a businessID used on A is refused on B (D20011); of two instances claiming one at once, one wins', async () => {
+    const [a, b] = await fresh('A', 'B')
+    const exchanged = await a!.client.call<{ accessToken: string; openID: string }>('/auth/getToken', {
+      code: await code(a!),
+      grantType: 'authorization_code',
+    })
+    const initiate = (on: Instance, businessID: string) =>
+      on.client.call('/account/auth/profile/initiateRequest', {
+        businessID,
+        accessToken: exchanged.content!.accessToken,
+        openID: exchanged.content!.openID,
+        source: 'PC_Browser',
+        redirectURI: OSP.callbackURI,
+        state: 'cb-state',
+        lang: 'en-US',
+        profileFields: ['enName'],
+      })
+    const once = `biz-${randomBytes(6).toString('hex')}`
+    const first = await initiate(a!, once)
+    expect(first.code, JSON.stringify(first)).toBe('D00000')
+    expect((await initiate(b!, once)).code).toBe('D20011')
+    const raced = `biz-${randomBytes(6).toString('hex')}`
+    const codes = (await Promise.all([initiate(a!, raced), initiate(b!, raced)])).map((r) => r.code).sort()
+    expect(codes).toEqual(['D00000', 'D20011'])
+  })
+
   it('a ticket past its time is timed out once, by whichever instance sweeps first', async () => {
     const [a, b] = await fresh('A', 'B')
     const ticketID = await profileRequest(a!)
@@ -361,8 +387,14 @@ describe.skipIf(!clusterUrl)('two instances on one PostgreSQL: tickets and callb
     }
     await eventually(async () => callbacks.length > 0, 'the timeout callback is delivered')
     await new Promise((r) => setTimeout(r, 300))
-    expect(callbacks.map((c) => c.body.code)).toEqual(['D50003'])
+    // Every pending ticket of this database timed out (earlier tests' too): each one callback, none twice.
+    expect(callbacks.every((c) => c.body.code === 'D50003')).toBe(true)
+    const businessIDs = callbacks.map(
+      (c) => a!.client.decryptCallback<{ businessID: string }>(c.body as never)!.businessID,
+    )
+    expect(new Set(businessIDs).size).toBe(callbacks.length)
     expect((await b!.platform.services.tickets.lookup(ticketID))?.status).toBe('timeout')
+    await eventually(async () => (await b!.backends.hosted!.jobs.pending('callback')) === 0, 'all delivered')
   })
 
   it('an instance that dies holding a callback loses it when its lease ends; the other delivers it', async () => {
