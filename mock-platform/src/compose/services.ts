@@ -49,6 +49,7 @@ import { ReplayGuard } from '../protocol/replay-guard'
 import { SharedReplayGuard } from '../protocol/replay-guard.shared'
 import type { Services } from '../services'
 import type { CollectionFactory } from '../store/collection'
+import { cachedDocuments } from '../store/cached-documents'
 import { type DocumentStore, embeddedDocuments } from '../store/documents'
 import { memoryStorage } from '../store/memory'
 import { memoryRecordLog, type RecordLog } from '../store/record-log'
@@ -126,7 +127,14 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
       ? new SharedRateLimiter(shared, name, clock, limit, windowMs)
       : new RateLimiter(clock, limit, windowMs)
   const records = deps.records ?? recordLogs(config)
-  const apps = new AppsService(await documents.documents<RegisteredApp>('apps'), clock)
+  // Hosted: every call reads its app; a second's cache, dropped on every instance at once when an app changes.
+  const appDocs = await documents.documents<RegisteredApp>('apps')
+  const apps = new AppsService(
+    shared && deps.events
+      ? cachedDocuments(appDocs, { events: deps.events, channel: 'documents:apps', ttlMs: 1_000 })
+      : appDocs,
+    clock,
+  )
   await apps.backfillOrgs()
   const residents = new ResidentsService(await documents.documents<StoredResident>('residents'), clock)
   await residents.seed(

@@ -48,7 +48,8 @@ export async function openBackends(config: Config, now: () => number = Date.now)
   }
   const database = await openDatabase({ url: config.databaseUrl!, poolMax: config.databasePoolMax })
   const events = await postgresEvents(database, config.databaseUrl!)
-  const shared = postgresSharedState(database)
+  // held() counts reused for a second: the live-state bounds are protections, checked without a scan per call.
+  const shared = postgresSharedState(database, { heldCacheMs: 1_000 })
   const sweeper = setInterval(() => void shared.sweep(now()).catch(() => {}), SWEEP_MS)
   sweeper.unref()
   return {

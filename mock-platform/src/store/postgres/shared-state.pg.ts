@@ -16,8 +16,23 @@ const text = (s: string) =>
 /** The key as the caller gave it (the inverse of `text`). */
 const untext = (s: string) => (s.includes('%') ? s.replaceAll('%00', '\u0000').replaceAll('%25', '%') : s)
 
-export function postgresSharedState(db: Database): SharedState {
+export interface SharedStateOptions {
+  /**
+   * How long (wall-clock ms) a `held()` count is reused, raised by this instance's own puts meanwhile (default 0:
+   * always counted). The bounds it serves (NONCES_PER_APP, LIVE_STATE_PER_APP) are protections, not exact quotas:
+   * counting an app's live rows on every call would cost a scan of up to its bound each time.
+   */
+  heldCacheMs?: number
+}
+
+/** Counts kept at most; beyond, the cache starts again (a bound on memory, not on correctness). */
+const HELD_CACHE_MAX = 10_000
+
+export function postgresSharedState(db: Database, o: SharedStateOptions = {}): SharedState {
   const q = db.pool
+  const cacheMs = o.heldCacheMs ?? 0
+  const heldCache = new Map<string, { n: number; at: number }>()
+  const heldKey = (kind: string, tenant: string) => `${kind}\u0000${tenant}`
   return {
     async claimNonce(clientId, nonce, expiresMs, nowMs) {
       const r = await q.query(
@@ -34,6 +49,8 @@ export function postgresSharedState(db: Database): SharedState {
            SET tenant = EXCLUDED.tenant, value = EXCLUDED.value, expires_ms = EXCLUDED.expires_ms`,
         [kind, text(key), text(tenant), JSON.stringify(value), expiresMs],
       )
+      const cached = cacheMs > 0 ? heldCache.get(heldKey(kind, tenant)) : undefined
+      if (cached) cached.n++
     },
     async get<V>(kind: string, key: string, nowMs: number) {
       const r = await q.query<{ value: V }>(
@@ -88,11 +105,19 @@ export function postgresSharedState(db: Database): SharedState {
       return (r.rowCount ?? 0) > 0
     },
     async held(kind, tenant, nowMs) {
+      const k = heldKey(kind, tenant)
+      const cached = cacheMs > 0 ? heldCache.get(k) : undefined
+      if (cached && performance.now() - cached.at < cacheMs) return cached.n
       const r = await q.query<{ n: number }>(
         'SELECT count(*)::int AS n FROM ephemeral WHERE kind = $1 AND tenant = $2 AND expires_ms > $3',
         [kind, text(tenant), nowMs],
       )
-      return r.rows[0]!.n
+      const n = r.rows[0]!.n
+      if (cacheMs > 0) {
+        if (heldCache.size >= HELD_CACHE_MAX) heldCache.clear()
+        heldCache.set(k, { n, at: performance.now() })
+      }
+      return n
     },
     async hit(key, windowMs, nowMs) {
       const start = Math.floor(nowMs / windowMs) * windowMs
