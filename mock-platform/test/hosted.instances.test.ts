@@ -8,6 +8,7 @@ import { createApp, type Platform } from '../src/app'
 import { ManualClock } from '../src/clock'
 import { type Config, defaultConfig } from '../src/config'
 import { createLogger } from '../src/logger'
+import { postgresPkiStore } from '../src/pki/pki.pg-store'
 import { type Backends, openBackends } from '../src/store/backends'
 import { createTestDatabase, type TestDatabase } from '../src/store/postgres/test-database'
 import { kek, OSP } from './harness'
@@ -53,6 +54,7 @@ async function start(name: string, o: StartOptions = {}): Promise<Instance> {
     shared: backends.hosted!.shared,
     events: backends.events,
     instanceId: name,
+    pkiStore: postgresPkiStore(backends.hosted!.database),
     health: () => backends.health(),
     jobs: backends.hosted!.jobs,
     callbackJobs: { leaseMs: 1_000, pollMs: 50 },
@@ -242,6 +244,15 @@ describe.skipIf(!clusterUrl)('two instances on one PostgreSQL', () => {
       storage: 'postgres',
       database: { ok: true, ms: expect.any(Number) },
     })
+  })
+
+  it('every instance serves the one mock CA', async () => {
+    const [a, b] = running.length >= 2 ? running : [await start('A'), await start('B')]
+    const root = async (on: Instance) =>
+      new Uint8Array(await (await on.request('/pki/root.crt')).arrayBuffer())
+    const fromA = await root(a!)
+    expect(fromA.length).toBeGreaterThan(100)
+    expect(await root(b!)).toEqual(fromA)
   })
 
   it('the inspector tail opened on B shows the calls A served', async () => {
