@@ -59,6 +59,7 @@ const sidebars: SidebarsConfig = {
         'reference/fidelity',
         'reference/configuration',
         'reference/staff-accounts',
+        'reference/hosted-deployment',
         'reference/architecture',
       ],
     },
