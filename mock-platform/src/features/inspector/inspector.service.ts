@@ -8,24 +8,8 @@ import { addCekFacts } from './evidence'
 import { buildCall, buildCallback } from './inspector.build'
 import type { InspectorOptions } from './inspector.deps'
 import type { InspectedCall, InspectedItem, InspectorFilter } from './inspector.types'
-
-interface Entry {
-  raw?: CallRecord | CallbackRecord
-  kind: 'call' | 'callback'
-  offset: number
-  item?: InspectedItem
-  written?: boolean
-}
-
-interface Tail {
-  entries: Entry[]
-  hydrated: boolean
-  /** Serialises building (in arrival order, so "first used at" lookups see every earlier call). */
-  work: Promise<void>
-  /** Observed, not yet in the log (bounded: beyond `perApp` this app's callers wait, no other app's). */
-  unwritten: number
-  room: Array<() => void>
-}
+import { adoptInto, type Entry, newTail, type Tail } from './inspector.tail'
+import { singleFlight } from './single-flight'
 
 export type Subscriber = (item: InspectedItem) => void
 
@@ -38,9 +22,8 @@ export class Inspector {
   private readonly writtenListeners = new Set<WrittenListener>()
   private readonly dirty = new Set<string>()
   private scheduled = false
-  /** The write of a group under way, and the one callers arriving meanwhile share. */
-  private flushRun: Promise<void> | undefined
-  private flushNext: Promise<void> | undefined
+  /** Writes the built records of every dirty app; callers arriving while a write runs share the one after it. */
+  private readonly flush = singleFlight(() => this.writeDirty())
   /** Observed records not yet in the log, all apps together. */
   private unwritten = 0
   readonly tailSize: number
@@ -150,14 +133,8 @@ export class Inspector {
     const tail = this.tails.get(clientID)
     // Not read here since start: its first read hydrates from the log, which holds these already.
     if (!tail?.hydrated) return
-    const known = new Set(tail.entries.map((e) => e.item?.txID))
-    for (const item of items) {
-      if (known.has(item.txID)) continue
-      tail.entries.push({ kind: item.kind, offset: 0, item, written: true })
+    for (const item of adoptInto(tail, items, this.tailSize))
       for (const fn of this.subscribers.get(clientID) ?? []) fn(item)
-    }
-    tail.entries.sort((a, b) => (a.item?.at ?? Infinity) - (b.item?.at ?? Infinity))
-    while (tail.entries.length > this.tailSize && tail.entries[0]!.written) tail.entries.shift()
   }
 
   /** Whether this instance holds a tail of the app read from the log (what adopt() adds to). */
@@ -207,7 +184,7 @@ export class Inspector {
   private tail(clientID: string): Tail {
     let t = this.tails.get(clientID)
     if (!t) {
-      t = { entries: [], hydrated: false, work: Promise.resolve(), unwritten: 0, room: [] }
+      t = newTail()
       this.tails.set(clientID, t)
     }
     return t
@@ -267,27 +244,6 @@ export class Inspector {
         },
       )
     })
-  }
-
-  /** Writes the built records of every dirty app; callers arriving while a write runs share the one after it. */
-  private flush(): Promise<void> {
-    if (this.flushNext) return this.flushNext
-    if (!this.flushRun) return this.runFlush()
-    this.flushNext = this.flushRun
-      .catch(() => {})
-      .then(() => {
-        this.flushNext = undefined
-        return this.runFlush()
-      })
-    return this.flushNext
-  }
-
-  private runFlush(): Promise<void> {
-    const run = this.writeDirty().finally(() => {
-      if (this.flushRun === run) this.flushRun = undefined
-    })
-    this.flushRun = run
-    return run
   }
 
   private async writeDirty(): Promise<void> {
