@@ -2,27 +2,18 @@
  * composeServices(config, deps): builds the platform's services once (the service bag every feature's routes take),
  * each from its feature's entry, and how to stop them. app.ts mounts the routes over them.
  */
-import type { ConnectionOptions } from 'node:tls'
-import { type Clock, systemClock } from '../clock'
+import { systemClock } from '../clock'
 import type { Config } from '../config'
 import { type AuditEntry, AuditLog, sessionAccess } from '../features/access'
-import {
-  type Account,
-  AccountsService,
-  SessionStore,
-  SharedSessionStore,
-  type StaffSeed,
-} from '../features/accounts'
+import { type Account, AccountsService, SessionStore, SharedSessionStore } from '../features/accounts'
 import {
   type ChangeRequest,
   ChangesService,
-  type NewApp,
   type RegisteredApp,
   AppsService,
   appDirectory,
 } from '../features/apps'
 import { Outbox } from '../features/callbacks'
-import type { DemoSecrets } from '../features/demo'
 import { type Consent, consentRecorder, ConsentService, type LedgerLine } from '../features/consent'
 import { DepartmentsService, type StoredRecords } from '../features/departments'
 import { type InspectedItem, Inspector, relayInspector } from '../features/inspector'
@@ -37,83 +28,24 @@ import { createDesk } from '../features/support'
 import { SharedBusinessIds, SharedPushLimiter } from '../features/tasks'
 import { TicketsService } from '../features/tickets'
 import { randomHex } from '../ids'
-import { createLogger, type Logger } from '../logger'
+import { createLogger } from '../logger'
 import { generateResidents, magicResidents } from '../personas'
-import type { Resident } from '../personas/resident.types'
 import { Pki } from '../pki/pki.service'
-import { memoryPkiStore, type PkiStore } from '../pki/pki.store'
-import { type HeapReading, MemoryGuard } from '../protocol/memory-guard'
+import { memoryPkiStore } from '../pki/pki.store'
+import { MemoryGuard } from '../protocol/memory-guard'
 import { type Limiter, RateLimiter } from '../protocol/rate-limiter'
 import { SharedRateLimiter } from '../protocol/rate-limiter.shared'
 import { ReplayGuard } from '../protocol/replay-guard'
 import { SharedReplayGuard } from '../protocol/replay-guard.shared'
 import type { Services } from '../services'
-import type { CollectionFactory } from '../store/collection'
 import { cachedDocuments } from '../store/cached-documents'
-import { type DocumentStore, embeddedDocuments } from '../store/documents'
+import { embeddedDocuments } from '../store/documents'
 import { memoryStorage } from '../store/memory'
-import { memoryRecordLog, type RecordLog } from '../store/record-log'
-import { type RecordLogs, recordLogs } from '../store/records'
-import type { Backends } from '../store/backends'
-import type { Events } from '../store/events'
-import type { Jobs } from '../store/jobs'
-import type { SharedState } from '../store/shared-state'
+import { memoryRecordLog } from '../store/record-log'
+import { recordLogs } from '../store/records'
+import type { AppDeps, ComposedServices } from './deps'
 
-export interface AppDeps {
-  clock?: Clock
-  logger?: Logger
-  /** The embedded engine (memory, lowdb) under the documents when `documents` is not given. */
-  storage?: CollectionFactory
-  /** Durable documents (hosted: postgresDocuments(db)); default: the embedded engine of `storage`. */
-  documents?: DocumentStore
-  /** fetch used for callbacks (tests inject one). */
-  fetch?: typeof fetch
-  callbackBackoffMs?: (attempt: number) => number
-  residents?: () => Resident[]
-  /** Apps to register at start (tests, the demo app). */
-  apps?: NewApp[]
-  /** Where the mock PKI keeps its keys (server.ts: the data directory); memory by default. */
-  pkiStore?: PkiStore
-  /** Reads the V8 heap for load shedding (server.ts: node:v8); none: no shedding (tests, MSW). */
-  heap?: () => HeapReading
-  /** Append-only logs (request log, consent ledger, audit); default: segment files in lowdb mode, memory otherwise. */
-  records?: RecordLogs
-  /** Request inspector: its log (default records('requests'); null: memory) and its limits. */
-  inspector?: { log?: RecordLog<InspectedItem> | null; tailSize?: number; heartbeatMs?: number }
-  /** Staff accounts to create (or update) at start; passwords as scrypt hashes (accounts/password.ts hashPassword). */
-  staff?: StaffSeed[]
-  /** The demo app's credentials: its return page at /demo/callback then offers "Exchange this code". */
-  demo?: DemoSecrets
-  /** Notifications: extra TLS options for SMTP (a private CA in tests) and the retry back-off. */
-  mail?: { tls?: ConnectionOptions; backoffMs?: (attempt: number) => number }
-  /**
-   * The hosted mode's short-lived protocol state (nonces, codes, tokens, sessions, rate limits), shared by every
-   * instance (store/postgres/shared-state.pg.ts). Absent: the embedded engines, in this process's memory.
-   */
-  shared?: SharedState
-  /**
-   * Hosted mode: events every instance sees (store/postgres/events.pg.ts) and this instance's name. With them the
-   * inspector's tail shows the calls every instance served (features/inspector/inspector.relay.ts).
-   */
-  events?: Events
-  instanceId?: string
-  /** Hosted mode: the database's health for /healthz (store/backends.ts); 503 when it cannot be reached. */
-  health?: Backends['health']
-  /**
-   * Hosted mode: leased jobs every instance shares (store/postgres/jobs.pg.ts). With them each callback is a job any
-   * instance delivers (features/callbacks/outbox.ts); `callbackJobs` sets its lease and poll interval (tests).
-   */
-  jobs?: Jobs
-  callbackJobs?: { leaseMs?: number; pollMs?: number }
-}
-
-export interface ComposedServices {
-  services: Services
-  /** Apps registered from deps.apps, in order. */
-  seededApps: RegisteredApp[]
-  /** Drains the outboxes (for at most `graceMs`), then writes every queued record and closes the logs. */
-  close(graceMs?: number): Promise<{ callbacksAbandoned: number }>
-}
+export type { AppDeps, ComposedServices } from './deps'
 
 export async function composeServices(config: Config, deps: AppDeps): Promise<ComposedServices> {
   const clock = deps.clock ?? systemClock
@@ -220,6 +152,10 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
   const autopilot = new Autopilot(() => tickets, logger)
   // Request inspector, scenarios and the per-app test clock (features/inspector, features/scenarios).
   const appClock = new AppClock(clock, [keys, tokens, tickets, consents])
+  const requestLog =
+    deps.inspector?.log === null
+      ? memoryRecordLog<InspectedItem>('requests', { keep: deps.inspector.tailSize ?? 500 })
+      : (deps.inspector?.log ?? records<InspectedItem>('requests'))
   const inspector = new Inspector({
     clock,
     logger,
@@ -230,13 +166,10 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
     outbox: () => outbox,
     tailSize: deps.inspector?.tailSize,
     queueMax: config.recordQueueMax,
-    log:
-      deps.inspector?.log === null
-        ? memoryRecordLog('requests', { keep: deps.inspector.tailSize ?? 500 })
-        : (deps.inspector?.log ?? records<InspectedItem>('requests')),
+    log: requestLog,
   })
   const unrelay =
-    deps.events && relayInspector(inspector, deps.events, inspector.log, deps.instanceId ?? 'instance')
+    deps.events && relayInspector(inspector, deps.events, requestLog, deps.instanceId ?? 'instance')
   // Signing: the mock iAM Smart-Cert PKI. Its CA keys (first start; every start in memory, reused within a process)
   // are generated off the event loop: startup does not wait, PKI routes and signing await pki.ready.
   const pki = new Pki({

@@ -114,11 +114,6 @@ export class Inspector {
     }
   }
 
-  /** The request log this inspector writes (the relay reads other instances' records from it). */
-  get log() {
-    return this.o.log
-  }
-
   /** Called with each group of an app's items once they are in the request log. */
   onWritten(fn: WrittenListener): () => void {
     this.writtenListeners.add(fn)
