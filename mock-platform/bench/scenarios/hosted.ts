@@ -19,6 +19,7 @@ import { Osp } from '../lib/osp'
 import { type ServerChild, startChild, stopPid } from '../lib/processes'
 import type { PlatformInfo } from '../servers/platform'
 import { benchJourneys, type JourneyResult } from './journeys'
+import { benchSigned } from './signed'
 
 export interface HostedRun {
   label: string
@@ -30,8 +31,10 @@ export interface HostedRun {
   databaseUsPerJourney: number
   /** Calls in the shared request log at the end (PostgreSQL runs) … */
   logged: number
-  /** … and the calls made: every one must be there. */
+  /** … and the calls answered: every one must be there (the log may hold a few more: calls in flight when the load stopped). */
   calls: number
+  /** Signed + encrypted `/profiles` calls after the journeys: rate, p99, CPU per call (servers, database). */
+  signed: { rps: number; p99Ms: number; serverUsPerCall: number; databaseUsPerCall: number; bad: number }
 }
 
 export interface HostedResult {
@@ -157,7 +160,30 @@ export async function benchHosted(cfg: BenchConfig): Promise<HostedResult> {
           logged: Number.NaN,
           // getKey, then getQR + getToken + /profiles per journey: each run's first journey fixes the expected content.
           calls: 1 + 3 * (warm.journeys + warm.check.bad + 1 + journeys.journeys + journeys.check.bad + 1),
+          signed: { rps: 0, p99Ms: 0, serverUsPerCall: 0, databaseUsPerCall: 0, bad: 0 },
         }
+        // Then the signed call alone, autocannon from a pool of pre-signed requests (one nonce each).
+        const s1 = cpuOf(serverPids)
+        const p1 = proxy ? processCpuMs(proxy.pid!) : 0
+        const db1 = cpuOf(instances > 0 ? clusterPids(join(dir, 'data')) : [])
+        const signed = await benchSigned(
+          { port, pid: undefined, label: 'signed' },
+          osp,
+          { ...cfg, warmupS: 0 },
+          3_000,
+        )
+        const calls = Math.max(1, signed.requests)
+        run.signed = {
+          rps: signed.rps,
+          p99Ms: signed.p99Ms,
+          serverUsPerCall:
+            ((cpuSince(s1, serverPids) + (proxy ? processCpuMs(proxy.pid!) - p1 : 0)) * 1000) / calls,
+          databaseUsPerCall:
+            instances > 0 ? (cpuSince(db1, clusterPids(join(dir, 'data'))) * 1000) / calls : 0,
+          bad: signed.check.bad,
+        }
+        // benchSigned's own journey for the expected content, then every signed call.
+        run.calls += 3 + signed.requests
         http.agent.destroy()
         // A graceful stop writes every queued record; then the log holds every call.
         await Promise.all(children.map((c) => c.stop()))
