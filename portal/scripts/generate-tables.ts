@@ -130,7 +130,7 @@ export const CONFIG_DESCRIPTIONS: Record<string, string> = {
   SANDBOX_MODE:
     '`local` (admin API from loopback only) or `hosted` (shared deployments: callbacks to private addresses refused).',
   SANDBOX_STORAGE:
-    '`lowdb` keeps apps, residents and tickets in JSON files under the data directory; `memory` forgets them at exit; `postgres` keeps everything in PostgreSQL (`DATABASE_URL`) so that several instances serve one sandbox.',
+    '`lowdb` keeps apps, residents and tickets in JSON files under the data directory; `memory` forgets them at exit; `postgres` keeps everything in PostgreSQL (`DATABASE_URL`) so that several instances serve one sandbox (see [Hosted deployment](./hosted-deployment)).',
   DATABASE_URL:
     'With `SANDBOX_STORAGE=postgres`: `postgres://user:password@host:port/database`. The schema is created and migrated at start. Never logged; a bad value is refused without echoing it.',
   DATABASE_POOL_MAX:
