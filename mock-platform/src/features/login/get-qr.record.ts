@@ -10,7 +10,7 @@ import type { CallRecord } from '../../protocol/call-record'
 import type { SignedRouteDeps } from '../../protocol/ports'
 import { appendQuery } from '../tickets'
 import type { AppsService } from '../apps'
-import { validateGetQr } from './get-qr.validate'
+import { GET_QR_PARAMETERS, validateGetQr } from './get-qr.validate'
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -19,17 +19,6 @@ declare module 'hono' {
   }
 }
 
-const QUERY = [
-  'clientID',
-  'responseType',
-  'source',
-  'redirectURI',
-  'scope',
-  'state',
-  'lang',
-  'brokerPage',
-  'ticketID',
-]
 const SANDBOX_HEADERS = ['X-Sandbox-Resident', 'X-Sandbox-Decision']
 
 export function recordGetQr(
@@ -56,7 +45,7 @@ export function recordGetQr(
       status: 200,
       headers: {},
       request: Object.fromEntries(
-        QUERY.flatMap((n) => (c.req.query(n) !== undefined ? [[n, c.req.query(n)]] : [])),
+        GET_QR_PARAMETERS.flatMap((n) => (c.req.query(n) !== undefined ? [[n, c.req.query(n)]] : [])),
       ),
     }
     for (const h of SANDBOX_HEADERS) if (c.req.header(h)) record.headers[h] = c.req.header(h)!

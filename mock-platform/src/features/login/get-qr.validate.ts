@@ -15,8 +15,8 @@ import { langOf } from '../../views/i18n'
 /** The sources the contract lists (`Source`); any other is D20007. */
 export const SOURCES: readonly string[] = schemaEnums.Source
 
-/** getQR's query parameters, as the contract names them. */
-const PARAMETERS = [
+/** getQR's query parameters, as the contract names them (validated here, recorded by get-qr.record.ts). */
+export const GET_QR_PARAMETERS = [
   'clientID',
   'responseType',
   'source',
@@ -60,7 +60,7 @@ export function validateGetQr(
   const issues = contractQueryIssues(
     'platform',
     'getQr',
-    Object.fromEntries(PARAMETERS.map((name) => [name, q(name)])),
+    Object.fromEntries(GET_QR_PARAMETERS.map((name) => [name, q(name)])),
   )
   const issue = (field: string) => issues.find((i) => i.field === field)
   const clientID = q('clientID')
