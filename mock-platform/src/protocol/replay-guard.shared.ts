@@ -6,25 +6,19 @@
  */
 import type { Clock } from '../clock'
 import type { SharedState } from '../store/shared-state'
-import type { NonceGuard, NonceVerdict } from './replay-guard'
+import { type NonceGuard, type NonceVerdict, TimestampWindow } from './replay-guard'
 
 /** The SharedState kind of the per-app nonce markers (counted by `held`). */
 const KIND = 'nonce'
 
-export class SharedReplayGuard implements NonceGuard {
+export class SharedReplayGuard extends TimestampWindow implements NonceGuard {
   constructor(
     private readonly shared: SharedState,
-    private readonly clock: Clock,
-    private readonly windowMs: () => number,
+    clock: Clock,
+    windowMs: () => number,
     private readonly perApp: () => number = () => 200_000,
-  ) {}
-
-  skew(timestamp: number, clientID: string, clockFor?: (clientID: string) => number): number {
-    return timestamp - (clockFor ? clockFor(clientID) : this.clock.now())
-  }
-
-  withinWindow(skewMs: number): boolean {
-    return Math.abs(skewMs) <= this.windowMs()
+  ) {
+    super(clock, windowMs)
   }
 
   /**
@@ -35,7 +29,7 @@ export class SharedReplayGuard implements NonceGuard {
   async remember(clientID: string, nonce: string, timestamp = this.clock.now()): Promise<NonceVerdict> {
     const now = this.clock.now()
     const window = this.windowMs()
-    const expiresMs = Math.max(timestamp, now - window) + window
+    const expiresMs = this.keptUntil(timestamp, now)
     const key = `${clientID.length}:${clientID}:${nonce}`
     const limit = this.perApp()
     if ((await this.shared.held(KIND, clientID, now)) >= limit) {

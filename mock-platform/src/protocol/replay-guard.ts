@@ -30,14 +30,11 @@ export interface NonceGuard {
 /** Nonces leave memory in spans of this many ms of expiry time. */
 const SPAN_MS = 10_000
 
-export class ReplayGuard implements NonceGuard {
-  private readonly nonces = new ExpiringTables({ keyWords: 2, valueWords: 0, timed: false, spanMs: SPAN_MS })
-  private readonly key = new Uint32Array(2)
-
+/** The timestamp window both nonce memories share: the skew, the window test, and how long a nonce is kept. */
+export abstract class TimestampWindow {
   constructor(
-    private readonly clock: Clock,
-    private readonly windowMs: () => number,
-    private readonly perApp: () => number = () => 200_000,
+    protected readonly clock: Clock,
+    protected readonly windowMs: () => number,
   ) {}
 
   /** How far the request's timestamp is from server time, in ms (positive = client ahead). */
@@ -47,6 +44,24 @@ export class ReplayGuard implements NonceGuard {
 
   withinWindow(skewMs: number): boolean {
     return Math.abs(skewMs) <= this.windowMs()
+  }
+
+  /** When a nonce sent with `timestamp` may leave memory: once a request carrying it could no longer pass the window. */
+  protected keptUntil(timestamp: number, now: number): number {
+    return Math.max(timestamp, now - this.windowMs()) + this.windowMs()
+  }
+}
+
+export class ReplayGuard extends TimestampWindow implements NonceGuard {
+  private readonly nonces = new ExpiringTables({ keyWords: 2, valueWords: 0, timed: false, spanMs: SPAN_MS })
+  private readonly key = new Uint32Array(2)
+
+  constructor(
+    clock: Clock,
+    windowMs: () => number,
+    private readonly perApp: () => number = () => 200_000,
+  ) {
+    super(clock, windowMs)
   }
 
   /**
@@ -65,7 +80,7 @@ export class ReplayGuard implements NonceGuard {
       const end = app.oldest!.end
       return { ok: false, reason: 'full', limit, retryAfterS: Math.max(1, Math.ceil((end - now) / 1000)) }
     }
-    app.add(this.key, Math.max(timestamp, now - this.windowMs()) + this.windowMs())
+    app.add(this.key, this.keptUntil(timestamp, now))
     return { ok: true }
   }
 
