@@ -1,6 +1,6 @@
 /** Registers and looks up OSP apps, applies approved setting changes and rotates client secrets. */
 import type { Clock } from '../../clock'
-import { ProblemError } from '../../errors'
+import { checkOrgLimit } from '../../http/org-limit'
 import { randomHex } from '../../ids'
 import { type Documents, findAll } from '../../store/documents'
 import { SANDBOX_ORG_ID } from '../orgs'
@@ -119,16 +119,15 @@ export class AppsService {
     )
       problems.clientSecret = 'must be at least 16 characters'
     throwIfInvalid(problems)
-    const count = limit === undefined ? 0 : await this.countInOrg(orgId)
-    if (limit !== undefined && count >= limit)
-      throw new ProblemError(
-        409,
-        'App limit reached',
-        `Organisation "${orgId}" has ${count} apps, the most one organisation may register (${limit}). ` +
+    if (limit !== undefined)
+      checkOrgLimit(orgId, await this.countInOrg(orgId), limit, {
+        title: 'App limit reached',
+        things: 'apps',
+        verb: 'register',
+        advice:
           'Reuse one of them (PATCH /sandbox/v1/apps/{clientID} changes its name, redirect URIs, scopes and keys), ' +
           'or ask the sandbox operator to raise the limit (APPS_PER_ORG).',
-        { limit, count },
-      )
+      })
     const clientID = input.clientID ?? randomHex(16)
     const now = this.clock.now()
     const app: RegisteredApp = {

@@ -1,6 +1,7 @@
 /** The synthetic residents: the shared seed set plus residents organisations add; create, edit, reset, all validated. */
 import type { Clock } from '../../clock'
 import { ProblemError } from '../../errors'
+import { checkOrgLimit } from '../../http/org-limit'
 import { randomHex } from '../../ids'
 import { ymdOf } from '../../personas/birth-date'
 import { DEFAULT_BEHAVIOUR, type Resident } from '../../personas/resident.types'
@@ -122,18 +123,15 @@ export class ResidentsService {
       const now = this.clock.now()
       const id = `u-${randomHex(16)}`
       const valid = await this.validated(data, undefined, input)
-      if (orgId !== undefined && limit !== undefined) {
-        const count = await this.countInOrg(orgId)
-        if (count >= limit)
-          throw new ProblemError(
-            409,
-            'Resident limit reached',
-            `Organisation "${orgId}" has ${count} residents, the most one organisation may create (${limit}). ` +
-              'Delete the ones you no longer use (DELETE /sandbox/v1/residents/{id}; POST /sandbox/v1/residents/reset ' +
-              'removes all of them), or ask the sandbox operator to raise the limit (RESIDENTS_PER_ORG).',
-            { limit, count },
-          )
-      }
+      if (orgId !== undefined && limit !== undefined)
+        checkOrgLimit(orgId, await this.countInOrg(orgId), limit, {
+          title: 'Resident limit reached',
+          things: 'residents',
+          verb: 'create',
+          advice:
+            'Delete the ones you no longer use (DELETE /sandbox/v1/residents/{id}; POST /sandbox/v1/residents/reset ' +
+            'removes all of them), or ask the sandbox operator to raise the limit (RESIDENTS_PER_ORG).',
+        })
       return this.store({
         id,
         ...valid,
