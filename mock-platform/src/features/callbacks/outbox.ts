@@ -1,99 +1,19 @@
 /** The callback outbox: signed, encrypted POSTs to the registered redirectURI, bounded retries with back-off. */
-import { encryptJson } from '@iamsmart-sandbox/openapi/codec'
-import type { Clock } from '../../clock'
-import { messageOf } from '../../errors'
 import { newId } from '../../ids'
-import type { Logger } from '../../logger'
-import type { Job, Jobs } from '../../store/jobs'
-import { type AppsService, callbackPayload, profileOf } from '../apps'
-import type { Keys } from '../security'
+import type { Job } from '../../store/jobs'
+import { callbackPayload, profileOf } from '../apps'
 import type { Ticket } from '../tickets'
-import { checkTarget, RefusedTarget, type Resolver } from '../../http/address-guard'
-import { pinnedPost, type PinnedTransport } from './pinned-request'
+import { attemptDelivery, sleep } from './outbox.attempt'
+import type { CallbackJobsOptions, CallbackRecord, OutboxOptions } from './outbox.types'
 
-export interface CallbackAttempt {
-  at: number
-  status?: number
-  error?: string
-  durationMs: number
-  /** Set when a scenario decided this try's outcome (no request was sent). */
-  forced?: boolean
-}
-
-export interface CallbackRecord {
-  /** The callback transaction's id: sent as `txID` on every try, and the inspector's id for it. */
-  id: string
-  ticketID: string
-  clientID: string
-  url: string
-  code: string
-  /**
-   * The content as the OSP decrypts it, under the app's compatibility profile when queued: `{content: result}` by
-   * default, the result itself under `flat-callbacks`.
-   */
-  content: Record<string, unknown>
-  attempts: CallbackAttempt[]
-  state: 'pending' | 'delivered' | 'failed'
-  /** A scenario makes every try of this callback fail: answered with HTTP 500, or never answered. */
-  forced?: { scenarioId: string; fault: 'error' | 'timeout' }
-  /** The callback this one re-sends (request inspector "replay"). */
-  replayOf?: string
-}
-
-export interface OutboxOptions {
-  clock: Clock
-  logger: Logger
-  apps: AppsService
-  keys: Keys
-  mode: () => 'local' | 'hosted'
-  timeoutMs: () => number
-  maxAttempts: () => number
-  /** Delay before attempt n (1-based, n ≥ 2). */
-  backoffMs?: (attempt: number) => number
-  /**
-   * Tests and MSW: a fetch that delivers the callback by itself (its own connection; the guard then checks an
-   * IP-literal host in every mode and resolves names in hosted mode only). Without it the POST goes over
-   * node:http(s) to the address the guard resolved and checked (no second DNS lookup).
-   */
-  fetch?: typeof fetch
-  /** Work that may still queue callbacks (tickets being decided); drain() waits for it first. */
-  upstream?: () => Promise<void>
-  /** Resolves callback host names (default: the system resolver). */
-  resolve?: Resolver
-  /** The host's own addresses, refused in hosted mode (default: os.networkInterfaces()). */
-  ownAddresses?: () => Set<string>
-  /** The pinned POST (default: node:http/node:https with the checked address). */
-  transport?: PinnedTransport
-  onRecord?: (record: CallbackRecord) => void
-  /** Scenarios: a forced fault for the callback of this ticket, decided once when it is queued. */
-  force?: (ticket: Ticket) => CallbackRecord['forced']
-  /**
-   * Hosted mode: each callback is a job (kind `callback`) on the shared queue, claimed under a lease by whichever
-   * instance polls first, tried once per claim and rescheduled with the back-off. Absent: delivered by this process.
-   */
-  jobs?: CallbackJobsOptions
-}
-
-export interface CallbackJobsOptions {
-  jobs: Jobs
-  /** This instance's name: the lease owner. */
-  owner: string
-  /** How long a claim holds a callback (default 30 s; at least the callback timeout and 1 s more). */
-  leaseMs?: number
-  /** How often this instance looks for due callbacks (default 500 ms). */
-  pollMs?: number
-  /** Wall-clock epoch ms for due times and leases (default Date.now; the sandbox clock does not move leases). */
-  now?: () => number
-  /** Callbacks one instance delivers at once (default 8). */
-  concurrency?: number
-}
+export type { CallbackAttempt, CallbackJobsOptions, CallbackRecord, OutboxOptions } from './outbox.types'
+export { UNREACHABLE } from './outbox.attempt'
 
 /** The job kind of a callback delivery in hosted mode. */
 export const CALLBACK_JOB = 'callback'
 interface CallbackJob {
   record: CallbackRecord
 }
-type Tried = 'delivered' | 'retry' | 'stop'
 
 export class Outbox {
   private readonly records: CallbackRecord[] = []
@@ -213,7 +133,7 @@ export class Outbox {
   private async runJob(j: CallbackJobsOptions, job: Job<CallbackJob>, record: CallbackRecord): Promise<void> {
     const backoff = this.o.backoffMs ?? ((n: number) => 1000 * 2 ** (n - 2))
     // A claim whose holder died counts too: a callback that keeps killing its deliverer is not tried for ever.
-    const tried = job.attempts > 2 * this.o.maxAttempts() ? 'stop' : await this.attempt(record)
+    const tried = job.attempts > 2 * this.o.maxAttempts() ? 'stop' : await attemptDelivery(this.o, record)
     if (this.stopped && !this.held.has(job.id)) return
     try {
       if (tried === 'retry' && record.attempts.length < this.o.maxAttempts()) {
@@ -275,7 +195,7 @@ export class Outbox {
     const backoff = this.o.backoffMs ?? ((n: number) => 1000 * 2 ** (n - 2))
     for (let attempt = 1; attempt <= this.o.maxAttempts(); attempt++) {
       if (attempt > 1) await sleep(backoff(attempt))
-      const tried = await this.attempt(record)
+      const tried = await attemptDelivery(this.o, record)
       if (tried === 'delivered') return
       if (tried === 'stop') break
     }
@@ -291,104 +211,4 @@ export class Outbox {
     })
     this.o.onRecord?.(record)
   }
-
-  /** One try: delivered, worth another try, or not (the app is gone, the target is not allowed). */
-  private async attempt(record: CallbackRecord): Promise<Tried> {
-    const f = this.o.fetch
-    const app = await this.o.apps.get(record.clientID)
-    if (!app) return 'stop'
-    const started = performance.now()
-    const entry: CallbackAttempt = { at: this.o.clock.now(), durationMs: 0 }
-    record.attempts.push(entry)
-    if (record.forced) {
-      forcedAttempt(entry, record.forced.fault, this.o.timeoutMs())
-      return 'retry'
-    }
-    const mode = this.o.mode()
-    const timeoutMs = this.o.timeoutMs()
-    try {
-      const target = await checkTarget(record.url, {
-        mode,
-        resolve: this.o.resolve,
-        own: this.o.ownAddresses,
-        resolveNames: !f || mode === 'hosted',
-      })
-      const { cek, secretKey } = await this.o.keys.forCallback(app)
-      const body = JSON.stringify({
-        // One transaction, one txID across its tries: a retry re-delivers the same callback.
-        txID: record.id,
-        code: record.code,
-        message: messageOf(record.code as never),
-        content: await encryptJson(cek, record.content),
-        secretKey,
-      })
-      const headers = { 'Content-Type': 'application/json' }
-      let status: number
-      if (f) {
-        const res = await f(record.url, {
-          method: 'POST',
-          headers,
-          body,
-          redirect: 'manual',
-          signal: AbortSignal.timeout(timeoutMs),
-        })
-        status = res.status
-        await res.body?.cancel().catch(() => {})
-      } else {
-        status = (await (this.o.transport ?? pinnedPost)(target!, { headers, body, timeoutMs })).status
-      }
-      entry.status = status
-      entry.durationMs = performance.now() - started
-      if (status >= 200 && status < 300) {
-        record.state = 'delivered'
-        this.o.onRecord?.(record)
-        return 'delivered'
-      }
-      entry.error = `answered HTTP ${status}`
-    } catch (e) {
-      if (e instanceof RefusedTarget) {
-        // "Not allowed": decided before any connection, never retried.
-        entry.durationMs = performance.now() - started
-        entry.error = e.message
-        return 'stop'
-      }
-      if (mode === 'hosted') {
-        // Not a port-scan oracle: a closed port, a filtered one, an unknown name and a slow server read the same,
-        // and a fast failure waits out the timeout before the next try.
-        const left = timeoutMs - (performance.now() - started)
-        if (left > 0) await sleep(left)
-        entry.durationMs = performance.now() - started
-        entry.error = `${UNREACHABLE} (${timeoutMs} ms)`
-      } else {
-        entry.durationMs = performance.now() - started
-        entry.error = describeFailure(e)
-      }
-    }
-    return 'retry'
-  }
 }
-
-/** A try whose outcome a scenario decided: no request is sent; the record reads as if the OSP failed. */
-function forcedAttempt(entry: CallbackAttempt, fault: 'error' | 'timeout', timeoutMs: number): void {
-  entry.forced = true
-  if (fault === 'error') {
-    entry.status = 500
-    entry.error = 'answered HTTP 500 (forced by a scenario)'
-  } else {
-    entry.durationMs = timeoutMs
-    entry.error = `no answer within ${timeoutMs} ms (forced by a scenario)`
-  }
-}
-
-/** What hosted mode says of any failure to connect or to answer (no OS error codes). */
-export const UNREACHABLE = 'could not connect, or no answer in time'
-
-/** Local mode: the failure as the OS or fetch told it (the developer's own machine). */
-function describeFailure(e: unknown): string {
-  const err = e as Error & { code?: string; cause?: { code?: string; message?: string } }
-  const code = err.code ?? err.cause?.code
-  const message = err.cause?.message && err.message === 'fetch failed' ? err.cause.message : err.message
-  return code && !message.includes(code) ? `${message} (${code})` : message
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref?.())
