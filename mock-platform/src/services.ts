@@ -14,6 +14,7 @@ import type { OrgsService } from './features/orgs'
 import type { ResidentsService } from './features/residents'
 import type { Autopilot } from './features/sandbox'
 import type { AppClock, Scenarios } from './features/scenarios'
+import type { SigningTicketIndex } from './features/signing'
 import type { Desk } from './features/support'
 import type { Keys } from './features/security'
 import type { TicketsService } from './features/tickets'
@@ -70,6 +71,11 @@ export interface Services {
    * absent: each task intake remembers them in this process.
    */
   businessIds?: { claim(clientID: string, businessID: string): void | Promise<void> }
+  /**
+   * Hosted mode: signing requests' businessIDs → tickets across instances (features/signing, SharedSigningLedger);
+   * absent: the signing routes keep them in this process.
+   */
+  signingLedger?: SigningTicketIndex
   /** The mock iAM Smart-Cert PKI (signing). */
   pki: Pki
   /** The support desk: enquiries, programme applications, targets (features/support). */

@@ -2,7 +2,7 @@
  * Hosted mode (issue 14): two instances on one PostgreSQL behave as one sandbox. Each instance is a whole platform in
  * this process with its own memory, sharing nothing but the database — as two processes would.
  */
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createApp, type Platform } from '../src/app'
 import { ManualClock } from '../src/clock'
@@ -71,7 +71,7 @@ async function start(name: string, o: StartOptions = {}): Promise<Instance> {
         clientID: CLIENT_ID,
         clientSecret: CLIENT_SECRET,
         redirectURIs: [OSP.returnURI, OSP.callbackURI],
-        scopes: ['eidapi_auth', 'eidapi_profiles'],
+        scopes: ['eidapi_auth', 'eidapi_profiles', 'eidapi_sign'],
         kekPublicKeys: { A: kek(0).publicPem },
       },
     ],
@@ -126,7 +126,7 @@ async function code(on: Instance): Promise<string> {
     responseType: 'code',
     source: 'PC_Browser',
     redirectURI: OSP.returnURI,
-    scope: 'eidapi_auth eidapi_profiles',
+    scope: 'eidapi_auth eidapi_profiles eidapi_sign',
     state: 's',
     lang: 'en-US',
   })
@@ -338,6 +338,62 @@ describe.skipIf(!clusterUrl)('two instances on one PostgreSQL: tickets and callb
     expect(callbacks[0]!.body.code).toBe('D00000')
     const content = a!.client.decryptCallback<Record<string, unknown>>(callbacks[0]!.body as never)
     expect(content).toMatchObject({ type: 'profile', state: 'cb-state', businessID: expect.any(String) })
+    expect(await a!.backends.hosted!.jobs.pending('callback')).toBe(0)
+  })
+
+  it('a hash-signing request initiated on A is decided through B: its signature called back once, acknowledged once', async () => {
+    const [a, b] = await fresh('A', 'B')
+    const exchanged = await a!.client.call<{ accessToken: string; openID: string }>('/auth/getToken', {
+      code: await code(a!),
+      grantType: 'authorization_code',
+    })
+    const businessID = `sig-${randomBytes(6).toString('hex')}`
+    const hashCode = createHash('sha256').update('a document signed across instances').digest('hex')
+    const init = await a!.client.call<{ ticketID: string; authByQR: boolean; signCode: string }>(
+      '/account/signing/initiateRequest',
+      {
+        businessID,
+        accessToken: exchanged.content!.accessToken,
+        openID: exchanged.content!.openID,
+        source: 'iOS_Safari',
+        redirectURI: OSP.callbackURI,
+        state: 'sign-state',
+        department: 'Sandbox Permits Office',
+        serviceName: 'Synthetic permit application',
+        documentName: 'Application OSP-2026-000123',
+        hashCode,
+      },
+    )
+    expect(init.code, JSON.stringify(init)).toBe('D00000')
+    const { ticketID } = init.content!
+    const ack = (on: Instance) =>
+      on.client.call('/account/signing/ackResult', { businessID, signingResult: 'SUCCESS' })
+    // Not decided yet: nothing to acknowledge, on either instance.
+    expect((await ack(b!)).code).toBe('D70006')
+    // B's virtual app lists the request A opened; the resident signs there.
+    expect(await (await app(b!).get('/app')).text()).toContain(ticketID)
+    expect((await app(b!).decide(ticketID, 'approve')).status).toBe(303)
+    expect((await a!.platform.services.tickets.lookup(ticketID))?.status).toBe('approved')
+    await eventually(async () => callbacks.length > 0, 'the callback is delivered')
+    await new Promise((r) => setTimeout(r, 400))
+    expect(callbacks).toHaveLength(1)
+    expect(callbacks[0]!.body.code).toBe('D00000')
+    const content = a!.client.decryptCallback<Record<string, unknown>>(callbacks[0]!.body as never)
+    expect(content).toMatchObject({
+      businessID,
+      hashCode,
+      state: 'sign-state',
+      signature: expect.any(String),
+    })
+    // The OSP acknowledges on B (the request was initiated on A); once, on every instance.
+    const first = await ack(b!)
+    expect(first.code, JSON.stringify(first)).toBe('D00000')
+    const again = await ack(a!)
+    expect(again.code).toBe('D70006')
+    // A reads the acknowledgement B wrote (that is why it refuses).
+    const signed = (await a!.platform.services.tickets.lookup(ticketID)) as { signing?: { ack?: unknown } }
+    expect(signed.signing?.ack).toEqual({ signingResult: 'SUCCESS', at: clock.now() })
+    expect((await ack(b!)).code).toBe('D70006')
     expect(await a!.backends.hosted!.jobs.pending('callback')).toBe(0)
   })
 

@@ -24,6 +24,7 @@ import { ResidentsService, type StoredResident } from '../features/residents'
 import { Autopilot } from '../features/sandbox'
 import { AppClock, Scenarios } from '../features/scenarios'
 import { KeysService, SharedKeysService } from '../features/security'
+import { SharedSigningLedger } from '../features/signing'
 import { createDesk } from '../features/support'
 import { SharedBusinessIds, SharedPushLimiter } from '../features/tasks'
 import { TicketsService } from '../features/tickets'
@@ -250,6 +251,8 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
       pushes: new SharedPushLimiter(shared, clock, () => config.pushesPerResidentPerMinute),
       // Hosted: businessIDs unique per app across instances (D20011); embedded: each intake's own ledger.
       businessIds: new SharedBusinessIds(shared, clock),
+      // Hosted: ackResult on any instance finds the signing request another initiated.
+      signingLedger: new SharedSigningLedger(shared, clock, () => config.liveStatePerApp),
     }),
     pki,
     support,

@@ -173,6 +173,16 @@ export class Outbox {
     clearInterval(this.timer)
   }
 
+  /**
+   * The callback of this ticket was sent: its first try started (at once as the ticket is decided) or, hosted, it is on
+   * the shared queue (any instance may hold it; the first try follows within a poll). Unknown (queued by another
+   * instance, or older than the last 1000 records): sent long ago.
+   */
+  sent(ticketID: string): boolean {
+    const record = this.records.find((r) => r.ticketID === ticketID)
+    return !record || record.attempts.length > 0 || this.o.jobs !== undefined
+  }
+
   list(clientID?: string): CallbackRecord[] {
     return this.records.filter((r) => !clientID || r.clientID === clientID)
   }

@@ -7,7 +7,7 @@ import type { Services } from '../../services'
 import type { TaskIntake } from '../tasks'
 import type { TicketKind } from '../tickets'
 import { signingTask } from './signing.completers'
-import { type SigningLedger, signingState } from './signing.state'
+import { type SigningTicketIndex, signingState } from './signing.state'
 import { toSignOf } from './signing.validate'
 
 type Req = Record<string, unknown>
@@ -31,7 +31,7 @@ export function registerAnonymousSigningApi(
   api: Hono,
   s: Services,
   intake: TaskIntake,
-  ledger: SigningLedger,
+  ledger: SigningTicketIndex,
 ): void {
   for (const k of ANONYMOUS) {
     const spec = intake.register({
@@ -78,7 +78,8 @@ async function result(
   const token = await s.tokens.check(clientID, request.accessToken, request.openID)
   if (token.kind !== kind)
     throw new PlatformError('D20009', 'this access token does not belong to such a signing request')
-  const ticket = token.ticketID ? s.tickets.get(token.ticketID) : undefined
+  // Hosted mode: the ticket as every instance sees it (initiated and decided on any of them).
+  const ticket = token.ticketID ? await s.tickets.lookup(token.ticketID) : undefined
   if (ticket && ticket.kind !== kind)
     throw new PlatformError('D20009', 'this access token does not belong to such a signing request')
   if (typeof request.businessID === 'string' && request.businessID !== ticket?.request.businessID)
@@ -88,6 +89,8 @@ async function result(
   const st = signingState(ticket)
   if (st.refusal) throw new PlatformError(st.refusal, 'the resident who approved cannot sign this request')
   if (ticket.result?.code !== 'D00000') throw new PlatformError('D70002', `the request is ${ticket.status}`)
-  st.fetchedAt ??= s.clock.now()
+  // The first fetch marks the result delivered (ackResult), on every instance.
+  if (st.fetchedAt === undefined)
+    await s.tickets.amend(ticket.ticketID, (t) => void (signingState(t).fetchedAt ??= s.clock.now()))
   return { ...ticket.result.content }
 }

@@ -32,7 +32,7 @@ const AUTHENTICATED = [
  * and pushes to a resident are counted once across kinds.
  */
 export function registerSigningApi(api: Hono, s: Services, intake = new TaskIntake(s)): void {
-  const ledger = new SigningLedger(s.clock, () => s.config.liveStatePerApp)
+  const ledger = s.signingLedger ?? new SigningLedger(s.clock, () => s.config.liveStatePerApp)
 
   for (const k of AUTHENTICATED) {
     const spec = intake.register({
@@ -64,11 +64,12 @@ export function registerSigningApi(api: Hono, s: Services, intake = new TaskInta
 
   api.post(
     '/account/signing/ackResult',
-    signedRoute<Req>(s.signed, 'ackSigningResult', true, ({ app, request }) => {
+    signedRoute<Req>(s.signed, 'ackSigningResult', true, async ({ app, request }) => {
       const businessID = requiredString(request, 'businessID')
       const signingResult = requiredString(request, 'signingResult')
-      const id = ledger.find(app.clientID, businessID)
-      const ticket = id ? s.tickets.get(id) : undefined
+      const id = await ledger.find(app.clientID, businessID)
+      // Hosted mode: the ticket as every instance sees it (initiated and decided on any of them).
+      const ticket = id ? await s.tickets.lookup(id) : undefined
       if (!ticket || ticket.clientID !== app.clientID || !SIGNING_KINDS.includes(ticket.kind))
         throw new PlatformError('D70006', `no signing request "${businessID}" for this app`)
       if (ticket.result?.code !== 'D00000')
@@ -80,8 +81,12 @@ export function registerSigningApi(api: Hono, s: Services, intake = new TaskInta
       if (st.refusal) throw new PlatformError('D70006', `the resident could not sign (${st.refusal})`)
       if (!delivered(s, ticket.ticketID, ticket.callback !== undefined, st.fetchedAt))
         throw new PlatformError('D70006', 'the result was not delivered yet')
-      if (st.ack) throw new PlatformError('D70006', `already acknowledged (${st.ack.signingResult})`)
-      st.ack = { signingResult, at: s.clock.now() }
+      // Once, on every instance: the acknowledgement is written to the ticket as all of them see it.
+      await s.tickets.amend(ticket.ticketID, (t) => {
+        const ack = signingState(t).ack
+        if (ack) throw new PlatformError('D70006', `already acknowledged (${ack.signingResult})`)
+        signingState(t).ack = { signingResult, at: s.clock.now() }
+      })
       return null
     }),
   )
@@ -90,8 +95,8 @@ export function registerSigningApi(api: Hono, s: Services, intake = new TaskInta
 }
 
 /**
- * A callback was sent (its first attempt started, which happens as the ticket is decided) or, for anonymous flows,
- * getResult handed the result out. The outbox keeps its last 1000 records: an older one was sent long ago.
+ * A callback was sent (its first attempt started, which happens as the ticket is decided; see Outbox.sent) or, for
+ * anonymous flows, getResult handed the result out.
  */
 function delivered(
   s: Services,
@@ -99,7 +104,5 @@ function delivered(
   byCallback: boolean,
   fetchedAt: number | undefined,
 ): boolean {
-  if (!byCallback) return fetchedAt !== undefined
-  const record = s.outbox.list().find((r) => r.ticketID === ticketID)
-  return record ? record.attempts.length > 0 : true
+  return byCallback ? s.outbox.sent(ticketID) : fetchedAt !== undefined
 }

@@ -189,6 +189,20 @@ export class TicketsService {
       await Promise.allSettled([...this.deciding, ...(this.shared?.inFlight() ?? [])])
   }
 
+  /**
+   * Changes a decided ticket (what a feature records on it afterwards) as every instance sees it: hosted mode, the
+   * stored ticket (compare-and-set) and this instance's copy; embedded, the ticket itself. `change` may throw to refuse.
+   */
+  async amend(ticketID: string, change: (t: Ticket) => void): Promise<Ticket | undefined> {
+    const local = this.local.find(ticketID)
+    const now = this.deps.clock.now()
+    const until = (t: Ticket) => (t.decidedAt ?? now) + this.keepMs(t)
+    const stored = await this.shared?.amend(ticketID, now, change, until)
+    if (stored) return local ? Object.assign(local, stored) : stored
+    if (local) change(local)
+    return local
+  }
+
   /** Hosted mode: resolves once this instance's writes of the ticket (its QR tokens) are done. */
   async saved(ticketID: string): Promise<void> {
     await this.shared?.saved(ticketID)

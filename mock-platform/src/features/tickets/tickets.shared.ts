@@ -102,6 +102,27 @@ export class SharedTickets {
       await this.shared.delete(inboxKind(ticket.residentId), ticket.ticketID).catch(() => false)
   }
 
+  /**
+   * Read-modify-write of a decided ticket: `change` applied to the stored one, written back only if no other instance
+   * changed it meanwhile (else read again); undefined when not stored. `change` may throw to refuse.
+   */
+  async amend(
+    ticketID: string,
+    now: number,
+    change: (t: Ticket) => void,
+    until: (t: Ticket) => number,
+  ): Promise<Ticket | undefined> {
+    for (let tries = 0; tries < 20; tries++) {
+      const before = await this.done(ticketID, now)
+      if (!before) return undefined
+      const after = structuredClone(before)
+      change(after)
+      if (await this.shared.swap(DONE, ticketID, tenantOf(after), before, after, until(after), now))
+        return after
+    }
+    throw new Error(`ticket ${ticketID} kept changing`)
+  }
+
   /** The IDs of the tickets pushed to a resident's app. */
   async inbox(residentId: string, now: number): Promise<string[]> {
     return (await this.shared.list<string>(inboxKind(residentId), now, this.scanMax)).map(([id]) => id)
