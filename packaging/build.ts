@@ -145,6 +145,8 @@ export async function buildMockPlatform(): Promise<string> {
     if (name === 'node-forge') deps[name] = version
   // The declarations name node-forge's types (the mock PKI's services): a consumer needs no @types of its own.
   deps['@types/node-forge'] = manifest('openapi').devDependencies?.['@types/node-forge'] as string
+  // …and pg's (AppDeps names the hosted storage engines: PostgreSQL's pool), likewise.
+  deps['@types/pg'] = m.devDependencies?.['@types/pg'] as string
   const entry = {
     index: join(ROOT, 'mock-platform/src/app.ts'),
     msw: join(ROOT, 'mock-platform/src/msw/index.ts'),
