@@ -9,7 +9,7 @@ import Translate, { translate } from '@docusaurus/Translate'
 import useBaseUrl from '@docusaurus/useBaseUrl'
 import Heading from '@theme/Heading'
 import Layout from '@theme/Layout'
-import type { ReactNode } from 'react'
+import type { ComponentType, ReactNode } from 'react'
 import styles from './console.module.css'
 import { ActionButton, ErrorAlert, Loading } from '../shared/feedback'
 import { SessionProvider, useSession } from '../shared/session'
@@ -139,4 +139,22 @@ export default function ConsoleLayout({
       </SessionProvider>
     </Layout>
   )
+}
+
+/**
+ * A page of the console (what a file under pages/console exports): the frame, titled when shown (in the reader's
+ * language), around `Content`; `requireSession: false` for signed-out visitors too (sign-in, sign-up, overview).
+ */
+export function consolePage(
+  title: () => string,
+  Content: ComponentType,
+  { requireSession = true }: { requireSession?: boolean } = {},
+) {
+  return function ConsolePage() {
+    return (
+      <ConsoleLayout title={title()} requireSession={requireSession}>
+        <Content />
+      </ConsoleLayout>
+    )
+  }
 }

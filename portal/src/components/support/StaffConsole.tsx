@@ -11,7 +11,7 @@ import ApplicationView from './staff/ApplicationView'
 import Dashboard from './staff/Dashboard'
 import EnquiryView from './staff/EnquiryView'
 import Queue from './staff/Queue'
-import { SupportFrame } from './SupportFrame'
+import { supportPage } from './SupportFrame'
 
 type Tab = 'queue' | 'dashboard'
 
@@ -66,16 +66,4 @@ function Console({ session }: { session: Session }) {
   )
 }
 
-export default function StaffConsole() {
-  return (
-    <SupportFrame
-      title={translate({ id: 'support.staffTitle', message: 'Staff console' })}
-      intro={translate({
-        id: 'support.staffIntro',
-        message: 'The support queue, triage, replies and the dashboard.',
-      })}
-    >
-      {(session) => <Console session={session} />}
-    </SupportFrame>
-  )
-}
+export default supportPage('staff', Console)

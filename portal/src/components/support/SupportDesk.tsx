@@ -9,7 +9,7 @@ import Applications from './desk/Applications'
 import Enquiries from './desk/Enquiries'
 import { Tabs } from './parts'
 import { useSelection } from './selection'
-import { SupportFrame } from './SupportFrame'
+import { supportPage } from './SupportFrame'
 
 type Tab = 'enquiries' | 'applications'
 
@@ -55,16 +55,4 @@ function Desk({ session }: { session: Session }) {
   )
 }
 
-export default function SupportDesk() {
-  return (
-    <SupportFrame
-      title={translate({ id: 'support.deskTitle', message: 'Support desk' })}
-      intro={translate({
-        id: 'support.deskIntro',
-        message: 'Ask the sandbox support team for help, and apply to the Sandbox Programme.',
-      })}
-    >
-      {(session) => <Desk session={session} />}
-    </SupportFrame>
-  )
-}
+export default supportPage('desk', Desk)

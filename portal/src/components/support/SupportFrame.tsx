@@ -1,9 +1,9 @@
 /** The frame of the support desk and the staff console: the site layout, the session, a sign-in form without one. */
 import Link from '@docusaurus/Link'
-import Translate from '@docusaurus/Translate'
+import Translate, { translate } from '@docusaurus/Translate'
 import Heading from '@theme/Heading'
 import Layout from '@theme/Layout'
-import type { ReactNode } from 'react'
+import type { ComponentType, ReactNode } from 'react'
 import { ActionButton, ErrorAlert, Loading } from '../shared/feedback'
 import { SessionProvider, useSession } from '../shared/session'
 import { SignInForm } from '../shared/SignInForm'
@@ -44,24 +44,38 @@ function Gate({ children }: { children: (session: Session) => ReactNode }) {
   )
 }
 
-export function SupportFrame({
-  title,
-  intro,
-  children,
-}: {
-  title: string
-  intro: string
-  children: (session: Session) => ReactNode
-}) {
-  return (
-    <Layout title={title} description={intro}>
-      <SessionProvider>
-        <main className={`container ${styles.wrap}`}>
-          <Heading as="h1">{title}</Heading>
-          <p>{intro}</p>
-          <Gate>{children}</Gate>
-        </main>
-      </SessionProvider>
-    </Layout>
-  )
+/** The two support pages' titles and intros (in the reader's language). */
+const pages = () => ({
+  desk: {
+    title: translate({ id: 'support.deskTitle', message: 'Support desk' }),
+    intro: translate({
+      id: 'support.deskIntro',
+      message: 'Ask the sandbox support team for help, and apply to the Sandbox Programme.',
+    }),
+  },
+  staff: {
+    title: translate({ id: 'support.staffTitle', message: 'Staff console' }),
+    intro: translate({
+      id: 'support.staffIntro',
+      message: 'The support queue, triage, replies and the dashboard.',
+    }),
+  },
+})
+
+/** A support page (the desk or the staff console): the layout, its title and intro, then `Content` for the session. */
+export function supportPage(page: 'desk' | 'staff', Content: ComponentType<{ session: Session }>) {
+  return function SupportPage() {
+    const { title, intro } = pages()[page]
+    return (
+      <Layout title={title} description={intro}>
+        <SessionProvider>
+          <main className={`container ${styles.wrap}`}>
+            <Heading as="h1">{title}</Heading>
+            <p>{intro}</p>
+            <Gate>{(session) => <Content session={session} />}</Gate>
+          </main>
+        </SessionProvider>
+      </Layout>
+    )
+  }
 }

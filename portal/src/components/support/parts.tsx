@@ -4,6 +4,8 @@ import Heading from '@theme/Heading'
 import clsx from 'clsx'
 import type { ReactNode } from 'react'
 import { formatHkMinutes } from '../hk-time'
+import { supportApi, unwrap } from '../shared/api'
+import { useLoad } from '../shared/hooks'
 import type { Application, Enquiry } from '../shared/types'
 import ui from '../shared/ui.module.css'
 import styles from './support.module.css'
@@ -88,16 +90,50 @@ export function applicationTitle(type: 'programme' | 'ite'): string {
     : translate({ id: 'support.iteApp', message: 'Integration-test (ITE) readiness application' })
 }
 
-/** An application's status (with the test id given), revision and the organisation's programme stage. */
-export function ApplicationStatus({ app, testId }: { app: Application; testId: string }) {
+/** An application, loaded by its id. */
+export function useApplication(id: string) {
+  return useLoad(
+    () =>
+      unwrap(supportApi.GET('/applications/{applicationId}', { params: { path: { applicationId: id } } })),
+    [id],
+  )
+}
+
+/**
+ * An application opened from a list: the way back, its title and reference (the heading, with the id given), a line
+ * with its status (with the test id given), revision and the organisation's programme stage (`lead` before, `after`
+ * after), then `children`.
+ */
+export function ApplicationArticle({
+  id,
+  app,
+  statusTestId,
+  onBack,
+  lead,
+  after,
+  children,
+}: {
+  id: string
+  app: Application
+  statusTestId: string
+  onBack(): void
+  lead?: ReactNode
+  after?: ReactNode
+  children: ReactNode
+}) {
   return (
-    <>
-      <Translate id="support.status">Status</Translate>:{' '}
-      <strong data-testid={testId}>{term(app.status)}</strong> ·{' '}
-      <Translate id="support.revision">Revision</Translate>: {app.revision} ·{' '}
-      <Translate id="support.programmeStage">Programme stage</Translate>:{' '}
-      {term(app.organisation.programmeStatus)}
-    </>
+    <ItemArticle id={id} title={`${applicationTitle(app.type)} · ${app.reference}`} onBack={onBack}>
+      <p>
+        {lead}
+        <Translate id="support.status">Status</Translate>:{' '}
+        <strong data-testid={statusTestId}>{term(app.status)}</strong> ·{' '}
+        <Translate id="support.revision">Revision</Translate>: {app.revision} ·{' '}
+        <Translate id="support.programmeStage">Programme stage</Translate>:{' '}
+        {term(app.organisation.programmeStatus)}
+        {after}
+      </p>
+      {children}
+    </ItemArticle>
   )
 }
 

@@ -1,15 +1,8 @@
 /** The console's start page (/console). */
 import { translate } from '@docusaurus/Translate'
-import ConsoleLayout from '../../components/console/ConsoleLayout'
+import { consolePage } from '../../components/console/ConsoleLayout'
 import Overview from '../../components/console/Overview'
 
-export default function Page() {
-  return (
-    <ConsoleLayout
-      title={translate({ id: 'console.title.overview', message: 'Console' })}
-      requireSession={false}
-    >
-      <Overview />
-    </ConsoleLayout>
-  )
-}
+export default consolePage(() => translate({ id: 'console.title.overview', message: 'Console' }), Overview, {
+  requireSession: false,
+})

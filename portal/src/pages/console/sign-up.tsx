@@ -1,15 +1,10 @@
 /** Sign up for the sandbox console (/console/sign-up). */
 import { translate } from '@docusaurus/Translate'
-import ConsoleLayout from '../../components/console/ConsoleLayout'
+import { consolePage } from '../../components/console/ConsoleLayout'
 import { SignUpForm } from '../../components/console/Auth'
 
-export default function Page() {
-  return (
-    <ConsoleLayout
-      title={translate({ id: 'console.title.signUp', message: 'Create an account' })}
-      requireSession={false}
-    >
-      <SignUpForm />
-    </ConsoleLayout>
-  )
-}
+export default consolePage(
+  () => translate({ id: 'console.title.signUp', message: 'Create an account' }),
+  SignUpForm,
+  { requireSession: false },
+)

@@ -1,6 +1,7 @@
 /** The answer of a try: the result, where the content key came from, the decrypted content, each exchange as sent and received. */
 import Translate, { translate } from '@docusaurus/Translate'
 import useBaseUrl from '@docusaurus/useBaseUrl'
+import type { ReactNode } from 'react'
 import { Badge, Json } from '../../shared/feedback'
 import styles from '../api.module.css'
 import { requestText, responseText, type TryItResult } from './request'
@@ -26,6 +27,40 @@ function CekNote({ result }: { result: TryItResult }) {
       </Translate>
     ) : null
   return note && <p className={styles.meaning}>{note}</p>
+}
+
+/** One side of an exchange: what it is, then its text. */
+function Side({ meaning, text, label }: { meaning: ReactNode; text: string; label: string }) {
+  return (
+    <>
+      <p className={styles.meaning}>{meaning}</p>
+      <Json value={text} label={label} />
+    </>
+  )
+}
+
+/** One HTTP exchange of the try: its request as sent, its response as received. */
+function Exchange({ exchange: x, index }: { exchange: TryItResult['exchanges'][number]; index: number }) {
+  const n = { n: String(index + 1) }
+  return (
+    <section data-testid={`try-it-exchange-${index}`} className={styles.exchange}>
+      <h4>
+        {`${index + 1}. ${x.request.method} ${new URL(x.request.url).pathname} → HTTP ${x.response.status} · ${x.code ?? '—'}`}
+      </h4>
+      <Side
+        meaning={<Translate id="console.tryIt.sent">Signed request, as sent (headers and body)</Translate>}
+        text={requestText(x)}
+        label={translate({ id: 'console.tryIt.sent.label', message: 'Request {n} as sent' }, n)}
+      />
+      <Side
+        meaning={
+          <Translate id="console.tryIt.received">Response, as received (content still encrypted)</Translate>
+        }
+        text={responseText(x)}
+        label={translate({ id: 'console.tryIt.received.label', message: 'Response {n} as received' }, n)}
+      />
+    </section>
+  )
 }
 
 export default function Transcript({ result, encrypted }: { result: TryItResult; encrypted: boolean }) {
@@ -82,31 +117,7 @@ export default function Transcript({ result, encrypted }: { result: TryItResult;
         label={translate({ id: 'console.tryIt.plaintext', message: 'Request before encryption' })}
       />
       {result.exchanges.map((x, i) => (
-        <section key={i} data-testid={`try-it-exchange-${i}`} className={styles.exchange}>
-          <h4>
-            {`${i + 1}. ${x.request.method} ${new URL(x.request.url).pathname} → HTTP ${x.response.status} · ${x.code ?? '—'}`}
-          </h4>
-          <p className={styles.meaning}>
-            <Translate id="console.tryIt.sent">Signed request, as sent (headers and body)</Translate>
-          </p>
-          <Json
-            value={requestText(x)}
-            label={translate(
-              { id: 'console.tryIt.sent.label', message: 'Request {n} as sent' },
-              { n: String(i + 1) },
-            )}
-          />
-          <p className={styles.meaning}>
-            <Translate id="console.tryIt.received">Response, as received (content still encrypted)</Translate>
-          </p>
-          <Json
-            value={responseText(x)}
-            label={translate(
-              { id: 'console.tryIt.received.label', message: 'Response {n} as received' },
-              { n: String(i + 1) },
-            )}
-          />
-        </section>
+        <Exchange key={i} exchange={x} index={i} />
       ))}
     </div>
   )

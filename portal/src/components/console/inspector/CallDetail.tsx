@@ -7,24 +7,29 @@ import type { InspectorCall } from '../../shared/types'
 import ui from '../../shared/ui.module.css'
 import styles from '../console.module.css'
 import { codeTone } from './badges'
-import Diagnoses from './Diagnoses'
+import Summary from './Summary'
 
 export default function CallDetail({ call }: { call: InspectorCall }) {
   return (
     <>
-      <dl className={styles.kv}>
-        <Fact term={<Translate id="console.inspector.col.code">Result</Translate>}>
-          <Badge tone={codeTone(call.code)}>{call.code}</Badge> {call.message} (HTTP {call.status})
-        </Fact>
-        <Fact term="txID">
-          <code>{call.txID}</code>
-        </Fact>
-        <Fact term={<Translate id="console.inspector.col.time">Time</Translate>}>
-          {formatHkTime(call.at)} · {call.durationMs.toFixed(1)} ms
-          {call.clockOffsetMs
-            ? ` · ${translate({ id: 'console.inspector.clockAhead', message: 'test clock {ms} ms ahead' }, { ms: call.clockOffsetMs })}`
-            : ''}
-        </Fact>
+      <Summary
+        result={
+          <>
+            <Badge tone={codeTone(call.code)}>{call.code}</Badge> {call.message} (HTTP {call.status})
+          </>
+        }
+        idTerm="txID"
+        id={call.txID}
+        time={
+          <>
+            {formatHkTime(call.at)} · {call.durationMs.toFixed(1)} ms
+            {call.clockOffsetMs
+              ? ` · ${translate({ id: 'console.inspector.clockAhead', message: 'test clock {ms} ms ahead' }, { ms: call.clockOffsetMs })}`
+              : ''}
+          </>
+        }
+        diagnosis={call.diagnosis}
+      >
         {call.detail && (
           <Fact term={<Translate id="console.inspector.detail">Platform's reason</Translate>}>
             {call.detail}
@@ -37,8 +42,7 @@ export default function CallDetail({ call }: { call: InspectorCall }) {
             </Translate>
           </Fact>
         )}
-      </dl>
-      <Diagnoses items={call.diagnosis} />
+      </Summary>
       <h3>
         <Translate id="console.inspector.headers">Headers</Translate>
       </h3>

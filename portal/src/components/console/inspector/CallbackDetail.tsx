@@ -5,30 +5,31 @@ import { ActionButton, ErrorAlert, Notice, TitledJson } from '../../shared/feedb
 import { Fact } from '../../shared/Section'
 import { Table } from '../../shared/Table'
 import type { App, InspectorCallback } from '../../shared/types'
-import styles from '../console.module.css'
 import { CallbackStateBadge } from './badges'
-import Diagnoses from './Diagnoses'
+import Summary from './Summary'
 import { useReplay } from './replay'
 
 export default function CallbackDetail({ cb, app }: { cb: InspectorCallback; app: App }) {
   const { message, error, replay } = useReplay(app, cb.id)
   return (
     <>
-      <dl className={styles.kv}>
-        <Fact term={<Translate id="console.inspector.col.code">Result</Translate>}>
-          <CallbackStateBadge state={cb.state} /> {cb.code}
-        </Fact>
-        <Fact term="URL">
-          <code>{cb.url}</code>
-        </Fact>
-        <Fact term={<Translate id="console.inspector.col.time">Time</Translate>}>{formatHkTime(cb.at)}</Fact>
+      <Summary
+        result={
+          <>
+            <CallbackStateBadge state={cb.state} /> {cb.code}
+          </>
+        }
+        idTerm="URL"
+        id={cb.url}
+        time={formatHkTime(cb.at)}
+        diagnosis={cb.diagnosis}
+      >
         {cb.replayOf && (
           <Fact term={<Translate id="console.inspector.replayOf">Replay of</Translate>}>
             <code>{cb.replayOf}</code>
           </Fact>
         )}
-      </dl>
-      <Diagnoses items={cb.diagnosis} />
+      </Summary>
       <h3>
         <Translate id="console.inspector.attempts">Tries</Translate>
       </h3>

@@ -1,36 +1,19 @@
 /** One of the organisation's applications: its status and stage, the reasons it was returned, editing it. */
 import Translate from '@docusaurus/Translate'
 import { useState } from 'react'
-import { supportApi, unwrap } from '../../shared/api'
 import { ErrorAlert, Loading } from '../../shared/feedback'
-import { useLoad } from '../../shared/hooks'
 import type { Meta } from '../../shared/types'
 import { ApplicationFields } from '../ApplicationFields'
-import { applicationTitle, ApplicationStatus, ItemArticle } from '../parts'
+import { ApplicationArticle, useApplication } from '../parts'
 import ApplicationForm from './ApplicationForm'
 
 export default function ApplicationDetail({ meta, id, onBack }: { meta: Meta; id: string; onBack(): void }) {
-  const {
-    data: app,
-    error,
-    setData,
-  } = useLoad(
-    () =>
-      unwrap(supportApi.GET('/applications/{applicationId}', { params: { path: { applicationId: id } } })),
-    [id],
-  )
+  const { data: app, error, setData } = useApplication(id)
   const [editing, setEditing] = useState(false)
   if (error) return <ErrorAlert error={error} />
   if (!app) return <Loading />
   return (
-    <ItemArticle
-      id="application-title"
-      title={`${applicationTitle(app.type)} · ${app.reference}`}
-      onBack={onBack}
-    >
-      <p>
-        <ApplicationStatus app={app} testId="application-status" />
-      </p>
+    <ApplicationArticle id="application-title" app={app} statusTestId="application-status" onBack={onBack}>
       {app.decision?.outcome === 'returned' && (
         <div className="alert alert--warning" role="note">
           <strong>
@@ -69,6 +52,6 @@ export default function ApplicationDetail({ meta, id, onBack }: { meta: Meta; id
           )}
         </>
       )}
-    </ItemArticle>
+    </ApplicationArticle>
   )
 }

@@ -4,10 +4,10 @@ import { useState } from 'react'
 import { supportApi, unwrap } from '../../shared/api'
 import { ErrorAlert, Loading } from '../../shared/feedback'
 import { TextAreaField } from '../../shared/fields'
-import { useAction, useLoad } from '../../shared/hooks'
+import { useAction } from '../../shared/hooks'
 import type { Meta, StaffList } from '../../shared/types'
 import { ApplicationFields } from '../ApplicationFields'
-import { applicationTitle, ApplicationStatus, ItemArticle } from '../parts'
+import { ApplicationArticle, useApplication } from '../parts'
 import styles from '../support.module.css'
 import { Flags } from './Flags'
 import Notes from './Notes'
@@ -25,11 +25,7 @@ export default function ApplicationView({
   onBack(): void
 }) {
   const path = { applicationId: id }
-  const {
-    data: app,
-    error: loadError,
-    reload,
-  } = useLoad(() => unwrap(supportApi.GET('/applications/{applicationId}', { params: { path } })), [id])
+  const { data: app, error: loadError, reload } = useApplication(id)
   const [reasons, setReasons] = useState('')
   const [run, busy, error] = useAction()
   if (loadError && !app) return <ErrorAlert error={loadError} />
@@ -52,15 +48,19 @@ export default function ApplicationView({
     })
   const open = app.status !== 'resolved' && app.status !== 'closed'
   return (
-    <ItemArticle
+    <ApplicationArticle
       id="staff-app-title"
-      title={`${applicationTitle(app.type)} · ${app.reference}`}
+      app={app}
+      statusTestId="staff-application-status"
       onBack={onBack}
+      lead={`${app.orgName ?? app.organisation.name} · `}
+      after={
+        <>
+          {' '}
+          <Flags targets={app.targets} />
+        </>
+      }
     >
-      <p>
-        {app.orgName ?? app.organisation.name} ·{' '}
-        <ApplicationStatus app={app} testId="staff-application-status" /> <Flags targets={app.targets} />
-      </p>
       {app.decision && (
         <div className={`alert ${app.decision.outcome === 'approved' ? 'alert--success' : 'alert--warning'}`}>
           {app.decision.outcome === 'approved'
@@ -105,6 +105,6 @@ export default function ApplicationView({
       )}
       <Triage meta={meta} staff={staff} item={app} onSaved={refresh} />
       <Notes item={app} onSaved={refresh} />
-    </ItemArticle>
+    </ApplicationArticle>
   )
 }
