@@ -45,12 +45,14 @@ export function NoApps() {
   )
 }
 
-/** The choices of an app select: none yet, then each app by name and the start of its client ID. */
+/** Apps as a select's choices: each by name and the start of its client ID. */
+export function appChoices(apps: readonly Pick<App, 'clientID' | 'name'>[]): (readonly [string, string])[] {
+  return apps.map((a) => [a.clientID, `${a.name} (${a.clientID.slice(0, 8)}…)`] as const)
+}
+
+/** The choices of an app select: none yet, then each app. */
 export function appOptions(apps: readonly App[]): (readonly [string, string])[] {
-  return [
-    ['', translate({ id: 'console.picker.choose', message: 'Choose an app…' })],
-    ...apps.map((a) => [a.clientID, `${a.name} (${a.clientID.slice(0, 8)}…)`] as const),
-  ]
+  return [['', translate({ id: 'console.picker.choose', message: 'Choose an app…' })], ...appChoices(apps)]
 }
 
 export function AppPicker({ chosen }: { chosen: ReturnType<typeof useChosenApp> }) {

@@ -101,8 +101,8 @@ export default function Residents() {
         <SelectField
           label={translate({ id: 'console.residents.field.tier', message: 'Account tier' })}
           {...filters.bind('tier')}
+          none={translate({ id: 'console.residents.tier.any', message: 'Any' })}
           options={[
-            ['', translate({ id: 'console.residents.tier.any', message: 'Any' })],
             ['iAM Smart+', 'iAM Smart+'],
             ['iAM Smart', 'iAM Smart'],
           ]}

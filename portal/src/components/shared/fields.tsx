@@ -71,12 +71,16 @@ export function TextAreaField(props: FieldProps & TextareaHTMLAttributes<HTMLTex
   return <Field label={label} error={error} hint={hint} control={(a) => <textarea {...a} {...textarea} />} />
 }
 
-/** A select of `[value, text]` options. */
+/** A select of `[value, text]` options; `none`: the text of a first choice of no value (''), as "Any" or "Keep". */
 export function SelectField(
   props: FieldProps &
-    SelectHTMLAttributes<HTMLSelectElement> & { options: readonly (readonly [string, string])[] },
+    SelectHTMLAttributes<HTMLSelectElement> & {
+      options: readonly (readonly [string, string])[]
+      none?: string
+    },
 ) {
-  const { label, error, hint, options, ...select } = props
+  const { label, error, hint, none, options: given, ...select } = props
+  const options = none === undefined ? given : [['', none] as const, ...given]
   return (
     <Field
       label={label}

@@ -86,8 +86,8 @@ export default function Requests({ app }: { app: App }) {
         <SelectField
           label={translate({ id: 'console.scenarios.operation', message: 'Operation' })}
           {...bind('operation')}
+          none={translate({ id: 'console.inspector.any', message: 'Any' })}
           options={[
-            ['', translate({ id: 'console.inspector.any', message: 'Any' })],
             ...OPERATIONS.map((o) => [o, o] as const),
             ['callback', translate({ id: 'console.inspector.callbacks', message: 'Callbacks' })],
           ]}
@@ -95,8 +95,8 @@ export default function Requests({ app }: { app: App }) {
         <SelectField
           label={translate({ id: 'console.inspector.col.code', message: 'Result' })}
           {...bind('code')}
+          none={translate({ id: 'console.inspector.any', message: 'Any' })}
           options={[
-            ['', translate({ id: 'console.inspector.any', message: 'Any' })],
             ['error', translate({ id: 'console.inspector.failures', message: 'Every failure' })],
             ...Object.keys(dCodes).map((c) => [c, c] as const),
           ]}

@@ -12,6 +12,18 @@ import { EMPTY, FIELD_PATHS, type Form, formOf, inputOf } from './form'
 /** The fields of the form that hold text (a select's too), not a checkbox. */
 type TextKey = { [K in keyof Form]: Form[K] extends boolean ? never : K }[keyof Form]
 
+const tierOptions = () =>
+  [
+    ['iAM Smart+', translate({ id: 'console.residents.tier.plus', message: 'iAM Smart+ (can sign)' })],
+    ['iAM Smart', translate({ id: 'console.residents.tier.basic', message: 'iAM Smart (cannot sign)' })],
+  ] as const
+
+const genderOptions = () =>
+  [
+    ['F', translate({ id: 'console.residents.gender.f', message: 'Female' })],
+    ['M', translate({ id: 'console.residents.gender.m', message: 'Male' })],
+  ] as const
+
 const decisionOptions = () =>
   [
     ['approve', translate({ id: 'console.residents.decision.approve', message: 'Approve' })],
@@ -102,16 +114,7 @@ export default function ResidentForm({
         <SelectField
           label={translate({ id: 'console.residents.field.tier', message: 'Account tier' })}
           {...bind('tier')}
-          options={[
-            [
-              'iAM Smart+',
-              translate({ id: 'console.residents.tier.plus', message: 'iAM Smart+ (can sign)' }),
-            ],
-            [
-              'iAM Smart',
-              translate({ id: 'console.residents.tier.basic', message: 'iAM Smart (cannot sign)' }),
-            ],
-          ]}
+          options={tierOptions()}
         />
       </div>
       <div className={ui.formRow}>
@@ -135,10 +138,7 @@ export default function ResidentForm({
         <SelectField
           label={translate({ id: 'console.residents.field.gender', message: 'Gender' })}
           {...bind('gender')}
-          options={[
-            ['F', translate({ id: 'console.residents.gender.f', message: 'Female' })],
-            ['M', translate({ id: 'console.residents.gender.m', message: 'Male' })],
-          ]}
+          options={genderOptions()}
         />
       </div>
       <div className={ui.formRow}>

@@ -12,6 +12,27 @@ import { FAILURE_CODES, OPERATIONS, WITH_CALLBACK } from './operations'
 
 type Fault = 'dcode' | 'delay' | 'callback'
 
+/** What can be forced: a D-code, a delay, and for an operation with a callback, a failing callback. */
+const faultOptions = (withCallback: boolean): (readonly [Fault, string])[] => [
+  ['dcode', translate({ id: 'console.scenarios.fault.dcode', message: 'Answer a D-code' })],
+  ['delay', translate({ id: 'console.scenarios.fault.delay', message: 'Delay the answer' })],
+  ...(withCallback
+    ? ([
+        ['callback', translate({ id: 'console.scenarios.fault.callback', message: 'Fail the callback' })],
+      ] as const)
+    : []),
+]
+
+/** How the callback fails. */
+const callbackOptions = () =>
+  [
+    [
+      'error',
+      translate({ id: 'console.scenarios.callback.error', message: 'is answered HTTP 500 on every try' }),
+    ],
+    ['timeout', translate({ id: 'console.scenarios.callback.timeout', message: 'is never answered' })],
+  ] as const
+
 export default function NewScenario({ app, onCreated }: { app: App; onCreated(): void }) {
   const { values, bind, error, fail } = useFields({
     operationId: 'getToken',
@@ -57,18 +78,7 @@ export default function NewScenario({ app, onCreated }: { app: App; onCreated():
         <SelectField
           label={translate({ id: 'console.scenarios.fault', message: 'What to force' })}
           {...bind('fault')}
-          options={[
-            ['dcode', translate({ id: 'console.scenarios.fault.dcode', message: 'Answer a D-code' })],
-            ['delay', translate({ id: 'console.scenarios.fault.delay', message: 'Delay the answer' })],
-            ...(WITH_CALLBACK.includes(operationId)
-              ? ([
-                  [
-                    'callback',
-                    translate({ id: 'console.scenarios.fault.callback', message: 'Fail the callback' }),
-                  ],
-                ] as const)
-              : []),
-          ]}
+          options={faultOptions(WITH_CALLBACK.includes(operationId))}
         />
         <TextField
           label={translate({ id: 'console.scenarios.times', message: 'For the next calls' })}
@@ -94,19 +104,7 @@ export default function NewScenario({ app, onCreated }: { app: App; onCreated():
         <SelectField
           label={translate({ id: 'console.scenarios.callback', message: 'The callback' })}
           {...bind('callback')}
-          options={[
-            [
-              'error',
-              translate({
-                id: 'console.scenarios.callback.error',
-                message: 'is answered HTTP 500 on every try',
-              }),
-            ],
-            [
-              'timeout',
-              translate({ id: 'console.scenarios.callback.timeout', message: 'is never answered' }),
-            ],
-          ]}
+          options={callbackOptions()}
         />
       )}
       <ActionButton type="submit">

@@ -3,6 +3,7 @@ import Translate, { translate } from '@docusaurus/Translate'
 import Heading from '@theme/Heading'
 import { type FormEvent, useEffect, useState } from 'react'
 import { formatHkMinutes } from '../../hk-time'
+import { appChoices } from '../../console/AppPicker'
 import { sandboxApi, supportApi, unwrap } from '../../shared/api'
 import { ErrorAlert } from '../../shared/feedback'
 import {
@@ -85,10 +86,8 @@ export default function NewEnquiry({ meta, onFiled }: { meta: Meta; onFiled(e: E
       <SelectField
         label={translate({ id: 'support.category', message: 'Category' })}
         {...bind('category')}
-        options={[
-          ['', translate({ id: 'support.categoryAuto', message: 'Let the desk suggest one' })],
-          ...termOptions(meta.categories),
-        ]}
+        none={translate({ id: 'support.categoryAuto', message: 'Let the desk suggest one' })}
+        options={termOptions(meta.categories)}
       />
       <SelectField
         label={translate({ id: 'support.severity', message: 'Severity' })}
@@ -99,10 +98,8 @@ export default function NewEnquiry({ meta, onFiled }: { meta: Meta; onFiled(e: E
         label={translate({ id: 'support.app', message: 'App concerned' })}
         value={clientID}
         onChange={(e) => setClientID(e.target.value)}
-        options={[
-          ['', translate({ id: 'support.noApp', message: 'No app' })],
-          ...apps.map((a) => [a.clientID, `${a.name} (${a.clientID.slice(0, 8)}…)`] as const),
-        ]}
+        none={translate({ id: 'support.noApp', message: 'No app' })}
+        options={appChoices(apps)}
         error={fieldError(errors, 'clientID')}
       />
       {clientID && (

@@ -61,10 +61,8 @@ export default function StaffReply({
       <SelectField
         label={translate({ id: 'support.cannedAnswer', message: 'Canned answer' })}
         {...bind('cannedId')}
-        options={[
-          ['', translate({ id: 'support.noCanned', message: 'No canned answer' })],
-          ...sorted.map((c) => [c.id, `${suggested.has(c.id) ? '★ ' : ''}${c.title}`] as const),
-        ]}
+        none={translate({ id: 'support.noCanned', message: 'No canned answer' })}
+        options={sorted.map((c) => [c.id, `${suggested.has(c.id) ? '★ ' : ''}${c.title}`] as const)}
       />
       {chosen && (
         <blockquote className={styles.pre} data-testid="canned-preview">
@@ -81,10 +79,8 @@ export default function StaffReply({
       <SelectField
         label={translate({ id: 'support.setStatus', message: 'Then set status' })}
         {...bind('nextStatus')}
-        options={[
-          ['', translate({ id: 'support.keep', message: 'Keep' })],
-          ...termOptions(meta.statuses.filter((s) => s !== 'new' && s !== 'triaged')),
-        ]}
+        none={translate({ id: 'support.keep', message: 'Keep' })}
+        options={termOptions(meta.statuses.filter((s) => s !== 'new' && s !== 'triaged'))}
       />
       <SubmitButton busy={busy}>
         <Translate id="support.send">Send</Translate>

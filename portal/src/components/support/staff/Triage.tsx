@@ -65,10 +65,8 @@ export default function Triage({
         <SelectField
           label={translate({ id: 'support.status', message: 'Status' })}
           {...bind('status')}
-          options={[
-            ['', `${translate({ id: 'support.keep', message: 'Keep' })} (${term(item.status)})`],
-            ...termOptions(allowed.filter((s) => item.kind === 'enquiry' || s !== 'resolved')),
-          ]}
+          none={`${translate({ id: 'support.keep', message: 'Keep' })} (${term(item.status)})`}
+          options={termOptions(allowed.filter((s) => item.kind === 'enquiry' || s !== 'resolved'))}
         />
         <SelectField
           label={translate({ id: 'support.priority', message: 'Priority' })}
@@ -85,10 +83,8 @@ export default function Triage({
         <SelectField
           label={translate({ id: 'support.assignee', message: 'Assignee' })}
           {...bind('assignee')}
-          options={[
-            ['', translate({ id: 'support.unassigned', message: 'Unassigned' })],
-            ...staff.map((s) => [s.id, `${s.email} (${s.role})`] as const),
-          ]}
+          none={translate({ id: 'support.unassigned', message: 'Unassigned' })}
+          options={staff.map((s) => [s.id, `${s.email} (${s.role})`] as const)}
         />
       </div>
       <button type="submit" className="button button--primary margin-bottom--md" disabled={busy}>
