@@ -507,3 +507,41 @@ describe.skipIf(!clusterUrl)('two instances on one PostgreSQL: tickets and callb
     void b
   })
 })
+
+describe.skipIf(!clusterUrl)('two instances on one PostgreSQL: no state in a process', () => {
+  const admin = (on: Instance, path: string, method = 'GET', body?: unknown) =>
+    on.request(`/sandbox/v1/apps/${CLIENT_ID}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${config.adminToken}`, 'Content-Type': 'application/json' },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    })
+
+  async function pair(): Promise<[Instance, Instance]> {
+    for (const i of [...running]) await i.stop()
+    callbacks.length = 0
+    return [await start('A'), await start('B')]
+  }
+
+  it("an app's test clock advanced on A is seen on B: its token expires there (D20009)", async () => {
+    const [a, b] = await pair()
+    const t = await b.client.call<{ accessToken: string; openID: string }>('/auth/getToken', {
+      code: await code(b),
+      grantType: 'authorization_code',
+    })
+    const profiles = () =>
+      b.client.call('/profiles', {
+        accessToken: t.content!.accessToken,
+        openID: t.content!.openID,
+        profileFields: ['enName'],
+      })
+    expect((await profiles()).code).toBe('D00000')
+    expect((await admin(a, '/clock/advance', 'POST', { ms: 600_000 })).status).toBe(200)
+    // B's clock route reads through the store; its calls follow the notice (about a millisecond).
+    expect(await (await admin(b, '/clock')).json()).toMatchObject({ offsetMs: 600_000 })
+    await eventually(async () => b.platform.services.appClock.offset(CLIENT_ID) === 600_000, 'B moved')
+    expect((await profiles()).code).toBe('D20009')
+    // Reset on B: A is back to real time.
+    expect((await admin(b, '/clock', 'DELETE')).status).toBe(200)
+    await eventually(async () => a.platform.services.appClock.offset(CLIENT_ID) === 0, 'A reset')
+  })
+})

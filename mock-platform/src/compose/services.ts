@@ -22,7 +22,7 @@ import { createMailOutbox } from '../features/notifications'
 import { type Org, OrgsService } from '../features/orgs'
 import { ResidentsService, type StoredResident } from '../features/residents'
 import { Autopilot } from '../features/sandbox'
-import { AppClock, Scenarios } from '../features/scenarios'
+import { AppClock, Scenarios, SharedOffsets } from '../features/scenarios'
 import { KeysService, SharedKeysService } from '../features/security'
 import { SharedSigningLedger } from '../features/signing'
 import { createDesk } from '../features/support'
@@ -152,7 +152,10 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
   })
   const autopilot = new Autopilot(() => tickets, logger)
   // Request inspector, scenarios and the per-app test clock (features/inspector, features/scenarios).
-  const appClock = new AppClock(clock, [keys, tokens, tickets, consents])
+  // Hosted: the offsets in the shared state, mirrored per instance and refreshed at once over Events.
+  const offsets = shared && deps.events && new SharedOffsets(shared, deps.events, () => clock.now())
+  await offsets?.ready
+  const appClock = new AppClock(clock, [keys, tokens, tickets, consents], offsets)
   const requestLog =
     deps.inspector?.log === null
       ? memoryRecordLog<InspectedItem>('requests', { keep: deps.inspector.tailSize ?? 500 })

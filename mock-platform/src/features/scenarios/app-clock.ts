@@ -1,5 +1,6 @@
 /** The per-app test clock: moving it shifts the app's CEKs, codes, tokens and tasks toward expiry; the offset is shown. */
 import type { Clock } from '../../clock'
+import type { SharedOffsets } from './app-clock.shared'
 
 /** Longest single move: 30 days (a CEK lives 24 h, a token 10 min; nothing in the sandbox lives longer). */
 export const MAX_ADVANCE_MS = 30 * 86_400_000
@@ -23,10 +24,12 @@ export class AppClock {
   constructor(
     private readonly clock: Clock,
     private readonly movers: ClockMover[] = [],
+    /** Hosted mode: the offsets every instance shares (app-clock.shared.ts); absent: this process's. */
+    private readonly shared?: SharedOffsets,
   ) {}
 
   offset(clientID: string): number {
-    return this.offsets.get(clientID) ?? 0
+    return this.shared ? this.shared.offset(clientID) : (this.offsets.get(clientID) ?? 0)
   }
 
   /**
@@ -36,15 +39,23 @@ export class AppClock {
   async advance(clientID: string, ms: number): Promise<AppClockView> {
     if (!Number.isInteger(ms) || ms < 1 || ms > MAX_ADVANCE_MS)
       throw new RangeError(`ms must be 1–${MAX_ADVANCE_MS}`)
-    this.offsets.set(clientID, this.offset(clientID) + ms)
+    if (this.shared) await this.shared.add(clientID, ms)
+    else this.offsets.set(clientID, this.offset(clientID) + ms)
     // Stored things (consents) move by a write: the clock's answer waits for it, so the next call sees the move.
     await Promise.all(this.movers.map((m) => m.shift(clientID, ms)))
     return this.view(clientID)
   }
 
   /** Back to real time: the offset is cleared; what was moved stays moved (time never runs backwards). */
-  reset(clientID: string): AppClockView {
-    this.offsets.delete(clientID)
+  async reset(clientID: string): Promise<AppClockView> {
+    if (this.shared) await this.shared.clear(clientID)
+    else this.offsets.delete(clientID)
+    return this.view(clientID)
+  }
+
+  /** The view, read through the store in hosted mode (another instance may have just moved it). */
+  async current(clientID: string): Promise<AppClockView> {
+    if (this.shared) await this.shared.read(clientID)
     return this.view(clientID)
   }
 

@@ -1,3 +1,4 @@
 /** The scenarios feature's entry: forced outcomes and the per-app test clock. */
 export * from './scenarios.service'
 export * from './app-clock'
+export * from './app-clock.shared'

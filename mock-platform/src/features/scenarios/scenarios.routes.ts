@@ -51,7 +51,7 @@ export function scenarioRoutes(s: Services): Hono {
 
   r.get('/apps/:clientID/clock', async (c) => {
     const { app } = await s.access.app(c, c.req.param('clientID'), 'read')
-    return c.json(s.appClock.view(app.clientID), 200, NO_STORE)
+    return c.json(await s.appClock.current(app.clientID), 200, NO_STORE)
   })
 
   r.post('/apps/:clientID/clock/advance', async (c) => {
@@ -64,7 +64,7 @@ export function scenarioRoutes(s: Services): Hono {
 
   r.delete('/apps/:clientID/clock', async (c) => {
     const { app } = await s.access.app(c, c.req.param('clientID'), 'write')
-    return c.json(s.appClock.reset(app.clientID), 200, NO_STORE)
+    return c.json(await s.appClock.reset(app.clientID), 200, NO_STORE)
   })
 
   return r
