@@ -7,7 +7,7 @@ import { type FormEvent, useState } from 'react'
 import { formatHkTime } from '../hk-time'
 import { sandboxApi, unwrap } from '../shared/api'
 import { ActionButton, Badge, ErrorAlert, Loading, Notice } from '../shared/feedback'
-import { CheckboxField, fieldError, SelectField, TextField, useFields } from '../shared/fields'
+import { CheckboxField, EmailField, fieldError, SelectField, TextField, useFields } from '../shared/fields'
 import { useLoad } from '../shared/hooks'
 import { Fact, FormPanel, Section } from '../shared/Section'
 import { useSession, useSignedIn } from '../shared/session'
@@ -239,11 +239,7 @@ export default function Organisation() {
             </Translate>
           </p>
           <div className={ui.formRow}>
-            <TextField
-              label={translate({ id: 'console.field.email', message: 'Email address' })}
-              type="email"
-              {...bind('email')}
-            />
+            <EmailField {...bind('email')} />
             <SelectField
               label={translate({ id: 'console.org.col.role', message: 'Role' })}
               options={roleOptions()}

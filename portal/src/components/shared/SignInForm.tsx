@@ -6,7 +6,7 @@ import useBaseUrl from '@docusaurus/useBaseUrl'
 import type { FormEvent } from 'react'
 import { sandboxApi, unwrap } from './api'
 import { ActionButton, ErrorAlert, Notice } from './feedback'
-import { type Bound, TextField, useFields } from './fields'
+import { type Bound, EmailField, TextField, useFields } from './fields'
 import { useSession } from './session'
 import ui from './ui.module.css'
 
@@ -36,13 +36,7 @@ export function AccountFields({
 }) {
   return (
     <>
-      <TextField
-        label={translate({ id: 'console.field.email', message: 'Email address' })}
-        type="email"
-        autoComplete={newAccount ? 'email' : 'username'}
-        required
-        {...bind('email')}
-      />
+      <EmailField autoComplete={newAccount ? 'email' : 'username'} required {...bind('email')} />
       <TextField
         label={translate({ id: 'console.field.password', message: 'Password' })}
         type="password"

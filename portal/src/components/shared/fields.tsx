@@ -1,4 +1,5 @@
 /** Labelled form fields with their hint and their error (announced), for every form of the portal. */
+import { translate } from '@docusaurus/Translate'
 import clsx from 'clsx'
 import {
   type ChangeEvent,
@@ -64,6 +65,19 @@ function Field({
 export function TextField(props: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const { label, error, hint, ...input } = props
   return <Field label={label} error={error} hint={hint} control={(a) => <input {...a} {...input} />} />
+}
+
+/** A field for a whole number, typed as text (its value stays a string): phones show their number pad. */
+export function NumberField(props: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'inputMode'>) {
+  return <TextField inputMode="numeric" {...props} />
+}
+
+/** An email address field, labelled "Email address" unless `label` says otherwise. */
+export function EmailField({
+  label = translate({ id: 'console.field.email', message: 'Email address' }),
+  ...props
+}: Partial<FieldProps> & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+  return <TextField label={label} type="email" {...props} />
 }
 
 export function TextAreaField(props: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {

@@ -3,7 +3,14 @@ import Translate, { translate } from '@docusaurus/Translate'
 import { type ChangeEvent, type FormEvent, useState } from 'react'
 import { ApiError, sandboxApi, unwrap } from '../../shared/api'
 import { ActionButton, ErrorAlert } from '../../shared/feedback'
-import { CheckboxField, fieldError, SelectField, TextField } from '../../shared/fields'
+import {
+  CheckboxField,
+  EmailField,
+  fieldError,
+  NumberField,
+  SelectField,
+  TextField,
+} from '../../shared/fields'
 import { FormPanel } from '../../shared/Section'
 import type { Resident, ResidentPatch } from '../../shared/types'
 import ui from '../../shared/ui.module.css'
@@ -142,19 +149,16 @@ export default function ResidentForm({
         />
       </div>
       <div className={ui.formRow}>
-        <TextField
+        <EmailField
           label={translate({ id: 'console.residents.field.email', message: 'e-ME email address' })}
-          type="email"
           {...bind('email')}
         />
-        <TextField
+        <NumberField
           label={translate({ id: 'console.residents.field.countryCode', message: 'Country code' })}
-          inputMode="numeric"
           {...bind('countryCode')}
         />
-        <TextField
+        <NumberField
           label={translate({ id: 'console.residents.field.mobile', message: 'e-ME mobile number' })}
-          inputMode="numeric"
           {...bind('mobile')}
         />
       </div>
@@ -167,9 +171,8 @@ export default function ResidentForm({
           {...bind('decision')}
           options={decisionOptions()}
         />
-        <TextField
+        <NumberField
           label={translate({ id: 'console.residents.field.delayMs', message: 'Delay before deciding (ms)' })}
-          inputMode="numeric"
           {...bind('delayMs')}
         />
       </div>

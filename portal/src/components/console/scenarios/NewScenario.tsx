@@ -4,7 +4,7 @@ import { dCodes } from '@iamsmart-sandbox/openapi/generated/dcodes'
 import type { FormEvent } from 'react'
 import { sandboxApi, unwrap } from '../../shared/api'
 import { ActionButton, ErrorAlert } from '../../shared/feedback'
-import { SelectField, TextField, useFields } from '../../shared/fields'
+import { NumberField, SelectField, useFields } from '../../shared/fields'
 import { FormPanel } from '../../shared/Section'
 import type { App, ScenarioCreateRequest } from '../../shared/types'
 import ui from '../../shared/ui.module.css'
@@ -80,9 +80,8 @@ export default function NewScenario({ app, onCreated }: { app: App; onCreated():
           {...bind('fault')}
           options={faultOptions(WITH_CALLBACK.includes(operationId))}
         />
-        <TextField
+        <NumberField
           label={translate({ id: 'console.scenarios.times', message: 'For the next calls' })}
-          inputMode="numeric"
           {...bind('times')}
         />
       </div>
@@ -94,9 +93,8 @@ export default function NewScenario({ app, onCreated }: { app: App; onCreated():
         />
       )}
       {fault === 'delay' && (
-        <TextField
+        <NumberField
           label={translate({ id: 'console.scenarios.delayMs', message: 'Delay (ms, at most 60 000)' })}
-          inputMode="numeric"
           {...bind('delayMs')}
         />
       )}

@@ -3,7 +3,7 @@ import Translate, { translate } from '@docusaurus/Translate'
 import { formatHkTime } from '../../hk-time'
 import { sandboxApi, unwrap } from '../../shared/api'
 import { ActionButton, ErrorAlert, Loading } from '../../shared/feedback'
-import { TextField, useFields } from '../../shared/fields'
+import { NumberField, useFields } from '../../shared/fields'
 import { useLoad } from '../../shared/hooks'
 import { Fact, Section } from '../../shared/Section'
 import type { App, Clock } from '../../shared/types'
@@ -73,9 +73,8 @@ export default function TestClock({ app }: { app: App }) {
         ))}
       </div>
       <div className={ui.formRow}>
-        <TextField
+        <NumberField
           label={translate({ id: 'console.clock.ms', message: 'Advance by (ms)' })}
-          inputMode="numeric"
           {...bind('ms')}
         />
       </div>
