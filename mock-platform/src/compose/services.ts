@@ -36,14 +36,13 @@ import { memoryPkiStore } from '../pki/pki.store'
 import { MemoryGuard } from '../protocol/memory-guard'
 import { type Limiter, RateLimiter } from '../protocol/rate-limiter'
 import { SharedRateLimiter } from '../protocol/rate-limiter.shared'
-import { ReplayGuard } from '../protocol/replay-guard'
-import { SharedReplayGuard } from '../protocol/replay-guard.shared'
 import type { Services } from '../services'
 import { cachedDocuments } from '../store/cached-documents'
 import { embeddedDocuments } from '../store/documents'
 import { memoryStorage } from '../store/memory'
 import { memoryRecordLog } from '../store/record-log'
 import { recordLogs } from '../store/records'
+import { admissionDeps } from './admission'
 import type { AppDeps, ComposedServices } from './deps'
 
 export type { AppDeps, ComposedServices } from './deps'
@@ -222,20 +221,7 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
       clock,
       apps: appDirectory(apps),
       keys,
-      replay: shared
-        ? new SharedReplayGuard(
-            shared,
-            clock,
-            () => config.timestampWindowMs,
-            () => config.noncesPerApp,
-          )
-        : new ReplayGuard(
-            clock,
-            () => config.timestampWindowMs,
-            () => config.noncesPerApp,
-          ),
-      limiter: limiter('app', () => config.rateLimitPerMinute),
-      orgLimiter: limiter('org', () => config.orgRateLimitPerMinute),
+      ...admissionDeps(config, clock, shared),
       memory:
         deps.heap &&
         new MemoryGuard(

@@ -7,7 +7,7 @@ import type { Logger } from '../logger'
 import type { CallRecord, Override } from './call-record'
 import type { MemoryGuard } from './memory-guard'
 import type { Limiter } from './rate-limiter'
-import type { NonceGuard } from './replay-guard'
+import type { NonceGuard, NonceVerdict } from './replay-guard'
 
 /**
  * The app a handler receives: the apps feature names its type by augmenting this interface (as Hono's
@@ -44,6 +44,27 @@ export type CallObserver = (record: CallRecord) => Promise<void> | undefined | v
 /** A forced outcome for this app's next call of this operation (consumes one use), or none. */
 export type OutcomeOverrides = (clientID: string, operationId: string) => Override | undefined
 
+/** A call's rate counters and nonce in one step (hosted: one round trip); steps `rate` and `nonce` answer from it. */
+export interface Admission {
+  admit(a: AdmissionRequest): Promise<AdmissionVerdict>
+}
+export interface AdmissionRequest {
+  clientID: string
+  /** The keys the app's and the organisation's rate limits count under. */
+  rateKey: string
+  orgKey: string
+  nonce: string
+  timestamp: number
+  /** Outside the timestamp window the call is counted but its nonce is not remembered. */
+  inWindow: boolean
+}
+export interface AdmissionVerdict {
+  rateWaitS: number
+  orgWaitS: number
+  /** Absent when the nonce was not reached (a rate limit, or outside the window). */
+  nonce?: NonceVerdict
+}
+
 export interface SignedRouteDeps {
   clock: Clock
   apps: AppDirectory
@@ -54,6 +75,8 @@ export interface SignedRouteDeps {
   memory?: MemoryGuard
   /** Signed calls per organisation (ORG_RATE_LIMIT_PER_MINUTE). */
   orgLimiter?: Limiter
+  /** Hosted: `limiter`, `orgLimiter` and `replay` counted and claimed in one step. */
+  admission?: Admission
   // The app's test clock is not used for the timestamp window: the OSP signs with its real clock (scenarios/app-clock.ts).
   observe?: CallObserver
   forced?: OutcomeOverrides

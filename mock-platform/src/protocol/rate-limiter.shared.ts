@@ -7,6 +7,7 @@
 import type { Clock } from '../clock'
 import type { SharedState } from '../store/shared-state'
 import type { Limiter } from './rate-limiter'
+import type { Hit } from './replay-guard.shared'
 
 export class SharedRateLimiter implements Limiter {
   constructor(
@@ -19,9 +20,18 @@ export class SharedRateLimiter implements Limiter {
   ) {}
 
   async hit(key: string): Promise<number> {
-    const now = this.clock.now()
-    const count = await this.shared.hit(`${this.name}:${key}`, this.windowMs, now)
+    return this.wait(await this.shared.hit(`${this.name}:${key}`, this.windowMs, this.clock.now()))
+  }
+
+  /** This limiter's counter for `key`, to be counted with other state in one step (SharedState.admit). */
+  counter(key: string): Hit {
+    return { key: `${this.name}:${key}`, windowMs: this.windowMs, limit: this.limit() }
+  }
+
+  /** 0 when a window's `count` is within the limit (0: not counted), else the seconds until the window ends. */
+  wait(count: number): number {
     if (count <= this.limit()) return 0
+    const now = this.clock.now()
     const end = Math.floor(now / this.windowMs) * this.windowMs + this.windowMs
     return Math.max(1, Math.ceil((end - now) / 1000))
   }

@@ -1,15 +1,15 @@
 /**
  * The hosted nonce memory: every instance claims nonces in one SharedState (PostgreSQL), so a nonce used on instance
- * A is a replay (D20004) on instance B. The claim is atomic (SharedState.claimNonce); NONCES_PER_APP is counted with
- * `held()` over one marker per stored nonce. Under concurrent calls of one app on several instances the count and the
+ * A is a replay (D20004) on instance B. The claim is atomic (a unique key per client and nonce); NONCES_PER_APP is
+ * the count of the app's unexpired nonces. Under concurrent calls of one app on several instances the count and the
  * claim are separate statements, so the bound may be passed by the number of calls in flight (never a replay).
  */
 import type { Clock } from '../clock'
 import type { SharedState } from '../store/shared-state'
 import { type NonceGuard, type NonceVerdict, TimestampWindow } from './replay-guard'
 
-/** The SharedState kind of the per-app nonce markers (counted by `held`). */
-const KIND = 'nonce'
+/** A counter to count with the nonce (SharedState.admit). */
+export type Hit = { key: string; windowMs: number; limit: number }
 
 export class SharedReplayGuard extends TimestampWindow implements NonceGuard {
   constructor(
@@ -27,22 +27,40 @@ export class SharedReplayGuard extends TimestampWindow implements NonceGuard {
    * length (the longest any nonce stays).
    */
   async remember(clientID: string, nonce: string, timestamp = this.clock.now()): Promise<NonceVerdict> {
+    return (await this.admit(clientID, { nonce, timestamp }, [])).nonce!
+  }
+
+  /**
+   * Counts `hits` (each only while those before it are within their limits) and then, when all are, remembers the
+   * nonce: one round trip for a signed call's rate limits and nonce. No `nonce`: the counters only.
+   */
+  async admit(
+    clientID: string,
+    nonce: { nonce: string; timestamp: number } | undefined,
+    hits: readonly Hit[],
+  ): Promise<{ counts: number[]; nonce?: NonceVerdict }> {
     const now = this.clock.now()
-    const window = this.windowMs()
-    const expiresMs = this.keptUntil(timestamp, now)
-    const key = `${clientID.length}:${clientID}:${nonce}`
     const limit = this.perApp()
-    if ((await this.shared.held(KIND, clientID, now)) >= limit) {
-      if ((await this.shared.get(KIND, key, now)) !== undefined) return { ok: false, reason: 'replay' }
-      return { ok: false, reason: 'full', limit, retryAfterS: Math.max(1, Math.ceil(window / 1000)) }
-    }
-    if (!(await this.shared.claimNonce(clientID, nonce, expiresMs, now)))
-      return { ok: false, reason: 'replay' }
-    await this.shared.put(KIND, key, clientID, 1, expiresMs)
-    return { ok: true }
+    const full = nonce !== undefined && (await this.shared.nonces(clientID, now)) >= limit
+    const r = await this.shared.admit({
+      hits,
+      nonce: nonce && {
+        clientId: clientID,
+        nonce: nonce.nonce,
+        // SharedState's entries are gone at their expiry; the nonce must still be held at keptUntil.
+        expiresMs: this.keptUntil(nonce.timestamp, now) + 1,
+        claim: !full,
+      },
+      nowMs: now,
+    })
+    if (r.nonce === undefined) return { counts: r.counts }
+    if (r.nonce === 'used') return { counts: r.counts, nonce: { ok: false, reason: 'replay' } }
+    if (!full) return { counts: r.counts, nonce: { ok: true } }
+    const retryAfterS = Math.max(1, Math.ceil(this.windowMs() / 1000))
+    return { counts: r.counts, nonce: { ok: false, reason: 'full', limit, retryAfterS } }
   }
 
   held(clientID: string): Promise<number> {
-    return this.shared.held(KIND, clientID, this.clock.now())
+    return this.shared.nonces(clientID, this.clock.now())
   }
 }

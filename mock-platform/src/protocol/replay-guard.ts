@@ -46,7 +46,10 @@ export abstract class TimestampWindow {
     return Math.abs(skewMs) <= this.windowMs()
   }
 
-  /** When a nonce sent with `timestamp` may leave memory: once a request carrying it could no longer pass the window. */
+  /**
+   * The last ms a request carrying `timestamp` can pass the window (|skew| ≤ window): the nonce is held up to and
+   * including it.
+   */
   protected keptUntil(timestamp: number, now: number): number {
     return Math.max(timestamp, now - this.windowMs()) + this.windowMs()
   }

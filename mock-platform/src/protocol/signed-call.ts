@@ -2,6 +2,7 @@
 import type { Context } from 'hono'
 import type { CallRecord, CallStage } from './call-record'
 import type { SignedApp, SignedRouteDeps } from './ports'
+import type { NonceVerdict } from './replay-guard'
 
 export const HEADER_NAMES = ['clientID', 'signatureMethod', 'timestamp', 'nonce', 'signature'] as const
 export type HeaderName = (typeof HEADER_NAMES)[number]
@@ -21,6 +22,8 @@ export interface SignedCall {
   app?: SignedApp
   parts?: { clientID: string; signatureMethod: string; timestamp: string; nonce: string; body: string }
   verdict?: { valid: boolean; expectedBase64: string; wasUrlEncoded: boolean }
+  /** The nonce's verdict when the admission counted the rate and claimed the nonce in one step. */
+  admitted?: NonceVerdict
   /** The CEK that opened the request (its answer is sealed with it). */
   cek?: Uint8Array
   /** The compatibility profile `unencrypted`: the request came plain, the answer goes plain. */

@@ -39,6 +39,26 @@ export interface SharedState {
   count(key: string, windowMs: number, nowMs: number): Promise<number>
   /** Removes what has expired; returns how many entries went. Safe to run on every instance at once. */
   sweep(nowMs: number): Promise<number>
+  /**
+   * Several counters and a nonce in one step (the hosted engine: one statement), for the admission of a signed call:
+   * each `hits` entry is counted as `hit` only while every one before it is within its `limit` (0 when not counted);
+   * then, when all are within their limits, the nonce is claimed as `claimNonce` (`claim: false`: only looked up).
+   * `nonce` is 'new' (claimed now, or not held), 'used' (held unexpired: a replay), or absent (not reached).
+   */
+  admit(a: Admit): Promise<Admitted>
+  /** Unexpired nonces held for `clientId` (the per-app bound of nonces). */
+  nonces(clientId: string, nowMs: number): Promise<number>
+}
+
+export interface Admit {
+  hits: ReadonlyArray<{ key: string; windowMs: number; limit: number }>
+  nonce?: { clientId: string; nonce: string; expiresMs: number; claim: boolean }
+  nowMs: number
+}
+
+export interface Admitted {
+  counts: number[]
+  nonce?: 'new' | 'used'
 }
 
 interface Held {
@@ -56,7 +76,7 @@ export function memorySharedState(): SharedState {
     const h = values.get(`${kind}\u0000${key}`)
     return h && h.expiresMs > nowMs ? h : undefined
   }
-  return {
+  const state: SharedState = {
     async claimNonce(clientId, nonce, expiresMs, nowMs) {
       const k = `${clientId}\u0000${nonce}`
       const until = nonces.get(k)
@@ -111,6 +131,26 @@ export function memorySharedState(): SharedState {
       const c = counters.get(`${key}\u0000${start}`)
       return c && c.expiresMs > nowMs ? c.n : 0
     },
+    async admit({ hits, nonce, nowMs }) {
+      const counts: number[] = []
+      let within = true
+      for (const h of hits) {
+        const n: number = within ? await state.hit(h.key, h.windowMs, nowMs) : 0
+        within &&= n <= h.limit
+        counts.push(n)
+      }
+      if (!nonce || !within) return { counts }
+      const { clientId, expiresMs } = nonce
+      const used = nonce.claim
+        ? !(await state.claimNonce(clientId, nonce.nonce, expiresMs, nowMs))
+        : (nonces.get(`${clientId}\u0000${nonce.nonce}`) ?? 0) > nowMs
+      return { counts, nonce: used ? 'used' : 'new' }
+    },
+    async nonces(clientId, nowMs) {
+      let n = 0
+      for (const [k, until] of nonces) if (until > nowMs && k.startsWith(`${clientId}\u0000`)) n++
+      return n
+    },
     async sweep(nowMs) {
       let gone = 0
       for (const [k, until] of nonces) if (until <= nowMs && nonces.delete(k)) gone++
@@ -119,6 +159,7 @@ export function memorySharedState(): SharedState {
       return gone
     },
   }
+  return state
 }
 
 /** Equal as JSON values (as PostgreSQL's jsonb `=`: object key order does not matter). */

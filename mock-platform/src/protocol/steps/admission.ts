@@ -1,7 +1,8 @@
 /** Steps `signature`, `memory`, `rate`, `timestamp` and `nonce`: whether this call may be handled at all. */
 import { verifySignature } from '@iamsmart-sandbox/openapi/codec'
 import { PlatformError } from '../../errors'
-import type { Step } from '../signed-call'
+import type { SignedRouteDeps } from '../ports'
+import type { SignedCall, Step } from '../signed-call'
 
 /** HMAC over the string to sign with the app's current secret, then its former one during a rotation's overlap. */
 export const checkSignature: Step = async (call, deps) => {
@@ -28,11 +29,10 @@ export const shedLoad: Step = (_call, deps) => {
     )
 }
 
-/** Calls per app, then per organisation, per minute. */
+/** Calls per app, then per organisation, per minute (hosted: with the nonce, in one step). */
 export const limitRate: Step = async (call, deps) => {
-  const wait = await deps.limiter.hit(`client:${call.parts!.clientID}`)
+  const [wait, orgWait] = await rateWaits(call, deps)
   if (wait > 0) throw new PlatformError('D20026', 'rate limit exceeded', 429, { 'Retry-After': String(wait) })
-  const orgWait = (await deps.orgLimiter?.hit(deps.apps.rateKey(call.app!))) ?? 0
   if (orgWait > 0)
     throw new PlatformError(
       'D20026',
@@ -42,9 +42,32 @@ export const limitRate: Step = async (call, deps) => {
     )
 }
 
+async function rateWaits(call: SignedCall, deps: SignedRouteDeps): Promise<[number, number]> {
+  const { clientID, nonce, timestamp } = call.parts!
+  const rateKey = `client:${clientID}`
+  if (deps.admission) {
+    const v = await deps.admission.admit({
+      clientID,
+      rateKey,
+      orgKey: deps.apps.rateKey(call.app!),
+      nonce,
+      timestamp: Number(timestamp),
+      inWindow: inWindow(call, deps),
+    })
+    call.admitted = v.nonce
+    return [v.rateWaitS, v.orgWaitS]
+  }
+  const wait = await deps.limiter.hit(rateKey)
+  if (wait > 0) return [wait, 0]
+  return [0, (await deps.orgLimiter?.hit(deps.apps.rateKey(call.app!))) ?? 0]
+}
+
+const skewOf = (call: SignedCall, deps: SignedRouteDeps) => Number(call.parts!.timestamp) - deps.clock.now()
+const inWindow = (call: SignedCall, deps: SignedRouteDeps) => deps.replay.withinWindow(skewOf(call, deps))
+
 /** The timestamp within the replay window of server time. */
 export const checkWindow: Step = (call, deps) => {
-  const skew = Number(call.parts!.timestamp) - deps.clock.now()
+  const skew = skewOf(call, deps)
   if (!deps.replay.withinWindow(skew))
     throw new PlatformError('D20004', `timestamp is ${Math.round(skew / 60_000)} minute(s) off server time`)
 }
@@ -52,7 +75,7 @@ export const checkWindow: Step = (call, deps) => {
 /** The nonce never seen from this app inside the window (and room for it in the app's bound). */
 export const rememberNonce: Step = async (call, deps) => {
   const { clientID, nonce, timestamp } = call.parts!
-  const verdict = await deps.replay.remember(clientID, nonce, Number(timestamp))
+  const verdict = call.admitted ?? (await deps.replay.remember(clientID, nonce, Number(timestamp)))
   if (verdict.ok) return
   if (verdict.reason === 'replay') throw new PlatformError('D20004', 'nonce already used')
   throw new PlatformError(

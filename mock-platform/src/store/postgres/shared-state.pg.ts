@@ -4,6 +4,7 @@
  * an upsert that increments. Expired rows are ignored by every read and removed by `sweep`.
  */
 import type { SharedState } from '../shared-state'
+import { admitStatement, admitted } from './admit.pg'
 import type { Database } from './database'
 
 /**
@@ -33,6 +34,23 @@ export function postgresSharedState(db: Database, o: SharedStateOptions = {}): S
   const cacheMs = o.heldCacheMs ?? 0
   const heldCache = new Map<string, { n: number; at: number }>()
   const heldKey = (kind: string, tenant: string) => `${kind}\u0000${tenant}`
+  const nonceKey = (clientId: string) => `\u0000${clientId}`
+  /** This instance's own additions raise a reused count. */
+  const raise = (k: string) => {
+    const cached = cacheMs > 0 ? heldCache.get(k) : undefined
+    if (cached) cached.n++
+  }
+  /** A count, reused for `heldCacheMs` (see SharedStateOptions). */
+  async function counted(k: string, count: () => Promise<{ rows: Array<{ n: number }> }>) {
+    const cached = cacheMs > 0 ? heldCache.get(k) : undefined
+    if (cached && performance.now() - cached.at < cacheMs) return cached.n
+    const n = (await count()).rows[0]!.n
+    if (cacheMs > 0) {
+      if (heldCache.size >= HELD_CACHE_MAX) heldCache.clear()
+      heldCache.set(k, { n, at: performance.now() })
+    }
+    return n
+  }
   return {
     async claimNonce(clientId, nonce, expiresMs, nowMs) {
       const r = await q.query(
@@ -40,6 +58,7 @@ export function postgresSharedState(db: Database, o: SharedStateOptions = {}): S
          ON CONFLICT (client_id, nonce) DO UPDATE SET expires_ms = EXCLUDED.expires_ms WHERE nonces.expires_ms <= $4`,
         [text(clientId), text(nonce), expiresMs, nowMs],
       )
+      if (r.rowCount === 1) raise(nonceKey(clientId))
       return r.rowCount === 1
     },
     async put(kind, key, tenant, value, expiresMs) {
@@ -49,8 +68,7 @@ export function postgresSharedState(db: Database, o: SharedStateOptions = {}): S
            SET tenant = EXCLUDED.tenant, value = EXCLUDED.value, expires_ms = EXCLUDED.expires_ms`,
         [kind, text(key), text(tenant), JSON.stringify(value), expiresMs],
       )
-      const cached = cacheMs > 0 ? heldCache.get(heldKey(kind, tenant)) : undefined
-      if (cached) cached.n++
+      raise(heldKey(kind, tenant))
     },
     async get<V>(kind: string, key: string, nowMs: number) {
       const r = await q.query<{ value: V }>(
@@ -104,20 +122,29 @@ export function postgresSharedState(db: Database, o: SharedStateOptions = {}): S
       const r = await q.query('DELETE FROM ephemeral WHERE kind = $1 AND key = $2', [kind, text(key)])
       return (r.rowCount ?? 0) > 0
     },
-    async held(kind, tenant, nowMs) {
-      const k = heldKey(kind, tenant)
-      const cached = cacheMs > 0 ? heldCache.get(k) : undefined
-      if (cached && performance.now() - cached.at < cacheMs) return cached.n
-      const r = await q.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM ephemeral WHERE kind = $1 AND tenant = $2 AND expires_ms > $3',
-        [kind, text(tenant), nowMs],
+    held(kind, tenant, nowMs) {
+      return counted(heldKey(kind, tenant), () =>
+        q.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM ephemeral WHERE kind = $1 AND tenant = $2 AND expires_ms > $3',
+          [kind, text(tenant), nowMs],
+        ),
       )
-      const n = r.rows[0]!.n
-      if (cacheMs > 0) {
-        if (heldCache.size >= HELD_CACHE_MAX) heldCache.clear()
-        heldCache.set(k, { n, at: performance.now() })
-      }
-      return n
+    },
+    nonces(clientId, nowMs) {
+      return counted(nonceKey(clientId), () =>
+        q.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM nonces WHERE client_id = $1 AND expires_ms > $2',
+          [text(clientId), nowMs],
+        ),
+      )
+    },
+    async admit(a) {
+      const statement = admitStatement(a, text)
+      if (!statement) return { counts: [] }
+      const r = await q.query<Record<string, unknown>>(statement.text, statement.values)
+      const out = admitted(a, r.rows[0]!)
+      if (a.nonce?.claim && out.nonce === 'new') raise(nonceKey(a.nonce.clientId))
+      return out
     },
     async hit(key, windowMs, nowMs) {
       const start = Math.floor(nowMs / windowMs) * windowMs
