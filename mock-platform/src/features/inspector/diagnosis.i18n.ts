@@ -1,8 +1,8 @@
 /**
  * The request inspector's diagnoses in Traditional (zh-HK) and Simplified (zh-CN) Chinese, keyed by diagnosis id.
  * The diagnoses are written in English with the facts of the call woven in (diagnose-*.ts); each rule here matches
- * one English sentence of an id and writes it in Chinese with the same facts (the rules: i18n/, a table per language
- * in files by area; this module answers with them). The inspector's routes apply it at the
+ * one English sentence of an id and writes it in Chinese with the same facts (the rules: i18n/, in files by area, each
+ * sentence in both languages side by side; this module answers with them). The inspector's routes apply it at the
  * edge when a language is asked for (`?lang=zh-Hant` / `zh-Hans`, or Accept-Language): the English answer is
  * unchanged, and a sentence without a rule stays English (diagnosis.i18n.test.ts keeps that from happening).
  * Terms: portal/i18n/glossary.md.
@@ -10,15 +10,11 @@
 import type { DCode } from '@iamsmart-sandbox/openapi/generated/dcodes'
 import { dCodes } from '@iamsmart-sandbox/openapi/generated/dcodes'
 import { type ChineseLang, dcodeText } from '../../dcodes.i18n'
-import { zhCN } from './i18n/zh-cn'
-import { zhHK } from './i18n/zh-hk'
-import type { Table } from './i18n/kit'
+import { entries, shared, words } from './i18n/tables'
+import type { Both } from './i18n/kit'
 import type { Diagnosis, InspectedItem } from './inspector.types'
 
 export type DiagnosisLang = ChineseLang
-
-/** The sentences of each language, by area in i18n/<lang>.<area>.ts (request, login, callback, keys, signature). */
-const TABLES: Record<DiagnosisLang, Table> = { 'zh-HK': zhHK, 'zh-CN': zhCN }
 
 /**
  * The language asked for: `?lang=` first (zh-Hant, zh-HK, zh-TW, zh-Hans, zh-CN, zh-SG, zh; en or anything else
@@ -55,14 +51,17 @@ export function diagnosisLang(
   return undefined
 }
 
+/** The sentences several ids share, by their English. */
+const SHARED: Record<string, Both<string> | undefined> = shared
+
 /** One sentence in Chinese, or undefined when no rule of the id (or shared) matches it. */
-function translate(table: Table, id: string, english: string): string | undefined {
-  const entry = table.entries[id]
-  const exact = entry?.exact?.[english] ?? table.shared[english]
-  if (exact !== undefined) return exact
+function translate(lang: DiagnosisLang, id: string, english: string): string | undefined {
+  const entry = entries[id]
+  const exact = entry?.exact?.[english] ?? SHARED[english]
+  if (exact !== undefined) return exact[lang]
   for (const [re, write] of entry?.rules ?? []) {
     const m = re.exec(english)
-    if (m) return write(m, table.words)
+    if (m) return write[lang](m, words[lang])
   }
   return undefined
 }
@@ -93,15 +92,13 @@ function generic(lang: DiagnosisLang, d: Diagnosis): Diagnosis | undefined {
 /** Sentences of a diagnosis that have no Chinese rule (empty when fully translated). For the tests. */
 export function untranslated(d: Diagnosis, lang: DiagnosisLang): string[] {
   if (GENERIC.test(d.id)) return generic(lang, d) ? [] : [d.title]
-  const table = TABLES[lang]
-  return [d.title, d.detail, d.fix].filter((s) => translate(table, d.id, s) === undefined)
+  return [d.title, d.detail, d.fix].filter((s) => translate(lang, d.id, s) === undefined)
 }
 
 /** The diagnosis in Chinese; a sentence without a rule stays English. Same shape, same id and link. */
 export function localiseDiagnosis(d: Diagnosis, lang: DiagnosisLang): Diagnosis {
   if (GENERIC.test(d.id)) return generic(lang, d) ?? d
-  const table = TABLES[lang]
-  const t = (s: string) => translate(table, d.id, s) ?? s
+  const t = (s: string) => translate(lang, d.id, s) ?? s
   return { ...d, title: t(d.title), detail: t(d.detail), fix: t(d.fix) }
 }
 
@@ -111,5 +108,5 @@ export function localiseItem<T extends InspectedItem>(item: T, lang: DiagnosisLa
   return { ...item, diagnosis: item.diagnosis.map((d) => localiseDiagnosis(d, lang)) }
 }
 
-/** Every diagnosis id that has Chinese sentences (the generic `code-…` ones come from dcodes.i18n.ts). */
-export const translatedIds = (lang: DiagnosisLang): string[] => Object.keys(TABLES[lang].entries)
+/** Every diagnosis id that has Chinese sentences, in both languages (the generic `code-…` ones come from dcodes.i18n.ts). */
+export const translatedIds = (): string[] => Object.keys(entries)

@@ -1,10 +1,14 @@
 /** What the inspector's Chinese tables are made of, and the English pieces their rules match. */
+import type { ChineseLang } from '../../../dcodes.i18n'
 
-/** Writes one English sentence (already matched by the rule's pattern) in Chinese. */
-export type Rule = readonly [RegExp, (m: RegExpExecArray, w: Words) => string]
-/** Sentences of one diagnosis id: exact ones, and patterns with facts. */
+/** One text in both Chinese languages, side by side: Traditional (zh-HK) and Simplified (zh-CN). */
+export type Both<T> = Readonly<Record<ChineseLang, T>>
+/** Writes one English sentence (already matched by the rule's pattern) in Chinese, with that language's words. */
+export type Write = (m: RegExpExecArray, w: Words) => string
+export type Rule = readonly [RegExp, Both<Write>]
+/** Sentences of one diagnosis id: exact ones, and patterns with facts; each in both languages. */
 export interface Entry {
-  exact?: Record<string, string>
+  exact?: Record<string, Both<string>>
   rules?: Rule[]
 }
 /** Recurring pieces: durations, directions, near-miss reasons, signature variants, "seen at". */
@@ -15,12 +19,6 @@ export interface Words {
   nearMiss(english: string): string
   variant(english: string): string
   clock(english: string): string
-}
-export interface Table {
-  words: Words
-  /** Sentences several ids share (the fixes of diagnose-keys, diagnose-signature, diagnose-callback …). */
-  shared: Record<string, string>
-  entries: Record<string, Entry>
 }
 
 export const FIX_TIMESTAMP =
@@ -41,3 +39,12 @@ export const DUR = String.raw`(\d+ (?:ms|s|minutes|hours|days))`
 export const SEEN = String.raw`(\S+ \(request \S+, \w+\))`
 export const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 export const re = (source: string) => new RegExp(`^${source}$`, 's')
+
+/** "The nonce "…" was already used at …" (nonce-reused) and its businessID twin: `what` stays in English in Chinese too. */
+export const alreadyUsed = (what: string): Rule => [
+  re(`The ${what} "(.*)" was already used(?: at (\\S+))?`),
+  {
+    'zh-HK': (m) => `${what}「${m[1]}」已被使用${m[2] ? `（於 ${m[2]}）` : ''}`,
+    'zh-CN': (m) => `${what}“${m[1]}”已被使用${m[2] ? `（于 ${m[2]}）` : ''}`,
+  },
+]
