@@ -8,9 +8,20 @@ import { round } from './lib/stats'
 
 export interface Row {
   scenario: string
-  /** req/s, journeys/s, ms or MB (see `unit`). */
+  /** req/s, journeys/s, ms or MB (see `unit`); counts (journeys, restarts, connections) for the hosted soak. */
   value: number
-  unit: 'req/s' | 'journeys/s' | 'signings/s' | 'flows/s' | 'ms' | 'MB' | '%' | '× floor'
+  unit:
+    | 'req/s'
+    | 'journeys/s'
+    | 'signings/s'
+    | 'flows/s'
+    | 'ms'
+    | 'MB'
+    | '%'
+    | '× floor'
+    | 'journeys'
+    | 'restarts'
+    | 'connections'
   p99Ms?: number
   ratioToBare?: number
   budget: string

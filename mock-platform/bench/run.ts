@@ -21,6 +21,7 @@ import { benchMockPass, type MockPassOutcome, mockPassRow } from './scenarios/mo
 import { benchSigning, type SigningResult } from './scenarios/signing'
 import { benchSigned, type SignedResult } from './scenarios/signed'
 import { benchSoak, type SoakResult } from './scenarios/soak'
+import { benchHostedSoak, type HostedSoakResult } from './scenarios/soak-hosted'
 import { startBare } from './servers/bare'
 import { type PlatformInfo, startPlatform } from './servers/platform'
 
@@ -290,6 +291,20 @@ async function main(): Promise<void> {
     )
   }
 
+  let soakHosted: HostedSoakResult | undefined
+  if (only.has('soak-hosted')) {
+    progress(
+      `\n▶ k. soak in hosted mode: full journeys for ${cfg.soakS} s on PostgreSQL, 2 instances restarted in turn, ${cfg.connections} in flight  (load average ${noteLoad('soak-hosted')})`,
+    )
+    soakHosted = await benchHostedSoak(cfg)
+    if (soakHosted.notRun) progress(`  → not run: ${soakHosted.notRun}`)
+    else
+      progress(
+        `  → ${soakHosted.journeys.toLocaleString('en-US')} journeys, ${soakHosted.restarts.length} restarts; ` +
+          `failed: ${soakHosted.failures.inFlightOnKilled} in flight on the killed instance, ${soakHosted.failures.other} otherwise`,
+      )
+  }
+
   const rows: Row[] = []
   const baselineNote = bareAfter
     ? `baseline = mean of the bare runs before and after (${Math.round(baselineRps).toLocaleString('en-US')} req/s)`
@@ -467,6 +482,7 @@ async function main(): Promise<void> {
           : ''),
     })
   if (soak) rows.push(...soakRows(soak))
+  if (soakHosted && !soakHosted.notRun) rows.push(...hostedSoakRows(soakHosted))
   printTable(rows)
   const strip = <T extends { raw?: unknown; check?: unknown }>(x: T | undefined) => {
     if (!x) return undefined
@@ -499,6 +515,7 @@ async function main(): Promise<void> {
     rss,
     cpuProfile: profile,
     soak,
+    soakHosted,
     hosted: hosted && {
       notRun: hosted.notRun,
       runs: hosted.runs.map(({ journeys, ...r }) => ({ ...r, journeys: strip(journeys) })),
@@ -573,6 +590,102 @@ function soakRows(s: SoakResult): Row[] {
       note: `releases in the ledger ${ratio(s.recorded.releases, s.acknowledged.getProfiles)}; request log getQr ${ratio(s.recorded.getQr, s.acknowledged.getQr)}, getToken ${ratio(s.recorded.getToken, s.acknowledged.getToken)}, getProfiles ${ratio(s.recorded.getProfiles, s.acknowledged.getProfiles)}; graceful stop ${Math.round(s.stopMs)} ms`,
     },
   ]
+}
+
+/** The hosted soak's figures (issue 14): nothing acknowledged lost, failures only where allowed, memory flat. */
+function hostedSoakRows(s: HostedSoakResult): Row[] {
+  const n = (x: number) => x.toLocaleString('en-US')
+  const ackTotal = s.acknowledged.getQr + s.acknowledged.getToken + s.acknowledged.getProfiles
+  const foundTotal = s.found.getQr + s.found.getToken + s.found.getProfiles
+  const kinds = Object.entries(s.failures.otherKinds)
+    .map(([k, v]) => `${v} × ${k}`)
+    .join('; ')
+  const lost = Object.entries(s.balancer.lost)
+    .map(([k, v]) => `${v} × ${k}`)
+    .join(', ')
+  const rows: Row[] = [
+    {
+      scenario: 'k. hosted soak: journeys/s',
+      value: s.journeys / s.durationS,
+      unit: 'journeys/s',
+      budget: 'reported',
+      note: `${n(s.journeys)} journeys in ${Math.round(s.durationS)} s on 2 instances; per ${Math.round(s.windowS)} s window: ${s.perWindow.join(', ')}`,
+    },
+    {
+      scenario: 'k. hosted soak: restarts',
+      value: s.restarts.length,
+      unit: 'restarts',
+      budget: '≥ 4, one SIGKILL',
+      pass: s.restarts.length >= 4 && s.restarts.some((r) => r.signal === 'SIGKILL'),
+      note: s.restarts
+        .map(
+          (r) =>
+            `${Math.round(r.atS)} s ${r.instance} ${r.signal}: ${r.exit} after ${Math.round(r.stopMs)} ms, healthy ${Math.round(r.startMs)} ms later`,
+        )
+        .join('; '),
+    },
+    {
+      scenario: 'k. hosted soak: failed journeys',
+      value: s.failures.inFlightOnKilled + s.failures.other,
+      unit: 'journeys',
+      budget: 'only in flight on the killed instance',
+      pass: s.failures.other === 0,
+      note:
+        `${s.failures.inFlightOnKilled} in flight on the killed instance, ${s.failures.other} otherwise${kinds ? ` (${kinds})` : ''}; ` +
+        `refused connections retried: ${Object.entries(s.balancer.refused)
+          .map(([k, v]) => `${k} ${n(v)}`)
+          .join(', ')}; idle kept-alive sockets reset, retried: ${Object.entries(s.balancer.resetIdle)
+          .map(([k, v]) => `${k} ${n(v)}`)
+          .join(', ')}${lost ? `; requests lost: ${lost}` : ''}`,
+    },
+    {
+      scenario: 'k. hosted soak: acknowledged calls in the request log',
+      value: (foundTotal / Math.max(1, ackTotal)) * 100,
+      unit: '%',
+      budget: '100 %, each by its state or nonce',
+      pass: foundTotal === ackTotal,
+      note:
+        `getQr ${n(s.found.getQr)} / ${n(s.acknowledged.getQr)}, getToken ${n(s.found.getToken)} / ${n(s.acknowledged.getToken)}, ` +
+        `getProfiles ${n(s.found.getProfiles)} / ${n(s.acknowledged.getProfiles)}` +
+        (s.missing.withKill + s.missing.other
+          ? `; missing: ${s.missing.withKill} answered by the killed process ${Math.round(s.missing.withKillMsBeforeKill.min)}–${Math.round(s.missing.withKillMsBeforeKill.max)} ms before the kill ` +
+            `(the request log is written behind the answer: its queue died with the process), ${s.missing.other} otherwise; e.g. ${s.missing.examples.join(', ')}`
+          : '') +
+        `; the log holds ${n(s.recorded.getQr)} / ${n(s.recorded.getToken)} / ${n(s.recorded.getProfiles)} in all (with the setup's and the calls answered to no one)`,
+    },
+    {
+      scenario: 'k. hosted soak: releases in the consent ledger',
+      value:
+        (Math.min(s.recorded.releases, s.acknowledged.getProfiles) /
+          Math.max(1, s.acknowledged.getProfiles)) *
+        100,
+      unit: '%',
+      budget: '100 % of the acknowledged /profiles',
+      pass: s.recorded.releases >= s.acknowledged.getProfiles,
+      note: `${n(s.recorded.releases)} releases for ${n(s.acknowledged.getProfiles)} acknowledged /profiles (written before the answer; the surplus: calls answered to no one, and the setup's)`,
+    },
+  ]
+  for (const i of s.instances) {
+    const drift = (i.lastWindowMb - i.secondWindowMb) / i.secondWindowMb
+    rows.push({
+      scenario: `k. hosted soak: ${i.name} RSS drift (last vs second window)`,
+      value: drift * 100,
+      unit: '%',
+      budget: `≤ ${BUDGETS.soakRssDrift * 100} %, peak ≤ ${BUDGETS.soakPeakMb} MB`,
+      pass: drift <= BUDGETS.soakRssDrift && i.peakMb <= BUDGETS.soakPeakMb,
+      note: `${Math.round(i.secondWindowMb)} MB → ${Math.round(i.lastWindowMb)} MB, peak ${Math.round(i.peakMb)} MB over ${i.lives} processes; ${n(i.answered)} requests answered; RSS: ${i.rss.map((r) => Math.round(r.mb)).join(' ')}`,
+    })
+  }
+  const d = s.database
+  rows.push({
+    scenario: 'k. hosted soak: database connections (peak)',
+    value: d.peakConnections,
+    unit: 'connections',
+    budget: `≤ ${d.connectionBound} (2 × (pool + listener))`,
+    pass: d.peakConnections <= d.connectionBound,
+    note: `database ${Math.round(d.startMb)} MB → ${Math.round(d.endMb)} MB (${Math.round(((d.endMb - d.startMb) * 1048576) / Math.max(1, s.journeys))} bytes per journey); graceful stops at the end ${s.finalStopMs.map((m) => Math.round(m)).join(', ')} ms`,
+  })
+  return rows
 }
 
 main().catch((e) => {

@@ -14,6 +14,8 @@ export interface OspCredentials {
   clientID: string
   clientSecret: string
   privateKey: KeyObject
+  /** getQR's redirectURI: the bench app's (default), or e.g. the demo app's when the bench drives `npm start`'s server. */
+  redirectURI?: string
 }
 
 export interface SignedRequest {
@@ -27,8 +29,13 @@ export class UnexpectedAnswer extends Error {}
 
 export class Osp {
   cek: Buffer | undefined
+  /**
+   * The nonce of the last request signed. A call signs synchronously before its first await, so reading this right
+   * after starting a call names that call's nonce (the hosted soak finds each acknowledged call in the request log).
+   */
+  lastNonce = ''
   constructor(
-    readonly http: HttpClient,
+    readonly http: Pick<HttpClient, 'send'>,
     readonly creds: OspCredentials,
   ) {}
 
@@ -36,6 +43,7 @@ export class Osp {
   sign(body: string, now = Date.now()): SignedRequest {
     const timestamp = String(now)
     const nonce = randomBytes(16).toString('hex')
+    this.lastNonce = nonce
     return {
       timestamp: now,
       body,
@@ -81,11 +89,12 @@ export class Osp {
 
   /** Headless getQR (magic-approve resident approves): returns the authorisation code from the 302. */
   async login(state: string, ticketID?: string): Promise<string> {
+    const redirectURI = this.creds.redirectURI ?? BENCH_RETURN_URI
     const q = new URLSearchParams({
       clientID: this.creds.clientID,
       responseType: 'code',
       source: 'PC_Browser',
-      redirectURI: BENCH_RETURN_URI,
+      redirectURI,
       scope: 'eidapi_auth eidapi_profiles',
       state,
       lang: 'en-US',
@@ -100,7 +109,7 @@ export class Osp {
       throw new UnexpectedAnswer(`getQR answered HTTP ${res.status}`)
     const p = new URL(location).searchParams
     const code = p.get('code')
-    if (!location.startsWith(BENCH_RETURN_URI) || !code || p.get('state') !== state) {
+    if (!location.startsWith(redirectURI) || !code || p.get('state') !== state) {
       throw new UnexpectedAnswer(`getQR redirected to ${location.replace(/code=[^&]+/, 'code=…')}`)
     }
     return code

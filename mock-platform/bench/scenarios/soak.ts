@@ -63,7 +63,6 @@ export async function benchSoak(cfg: BenchConfig): Promise<SoakResult> {
     let peakMb = 0
     let failures = 0
     const started = performance.now()
-    const end = started + seconds * 1000
     const meter = new CpuMeter(child.pid)
     meter.start()
     const sampler = setInterval(() => {
@@ -86,27 +85,12 @@ export async function benchSoak(cfg: BenchConfig): Promise<SoakResult> {
         )
       })
     }, 10_000)
-    const worker = async (w: number) => {
-      for (let i = 0; performance.now() < end; i++) {
-        try {
-          const code = await osp.login(`s${w}-${i}`)
-          acknowledged.getQr++
-          const token = await osp.token(code)
-          acknowledged.getToken++
-          await osp.call('/profiles', profilesRequest(token))
-          acknowledged.getProfiles++
-          const win = Math.min(
-            Math.floor((performance.now() - started) / 1000 / windowS),
-            Math.ceil(seconds / windowS) - 1,
-          )
-          while (perWindow.length <= win) perWindow.push(0)
-          perWindow[win]!++
-        } catch {
-          failures++
-        }
-      }
-    }
-    await Promise.all(Array.from({ length: cfg.connections }, (_, w) => worker(w)))
+    await driveJourneys(
+      cfg.connections,
+      { started, seconds, windowS, perWindow },
+      (w, i) => fullJourney(osp, `s${w}-${i}`, (step) => acknowledged[step]++),
+      () => failures++,
+    )
     clearInterval(sampler)
     const durationS = (performance.now() - started) / 1000
     const cpu = meter.stop(acknowledged.getProfiles)
@@ -124,12 +108,8 @@ export async function benchSoak(cfg: BenchConfig): Promise<SoakResult> {
         ? 'release'
         : undefined,
     )
-    const mean = (from: number, to: number, rest = false) => {
-      const xs = rss
-        .filter((r) => r.atS > from && r.atS <= to)
-        .map((r) => (rest ? r.mb - (r.arrayBuffersMb ?? Number.NaN) : r.mb))
-      return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN
-    }
+    const mean = (from: number, to: number, rest = false) =>
+      windowMean(rss, from, to, (r) => (rest ? r.mb - (r.arrayBuffersMb ?? Number.NaN) : r.mb))
     return {
       durationS,
       windowS,
@@ -158,6 +138,72 @@ export async function benchSoak(cfg: BenchConfig): Promise<SoakResult> {
     await child.stop(5_000)
     rmSync(dataDir, { recursive: true, force: true })
   }
+}
+
+export type JourneyStep = 'getQr' | 'getToken' | 'getProfiles'
+
+/**
+ * One full journey — getQR (magic-approve) → getToken → /profiles — calling `ack` after each step the platform
+ * acknowledged (D00000), with the nonce of the signed ones. Throws at the first step that fails.
+ */
+export async function fullJourney(
+  osp: Osp,
+  state: string,
+  ack: (step: JourneyStep, nonce?: string) => void,
+): Promise<void> {
+  const code = await osp.login(state)
+  ack('getQr')
+  const token = osp.token(code)
+  const tokenNonce = osp.lastNonce
+  const t = await token
+  ack('getToken', tokenNonce)
+  const profiles = osp.call('/profiles', profilesRequest(t))
+  const profilesNonce = osp.lastNonce
+  await profiles
+  ack('getProfiles', profilesNonce)
+}
+
+/** The soak's clock: when it started, how long it runs, and the journeys completed per window (filled as they end). */
+export interface SoakWindows {
+  started: number
+  seconds: number
+  windowS: number
+  perWindow: number[]
+}
+
+/** `connections` workers running `journey` back to back until the soak's time is up; each success counted in its window. */
+export async function driveJourneys(
+  connections: number,
+  clock: SoakWindows,
+  journey: (worker: number, i: number) => Promise<void>,
+  onFailure: (e: unknown) => void,
+): Promise<void> {
+  const end = clock.started + clock.seconds * 1000
+  const last = Math.ceil(clock.seconds / clock.windowS) - 1
+  const worker = async (w: number) => {
+    for (let i = 0; performance.now() < end; i++) {
+      try {
+        await journey(w, i)
+        const win = Math.min(Math.floor((performance.now() - clock.started) / 1000 / clock.windowS), last)
+        while (clock.perWindow.length <= win) clock.perWindow.push(0)
+        clock.perWindow[win]!++
+      } catch (e) {
+        onFailure(e)
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: connections }, (_, w) => worker(w)))
+}
+
+/** The mean of `value` over the samples taken in (from, to] seconds; NaN when there are none. */
+export function windowMean<T extends { atS: number }>(
+  samples: T[],
+  from: number,
+  to: number,
+  value: (s: T) => number,
+): number {
+  const xs = samples.filter((r) => r.atS > from && r.atS <= to).map(value)
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN
 }
 
 function countLines(
