@@ -1,8 +1,7 @@
 /** What the inspector's Chinese tables are made of, and the English pieces their rules match. */
-import type { ChineseLang } from '../../../dcodes.i18n'
+import type { Both } from '../../../chinese'
 
-/** One text in both Chinese languages, side by side: Traditional (zh-HK) and Simplified (zh-CN). */
-export type Both<T> = Readonly<Record<ChineseLang, T>>
+export type { Both } from '../../../chinese'
 /** Writes one English sentence (already matched by the rule's pattern) in Chinese, with that language's words. */
 export type Write = (m: RegExpExecArray, w: Words) => string
 export type Rule = readonly [RegExp, Both<Write>]

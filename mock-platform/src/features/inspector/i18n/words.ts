@@ -1,5 +1,5 @@
 /** The inspector's diagnoses in Chinese: the recurring pieces (durations, directions, near misses, signature variants) and the sentences several ids share, each in zh-HK and zh-CN side by side. */
-import type { ChineseLang } from '../../../dcodes.i18n'
+import type { ChineseLang } from '../../../chinese'
 import {
   type Both,
   type Words,
