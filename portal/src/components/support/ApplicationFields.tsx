@@ -3,14 +3,14 @@ import { translate } from '@docusaurus/Translate'
 import type { ReactNode } from 'react'
 import ui from '../shared/ui.module.css'
 import styles from './support.module.css'
-import { term } from './terms'
+import { fieldName, term } from './terms'
 
 /** The labels of an application's answers, shared with the application form. */
 export const applicationLabels = () => ({
   organisationName: translate({ id: 'support.organisationName', message: 'Organisation name' }),
   sector: translate({ id: 'support.sector', message: 'Industry sector' }),
   useCase: translate({ id: 'support.useCase', message: 'Use case' }),
-  clientID: translate({ id: 'support.app', message: 'App concerned' }),
+  clientID: fieldName('app'),
   userJourney: translate({ id: 'support.userJourney', message: 'User-journey design' }),
   implementationPlan: translate({ id: 'support.implementationPlan', message: 'Implementation plan' }),
   enciphermentCertificate: translate({

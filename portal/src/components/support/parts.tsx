@@ -8,8 +8,9 @@ import { supportApi, unwrap } from '../shared/api'
 import { useLoad } from '../shared/hooks'
 import type { Application, Enquiry } from '../shared/types'
 import ui from '../shared/ui.module.css'
+import type { Selection } from './selection'
 import styles from './support.module.css'
-import { term } from './terms'
+import { fieldName, term } from './terms'
 
 /** Buttons that switch between a page's parts, the current one pressed. */
 export function Tabs<K extends string>({
@@ -35,6 +36,56 @@ export function Tabs<K extends string>({
         </button>
       ))}
     </div>
+  )
+}
+
+/** A link that opens an item on this page: its address is the item's (`?enquiry=<id>`), a click selects it in place. */
+export function ItemLink({
+  item,
+  select,
+  children,
+}: {
+  item: NonNullable<Selection>
+  select(s: Selection): void
+  children: ReactNode
+}) {
+  return (
+    <a
+      href={`?${item.kind}=${item.id}`}
+      onClick={(ev) => {
+        ev.preventDefault()
+        select(item)
+      }}
+    >
+      {children}
+    </a>
+  )
+}
+
+/** A row of a list of enquiries or applications: the item's reference, its title opening it, then `children` (cells). */
+export function ItemRow({
+  kind,
+  item,
+  title,
+  select,
+  children,
+}: {
+  kind: NonNullable<Selection>['kind']
+  item: { id: string; reference: string }
+  title: string
+  select(s: Selection): void
+  children: ReactNode
+}) {
+  return (
+    <tr>
+      <td>{item.reference}</td>
+      <td>
+        <ItemLink item={{ kind, id: item.id }} select={select}>
+          {title}
+        </ItemLink>
+      </td>
+      {children}
+    </tr>
   )
 }
 
@@ -125,8 +176,7 @@ export function ApplicationArticle({
     <ItemArticle id={id} title={`${applicationTitle(app.type)} · ${app.reference}`} onBack={onBack}>
       <p>
         {lead}
-        <Translate id="support.status">Status</Translate>:{' '}
-        <strong data-testid={statusTestId}>{term(app.status)}</strong> ·{' '}
+        {fieldName('status')}: <strong data-testid={statusTestId}>{term(app.status)}</strong> ·{' '}
         <Translate id="support.revision">Revision</Translate>: {app.revision} ·{' '}
         <Translate id="support.programmeStage">Programme stage</Translate>:{' '}
         {term(app.organisation.programmeStatus)}

@@ -1,4 +1,4 @@
-/** The names of the support API's categories, statuses, priorities, kinds and programme stages, translated. */
+/** The names of the support API's fields, and of its categories, statuses, priorities, kinds and programme stages, translated. */
 import { translate } from '@docusaurus/Translate'
 
 const TERMS: Record<string, () => string> = {
@@ -27,6 +27,29 @@ const TERMS: Record<string, () => string> = {
   applicant: () => translate({ id: 'support.term.applicant', message: 'Applicant' }),
   sandbox: () => translate({ id: 'support.term.sandbox', message: 'Sandbox' }),
   'ite-ready': () => translate({ id: 'support.term.iteReady', message: 'ITE-ready' }),
+}
+
+const FIELDS = {
+  reference: () => translate({ id: 'support.reference', message: 'Reference' }),
+  kind: () => translate({ id: 'support.kind', message: 'Kind' }),
+  subject: () => translate({ id: 'support.subject', message: 'Subject' }),
+  status: () => translate({ id: 'support.status', message: 'Status' }),
+  category: () => translate({ id: 'support.category', message: 'Category' }),
+  severity: () => translate({ id: 'support.severity', message: 'Severity' }),
+  priority: () => translate({ id: 'support.priority', message: 'Priority' }),
+  assignee: () => translate({ id: 'support.assignee', message: 'Assignee' }),
+  app: () => translate({ id: 'support.app', message: 'App concerned' }),
+  description: () => translate({ id: 'support.description', message: 'Description' }),
+  attachments: () => translate({ id: 'support.attachments', message: 'Attachments' }),
+  due: () => translate({ id: 'support.due', message: 'Next due' }),
+  breach: () => translate({ id: 'support.breach', message: 'Breach' }),
+  updated: () => translate({ id: 'support.updated', message: 'Updated' }),
+  sort: () => translate({ id: 'support.sort', message: 'Sort' }),
+}
+
+/** The reader's name of a field of an enquiry or application: a column, a filter, a form's label. */
+export function fieldName(field: keyof typeof FIELDS): string {
+  return FIELDS[field]()
 }
 
 /** The reader's name of a category, status, priority, kind or stage (the value itself when unknown; — for none). */

@@ -5,6 +5,7 @@ import { supportApi, unwrap } from '../../shared/api'
 import { ErrorAlert } from '../../shared/feedback'
 import { useLoad } from '../../shared/hooks'
 import type { Meta, Session } from '../../shared/types'
+import { ItemLink } from '../parts'
 import type { Selection } from '../selection'
 import { term } from '../terms'
 import ApplicationDetail from './ApplicationDetail'
@@ -58,15 +59,9 @@ export default function Applications({
             <ul>
               {programme.applications.map((a) => (
                 <li key={a.id}>
-                  <a
-                    href={`?application=${a.id}`}
-                    onClick={(ev) => {
-                      ev.preventDefault()
-                      select({ kind: 'application', id: a.id })
-                    }}
-                  >
+                  <ItemLink item={{ kind: 'application', id: a.id }} select={select}>
                     {a.reference}
-                  </a>{' '}
+                  </ItemLink>{' '}
                   · {term(a.type)} · {term(a.status)} · <Translate id="support.revision">Revision</Translate>{' '}
                   {a.revision}
                 </li>

@@ -7,8 +7,9 @@ import { ErrorAlert } from '../../shared/feedback'
 import { useLoad } from '../../shared/hooks'
 import { Table } from '../../shared/Table'
 import type { Meta } from '../../shared/types'
+import { ItemRow } from '../parts'
 import type { Selection } from '../selection'
-import { term } from '../terms'
+import { fieldName, term } from '../terms'
 import EnquiryDetail from './EnquiryDetail'
 import NewEnquiry from './NewEnquiry'
 
@@ -41,31 +42,19 @@ export default function Enquiries({
       {list && list.length > 0 && (
         <Table
           columns={[
-            <Translate id="support.reference">Reference</Translate>,
-            <Translate id="support.subject">Subject</Translate>,
-            <Translate id="support.category">Category</Translate>,
-            <Translate id="support.status">Status</Translate>,
-            <Translate id="support.updated">Updated</Translate>,
+            fieldName('reference'),
+            fieldName('subject'),
+            fieldName('category'),
+            fieldName('status'),
+            fieldName('updated'),
           ]}
         >
           {list.map((e) => (
-            <tr key={e.id}>
-              <td>{e.reference}</td>
-              <td>
-                <a
-                  href={`?enquiry=${e.id}`}
-                  onClick={(ev) => {
-                    ev.preventDefault()
-                    select({ kind: 'enquiry', id: e.id })
-                  }}
-                >
-                  {e.subject}
-                </a>
-              </td>
+            <ItemRow key={e.id} kind="enquiry" item={e} title={e.subject} select={select}>
               <td>{term(e.category)}</td>
               <td>{term(e.status)}</td>
               <td>{formatHkMinutes(e.updatedAt)}</td>
-            </tr>
+            </ItemRow>
           ))}
         </Table>
       )}

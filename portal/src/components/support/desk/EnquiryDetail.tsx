@@ -8,7 +8,7 @@ import { useAction, useLoad } from '../../shared/hooks'
 import { EnquiryText, fileToUpload } from '../attachments'
 import { ItemArticle, Replies, SubmitButton } from '../parts'
 import styles from '../support.module.css'
-import { term } from '../terms'
+import { fieldName, term } from '../terms'
 
 type Action = 'resolve' | 'close' | 'reopen'
 
@@ -62,14 +62,10 @@ export default function EnquiryDetail({ id, onBack }: { id: string; onBack(): vo
   return (
     <ItemArticle id="enquiry-title" title={enquiry.subject} onBack={onBack}>
       <p>
-        <Translate id="support.reference">Reference</Translate>: <strong>{enquiry.reference}</strong> ·{' '}
-        <Translate id="support.status">Status</Translate>:{' '}
-        <strong data-testid="enquiry-status">{term(enquiry.status)}</strong> ·{' '}
-        <Translate id="support.category">Category</Translate>: {term(enquiry.category)} ·{' '}
-        <Translate id="support.severity">Severity</Translate>: {term(enquiry.severity)}
-        {enquiry.appName
-          ? ` · ${translate({ id: 'support.app', message: 'App concerned' })}: ${enquiry.appName}`
-          : ''}
+        {fieldName('reference')}: <strong>{enquiry.reference}</strong> · {fieldName('status')}:{' '}
+        <strong data-testid="enquiry-status">{term(enquiry.status)}</strong> · {fieldName('category')}:{' '}
+        {term(enquiry.category)} · {fieldName('severity')}: {term(enquiry.severity)}
+        {enquiry.appName ? ` · ${fieldName('app')}: ${enquiry.appName}` : ''}
       </p>
       <EnquiryText enquiry={enquiry} />
       <Replies enquiry={enquiry} />
@@ -96,7 +92,7 @@ export default function EnquiryDetail({ id, onBack }: { id: string; onBack(): vo
             onChange={(e) => setBody(e.target.value)}
           />
           <TextField
-            label={translate({ id: 'support.attachments', message: 'Attachments' })}
+            label={fieldName('attachments')}
             type="file"
             multiple
             onChange={(e) => setFiles(Array.from(e.target.files ?? []))}

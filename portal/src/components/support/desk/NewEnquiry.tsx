@@ -19,7 +19,7 @@ import type { Enquiry, EnquiryCreateRequest, InspectorCall, Meta } from '../../s
 import { fileToUpload } from '../attachments'
 import styles from '../support.module.css'
 import { SubmitButton } from '../parts'
-import { termOptions } from '../terms'
+import { fieldName, termOptions } from '../terms'
 
 const splitIds = (text: string) => text.split(/[\s,]+/).filter(Boolean)
 
@@ -77,25 +77,20 @@ export default function NewEnquiry({ meta, onFiled }: { meta: Meta; onFiled(e: E
       <Heading as="h2" id="new-enquiry">
         <Translate id="support.newEnquiry">File an enquiry</Translate>
       </Heading>
-      <TextField
-        label={translate({ id: 'support.subject', message: 'Subject' })}
-        required
-        maxLength={meta.limits.subject}
-        {...bind('subject')}
-      />
+      <TextField label={fieldName('subject')} required maxLength={meta.limits.subject} {...bind('subject')} />
       <SelectField
-        label={translate({ id: 'support.category', message: 'Category' })}
+        label={fieldName('category')}
         {...bind('category')}
         none={translate({ id: 'support.categoryAuto', message: 'Let the desk suggest one' })}
         options={termOptions(meta.categories)}
       />
       <SelectField
-        label={translate({ id: 'support.severity', message: 'Severity' })}
+        label={fieldName('severity')}
         options={termOptions(meta.severities)}
         {...bind('severity')}
       />
       <SelectField
-        label={translate({ id: 'support.app', message: 'App concerned' })}
+        label={fieldName('app')}
         value={clientID}
         onChange={(e) => setClientID(e.target.value)}
         none={translate({ id: 'support.noApp', message: 'No app' })}
@@ -136,14 +131,14 @@ export default function NewEnquiry({ meta, onFiled }: { meta: Meta; onFiled(e: E
         {...bind('typed', 'requestIds')}
       />
       <TextAreaField
-        label={translate({ id: 'support.description', message: 'Description' })}
+        label={fieldName('description')}
         required
         rows={6}
         maxLength={meta.limits.description}
         {...bind('description')}
       />
       <TextField
-        label={translate({ id: 'support.attachments', message: 'Attachments' })}
+        label={fieldName('attachments')}
         type="file"
         multiple
         accept={meta.attachments.extensions.map((x) => `.${x}`).join(',')}

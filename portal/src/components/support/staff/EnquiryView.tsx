@@ -8,7 +8,7 @@ import { useAction, useLoad } from '../../shared/hooks'
 import type { Meta, Session, StaffList } from '../../shared/types'
 import { EnquiryText } from '../attachments'
 import { ItemArticle, Replies } from '../parts'
-import { term } from '../terms'
+import { fieldName, term } from '../terms'
 import { AttachedCall } from './AttachedCall'
 import { Flags } from './Flags'
 import Notes from './Notes'
@@ -50,13 +50,10 @@ export default function EnquiryView({
   return (
     <ItemArticle id="staff-enquiry-title" title={enquiry.subject} onBack={onBack}>
       <p>
-        {enquiry.reference} · {enquiry.orgName} · {enquiry.createdBy.email} ·{' '}
-        <Translate id="support.status">Status</Translate>:{' '}
-        <strong data-testid="staff-enquiry-status">{term(enquiry.status)}</strong> ·{' '}
-        <Translate id="support.category">Category</Translate>: {term(enquiry.category)} ·{' '}
-        <Translate id="support.priority">Priority</Translate>: {term(enquiry.priority)} ·{' '}
-        <Translate id="support.due">Next due</Translate>: {formatHkMinutes(enquiry.targets?.nextDue)}{' '}
-        <Flags targets={enquiry.targets} />
+        {enquiry.reference} · {enquiry.orgName} · {enquiry.createdBy.email} · {fieldName('status')}:{' '}
+        <strong data-testid="staff-enquiry-status">{term(enquiry.status)}</strong> · {fieldName('category')}:{' '}
+        {term(enquiry.category)} · {fieldName('priority')}: {term(enquiry.priority)} · {fieldName('due')}:{' '}
+        {formatHkMinutes(enquiry.targets?.nextDue)} <Flags targets={enquiry.targets} />
       </p>
       <EnquiryText enquiry={enquiry} staff />
       <section aria-labelledby="calls-title">

@@ -10,8 +10,9 @@ import { useLoad } from '../../shared/hooks'
 import { Table } from '../../shared/Table'
 import type { Meta, QueueQuery, StaffList } from '../../shared/types'
 import ui from '../../shared/ui.module.css'
+import { ItemRow } from '../parts'
 import type { Selection } from '../selection'
-import { term, termOptions } from '../terms'
+import { fieldName, term, termOptions } from '../terms'
 import { Flags } from './Flags'
 
 const FILTERS = ['kind', 'status', 'category', 'priority', 'assignee', 'breach', 'sort'] as const
@@ -19,16 +20,6 @@ type Filters = Record<(typeof FILTERS)[number], string>
 type Options = (readonly [string, string])[]
 
 const any = () => translate({ id: 'support.any', message: 'Any' })
-const due = () => translate({ id: 'support.due', message: 'Next due' })
-const labels = (): Filters => ({
-  kind: translate({ id: 'support.kind', message: 'Kind' }),
-  status: translate({ id: 'support.status', message: 'Status' }),
-  category: translate({ id: 'support.category', message: 'Category' }),
-  priority: translate({ id: 'support.priority', message: 'Priority' }),
-  assignee: translate({ id: 'support.assignee', message: 'Assignee' }),
-  breach: translate({ id: 'support.breach', message: 'Breach' }),
-  sort: translate({ id: 'support.sort', message: 'Sort' }),
-})
 
 /** Each filter's choices as [value, label]. */
 function options(meta: Meta, staff: StaffList): Record<(typeof FILTERS)[number], Options> {
@@ -49,18 +40,18 @@ function options(meta: Meta, staff: StaffList): Record<(typeof FILTERS)[number],
     ],
     breach: [
       ['', any()],
-      ['any', translate({ id: 'support.breach', message: 'Breach' })],
+      ['any', fieldName('breach')],
       ['first_response', translate({ id: 'support.breachFirst', message: 'First response late' })],
       ['resolution', translate({ id: 'support.breachResolution', message: 'Resolution late' })],
       ['due_soon', translate({ id: 'support.dueSoon', message: 'Due soon' })],
       ['none', '—'],
     ],
     sort: [
-      ['due', `${due()} ↑`],
-      ['-due', `${due()} ↓`],
-      ['priority', translate({ id: 'support.priority', message: 'Priority' })],
+      ['due', `${fieldName('due')} ↑`],
+      ['-due', `${fieldName('due')} ↓`],
+      ['priority', fieldName('priority')],
       ['-created', translate({ id: 'support.created', message: 'Filed' })],
-      ['-updated', translate({ id: 'support.updated', message: 'Updated' })],
+      ['-updated', fieldName('updated')],
     ],
   }
 }
@@ -93,7 +84,6 @@ export default function Queue({
     return (await unwrap(supportApi.GET('/queue', { params: { query: { ...query, limit: 200 } } }))).items
   }, [filters])
   const choices = options(meta, staff)
-  const label = labels()
   return (
     <section aria-labelledby="queue-title">
       <Heading as="h2" id="queue-title">
@@ -103,7 +93,7 @@ export default function Queue({
         {FILTERS.map((k) => (
           <SelectField
             key={k}
-            label={label[k]}
+            label={fieldName(k)}
             value={filters[k]}
             onChange={(e) => setFilters({ ...filters, [k]: e.target.value })}
             options={choices[k]}
@@ -131,31 +121,19 @@ export default function Queue({
         <Table
           testId="queue"
           columns={[
-            <Translate id="support.reference">Reference</Translate>,
+            fieldName('reference'),
             <Translate id="support.title">Title</Translate>,
             <Translate id="support.organisation">Organisation</Translate>,
-            label.category,
-            label.status,
-            label.priority,
-            label.assignee,
-            due(),
-            label.breach,
+            fieldName('category'),
+            fieldName('status'),
+            fieldName('priority'),
+            fieldName('assignee'),
+            fieldName('due'),
+            fieldName('breach'),
           ]}
         >
           {items.map((i) => (
-            <tr key={i.id}>
-              <td>{i.reference}</td>
-              <td>
-                <a
-                  href={`?${i.kind}=${i.id}`}
-                  onClick={(ev) => {
-                    ev.preventDefault()
-                    select({ kind: i.kind, id: i.id })
-                  }}
-                >
-                  {i.title}
-                </a>
-              </td>
+            <ItemRow key={i.id} kind={i.kind} item={i} title={i.title} select={select}>
               <td>{i.orgName ?? i.orgId.slice(0, 8)}</td>
               <td>{i.kind === 'enquiry' ? term(i.category) : term(i.type)}</td>
               <td>{term(i.status)}</td>
@@ -165,7 +143,7 @@ export default function Queue({
               <td>
                 <Flags targets={i.targets} />
               </td>
-            </tr>
+            </ItemRow>
           ))}
         </Table>
       )}

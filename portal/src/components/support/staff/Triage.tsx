@@ -8,7 +8,7 @@ import { SelectField, useFields } from '../../shared/fields'
 import { useAction } from '../../shared/hooks'
 import type { Application, Enquiry, Meta, StaffList, TriageRequest } from '../../shared/types'
 import ui from '../../shared/ui.module.css'
-import { term, termOptions } from '../terms'
+import { fieldName, term, termOptions } from '../terms'
 
 export default function Triage({
   meta,
@@ -63,25 +63,25 @@ export default function Triage({
       <Heading as="h3">{label}</Heading>
       <div className={ui.formRow}>
         <SelectField
-          label={translate({ id: 'support.status', message: 'Status' })}
+          label={fieldName('status')}
           {...bind('status')}
           none={`${translate({ id: 'support.keep', message: 'Keep' })} (${term(item.status)})`}
           options={termOptions(allowed.filter((s) => item.kind === 'enquiry' || s !== 'resolved'))}
         />
         <SelectField
-          label={translate({ id: 'support.priority', message: 'Priority' })}
+          label={fieldName('priority')}
           {...bind('priority')}
           options={termOptions(meta.priorities)}
         />
         {item.kind === 'enquiry' && (
           <SelectField
-            label={translate({ id: 'support.category', message: 'Category' })}
+            label={fieldName('category')}
             {...bind('category')}
             options={termOptions(meta.categories)}
           />
         )}
         <SelectField
-          label={translate({ id: 'support.assignee', message: 'Assignee' })}
+          label={fieldName('assignee')}
           {...bind('assignee')}
           none={translate({ id: 'support.unassigned', message: 'Unassigned' })}
           options={staff.map((s) => [s.id, `${s.email} (${s.role})`] as const)}
