@@ -522,6 +522,61 @@ describe.skipIf(!clusterUrl)('two instances on one PostgreSQL: no state in a pro
     return [await start('A'), await start('B')]
   }
 
+  it('a scenario armed on A fires for a call B serves, once across instances; its callback fault too', async () => {
+    const [a, b] = await pair()
+    const armed = await admin(a, '/scenarios', 'POST', { operationId: 'getKey', dcode: 'D20026' })
+    expect(armed.status).toBe(201)
+    const { id } = (await armed.json()) as { id: string }
+    // B lists it (read through the store) and its calls see it once the notice arrived (about a millisecond).
+    expect(await (await admin(b, '/scenarios')).json()).toMatchObject({ items: [{ id, remaining: 1 }] })
+    await eventually(async () => b.platform.services.scenarios.list(CLIENT_ID).length === 1, 'B mirrors it')
+    const forced = await b.client.getKey()
+    expect(forced.code).toBe('D20026')
+    expect((await a.client.getKey()).code).toBe('D00000')
+    expect((await b.client.getKey()).code).toBe('D00000')
+    expect(await (await admin(a, '/scenarios')).json()).toEqual({ items: [] })
+    // Three uses, six calls at once on both instances: exactly three are forced.
+    await admin(b, '/scenarios', 'POST', { operationId: 'getKey', times: 3, dcode: 'D20026' })
+    await eventually(async () => a.platform.services.scenarios.list(CLIENT_ID).length === 1, 'A mirrors it')
+    const codes = await Promise.all([a, b, a, b, a, b].map(async (on) => (await on.client.getKey()).code))
+    expect(codes.filter((c) => c === 'D20026')).toHaveLength(3)
+    expect(codes.filter((c) => c === 'D00000')).toHaveLength(3)
+    // A failing callback armed on B: the profile request decided on A has its callback answered 500, forced.
+    await admin(b, '/scenarios', 'POST', { operationId: 'initiateProfileRequest', callback: 'error' })
+    await eventually(async () => a.platform.services.scenarios.list(CLIENT_ID).length === 1, 'A mirrors it')
+    // The racing getKeys above rotated the app's CEKs: each client takes a current one.
+    await a.client.getKey()
+    await b.client.getKey()
+    const t = await a.client.call<{ accessToken: string; openID: string }>('/auth/getToken', {
+      code: await code(a),
+      grantType: 'authorization_code',
+    })
+    const init = await b.client.call<{ ticketID: string }>('/account/auth/profile/initiateRequest', {
+      businessID: `biz-${randomBytes(6).toString('hex')}`,
+      accessToken: t.content!.accessToken,
+      openID: t.content!.openID,
+      source: 'PC_Browser',
+      redirectURI: OSP.callbackURI,
+      state: 's',
+      lang: 'en-US',
+      profileFields: ['enName'],
+    })
+    expect(init.code, JSON.stringify(init)).toBe('D00000')
+    const decided = await a.request(`/sandbox/v1/tickets/${init.content!.ticketID}/decision`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${config.adminToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ decision: 'approve', residentId: 'magic-approve' }),
+    })
+    expect(decided.status).toBe(200)
+    const outboxes = [a, b].map((i) => i.platform.services.outbox)
+    await eventually(
+      async () => outboxes.some((o) => o.list(CLIENT_ID).some((r) => r.forced !== undefined)),
+      'the forced callback is recorded',
+    )
+    expect(callbacks).toEqual([])
+    expect(await (await admin(b, '/scenarios')).json()).toEqual({ items: [] })
+  })
+
   it("an app's test clock advanced on A is seen on B: its token expires there (D20009)", async () => {
     const [a, b] = await pair()
     const t = await b.client.call<{ accessToken: string; openID: string }>('/auth/getToken', {

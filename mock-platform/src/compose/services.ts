@@ -22,7 +22,14 @@ import { createMailOutbox } from '../features/notifications'
 import { type Org, OrgsService } from '../features/orgs'
 import { ResidentsService, type StoredResident } from '../features/residents'
 import { Autopilot } from '../features/sandbox'
-import { AppClock, Scenarios, SharedOffsets } from '../features/scenarios'
+import {
+  AppClock,
+  preparingDirectory,
+  Scenarios,
+  settlingObserver,
+  SharedOffsets,
+  SharedScenarios,
+} from '../features/scenarios'
 import { KeysService, SharedKeysService } from '../features/security'
 import { SharedSigningLedger } from '../features/signing'
 import { createDesk } from '../features/support'
@@ -89,7 +96,11 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
   const changes = new ChangesService(await documents.documents<ChangeRequest>('app-changes'), apps, clock)
   const audit = await AuditLog.open(records<AuditEntry>('audit'), clock)
 
-  const scenarios = new Scenarios(clock)
+  // Hosted: scenarios in the shared state, each use consumed once whichever instance serves the call.
+  const sharedScenarios =
+    shared && deps.events && new SharedScenarios(shared, deps.events, () => clock.now(), deps.instanceId)
+  await sharedScenarios?.ready
+  const scenarios = new Scenarios(clock, sharedScenarios)
   // CEKs: in this process, or shared (hosted) so that a CEK from getKey on one instance opens a request on another.
   const keys = shared
     ? new SharedKeysService(shared, clock, () => config.cekTtlMs)
@@ -123,7 +134,7 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
     jobs: deps.jobs && { jobs: deps.jobs, owner: deps.instanceId ?? 'instance', ...deps.callbackJobs },
     onRecord: (r) => inspector.observeCallback(r),
     force: (t) => {
-      const f = scenarios.takeCallback(t.clientID, t.kind)
+      const f = scenarios.takeCallback(t.clientID, t.kind, t.ticketID)
       return f && { scenarioId: f.scenarioId, fault: f.fault }
     },
   })
@@ -142,7 +153,7 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
     qrTtlMs: () => config.qrRefreshMs,
     resident: (id) => residents.get(id),
     issueCode: (t) => tokens.issueCode(t),
-    sendCallback: (t) => outbox.enqueue(t),
+    sendCallback: (t) => scenarios.beforeCallback(t, () => outbox.enqueue(t)),
     onDecided: consentRecorder(consents, async (id) => (await apps.get(id))?.name),
     onRecordFailed: (t, e) =>
       logger.error('release not recorded: the decision failed', { ticketID: t.ticketID, error: String(e) }),
@@ -219,7 +230,7 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
     appClock,
     signed: {
       clock,
-      apps: appDirectory(apps),
+      apps: preparingDirectory(appDirectory(apps), scenarios),
       keys,
       ...admissionDeps(config, clock, shared),
       memory:
@@ -229,7 +240,7 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
           () => config.heapLimitPercent,
           () => clock.now(),
         ),
-      observe: (r) => inspector.observe(r),
+      observe: settlingObserver((r) => inspector.observe(r), scenarios),
       forced: (clientID, operationId) => scenarios.take(clientID, operationId),
       logger,
     },
@@ -263,6 +274,7 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
       else await Promise.race([deliveries, new Promise<void>((r) => setTimeout(r, graceMs).unref?.())])
       // Decisions still under way record their release first; their callbacks may be left pending.
       await tickets.idle()
+      await scenarios.idle()
       await outbox.release()
       const callbacksAbandoned = outbox.pending()
       if (callbacksAbandoned > 0)

@@ -4,7 +4,7 @@ import { ProblemError } from '../../errors'
 import type { Services } from '../../services'
 import { assertConforms } from '../../http/contract-validator'
 import { jsonBody } from './json-body'
-import type { NewScenario } from './scenarios.service'
+import type { NewScenario } from './scenarios.types'
 
 const NO_STORE = { 'Cache-Control': 'no-store' }
 
@@ -13,18 +13,18 @@ export function scenarioRoutes(s: Services): Hono {
 
   r.post('/apps/:clientID/scenarios', async (c) => {
     const { app } = await s.access.app(c, c.req.param('clientID'), 'write')
-    const scenario = s.scenarios.add(app.clientID, await jsonBody<NewScenario>(c))
+    const scenario = await s.scenarios.arm(app.clientID, await jsonBody<NewScenario>(c))
     return c.json(scenario, 201, NO_STORE)
   })
 
   r.get('/apps/:clientID/scenarios', async (c) => {
     const { app } = await s.access.app(c, c.req.param('clientID'), 'read')
-    return c.json({ items: s.scenarios.list(app.clientID) }, 200, NO_STORE)
+    return c.json({ items: await s.scenarios.read(app.clientID) }, 200, NO_STORE)
   })
 
   r.delete('/apps/:clientID/scenarios', async (c) => {
     const { app } = await s.access.app(c, c.req.param('clientID'), 'write')
-    s.scenarios.clear(app.clientID)
+    await s.scenarios.remove(app.clientID)
     return c.body(null, 204)
   })
 
@@ -34,13 +34,13 @@ export function scenarioRoutes(s: Services): Hono {
     const { current, previous } = await s.keys.inspect(app.clientID)
     const expired = [current, previous].filter((k) => k !== undefined).length
     const expiredAt = current?.expiresAt ?? s.clock.now()
-    s.scenarios.noteCekExpired(app.clientID, expiredAt)
+    await s.scenarios.markCekExpired(app.clientID, expiredAt)
     return c.json({ clientID: app.clientID, expired, expiredAt }, 200, NO_STORE)
   })
 
   r.delete('/apps/:clientID/scenarios/:scenarioId', async (c) => {
     const { app } = await s.access.app(c, c.req.param('clientID'), 'write')
-    if (!s.scenarios.clear(app.clientID, c.req.param('scenarioId')))
+    if (!(await s.scenarios.remove(app.clientID, c.req.param('scenarioId'))))
       throw new ProblemError(
         404,
         'Scenario not found',

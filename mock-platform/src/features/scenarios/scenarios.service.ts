@@ -6,30 +6,10 @@ import type { DCode } from '../../errors'
 import { ProblemError } from '../../errors'
 import { contractProblems } from '../../http/contract-validator'
 import { newId } from '../../ids'
-import type { Override } from '../../protocol/call-record'
-import type { TicketKind } from '../tickets'
-
-export type CallbackFault = 'error' | 'timeout'
-
-export interface Scenario {
-  id: string
-  operationId: string
-  /** Calls it applies to in total, and how many are left. */
-  times: number
-  remaining: number
-  dcode?: DCode
-  delayMs?: number
-  callback?: CallbackFault
-  createdAt: number
-}
-
-export interface NewScenario {
-  operationId?: unknown
-  times?: unknown
-  dcode?: unknown
-  delayMs?: unknown
-  callback?: unknown
-}
+import type { CallRecord, Override } from '../../protocol/call-record'
+import type { Ticket, TicketKind } from '../tickets'
+import type { SharedScenarios } from './scenarios.shared'
+import type { CallbackFault, NewScenario, Scenario } from './scenarios.types'
 
 /** What a call does instead of (or before) its normal handling. */
 
@@ -51,30 +31,47 @@ export class Scenarios {
   private readonly byApp = new Map<string, Scenario[]>()
   /** When a scenario last forced the app's CEKs to expire (the inspector names it in the diagnosis). */
   private readonly cekExpired = new Map<string, number>()
-  constructor(private readonly clock: Clock) {}
+  /** Forced callback faults taken ahead for a ticket (hosted: the take is asynchronous, the outbox's ask is not). */
+  private readonly callbackFaults = new Map<string, { scenarioId: string; fault: CallbackFault }>()
+  private readonly pending = new Set<Promise<void>>()
+  constructor(
+    private readonly clock: Clock,
+    /** Hosted mode: the scenarios every instance shares (scenarios.shared.ts); absent: this process's. */
+    private readonly hosted?: SharedScenarios,
+  ) {}
 
+  /** Embedded mode (MSW, tests): queues a scenario; the routes use `arm`, which works in both modes. */
   add(clientID: string, input: NewScenario): Scenario {
-    const s = validate(input)
+    if (this.hosted) throw new Error('hosted mode: use arm()')
     const list = this.byApp.get(clientID) ?? []
-    if (list.length >= MAX_SCENARIOS_PER_APP) {
-      throw new ProblemError(
-        409,
-        'Too many scenarios',
-        `At most ${MAX_SCENARIOS_PER_APP} per app; delete some.`,
-      )
-    }
-    const scenario: Scenario = { id: newId(), ...s, remaining: s.times, createdAt: this.clock.now() }
+    const scenario = this.create(list.length, input)
     list.push(scenario)
     this.byApp.set(clientID, list)
     return scenario
   }
 
+  async arm(clientID: string, input: NewScenario): Promise<Scenario> {
+    if (!this.hosted) return this.add(clientID, input)
+    const scenario = this.create(0, input)
+    await this.hosted.update(clientID, (s) => {
+      checkBound(s.list.length) // against what is stored now
+      return { ...s, list: [...s.list, scenario] }
+    })
+    return scenario
+  }
+
+  /** The app's scenarios (hosted: this instance's mirror; `read` reads through the store). */
   list(clientID: string): Scenario[] {
-    return this.byApp.get(clientID) ?? []
+    return this.hosted ? this.hosted.mirrored(clientID).list : (this.byApp.get(clientID) ?? [])
+  }
+
+  async read(clientID: string): Promise<Scenario[]> {
+    return this.hosted ? (await this.hosted.read(clientID)).list : this.list(clientID)
   }
 
   /** Deletes one scenario, or all of the app's; false when the id is unknown. */
   clear(clientID: string, id?: string): boolean {
+    if (this.hosted) throw new Error('hosted mode: use remove()')
     if (id === undefined) {
       this.byApp.delete(clientID)
       return true
@@ -87,25 +84,43 @@ export class Scenarios {
     return true
   }
 
+  async remove(clientID: string, id?: string): Promise<boolean> {
+    if (!this.hosted) return this.clear(clientID, id)
+    let found = id === undefined
+    await this.hosted.update(clientID, (s) => {
+      const list = s.list.filter((x) => id !== undefined && x.id !== id)
+      found ||= list.length < s.list.length
+      return list.length < s.list.length ? { ...s, list } : undefined
+    })
+    return found
+  }
+
   /** Signed routes: consumes one use of the oldest call scenario (D-code or delay) for this operation. */
   take(clientID: string, operationId: string): Override | undefined {
-    const list = this.byApp.get(clientID)
-    if (list === undefined) return undefined
-    const s = list.find(
-      (x) => x.operationId === operationId && (x.dcode !== undefined || x.delayMs !== undefined),
-    )
-    if (!s) return undefined
-    this.consume(clientID, list, s)
-    return { scenarioId: s.id, dcode: s.dcode, delayMs: s.delayMs }
+    const isCall = (x: Scenario) =>
+      x.operationId === operationId && (x.dcode !== undefined || x.delayMs !== undefined)
+    let s: Scenario | undefined
+    if (!this.hosted) {
+      s = this.list(clientID).find(isCall)
+      if (s) this.consume(clientID, this.list(clientID), s)
+    } else s = this.takeShared(clientID, operationId, isCall)
+    return s && { scenarioId: s.id, dcode: s.dcode, delayMs: s.delayMs }
   }
 
   /** Outbox: consumes one callback scenario for the operation that created a ticket of this kind. */
-  takeCallback(clientID: string, kind: TicketKind): { scenarioId: string; fault: CallbackFault } | undefined {
+  takeCallback(
+    clientID: string,
+    kind: TicketKind,
+    ticketID?: string,
+  ): { scenarioId: string; fault: CallbackFault } | undefined {
+    if (this.hosted) {
+      const taken = ticketID === undefined ? undefined : this.callbackFaults.get(ticketID)
+      if (ticketID !== undefined) this.callbackFaults.delete(ticketID)
+      return taken
+    }
     const list = this.byApp.get(clientID)
-    const operationId = CALLBACK_OPERATIONS[kind]
-    if (list === undefined || operationId === undefined) return undefined
-    const s = list.find((x) => x.operationId === operationId && x.callback !== undefined)
-    if (!s?.callback) return undefined
+    const s = list?.find((x) => isCallbackOf(x, kind))
+    if (!list || !s?.callback) return undefined
     this.consume(clientID, list, s)
     return { scenarioId: s.id, fault: s.callback }
   }
@@ -114,17 +129,104 @@ export class Scenarios {
     this.cekExpired.set(clientID, at)
   }
 
+  async markCekExpired(clientID: string, at: number): Promise<void> {
+    if (!this.hosted) return this.noteCekExpired(clientID, at)
+    await this.hosted.update(clientID, (s) => ({ ...s, cekExpiredAt: at }))
+  }
+
   cekExpiredAt(clientID: string): number | undefined {
-    return this.cekExpired.get(clientID)
+    return this.hosted ? this.hosted.mirrored(clientID).cekExpiredAt : this.cekExpired.get(clientID)
+  }
+
+  private create(count: number, input: NewScenario): Scenario {
+    const s = validate(input)
+    checkBound(count)
+    return { id: newId(), ...s, remaining: s.times, createdAt: this.clock.now() }
+  }
+
+  // Hosted mode (scenarios.shared.ts): a use is this instance's before the synchronous `forced` port decides.
+
+  /** A signed call reached its app: holds the app's lease while a call scenario is armed. */
+  prepare(clientID: string): Promise<boolean> | undefined {
+    return this.hosted?.prepare(clientID, (list) => list.some((x) => x.callback === undefined))
+  }
+
+  /** A call recorded: one that failed before its handler decided nothing; the answer waits for the write-back. */
+  settle(record: CallRecord): Promise<void> | undefined {
+    const stage = record.evidence?.stage
+    if (!this.hosted || !record.clientID || record.operationId === 'getQr') return undefined
+    if (stage !== undefined && stage !== 'headers' && stage !== 'handler')
+      return this.hosted.decided(record.clientID)
+    return this.hosted.settling(record.clientID)
+  }
+
+  /** Queues a ticket's callback (`enqueue`), hosted first taking its callback scenario when one is armed. */
+  beforeCallback(t: Pick<Ticket, 'ticketID' | 'clientID' | 'kind'>, enqueue: () => void): void {
+    const hosted = this.hosted
+    if (!hosted || !hosted.mirrored(t.clientID).list.some((x) => isCallbackOf(x, t.kind))) return enqueue()
+    let taken: { scenarioId: string; fault: CallbackFault } | undefined
+    const claimed = hosted.update(t.clientID, (st) => {
+      const s = st.list.find((x) => isCallbackOf(x, t.kind))
+      taken = s && { scenarioId: s.id, fault: s.callback! }
+      if (!s) return undefined
+      if (--s.remaining <= 0) st.list.splice(st.list.indexOf(s), 1)
+      return st
+    })
+    this.track(
+      claimed.then(
+        () => {
+          if (taken) this.callbackFaults.set(t.ticketID, taken)
+          enqueue()
+        },
+        () => enqueue(),
+      ),
+    )
+  }
+
+  /** Writes and queued callbacks still under way (a stop waits for them). */
+  async idle(): Promise<void> {
+    await Promise.all([...this.pending, this.hosted?.idle()])
+  }
+
+  private takeShared(clientID: string, op: string, isCall: (s: Scenario) => boolean): Scenario | undefined {
+    const hosted = this.hosted!
+    const held = hosted.held(clientID)
+    const fromMirror = !held && op === 'getQr'
+    // getQR has no step before its `forced`: it consumes from the mirror and writes the use back after.
+    const list = held ?? (fromMirror ? hosted.mirrored(clientID).list : undefined)
+    const s = list?.find(isCall)
+    if (s && list) {
+      if (--s.remaining <= 0) list.splice(list.indexOf(s), 1)
+      if (fromMirror) this.track(hosted.useUp(clientID, s.id).then(() => {}))
+      else hosted.consumed(clientID, s.id, op !== 'getQr')
+    } else if (held && op !== 'getQr') void hosted.decided(clientID)
+    return s
+  }
+
+  private track(p: Promise<void>): void {
+    const q = p.catch(() => {}).finally(() => this.pending.delete(q))
+    this.pending.add(q)
   }
 
   private consume(clientID: string, list: Scenario[], s: Scenario): void {
     s.remaining--
     if (s.remaining > 0) return
     list.splice(list.indexOf(s), 1)
-    if (list.length === 0) this.byApp.delete(clientID)
+    if (list.length === 0 && !this.hosted) this.byApp.delete(clientID)
   }
 }
+
+function checkBound(count: number): void {
+  if (count >= MAX_SCENARIOS_PER_APP)
+    throw new ProblemError(
+      409,
+      'Too many scenarios',
+      `At most ${MAX_SCENARIOS_PER_APP} per app; delete some.`,
+    )
+}
+
+export const isCallbackOf = (x: Scenario, kind: TicketKind): boolean =>
+  x.callback !== undefined && x.operationId === CALLBACK_OPERATIONS[kind]
 
 function validate(input: NewScenario): Omit<Scenario, 'id' | 'remaining' | 'createdAt'> {
   // The fields' types and ranges (times 1–1000, delayMs 0–60000, callback error|timeout, dcode D#####) are the
