@@ -1,5 +1,6 @@
 /** Starts the sandbox on HOST:PORT (127.0.0.1:8080): config read once, data directory locked, demo app printed. */
 import { existsSync, readFileSync } from 'node:fs'
+import type { ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { getHeapStatistics } from 'node:v8'
@@ -89,12 +90,17 @@ async function main(): Promise<void> {
   const served = withPortal(platform.app.fetch, portal)
   // Requests being answered: a graceful stop waits for them before it closes the logs.
   let inFlight = 0
-  const fetch: typeof served = async (...args) => {
+  let stopping = false
+  const fetch: typeof served = async (request, env) => {
     inFlight++
     try {
-      return await served(...args)
+      return await served(request, env)
     } finally {
       inFlight--
+      // Stopping: the answer closes its connection (written after this returns), so that a keep-alive client — a load
+      // balancer — sends its next request elsewhere instead of on a connection that is cut when the grace ends.
+      const out = (env as { outgoing?: ServerResponse } | undefined)?.outgoing
+      if (stopping && out && !out.headersSent) out.setHeader('Connection', 'close')
     }
   }
   const server = serve({ fetch, hostname: config.host, port: config.port }, (info) => {
@@ -129,7 +135,6 @@ async function main(): Promise<void> {
   // Graceful stop: refuse new connections, let calls in flight answer, then drain the callback outbox and write every
   // queued record, all within SHUTDOWN_GRACE_MS; exit 0. A second signal stops at once (records already queued are
   // still written: the logs' queues are small and local).
-  let stopping = false
   const stop = async (signal: string) => {
     if (stopping) {
       logger.warn('second signal: stopping without waiting for callbacks', { signal })
