@@ -4,7 +4,15 @@ import { PlatformError } from '../../errors'
 import { signedRoute } from '../../protocol/signed-route'
 import type { Services } from '../../services'
 import type { Consent } from '../consent'
-import { langOfRequest, listOf, requiredString, requireScope, TaskIntake, withoutCredentials } from '../tasks'
+import {
+  initiateRoute,
+  langOfRequest,
+  listOf,
+  requiredString,
+  requireScope,
+  TaskIntake,
+  withoutCredentials,
+} from '../tasks'
 import type { Ticket } from '../tickets'
 import type { DataSet } from './department.types'
 
@@ -83,9 +91,7 @@ export function registerDataExchangeApi(api: Hono, s: Services, intake = new Tas
   })
   api.post(
     '/preview/dataexchange/initiateRequest',
-    signedRoute<Req>(s.signed, 'initiateDataExchangeRequest', true, ({ app, request }) =>
-      intake.initiate(app, request, spec),
-    ),
+    initiateRoute(s, 'initiateDataExchangeRequest', intake, spec),
   )
 
   api.post(

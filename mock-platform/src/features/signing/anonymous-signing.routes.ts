@@ -4,7 +4,7 @@ import type { Hono } from 'hono'
 import { PlatformError } from '../../errors'
 import { signedRoute } from '../../protocol/signed-route'
 import type { Services } from '../../services'
-import type { TaskIntake } from '../tasks'
+import { type TaskIntake, checkBusinessID, initiateRoute, tokenTicket } from '../tasks'
 import type { TicketKind } from '../tickets'
 import { signingTask } from './signing.completers'
 import { type SigningTicketIndex, signingState } from './signing.state'
@@ -51,10 +51,7 @@ export function registerAnonymousSigningApi(
       },
       created: (ticket, { businessID }) => ledger.record(ticket, businessID),
     })
-    api.post(
-      `${k.path}/initiateRequest`,
-      signedRoute<Req>(s.signed, k.ops[0], true, ({ app, request }) => intake.initiate(app, request, spec)),
-    )
+    api.post(`${k.path}/initiateRequest`, initiateRoute(s, k.ops[0], intake, spec))
 
     api.post(
       `${k.path}/getResult`,
@@ -75,15 +72,14 @@ async function result(
   request: Req,
   kind: TicketKind,
 ): Promise<Record<string, unknown>> {
-  const token = await s.tokens.check(clientID, request.accessToken, request.openID)
-  if (token.kind !== kind)
-    throw new PlatformError('D20009', 'this access token does not belong to such a signing request')
-  // Hosted mode: the ticket as every instance sees it (initiated and decided on any of them).
-  const ticket = token.ticketID ? await s.tickets.lookup(token.ticketID) : undefined
-  if (ticket && ticket.kind !== kind)
-    throw new PlatformError('D20009', 'this access token does not belong to such a signing request')
-  if (typeof request.businessID === 'string' && request.businessID !== ticket?.request.businessID)
-    throw new PlatformError('D20003', 'businessID does not match the request of this access token')
+  const ticket = await tokenTicket(
+    s,
+    clientID,
+    request,
+    kind,
+    () => new PlatformError('D20009', 'this access token does not belong to such a signing request'),
+  )
+  checkBusinessID(request, ticket)
   if (!ticket || (ticket.decidedAt ?? ticket.createdAt) + s.config.ticketTtlMs <= s.clock.now())
     throw new PlatformError('D70003', 'the signing result expired')
   const st = signingState(ticket)

@@ -4,7 +4,7 @@ import type { Hono } from 'hono'
 import { PlatformError } from '../../errors'
 import { signedRoute } from '../../protocol/signed-route'
 import type { Services } from '../../services'
-import { requiredString, TaskIntake } from '../tasks'
+import { initiateRoute, requiredString, TaskIntake } from '../tasks'
 import { registerAnonymousSigningApi } from './anonymous-signing.routes'
 import { signingTask } from './signing.completers'
 import { SIGNING_KINDS, SigningLedger, signingState } from './signing.state'
@@ -56,10 +56,7 @@ export function registerSigningApi(api: Hono, s: Services, intake = new TaskInta
         s.pki.prepare(token.residentId)
       },
     })
-    api.post(
-      k.path,
-      signedRoute<Req>(s.signed, k.op, true, ({ app, request }) => intake.initiate(app, request, spec)),
-    )
+    api.post(k.path, initiateRoute(s, k.op, intake, spec))
   }
 
   api.post(

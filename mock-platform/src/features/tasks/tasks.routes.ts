@@ -5,10 +5,11 @@ import { signedRoute } from '../../protocol/signed-route'
 import type { Services } from '../../services'
 import { type Scope, presentAddresses, profileOf } from '../apps'
 import { directRead } from '../consent'
-import type { Ticket, TicketKind } from '../tickets'
+import type { TicketKind } from '../tickets'
 import { EME_FIELDS, PROFILE_FIELDS, release } from './fields'
 import { langOfRequest, listOf, requiredString, requireScope } from './initiate.validate'
 import { type ResidentTaskSpec, TaskIntake, withoutCredentials } from './intake'
+import { checkBusinessID, initiateRoute, tokenTicket } from './routes.kit'
 
 type Req = Record<string, unknown>
 
@@ -71,10 +72,7 @@ export function registerTaskApi(api: Hono, s: Services, intake = new TaskIntake(
         }
       },
     })
-    api.post(
-      k.path,
-      signedRoute<Req>(s.signed, k.op, true, ({ app, request }) => intake.initiate(app, request, spec)),
-    )
+    api.post(k.path, initiateRoute(s, k.op, intake, spec))
   }
 
   const anonymousEme = intake.register({
@@ -103,9 +101,7 @@ export function registerTaskApi(api: Hono, s: Services, intake = new TaskIntake(
   })
   api.post(
     '/anonymous/eme/initiateRequest',
-    signedRoute<Req>(s.signed, 'initiateAnonymousEmeRequest', true, ({ app, request }) =>
-      intake.initiate(app, request, anonymousEme),
-    ),
+    initiateRoute(s, 'initiateAnonymousEmeRequest', intake, anonymousEme),
   )
 
   api.post(
@@ -147,15 +143,10 @@ export async function anonymousResult(
   request: Req,
   kind: TicketKind,
 ): Promise<Record<string, unknown>> {
-  const token = await s.tokens.check(clientID, request.accessToken, request.openID)
-  if (token.kind !== kind)
-    throw new PlatformError('D20027', 'this access token does not belong to such a request')
-  const ticket: Ticket | undefined = token.ticketID ? await s.tickets.lookup(token.ticketID) : undefined
-  if (!ticket || ticket.kind !== kind)
-    throw new PlatformError('D20027', 'this access token does not belong to such a request')
-  if (typeof request.businessID === 'string' && request.businessID !== ticket.request.businessID) {
-    throw new PlatformError('D20003', 'businessID does not match the request of this access token')
-  }
+  const notSuch = () => new PlatformError('D20027', 'this access token does not belong to such a request')
+  const ticket = await tokenTicket(s, clientID, request, kind, notSuch)
+  if (!ticket) throw notSuch()
+  checkBusinessID(request, ticket)
   if (ticket.result?.code !== 'D00000') throw new PlatformError(ticket.result?.code ?? 'D20027', 'no result')
   // businessID as in reference §3.4 and the contract's example (the request's, so the OSP can correlate).
   const businessID = ticket.request.businessID
