@@ -146,23 +146,37 @@ export interface Bound {
   error: string | undefined
 }
 
+/** The keys of a form's values that hold text (a select's too), and those that hold a checkbox's state. */
+type TextKey<T> = { [K in keyof T]: T[K] extends boolean ? never : K }[keyof T] & string
+type CheckKey<T> = { [K in keyof T]: T[K] extends boolean ? K : never }[keyof T] & string
+
 /**
- * A form's text values, each bound to its field, and the error of its last send: `<TextField {...bind('name')} />`
- * gives the field its name (the key), value, change and what a 422 says about it (its path in the body: the value's key, unless
- * given). The error is the one given (`useAction`'s), else the one kept by `fail` (`fail(undefined)` clears it).
+ * A form's values, each bound to its field, and the error of its last send: `<TextField {...bind('name')} />`
+ * gives the field its name (the key), value, change and what a 422 says about it (its path in the body: the one
+ * given, else the one in `paths`, else the value's key); `<CheckboxField {...check('flag')} />` likewise, a checkbox
+ * its state. The error is the one given (`useAction`'s), else the one kept by `fail` (`fail(undefined)` clears it).
  */
-export function useFields<T extends Record<keyof T, string>>(initial: T, sent?: unknown) {
+export function useFields<T extends Record<keyof T, string | boolean | undefined>>(
+  initial: T,
+  sent?: unknown,
+  paths: Partial<Record<keyof T, string>> = {},
+) {
   const [values, setValues] = useState(initial)
   const [kept, fail] = useState<unknown>()
   const error = sent ?? kept
   const errors = error instanceof ApiError ? error.fieldErrors : {}
   const set = <K extends keyof T>(key: K, value: T[K]) => setValues((v) => ({ ...v, [key]: value }))
-  const bind = <K extends keyof T & string>(key: K, path: string = key) => ({
+  const bind = <K extends TextKey<T>>(key: K, path: string = paths[key] ?? key) => ({
     name: key,
-    value: values[key],
+    value: values[key] as string,
     onChange: (e: ChangeEvent<Control>) => set(key, e.target.value as T[K]),
     error: fieldError(errors, path),
   })
+  const check = <K extends CheckKey<T>>(key: K, path: string = paths[key] ?? key) => ({
+    checked: values[key] as boolean,
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set(key, e.target.checked as T[K]),
+    error: fieldError(errors, path),
+  })
   /** `reset`: back to this render's `initial`. */
-  return { values, set, reset: () => setValues(initial), bind, error, fail, errors }
+  return { values, set, reset: () => setValues(initial), bind, check, error, fail, errors }
 }

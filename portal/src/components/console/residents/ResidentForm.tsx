@@ -1,7 +1,7 @@
 /** Adding a resident or editing one of the organisation's own, each invalid field named by the sandbox (422). */
 import Translate, { translate } from '@docusaurus/Translate'
-import { type ChangeEvent, type FormEvent, useState } from 'react'
-import { ApiError, sandboxApi, unwrap } from '../../shared/api'
+import type { FormEvent } from 'react'
+import { sandboxApi, unwrap } from '../../shared/api'
 import { ActionButton, ErrorAlert } from '../../shared/feedback'
 import {
   CheckboxField,
@@ -10,14 +10,12 @@ import {
   NumberField,
   SelectField,
   TextField,
+  useFields,
 } from '../../shared/fields'
 import { FormPanel } from '../../shared/Section'
 import type { Resident, ResidentPatch } from '../../shared/types'
 import ui from '../../shared/ui.module.css'
 import { EMPTY, FIELD_PATHS, type Form, formOf, inputOf } from './form'
-
-/** The fields of the form that hold text (a select's too), not a checkbox. */
-type TextKey = { [K in keyof Form]: Form[K] extends boolean ? never : K }[keyof Form]
 
 const tierOptions = () =>
   [
@@ -48,27 +46,17 @@ export default function ResidentForm({
   onSaved(r: Resident): void
   onCancel(): void
 }) {
-  const [form, setForm] = useState<Form>(resident ? formOf(resident) : EMPTY)
-  const [error, setError] = useState<unknown>()
-  const errors = error instanceof ApiError ? error.fieldErrors : {}
-  const err = (k: keyof Form) => fieldError(errors, ...FIELD_PATHS[k])
+  const {
+    values: form,
+    bind,
+    check,
+    error,
+    fail,
+    errors,
+  } = useFields<Form>(resident ? formOf(resident) : EMPTY, undefined, FIELD_PATHS)
   const shown = Object.keys(errors).filter((k) =>
-    Object.values(FIELD_PATHS).some((paths) => fieldError({ [k]: 'x' }, ...paths)),
+    Object.values(FIELD_PATHS).some((path) => fieldError({ [k]: 'x' }, path)),
   )
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm({ ...form, [k]: v })
-  /** A text field or a select of the form: its value, its change and its error. */
-  const bind = <K extends TextKey>(k: K) => ({
-    name: k,
-    value: form[k],
-    onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => set(k, e.target.value as Form[K]),
-    error: err(k),
-  })
-  /** A checkbox of the form. */
-  const check = (k: 'appReachable' | 'hkidMismatch') => ({
-    checked: form[k],
-    onChange: (e: ChangeEvent<HTMLInputElement>) => set(k, e.target.checked),
-    error: err(k),
-  })
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault()
@@ -90,10 +78,10 @@ export default function ResidentForm({
             }),
           )
         : await unwrap(sandboxApi.POST('/residents', { body: input }))
-      setError(undefined)
+      fail(undefined)
       onSaved(saved)
     } catch (x) {
-      setError(x)
+      fail(x)
     }
   }
 

@@ -39,22 +39,22 @@ export const EMPTY: Form = {
   tags: '',
 }
 
-/** The fields of the form and the API paths whose errors each shows. */
-export const FIELD_PATHS: Record<keyof Form, string[]> = {
-  tier: ['tier'],
-  hkid: ['profile.idNo'],
-  enName: ['profile.enName'],
-  chName: ['profile.chName'],
-  birthDate: ['profile.birthDate'],
-  gender: ['profile.gender'],
-  email: ['eme.emailAddress'],
-  countryCode: ['eme.mobileNumber.CountryCode'],
-  mobile: ['eme.mobileNumber'],
-  decision: ['behaviour.decision'],
-  delayMs: ['behaviour.delayMs'],
-  appReachable: ['behaviour.appReachable'],
-  hkidMismatch: ['behaviour.hkidMismatch'],
-  tags: ['tags'],
+/** The fields of the form and the API path whose errors each shows (its own and those under it). */
+export const FIELD_PATHS: Record<keyof Form, string> = {
+  tier: 'tier',
+  hkid: 'profile.idNo',
+  enName: 'profile.enName',
+  chName: 'profile.chName',
+  birthDate: 'profile.birthDate',
+  gender: 'profile.gender',
+  email: 'eme.emailAddress',
+  countryCode: 'eme.mobileNumber.CountryCode',
+  mobile: 'eme.mobileNumber',
+  decision: 'behaviour.decision',
+  delayMs: 'behaviour.delayMs',
+  appReachable: 'behaviour.appReachable',
+  hkidMismatch: 'behaviour.hkidMismatch',
+  tags: 'tags',
 }
 
 export function formOf(r: Resident): Form {
