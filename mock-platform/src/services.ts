@@ -14,6 +14,7 @@ import type { OrgsService } from './features/orgs'
 import type { ResidentsService } from './features/residents'
 import type { Autopilot } from './features/sandbox'
 import type { AppClock, Scenarios } from './features/scenarios'
+import type { AppHistory } from './features/virtual-app'
 import type { SigningTicketIndex } from './features/signing'
 import type { Desk } from './features/support'
 import type { Keys } from './features/security'
@@ -76,6 +77,8 @@ export interface Services {
    * absent: the signing routes keep them in this process.
    */
   signingLedger?: SigningTicketIndex
+  /** Hosted mode: the virtual app's history page from a log every instance writes; absent: app.ts's, in this process. */
+  virtualAppHistory?: AppHistory
   /** The mock iAM Smart-Cert PKI (signing). */
   pki: Pki
   /** The support desk: enquiries, programme applications, targets (features/support). */

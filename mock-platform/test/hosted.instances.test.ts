@@ -577,6 +577,51 @@ describe.skipIf(!clusterUrl)('two instances on one PostgreSQL: no state in a pro
     expect(await (await admin(b, '/scenarios')).json()).toEqual({ items: [] })
   })
 
+  /** A profile request pushed to magic-approve (a mobile source), initiated on `on`. */
+  async function pushed(on: Instance): Promise<string> {
+    await on.client.getKey()
+    const t = await on.client.call<{ accessToken: string; openID: string }>('/auth/getToken', {
+      code: await code(on),
+      grantType: 'authorization_code',
+    })
+    const init = await on.client.call<{ ticketID: string }>('/account/auth/profile/initiateRequest', {
+      businessID: `biz-${randomBytes(6).toString('hex')}`,
+      accessToken: t.content!.accessToken,
+      openID: t.content!.openID,
+      source: 'iOS_Safari',
+      redirectURI: OSP.callbackURI,
+      state: 's',
+      lang: 'en-US',
+      profileFields: ['enName'],
+    })
+    expect(init.code, JSON.stringify(init)).toBe('D00000')
+    return init.content!.ticketID
+  }
+
+  it("the virtual app's history on B shows the decisions made on A", async () => {
+    const [a, b] = await pair()
+    const headers = { Cookie: 'vapp_resident=magic-approve', Origin: 'http://localhost' }
+    const history = async (on: Instance) => {
+      const html = await (await on.request('/app', { headers })).text()
+      const list = html.slice(html.indexOf('data-testid="history"'))
+      return list.slice(0, list.indexOf('</ul>'))
+    }
+    const before = (await history(b)).split('Hosted e-Service').length
+    for (const decision of ['approve', 'reject']) {
+      const ticketID = await pushed(a)
+      const decided = await a.request(`/app/requests/${ticketID}/decision`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ decision }),
+        redirect: 'manual',
+      })
+      expect(decided.status).toBe(303)
+    }
+    const shown = await history(b)
+    expect(shown.split('Hosted e-Service').length - before).toBe(2)
+    expect(shown).toMatch(/Hosted e-Service · [^<]+ · Rejected/)
+  })
+
   it("an app's test clock advanced on A is seen on B: its token expires there (D20009)", async () => {
     const [a, b] = await pair()
     const t = await b.client.call<{ accessToken: string; openID: string }>('/auth/getToken', {

@@ -33,6 +33,7 @@ import {
 import { KeysService, SharedKeysService } from '../features/security'
 import { SharedSigningLedger } from '../features/signing'
 import { createDesk } from '../features/support'
+import { type HistoryEntry, sharedHistory } from '../features/virtual-app'
 import { SharedBusinessIds, SharedPushLimiter } from '../features/tasks'
 import { TicketsService } from '../features/tickets'
 import { randomHex } from '../ids'
@@ -140,6 +141,8 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
   })
   // Consent ledger (every release of resident data) and the departments' synthetic records (preview data exchange).
   const ledger = records<LedgerLine>('consents')
+  // Hosted: the virtual app's history page in a log every instance writes (embedded: app.ts's array).
+  const appHistory = shared && records<HistoryEntry>('app-history')
   const consents = new ConsentService(await documents.documents<Consent>('consents'), ledger, clock, logger)
   await consents.open()
   const departments = new DepartmentsService(
@@ -254,6 +257,7 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
       // Hosted: ackResult on any instance finds the signing request another initiated.
       signingLedger: new SharedSigningLedger(shared, clock, () => config.liveStatePerApp),
     }),
+    ...(appHistory && { virtualAppHistory: sharedHistory(appHistory) }),
     pki,
     support,
     mail,
@@ -282,6 +286,7 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
       unrelay?.()
       await inspector.close()
       await ledger.close()
+      await appHistory?.close()
       await audit.close()
       await documents.close()
       await storage.close()

@@ -15,13 +15,16 @@ import { ConsentList, type ConsentRow, consentView } from '../../views/consent-p
 import { doneView, homeView, notFoundView } from '../../views/virtual-app-pages'
 import { requestView } from '../../views/virtual-app-request'
 import { DECISIONS, type Decision, type Ticket } from '../tickets'
+import { memoryHistory } from './virtual-app.history'
 import type { HistoryEntry } from './virtual-app.types'
 
 const RESIDENT_COOKIE = 'vapp_resident'
 const LANG_COOKIE = 'vapp_lang'
 
-export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
+export function virtualAppRoutes(s: Services, entries: HistoryEntry[]): Hono {
   const r = new Hono()
+  // Hosted: the decisions of every instance (a shared log); embedded: this process's, in `entries`.
+  const history = s.virtualAppHistory ?? memoryHistory(entries)
   // Cross-site form posts (decisions, revocations) are refused with 403, not left to the generic 500 handler.
   const sameOrigin = csrf()
   r.use('*', async (c, next) => {
@@ -72,12 +75,7 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
       query: q,
       searchAction: '/app',
       inbox,
-      history: resident
-        ? history
-            .filter((h) => h.residentId === resident.id)
-            .slice(-20)
-            .reverse()
-        : [],
+      history: resident ? await history.of(resident.id, 20) : [],
       appName,
       consents: resident ? <ConsentList lang={lang} rows={rows} appName={appName} /> : undefined,
     })
@@ -177,19 +175,21 @@ export function virtualAppRoutes(s: Services, history: HistoryEntry[]): Hono {
     try {
       if (decision === 'timeout') ticket.expiresAt = s.clock.now()
       const done = await s.tickets.decide(ticket.ticketID, decision, resident?.id, ticket)
-      history.push({
-        ticketID: done.ticketID,
-        residentId: done.residentId ?? resident?.id ?? '',
-        serviceName: await serviceName(s, done),
-        kind: done.kind,
-        status: done.status,
-        fields:
-          done.kind === 'dataexchange'
-            ? ((done.result?.content?.approvedDataSets as string[] | undefined) ?? [])
-            : Object.keys(done.result?.content ?? {}),
-        at: s.clock.now(),
-      })
-      if (history.length > 5000) history.shift()
+      // The decision stands whether or not its line in the history could be written.
+      await history
+        .record({
+          ticketID: done.ticketID,
+          residentId: done.residentId ?? resident?.id ?? '',
+          serviceName: await serviceName(s, done),
+          kind: done.kind,
+          status: done.status,
+          fields:
+            done.kind === 'dataexchange'
+              ? ((done.result?.content?.approvedDataSets as string[] | undefined) ?? [])
+              : Object.keys(done.result?.content ?? {}),
+          at: s.clock.now(),
+        })
+        .catch((e: unknown) => s.logger.warn('virtual app history not recorded', { error: String(e) }))
     } catch (e) {
       if (!(e instanceof PlatformError)) throw e
     }
