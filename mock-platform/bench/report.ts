@@ -20,6 +20,7 @@ export interface Row {
     | '%'
     | '× floor'
     | 'journeys'
+    | 'calls'
     | 'restarts'
     | 'connections'
   p99Ms?: number

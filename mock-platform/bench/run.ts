@@ -482,8 +482,15 @@ async function main(): Promise<void> {
           : ''),
     })
   if (soak) rows.push(...soakRows(soak))
-  if (soakHosted && !soakHosted.notRun) rows.push(...hostedSoakRows(soakHosted))
+  const hostedSoak = soakHosted && !soakHosted.notRun ? hostedSoakRows(soakHosted) : []
+  rows.push(...hostedSoak)
   printTable(rows)
+  if (hostedSoak.length) {
+    const failed = hostedSoak
+      .filter((r) => r.pass === false)
+      .map((r) => r.scenario.replace('k. hosted soak: ', ''))
+    progress(`k. hosted soak: ${failed.length ? `FAIL (${failed.join('; ')})` : 'PASS'}\n`)
+  }
   const strip = <T extends { raw?: unknown; check?: unknown }>(x: T | undefined) => {
     if (!x) return undefined
     const {
@@ -640,18 +647,24 @@ function hostedSoakRows(s: HostedSoakResult): Row[] {
     },
     {
       scenario: 'k. hosted soak: acknowledged calls in the request log',
-      value: (foundTotal / Math.max(1, ackTotal)) * 100,
+      value: ((foundTotal + s.missing.withKill) / Math.max(1, ackTotal)) * 100,
       unit: '%',
       budget: '100 %, each by its state or nonce',
-      pass: foundTotal === ackTotal,
+      pass: s.missing.other === 0,
       note:
         `getQr ${n(s.found.getQr)} / ${n(s.acknowledged.getQr)}, getToken ${n(s.found.getToken)} / ${n(s.acknowledged.getToken)}, ` +
-        `getProfiles ${n(s.found.getProfiles)} / ${n(s.acknowledged.getProfiles)}` +
-        (s.missing.withKill + s.missing.other
-          ? `; missing: ${s.missing.withKill} answered by the killed process ${Math.round(s.missing.withKillMsBeforeKill.min)}–${Math.round(s.missing.withKillMsBeforeKill.max)} ms before the kill ` +
-            `(the request log is written behind the answer: its queue died with the process), ${s.missing.other} otherwise; e.g. ${s.missing.examples.join(', ')}`
-          : '') +
-        `; the log holds ${n(s.recorded.getQr)} / ${n(s.recorded.getToken)} / ${n(s.recorded.getProfiles)} in all (with the setup's and the calls answered to no one)`,
+        `getProfiles ${n(s.found.getProfiles)} / ${n(s.acknowledged.getProfiles)}; counted here as found: the ${s.missing.withKill} answered by the killed process (next row); ` +
+        `missing otherwise: ${s.missing.other}; the log holds ${n(s.recorded.getQr)} / ${n(s.recorded.getToken)} / ${n(s.recorded.getProfiles)} in all (with the calls answered to no one)`,
+    },
+    {
+      scenario: 'k. hosted soak: acknowledged, then lost with the killed process',
+      value: s.missing.withKill,
+      unit: 'calls',
+      budget: '0 (issue 14: nothing acknowledged lost)',
+      pass: s.missing.withKill === 0,
+      note: s.missing.withKill
+        ? `answered ${Math.round(s.missing.withKillMsBeforeKill.min)}–${Math.round(s.missing.withKillMsBeforeKill.max)} ms before the SIGKILL: the request log is written behind the answer (features/inspector: built and appended off the hot path), so its unwritten queue died with the process; the consent ledger is written before the answer and lost nothing. E.g. ${s.missing.examples.join(', ')}`
+        : 'none: every call the killed process answered was in the request log',
     },
     {
       scenario: 'k. hosted soak: releases in the consent ledger',
@@ -683,7 +696,10 @@ function hostedSoakRows(s: HostedSoakResult): Row[] {
     unit: 'connections',
     budget: `≤ ${d.connectionBound} (2 × (pool + listener))`,
     pass: d.peakConnections <= d.connectionBound,
-    note: `database ${Math.round(d.startMb)} MB → ${Math.round(d.endMb)} MB (${Math.round(((d.endMb - d.startMb) * 1048576) / Math.max(1, s.journeys))} bytes per journey); graceful stops at the end ${s.finalStopMs.map((m) => Math.round(m)).join(', ')} ms`,
+    note:
+      `database ${Math.round(d.startMb)} MB → ${Math.round(d.endMb)} MB (${n(Math.round(((d.endMb - d.startMb) * 1048576) / Math.max(1, s.journeys)))} bytes per journey; ` +
+      `${d.tables.map((t) => `${t.name} ${t.mb.toFixed(1)} MB, ~${n(t.rows)} rows`).join('; ')}); connections every ${Math.round(d.samples[1]?.atS ?? 0)} s: ${d.samples.map((x) => x.connections).join(' ')}; ` +
+      `graceful stops at the end ${s.finalStopMs.map((m) => Math.round(m)).join(', ')} ms`,
   })
   return rows
 }

@@ -81,6 +81,8 @@ export interface HostedSoakResult {
     startMb: number
     endMb: number
     peakConnections: number
+    /** The largest tables at the end: what a journey leaves (records; nonces and live state until they expire). */
+    tables: Array<{ name: string; mb: number; rows: number }>
     /** The most backends the instances may hold: DATABASE_POOL_MAX and a listener each. */
     connectionBound: number
     samples: Array<{ atS: number; mb: number; connections: number }>
@@ -285,6 +287,11 @@ export async function benchHostedSoak(cfg: BenchConfig): Promise<HostedSoakResul
     const finalStops = await Promise.all(instances.map((i) => i.stop('SIGTERM')))
     const end = await dbSample(nowS())
     const logs = await readLogs(db, creds.clientID)
+    const tables = await db.query<{ name: string; bytes: string; rows: string }>(
+      `SELECT c.relname AS name, pg_total_relation_size(c.oid) AS bytes, c.reltuples::bigint AS rows
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind = 'r' AND n.nspname = 'public' ORDER BY pg_total_relation_size(c.oid) DESC LIMIT 5`,
+    )
     const missing: HostedSoakResult['missing'] = {
       withKill: 0,
       withKillMsBeforeKill: { min: Number.POSITIVE_INFINITY, max: 0 },
@@ -353,6 +360,11 @@ export async function benchHostedSoak(cfg: BenchConfig): Promise<HostedSoakResul
         startMb: dbSamples[0]!.mb,
         endMb: end.mb,
         peakConnections: Math.max(...dbSamples.map((s) => s.connections)),
+        tables: tables.rows.map((t) => ({
+          name: t.name,
+          mb: Number(t.bytes) / 1048576,
+          rows: Number(t.rows),
+        })),
         connectionBound: instances.length * (POOL_MAX + 1),
         samples: dbSamples,
       },
