@@ -2,7 +2,6 @@
 
 /** A creator proposes app changes; an approver approves them (and manages the organisation). */
 export type MemberRole = 'creator' | 'approver'
-export const MEMBER_ROLES: readonly MemberRole[] = ['creator', 'approver']
 
 export interface Member {
   id: string
