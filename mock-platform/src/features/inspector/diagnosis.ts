@@ -17,6 +17,26 @@ import { diagnoseSignature } from './diagnose-signature'
 import { type DiagnosisContext, describeDuration, diagnosis, iso } from './diagnosis.kit'
 import type { Diagnosis } from './inspector.types'
 
+type Diagnoser = (ctx: DiagnosisContext, stage: string | undefined) => Diagnosis[] | Promise<Diagnosis[]>
+
+/** The specific diagnoses of a D-code; where a code has several causes, the step that failed (evidence) tells which. */
+const SPECIFIC: Partial<Record<string, Diagnoser>> = {
+  D20002: (ctx, stage) => (stage === 'decrypt' ? diagnosePlainBody(ctx) : []),
+  D20004: (ctx, stage) =>
+    stage === 'nonce' ? diagnoseNonce(ctx) : stage === 'timestamp' ? diagnoseTimestamp(ctx) : [],
+  D20006: (ctx, stage) => (stage === 'signature' ? diagnoseSignature(ctx) : []),
+  D20007: diagnoseSource,
+  D20008: diagnoseRedirect,
+  D20009: diagnoseToken,
+  D20011: diagnoseBusinessId,
+  D20012: diagnoseScope,
+  D20026: diagnoseLimit,
+  D20027: (ctx) => (ctx.record.operationId === 'unknownPath' ? diagnosePath(ctx) : []),
+  D30002: diagnoseCek,
+  D30004: diagnoseCek,
+  D40004: diagnoseCode,
+}
+
 /** Every diagnosis of one call, the most specific first. Successful calls may carry warnings. */
 export async function diagnoseCall(ctx: DiagnosisContext): Promise<Diagnosis[]> {
   const out: Diagnosis[] = []
@@ -36,38 +56,7 @@ export async function diagnoseCall(ctx: DiagnosisContext): Promise<Diagnosis[]> 
     if (f.dcode) return out
   }
   if (record.code === 'D00000') return [...out, ...successWarnings(ctx)]
-  const stage = record.evidence?.stage
-  const specific = await (async (): Promise<Diagnosis[]> => {
-    switch (record.code) {
-      case 'D20006':
-        return stage === 'signature' ? diagnoseSignature(ctx) : []
-      case 'D20004':
-        return stage === 'nonce' ? diagnoseNonce(ctx) : stage === 'timestamp' ? diagnoseTimestamp(ctx) : []
-      case 'D30002':
-      case 'D30004':
-        return diagnoseCek(ctx)
-      case 'D20007':
-        return diagnoseSource(ctx)
-      case 'D20008':
-        return diagnoseRedirect(ctx)
-      case 'D20009':
-        return diagnoseToken(ctx)
-      case 'D20011':
-        return diagnoseBusinessId(ctx)
-      case 'D20012':
-        return diagnoseScope(ctx)
-      case 'D40004':
-        return diagnoseCode(ctx)
-      case 'D20026':
-        return diagnoseLimit(ctx)
-      case 'D20027':
-        return record.operationId === 'unknownPath' ? diagnosePath(ctx) : []
-      case 'D20002':
-        return stage === 'decrypt' ? diagnosePlainBody(ctx) : []
-      default:
-        return []
-    }
-  })()
+  const specific = (await SPECIFIC[record.code]?.(ctx, record.evidence?.stage)) ?? []
   return [...out, ...(specific.length > 0 ? specific : [generic(ctx)])]
 }
 
