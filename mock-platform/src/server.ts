@@ -7,7 +7,7 @@ import { getHeapStatistics } from 'node:v8'
 import { serve } from '@hono/node-server'
 import { createApp } from './app'
 import { ConfigError, loadConfig } from './config'
-import { demoApp, followPort } from './features/demo'
+import { followPort, openDemoApp } from './features/demo'
 import { portalSite, withPortal } from './features/portal'
 import { randomHex } from './ids'
 import { createLogger } from './logger'
@@ -39,7 +39,8 @@ async function main(): Promise<void> {
 
   // The engines of SANDBOX_STORAGE: files under the data directory, memory, or PostgreSQL shared by every instance.
   const backends = await openBackends(config)
-  const demo = demoApp(config.dataDir, config.publicBaseUrl)
+  // Hosted: one demo app for every instance (the first start's, written over the others' files).
+  const demo = await openDemoApp(config.dataDir, config.publicBaseUrl, backends.hosted?.shared)
   const platform = await createApp(config, {
     logger,
     // Load shedding before the heap runs out (HEAP_LIMIT_PERCENT of V8's limit, e.g. set by --max-old-space-size).

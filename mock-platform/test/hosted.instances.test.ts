@@ -3,10 +3,15 @@
  * this process with its own memory, sharing nothing but the database — as two processes would.
  */
 import { createHash, randomBytes } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DEMO_APP_FILE } from '@iamsmart-sandbox/openapi/demo'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createApp, type Platform } from '../src/app'
 import { ManualClock } from '../src/clock'
 import { type Config, defaultConfig } from '../src/config'
+import { openDemoApp } from '../src/features/demo'
 import { createLogger } from '../src/logger'
 import { postgresPkiStore } from '../src/pki/pki.pg-store'
 import { type Backends, openBackends } from '../src/store/backends'
@@ -40,11 +45,14 @@ interface StartOptions {
   /** The callbacks' fetch (default: recorded in `callbacks`, answered 204). */
   fetch?: typeof fetch
   config?: Partial<Config>
+  /** A data directory: the instance opens the demo app there, as server.ts does (openDemoApp). */
+  demoDir?: string
 }
 
 async function start(name: string, o: StartOptions = {}): Promise<Instance> {
   const cfg = { ...config, ...o.config }
   const backends = await openBackends({ ...cfg, instanceId: name }, () => clock.now())
+  const demo = o.demoDir && (await openDemoApp(o.demoDir, cfg.publicBaseUrl, backends.hosted!.shared))
   const platform = await createApp(cfg, {
     clock,
     logger: createLogger(process.env.HOSTED_TEST_LOG ? 'debug' : 'silent'),
@@ -74,7 +82,15 @@ async function start(name: string, o: StartOptions = {}): Promise<Instance> {
         scopes: ['eidapi_auth', 'eidapi_profiles', 'eidapi_sign'],
         kekPublicKeys: { A: kek(0).publicPem },
       },
+      ...(demo ? [demo.app] : []),
     ],
+    ...(demo && {
+      demo: {
+        clientID: demo.credentials.clientID,
+        clientSecret: demo.credentials.clientSecret,
+        kekPrivateKeyPem: readFileSync(demo.credentials.kekPrivateKeyPath, 'utf8'),
+      },
+    }),
   })
   const request = (path: string, init?: RequestInit) => Promise.resolve(platform.app.request(path, init))
   const client = new ReferenceClient({
@@ -620,6 +636,56 @@ describe.skipIf(!clusterUrl)('two instances on one PostgreSQL: no state in a pro
     const shown = await history(b)
     expect(shown.split('Hosted e-Service').length - before).toBe(2)
     expect(shown).toMatch(/Hosted e-Service · [^<]+ · Rejected/)
+  })
+
+  it("the demo app is one for every instance: a demo login through A is exchanged on B's return page", async () => {
+    for (const i of [...running]) await i.stop()
+    // Each instance its own data directory, as on two hosts: B adopts the demo app A created.
+    const dirs = [
+      mkdtempSync(join(tmpdir(), 'hosted-demo-a-')),
+      mkdtempSync(join(tmpdir(), 'hosted-demo-b-')),
+    ]
+    // The demo's back end signs with the real time (the typed client): the platform's clock follows it here.
+    const saved = clock.now()
+    clock.set(Date.now())
+    try {
+      const a = await start('A', { demoDir: dirs[0] })
+      const b = await start('B', { demoDir: dirs[1] })
+      const files = dirs.map(
+        (d) => JSON.parse(readFileSync(join(d, DEMO_APP_FILE), 'utf8')) as { clientID: string },
+      )
+      expect(files[1]!.clientID).toBe(files[0]!.clientID)
+      // The demo login as the demo page starts it on A; its return page and the exchange served by B.
+      const q = new URLSearchParams({
+        clientID: files[0]!.clientID,
+        responseType: 'code',
+        source: 'PC_Browser',
+        redirectURI: `${config.publicBaseUrl}/demo/callback`,
+        scope: 'eidapi_auth',
+        state: 'demo',
+        lang: 'en-US',
+      })
+      const login = await a.request(`/api/v1/auth/getQR?${q}`, {
+        headers: { 'X-Sandbox-Resident': 'magic-approve', 'X-Sandbox-Decision': 'approve' },
+      })
+      expect(login.status, await login.clone().text()).toBe(302)
+      const back = new URL(login.headers.get('Location')!)
+      const code = back.searchParams.get('code')!
+      expect(await (await b.request(`${back.pathname}${back.search}`)).text()).toContain(
+        'demo-exchange-button',
+      )
+      const exchanged = await b.request('/demo/exchange', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost' },
+        body: new URLSearchParams({ code }),
+      })
+      const html = await exchanged.text()
+      expect(html).toContain('Code exchanged: the resident is logged in')
+    } finally {
+      for (const i of [...running]) await i.stop()
+      for (const d of dirs) rmSync(d, { recursive: true, force: true })
+      clock.set(saved)
+    }
   })
 
   it("an app's test clock advanced on A is seen on B: its token expires there (D20009)", async () => {
