@@ -413,6 +413,59 @@ describe.skipIf(!clusterUrl)('two instances on one PostgreSQL: tickets and callb
     expect(await a!.backends.hosted!.jobs.pending('callback')).toBe(0)
   })
 
+  it('an anonymous signing request initiated on A is handed over, exchanged and its result fetched on B; acknowledged once', async () => {
+    const [a, b] = await fresh('A', 'B')
+    const businessID = `anon-${randomBytes(6).toString('hex')}`
+    const hashCode = createHash('sha256')
+      .update('a document signed anonymously across instances')
+      .digest('base64')
+    const init = await a!.client.call<{ ticketID: string; signCode: string }>(
+      '/anonymous/signing/initiateRequest',
+      {
+        businessID,
+        source: 'PC_Browser',
+        redirectURI: OSP.returnURI,
+        state: 'anon-state',
+        documentName: 'Permit OSP-2026-000123.pdf',
+        hashCode,
+      },
+    )
+    expect(init.code, JSON.stringify(init)).toBe('D00000')
+    // The hand-over (getQR with the ticket) on B: the resident signs; the code comes back on the redirect.
+    const q = new URLSearchParams({
+      clientID: CLIENT_ID,
+      responseType: 'code',
+      source: 'PC_Browser',
+      redirectURI: OSP.returnURI,
+      scope: '',
+      state: 'anon-state',
+      lang: 'en-US',
+      ticketID: init.content!.ticketID,
+    })
+    const back = await b!.request(`/api/v1/auth/getQR?${q}`, {
+      headers: { 'X-Sandbox-Resident': 'magic-approve', 'X-Sandbox-Decision': 'approve' },
+    })
+    expect(back.status, await back.clone().text()).toBe(302)
+    const signed = new URL(back.headers.get('Location')!).searchParams.get('code')!
+    // The code exchanged on A, the result fetched on B, then again on A: the same signature.
+    const token = await a!.client.call<{ accessToken: string; openID: string }>('/auth/getToken', {
+      code: signed,
+      grantType: 'authorization_code',
+    })
+    expect(token.code, JSON.stringify(token)).toBe('D00000')
+    const result = (on: Instance) =>
+      on.client.call<Record<string, unknown>>('/anonymous/signing/getResult', token.content!)
+    const fromB = await result(b!)
+    expect(fromB.code, JSON.stringify(fromB)).toBe('D00000')
+    expect(fromB.content).toMatchObject({ hashCode, signature: expect.any(String), cert: expect.any(String) })
+    expect((await result(a!)).content).toEqual(fromB.content)
+    // Handed out: acknowledged once, on either instance.
+    const ack = (on: Instance) =>
+      on.client.call('/account/signing/ackResult', { businessID, signingResult: 'SUCCESS' })
+    expect((await ack(a!)).code).toBe('D00000')
+    expect((await ack(b!)).code).toBe('D70006')
+  })
+
   it('a ticket decided on A and on B at once is decided once; the other is told it is decided', async () => {
     const [a, b] = await fresh('A', 'B')
     const ticketID = await profileRequest(b!, a!)
