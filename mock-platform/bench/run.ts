@@ -678,14 +678,19 @@ function hostedSoakRows(s: HostedSoakResult): Row[] {
       note: `${n(s.recorded.releases)} releases for ${n(s.acknowledged.getProfiles)} acknowledged /profiles (written before the answer; the surplus: calls answered to no one, and the setup's)`,
     },
   ]
+  // Windows under a minute (BENCH_SOAK < 300) restart each process before its heap has settled: the drift is then
+  // reported, and only the peak is held to its budget.
+  const settled = s.windowS >= 60
   for (const i of s.instances) {
     const drift = (i.lastWindowMb - i.secondWindowMb) / i.secondWindowMb
     rows.push({
       scenario: `k. hosted soak: ${i.name} RSS drift (last vs second window)`,
       value: drift * 100,
       unit: '%',
-      budget: `≤ ${BUDGETS.soakRssDrift * 100} %, peak ≤ ${BUDGETS.soakPeakMb} MB`,
-      pass: drift <= BUDGETS.soakRssDrift && i.peakMb <= BUDGETS.soakPeakMb,
+      budget: settled
+        ? `≤ ${BUDGETS.soakRssDrift * 100} %, peak ≤ ${BUDGETS.soakPeakMb} MB`
+        : `peak ≤ ${BUDGETS.soakPeakMb} MB (drift reported: BENCH_SOAK < 300)`,
+      pass: (!settled || drift <= BUDGETS.soakRssDrift) && i.peakMb <= BUDGETS.soakPeakMb,
       note: `${Math.round(i.secondWindowMb)} MB → ${Math.round(i.lastWindowMb)} MB, peak ${Math.round(i.peakMb)} MB over ${i.lives} processes; ${n(i.answered)} requests answered; RSS: ${i.rss.map((r) => Math.round(r.mb)).join(' ')}`,
     })
   }
@@ -698,7 +703,7 @@ function hostedSoakRows(s: HostedSoakResult): Row[] {
     pass: d.peakConnections <= d.connectionBound,
     note:
       `database ${Math.round(d.startMb)} MB → ${Math.round(d.endMb)} MB (${n(Math.round(((d.endMb - d.startMb) * 1048576) / Math.max(1, s.journeys)))} bytes per journey; ` +
-      `${d.tables.map((t) => `${t.name} ${t.mb.toFixed(1)} MB, ~${n(t.rows)} rows`).join('; ')}); connections every ${Math.round(d.samples[1]?.atS ?? 0)} s: ${d.samples.map((x) => x.connections).join(' ')}; ` +
+      `${d.tables.map((t) => `${t.name} ${t.mb.toFixed(1)} MB, ${n(t.rows)} rows`).join('; ')}); connections every ${Math.round(d.samples[1]?.atS ?? 0)} s: ${d.samples.map((x) => x.connections).join(' ')}; ` +
       `graceful stops at the end ${s.finalStopMs.map((m) => Math.round(m)).join(', ')} ms`,
   })
   return rows

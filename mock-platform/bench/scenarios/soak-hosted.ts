@@ -23,8 +23,11 @@ import { driveJourneys, fullJourney, type JourneyStep, windowMean } from './soak
 
 /** The demo app's redirect URI that does not depend on the instance's address (demo-app.ts: osp-web's). */
 const REDIRECT_URI = 'http://127.0.0.1:3000/callback'
-/** Samples taken this soon after an instance (re)started are left out of its RSS windows: its heap is still growing. */
-const WARM_S_SHARE = 0.25
+/**
+ * Samples taken this soon after an instance (re)started are left out of its RSS windows: its heap is still growing
+ * (a quarter-window, at least 10 s).
+ */
+const warmS = (windowS: number) => Math.max(10, 0.25 * windowS)
 
 export interface HostedSoakRestart {
   atS: number
@@ -287,11 +290,16 @@ export async function benchHostedSoak(cfg: BenchConfig): Promise<HostedSoakResul
     const finalStops = await Promise.all(instances.map((i) => i.stop('SIGTERM')))
     const end = await dbSample(nowS())
     const logs = await readLogs(db, creds.clientID)
-    const tables = await db.query<{ name: string; bytes: string; rows: string }>(
-      `SELECT c.relname AS name, pg_total_relation_size(c.oid) AS bytes, c.reltuples::bigint AS rows
+    const largest = await db.query<{ name: string; bytes: string }>(
+      `SELECT c.relname AS name, pg_total_relation_size(c.oid) AS bytes
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind = 'r' AND n.nspname = 'public' ORDER BY pg_total_relation_size(c.oid) DESC LIMIT 5`,
     )
+    const tables: HostedSoakResult['database']['tables'] = []
+    for (const t of largest.rows) {
+      const rows = await db.query<{ n: string }>(`SELECT count(*) AS n FROM "${t.name}"`)
+      tables.push({ name: t.name, mb: Number(t.bytes) / 1048576, rows: Number(rows.rows[0]!.n) })
+    }
     const missing: HostedSoakResult['missing'] = {
       withKill: 0,
       withKillMsBeforeKill: { min: Number.POSITIVE_INFINITY, max: 0 },
@@ -330,7 +338,7 @@ export async function benchHostedSoak(cfg: BenchConfig): Promise<HostedSoakResul
     }
     const perInstance = instances.map((i): HostedSoakInstance => {
       const samples = rss.get(i.name)!
-      const settled = samples.filter((s) => s.ageS >= WARM_S_SHARE * windowS)
+      const settled = samples.filter((s) => s.ageS >= warmS(windowS))
       const mean = (from: number, to: number) => windowMean(settled, from, to, (s) => s.mb)
       return {
         name: i.name,
@@ -360,11 +368,7 @@ export async function benchHostedSoak(cfg: BenchConfig): Promise<HostedSoakResul
         startMb: dbSamples[0]!.mb,
         endMb: end.mb,
         peakConnections: Math.max(...dbSamples.map((s) => s.connections)),
-        tables: tables.rows.map((t) => ({
-          name: t.name,
-          mb: Number(t.bytes) / 1048576,
-          rows: Number(t.rows),
-        })),
+        tables,
         connectionBound: instances.length * (POOL_MAX + 1),
         samples: dbSamples,
       },
