@@ -604,6 +604,26 @@ describe.skipIf(!clusterUrl)('two instances on one PostgreSQL: no state in a pro
     expect((await a.client.getKey()).code).toBe('D00000')
     expect((await b.client.getKey()).code).toBe('D00000')
     expect(await (await admin(a, '/scenarios')).json()).toEqual({ items: [] })
+    // getQR's (no step before it decides: the use is written back before its answer).
+    await admin(a, '/scenarios', 'POST', { operationId: 'getQr', dcode: 'D40035' })
+    await eventually(async () => b.platform.services.scenarios.list(CLIENT_ID).length === 1, 'B mirrors it')
+    const login = (on: Instance) =>
+      on.request(
+        `/api/v1/auth/getQR?${new URLSearchParams({
+          clientID: CLIENT_ID,
+          responseType: 'code',
+          source: 'PC_Browser',
+          redirectURI: OSP.returnURI,
+          scope: 'eidapi_auth',
+          state: 's',
+          lang: 'en-US',
+        })}`,
+        { headers: { 'X-Sandbox-Resident': 'magic-approve', 'X-Sandbox-Decision': 'approve' } },
+      )
+    const redirected = (res: Response) => new URL(res.headers.get('Location')!).searchParams
+    expect(redirected(await login(b)).get('error_code')).toBe('D40035')
+    await eventually(async () => a.platform.services.scenarios.list(CLIENT_ID).length === 0, 'A sees it used')
+    expect(redirected(await login(a)).get('code')).toMatch(/^[0-9a-f]{32}$/)
     // Three uses, six calls at once on both instances: exactly three are forced.
     await admin(b, '/scenarios', 'POST', { operationId: 'getKey', times: 3, dcode: 'D20026' })
     await eventually(async () => a.platform.services.scenarios.list(CLIENT_ID).length === 1, 'A mirrors it')

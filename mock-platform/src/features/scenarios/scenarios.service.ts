@@ -34,6 +34,8 @@ export class Scenarios {
   /** Forced callback faults taken ahead for a ticket (hosted: the take is asynchronous, the outbox's ask is not). */
   private readonly callbackFaults = new Map<string, { scenarioId: string; fault: CallbackFault }>()
   private readonly pending = new Set<Promise<void>>()
+  /** getQR's uses written back after the fact (hosted), per app: its answer waits for the write. */
+  private readonly written = new Map<string, Promise<void>>()
   constructor(
     private readonly clock: Clock,
     /** Hosted mode: the scenarios every instance shares (scenarios.shared.ts); absent: this process's. */
@@ -154,7 +156,12 @@ export class Scenarios {
   /** A call recorded: one that failed before its handler decided nothing; the answer waits for the write-back. */
   settle(record: CallRecord): Promise<void> | undefined {
     const stage = record.evidence?.stage
-    if (!this.hosted || !record.clientID || record.operationId === 'getQr') return undefined
+    if (!this.hosted || !record.clientID) return undefined
+    if (record.operationId === 'getQr') {
+      const written = this.written.get(record.clientID)
+      this.written.delete(record.clientID)
+      return written
+    }
     if (stage !== undefined && stage !== 'headers' && stage !== 'handler')
       return this.hosted.decided(record.clientID)
     return this.hosted.settling(record.clientID)
@@ -197,8 +204,14 @@ export class Scenarios {
     const s = list?.find(isCall)
     if (s && list) {
       if (--s.remaining <= 0) list.splice(list.indexOf(s), 1)
-      if (fromMirror) this.track(hosted.useUp(clientID, s.id).then(() => {}))
-      else hosted.consumed(clientID, s.id, op !== 'getQr')
+      if (fromMirror) {
+        const written = hosted.useUp(clientID, s.id).then(
+          () => {},
+          () => {},
+        )
+        this.written.set(clientID, written)
+        this.track(written)
+      } else hosted.consumed(clientID, s.id, op !== 'getQr')
     } else if (held && op !== 'getQr') void hosted.decided(clientID)
     return s
   }
