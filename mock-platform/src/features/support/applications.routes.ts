@@ -5,18 +5,16 @@ import type { Services } from '../../services'
 import { NO_STORE, objectBody, optionalJsonBody } from '../../http/json-body'
 import { decide, resubmit, submit } from './applications.service'
 import { SECTORS, STAGES } from './programme'
-import { page, QueryReader } from './query'
+import { listPage, QueryReader } from './query'
 import { supportAccess } from './support-access'
-import { OPEN_STATUSES, STATUSES } from './support.types'
 import { move } from './triage'
-import { applicationView } from './views'
+import { applicationView, audienceOf } from './views'
 import { byReference } from './desk'
 import { findAll } from '../../store/documents'
 
 export function applicationsRoutes(s: Services): Hono {
   const r = new Hono()
   const access = supportAccess(s)
-  const audience = (kind: string) => (kind === 'member' ? 'provider' : 'staff')
 
   r.post('/applications', async (c) => {
     const p = await access.member(c)
@@ -27,30 +25,24 @@ export function applicationsRoutes(s: Services): Hono {
   r.get('/applications', async (c) => {
     const p = await access.principal(c)
     const q = new QueryReader(c)
-    const status = q.list('status', [...STATUSES, 'open'] as const)
+    const wanted = q.statuses()
     const type = q.list('type', ['programme', 'ite'] as const)
-    const wanted = status?.flatMap((x) => (x === 'open' ? OPEN_STATUSES : [x]))
     // The organisation (and a single type) is asked of the store; lists of statuses or types are filtered here.
     const where = {
       ...(p.kind === 'member' ? { orgId: p.orgId } : {}),
       ...(type?.length === 1 ? { type: type[0] } : {}),
     }
-    const items = (await findAll(s.support.applications, where))
-      .filter((a) => (!wanted || wanted.includes(a.status)) && (!type || type.includes(a.type)))
-      .sort((a, b) => b.updatedAt - a.updatedAt || (a.reference < b.reference ? 1 : -1))
-    const result = page(items, q)
-    await access.audit(p, c, 'application.list', 'applications')
-    const who = audience(p.kind)
-    return c.json(
-      { ...result, items: await Promise.all(result.items.map((a) => applicationView(s.support, a, who))) },
-      200,
-      NO_STORE,
+    const items = (await findAll(s.support.applications, where)).filter(
+      (a) => (!wanted || wanted.includes(a.status)) && (!type || type.includes(a.type)),
     )
+    const read = () => access.audit(p, c, 'application.list', 'applications')
+    const list = await listPage(items, q, read, (a) => applicationView(s.support, a, audienceOf(p)))
+    return c.json(list, 200, NO_STORE)
   })
 
   r.get('/applications/:applicationId', async (c) => {
     const { p, application } = await access.application(c, c.req.param('applicationId'))
-    return c.json(await applicationView(s.support, application, audience(p.kind)), 200, NO_STORE)
+    return c.json(await applicationView(s.support, application, audienceOf(p)), 200, NO_STORE)
   })
 
   /** The provider resubmits a returned application (the whole contents again). */
@@ -79,7 +71,7 @@ export function applicationsRoutes(s: Services): Hono {
   r.post('/applications/:applicationId/close', async (c) => {
     const { p, application } = await access.application(c, c.req.param('applicationId'), 'application.close')
     await move(s.support, application, p, 'close')
-    return c.json(await applicationView(s.support, application, audience(p.kind)), 200, NO_STORE)
+    return c.json(await applicationView(s.support, application, audienceOf(p)), 200, NO_STORE)
   })
 
   /** An organisation's programme stage, what comes next, and its applications. */

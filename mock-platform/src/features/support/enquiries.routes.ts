@@ -6,11 +6,11 @@ import type { Limiter } from '../../protocol/rate-limiter'
 import type { Services } from '../../services'
 import { NO_STORE, objectBody } from '../../http/json-body'
 import { fileEnquiry, reply } from './enquiries.service'
-import { page, QueryReader } from './query'
+import { listPage, QueryReader } from './query'
 import { supportAccess } from './support-access'
-import { CATEGORIES, STATUSES, OPEN_STATUSES } from './support.types'
+import { CATEGORIES } from './support.types'
 import { move } from './triage'
-import { enquiryView } from './views'
+import { audienceOf, enquiryView } from './views'
 import { findAll } from '../../store/documents'
 
 /** Per account: 20 enquiries and 120 replies an hour (checklist #44: ticket submission). */
@@ -27,7 +27,6 @@ export function enquiriesRoutes(s: Services): Hono {
     c.header('Retry-After', String(wait))
     throw new ProblemError(429, 'Too many submissions', `Try again in ${wait} seconds.`)
   }
-  const audience = (kind: string) => (kind === 'member' ? 'provider' : 'staff')
 
   r.post('/enquiries', async (c) => {
     const p = await access.member(c)
@@ -39,46 +38,40 @@ export function enquiriesRoutes(s: Services): Hono {
   r.get('/enquiries', async (c) => {
     const p = await access.principal(c)
     const q = new QueryReader(c)
-    const status = q.list('status', [...STATUSES, 'open'] as const)
+    const wanted = q.statuses()
     const category = q.list('category', CATEGORIES)
     const clientID = q.text('clientID', 64)
-    const wanted = status?.flatMap((x) => (x === 'open' ? OPEN_STATUSES : [x]))
     // The organisation, the app and a single category are asked of the store; lists are filtered here.
     const where = {
       ...(p.kind === 'member' ? { orgId: p.orgId } : {}),
       ...(clientID ? { clientID } : {}),
       ...(category?.length === 1 ? { category: category[0] } : {}),
     }
-    const items = (await findAll(s.support.enquiries, where))
-      .filter((e) => (!wanted || wanted.includes(e.status)) && (!category || category.includes(e.category)))
-      .sort((a, b) => b.updatedAt - a.updatedAt || (a.reference < b.reference ? 1 : -1))
-    const result = page(items, q)
-    await access.audit(p, c, 'enquiry.list', 'enquiries')
-    const who = audience(p.kind)
-    return c.json(
-      { ...result, items: await Promise.all(result.items.map((e) => enquiryView(s.support, e, who))) },
-      200,
-      NO_STORE,
+    const items = (await findAll(s.support.enquiries, where)).filter(
+      (e) => (!wanted || wanted.includes(e.status)) && (!category || category.includes(e.category)),
     )
+    const read = () => access.audit(p, c, 'enquiry.list', 'enquiries')
+    const list = await listPage(items, q, read, (e) => enquiryView(s.support, e, audienceOf(p)))
+    return c.json(list, 200, NO_STORE)
   })
 
   r.get('/enquiries/:enquiryId', async (c) => {
     const { p, enquiry } = await access.enquiry(c, c.req.param('enquiryId'))
-    return c.json(await enquiryView(s.support, enquiry, audience(p.kind)), 200, NO_STORE)
+    return c.json(await enquiryView(s.support, enquiry, audienceOf(p)), 200, NO_STORE)
   })
 
   r.post('/enquiries/:enquiryId/replies', async (c) => {
     const { p, enquiry } = await access.enquiry(c, c.req.param('enquiryId'), 'enquiry.reply')
     await limit(c, replies, p.kind === 'admin' ? 'admin' : p.accountId)
     await reply(s.support, enquiry, p, await objectBody(c))
-    return c.json(await enquiryView(s.support, enquiry, audience(p.kind)), 201, NO_STORE)
+    return c.json(await enquiryView(s.support, enquiry, audienceOf(p)), 201, NO_STORE)
   })
 
   for (const action of ['resolve', 'close', 'reopen'] as const) {
     r.post(`/enquiries/:enquiryId/${action}`, async (c) => {
       const { p, enquiry } = await access.enquiry(c, c.req.param('enquiryId'), `enquiry.${action}`)
       await move(s.support, enquiry, p, action)
-      return c.json(await enquiryView(s.support, enquiry, audience(p.kind)), 200, NO_STORE)
+      return c.json(await enquiryView(s.support, enquiry, audienceOf(p)), 200, NO_STORE)
     })
   }
 

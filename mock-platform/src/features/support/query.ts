@@ -1,6 +1,7 @@
 /** Query parameters of the support API's lists: enum lists, paging, dates; every bad one named in one 422. */
 import type { Context } from 'hono'
 import { ProblemError } from '../../errors'
+import { OPEN_STATUSES, STATUSES, type WorkStatus } from './support.types'
 
 export class QueryReader {
   readonly errors: Record<string, string> = {}
@@ -14,6 +15,13 @@ export class QueryReader {
     const bad = values.filter((v) => !allowed.includes(v as T))
     if (bad.length > 0) this.errors[name] = `must be among ${allowed.join(', ')} (comma-separated)`
     return values as T[]
+  }
+
+  /** `status=`: the statuses asked for (`open` stands for every open one); undefined when none is. */
+  statuses(): WorkStatus[] | undefined {
+    return this.list('status', [...STATUSES, 'open'] as const)?.flatMap((x) =>
+      x === 'open' ? OPEN_STATUSES : [x],
+    )
   }
 
   one<T extends string>(name: string, allowed: readonly T[]): T | undefined {
@@ -61,4 +69,21 @@ export function page<T>(items: T[], q: QueryReader, defaultLimit = 50) {
   const offset = q.int('offset', 0, 0, 1_000_000)
   q.done()
   return { items: items.slice(offset, offset + limit), total: items.length, limit, offset }
+}
+
+/** A list's items the latest change first (then by reference, descending). */
+const newestFirst = (a: Listed, b: Listed) =>
+  b.updatedAt - a.updatedAt || (a.reference < b.reference ? 1 : -1)
+type Listed = { updatedAt: number; reference: string }
+
+/** One page of a list, the latest change first, each item shown by `view`; `read` (the audit) once the query is valid. */
+export async function listPage<T extends Listed, V>(
+  items: T[],
+  q: QueryReader,
+  read: () => Promise<void>,
+  view: (item: T) => Promise<V>,
+) {
+  const result = page(items.sort(newestFirst), q)
+  await read()
+  return { ...result, items: await Promise.all(result.items.map(view)) }
 }

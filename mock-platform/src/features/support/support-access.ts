@@ -4,7 +4,6 @@ import { ProblemError } from '../../errors'
 import type { Services } from '../../services'
 import type { Principal } from '../access'
 import { isLead } from './triage'
-import type { Application, Enquiry } from './support.types'
 
 export type Staff = Exclude<Principal, { kind: 'member' }>
 export type Member = Extract<Principal, { kind: 'member' }>
@@ -22,6 +21,26 @@ export function supportAccess(s: Services) {
           target,
           path: c.req.path,
         })
+
+  /** An item of the support desk if the caller may see it: staff any, a member its organisation's (404 otherwise). */
+  async function visible<T extends { id: string; orgId: string }>(
+    c: Context,
+    kind: 'enquiry' | 'application',
+    store: { get(id: string): Promise<T | undefined> },
+    id: string,
+    action: string,
+  ): Promise<{ p: Principal; item: T }> {
+    const p = await s.access.principal(c)
+    const item = await store.get(id)
+    if (!item || (p.kind === 'member' && item.orgId !== p.orgId))
+      throw new ProblemError(
+        404,
+        `${kind === 'enquiry' ? 'Enquiry' : 'Application'} not found`,
+        `No ${kind} "${id}".`,
+      )
+    await audit(p, c, action, `${kind}:${item.id}`)
+    return { p, item }
+  }
 
   const a = {
     principal: (c: Context) => s.access.principal(c),
@@ -51,31 +70,14 @@ export function supportAccess(s: Services) {
     },
 
     /** The enquiry if the caller may see it (404 otherwise); a staff read is written to the audit log. */
-    async enquiry(
-      c: Context,
-      id: string,
-      action = 'enquiry.read',
-    ): Promise<{ p: Principal; enquiry: Enquiry }> {
-      const p = await s.access.principal(c)
-      const enquiry = await s.support.enquiries.get(id)
-      if (!enquiry || (p.kind === 'member' && enquiry.orgId !== p.orgId))
-        throw new ProblemError(404, 'Enquiry not found', `No enquiry "${id}".`)
-      await audit(p, c, action, `enquiry:${enquiry.id}`)
-      return { p, enquiry }
-    },
+    enquiry: (c: Context, id: string, action = 'enquiry.read') =>
+      visible(c, 'enquiry', s.support.enquiries, id, action).then(({ p, item }) => ({ p, enquiry: item })),
 
-    async application(
-      c: Context,
-      id: string,
-      action = 'application.read',
-    ): Promise<{ p: Principal; application: Application }> {
-      const p = await s.access.principal(c)
-      const application = await s.support.applications.get(id)
-      if (!application || (p.kind === 'member' && application.orgId !== p.orgId))
-        throw new ProblemError(404, 'Application not found', `No application "${id}".`)
-      await audit(p, c, action, `application:${application.id}`)
-      return { p, application }
-    },
+    application: (c: Context, id: string, action = 'application.read') =>
+      visible(c, 'application', s.support.applications, id, action).then(({ p, item }) => ({
+        p,
+        application: item,
+      })),
 
     /** Staff acting on an item they may see (a member of its organisation gets 403, anyone else's 404 first). */
     asStaff(p: Principal): Staff {

@@ -4,6 +4,9 @@ import type { Actor, Application, Enquiry, HistoryEvent, Item } from './support.
 
 export type Audience = 'provider' | 'staff'
 
+/** Who reads: an organisation's member sees the provider's view, staff (and the admin) the staff one. */
+export const audienceOf = (p: { kind: string }): Audience => (p.kind === 'member' ? 'provider' : 'staff')
+
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString())
 const defined = <T extends object>(o: T): T =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
