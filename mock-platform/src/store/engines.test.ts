@@ -257,6 +257,22 @@ describe.each(stateEngines)('shared state on %s', (engine, make) => {
     expect(await s.list(kind, 5_000, 10)).toEqual([])
   })
 
+  it.skipIf(skip)('due answers the live values of a kind expiring by a time, soonest first', async () => {
+    const s = await make()
+    const kind = `due-${fresh()}`
+    await s.put(kind, 'late', 't', 3, 9_000)
+    await s.put(kind, 'soon', 't', 1, 3_000)
+    await s.put(kind, 'gone', 't', 0, 1_000)
+    await s.put(kind, 'next', 't', 2, 4_000)
+    await s.put(`${kind}-other`, 'x', 't', 9, 3_000)
+    expect(await s.due(kind, 2_000, 4_000, 10)).toEqual([
+      ['soon', 1],
+      ['next', 2],
+    ])
+    expect(await s.due(kind, 2_000, 4_000, 1)).toEqual([['soon', 1]])
+    expect(await s.due(kind, 3_000, 3_500, 10)).toEqual([])
+  })
+
   it.skipIf(skip)('count reads the window of hit without counting', async () => {
     const s = await make()
     const k = fresh()

@@ -31,6 +31,11 @@ export interface SharedState {
   delete(kind: string, key: string): Promise<boolean>
   /** Unexpired values of `kind` with their keys, ordered by key, at most `limit` (a bounded scan, e.g. a diagnosis). */
   list<V>(kind: string, nowMs: number, limit: number): Promise<Array<[string, V]>>
+  /**
+   * Unexpired values of `kind` whose expiry is at or before `byMs`, soonest first, at most `limit` (what falls due: an
+   * index range, not a scan of the kind).
+   */
+  due<V>(kind: string, nowMs: number, byMs: number, limit: number): Promise<Array<[string, V]>>
   /** Unexpired values of `kind` held for `tenant` (the per-app bound of live state). */
   held(kind: string, tenant: string, nowMs: number): Promise<number>
   /** Counts one event for `key` in the fixed window of `windowMs` containing `nowMs`; the window's count after it. */
@@ -111,6 +116,16 @@ export function memorySharedState(): SharedState {
         if (k.startsWith(`${kind}\u0000`) && h.expiresMs > nowMs)
           out.push([k.slice(kind.length + 1), h.value as V])
       return out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).slice(0, limit)
+    },
+    async due<V>(kind: string, nowMs: number, byMs: number, limit: number) {
+      const out: Array<[string, V, number]> = []
+      for (const [k, h] of values)
+        if (k.startsWith(`${kind}\u0000`) && h.expiresMs > nowMs && h.expiresMs <= byMs)
+          out.push([k.slice(kind.length + 1), h.value as V, h.expiresMs])
+      return out
+        .sort((a, b) => a[2] - b[2])
+        .slice(0, limit)
+        .map(([k, v]): [string, V] => [k, v])
     },
     async held(kind, tenant, nowMs) {
       let n = 0

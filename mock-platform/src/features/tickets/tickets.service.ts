@@ -274,12 +274,12 @@ export class TicketsService {
       }
     }
     if (this.shared && !this.sweeping) {
-      // Hosted mode: every instance's pending tickets; each is timed out once (the decision takes it first).
+      // Hosted mode: every instance's tickets whose time is up; each is timed out once (the decision takes it first).
       this.sweeping = this.shared
-        .pending(now)
-        .then((all) => {
-          for (const t of all)
-            if (t.status === 'pending' && t.expiresAt <= now && !this.decidingById.has(t.ticketID))
+        .due(now, DECIDED_KEEP_MS)
+        .then((due) => {
+          for (const t of due)
+            if (t.status === 'pending' && !this.decidingById.has(t.ticketID))
               void this.decide(t.ticketID, 'timeout').catch(() => {})
         })
         .catch(() => {})

@@ -133,6 +133,15 @@ export class SharedTickets {
     return (await this.shared.list<Ticket>(PENDING, now, this.scanMax)).map(([, t]) => t)
   }
 
+  /**
+   * Pending tickets of every instance whose time is up, soonest first (the sweep): a pending entry is kept until
+   * `keepMs` after its ticket's expiry, so those due are the entries expiring by now + keepMs.
+   */
+  async due(now: number, keepMs: number): Promise<Ticket[]> {
+    const entries = await this.shared.due<Ticket>(PENDING, now, now + keepMs, this.scanMax)
+    return entries.map(([, t]) => t).filter((t) => t.expiresAt <= now)
+  }
+
   /** Stores a QR token of the ticket (after the ticket's earlier writes). */
   putQr(ticketID: string, token: string, clientID: string, expiresAt: number): void {
     void this.write(ticketID, () => this.shared.put(QR, token, clientID, ticketID, expiresAt))

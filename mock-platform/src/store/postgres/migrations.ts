@@ -108,4 +108,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE pki_crl (id boolean PRIMARY KEY DEFAULT true CHECK (id), number bigint NOT NULL);
     `,
   },
+  {
+    version: 4,
+    name: 'short-lived values by kind and expiry',
+    sql: `
+      -- What falls due (SharedState.due: the tickets whose time is up) is a range of this index, not a scan of a kind.
+      CREATE INDEX ephemeral_kind_expiry ON ephemeral (kind, expires_ms);
+    `,
+  },
 ]

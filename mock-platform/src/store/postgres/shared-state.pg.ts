@@ -118,6 +118,14 @@ export function postgresSharedState(db: Database, o: SharedStateOptions = {}): S
       )
       return r.rows.map((row): [string, V] => [untext(row.key), row.value])
     },
+    async due<V>(kind: string, nowMs: number, byMs: number, limit: number) {
+      const r = await q.query<{ key: string; value: V }>(
+        `SELECT key, value FROM ephemeral WHERE kind = $1 AND expires_ms > $2 AND expires_ms <= $3
+         ORDER BY expires_ms LIMIT $4`,
+        [kind, nowMs, byMs, limit],
+      )
+      return r.rows.map((row): [string, V] => [untext(row.key), row.value])
+    },
     async delete(kind, key) {
       const r = await q.query('DELETE FROM ephemeral WHERE kind = $1 AND key = $2', [kind, text(key)])
       return (r.rowCount ?? 0) > 0
