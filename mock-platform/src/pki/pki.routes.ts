@@ -27,27 +27,16 @@ export function pkiRoutes(s: Services): Hono {
       'Retry-After': String(wait),
     })
   }
-  const cert = (der: () => Uint8Array) => (c: Context) =>
-    c.body(der() as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/pkix-cert', ...CACHE })
-  const pemOf = (der: () => Uint8Array) => (c: Context) =>
-    c.body(pem('CERTIFICATE', der()), 200, { 'Content-Type': 'application/x-pem-file', ...CACHE })
-
-  r.get(
-    '/root.crt',
-    cert(() => s.pki.rootCert),
-  )
-  r.get(
-    '/ca.crt',
-    cert(() => s.pki.caCert),
-  )
-  r.get(
-    '/root.pem',
-    pemOf(() => s.pki.rootCert),
-  )
-  r.get(
-    '/ca.pem',
-    pemOf(() => s.pki.caCert),
-  )
+  // The root and the issuing CA, each as DER (.crt) and PEM (.pem).
+  const certs = { root: () => s.pki.rootCert, ca: () => s.pki.caCert }
+  for (const [name, der] of Object.entries(certs)) {
+    r.get(`/${name}.crt`, (c) =>
+      c.body(der() as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/pkix-cert', ...CACHE }),
+    )
+    r.get(`/${name}.pem`, (c) =>
+      c.body(pem('CERTIFICATE', der()), 200, { 'Content-Type': 'application/x-pem-file', ...CACHE }),
+    )
+  }
   r.get('/chain.pem', (c) =>
     c.body(pem('CERTIFICATE', s.pki.caCert) + pem('CERTIFICATE', s.pki.rootCert), 200, {
       'Content-Type': 'application/x-pem-file',

@@ -56,14 +56,7 @@ export function wrapCek(cek: Uint8Array, kekPublicKey: string): string {
   if (!(cek instanceof Uint8Array) || cek.length !== CEK_BYTES) {
     throw new CodecError('D30003', 'content encryption key must be 32 bytes (AES-256)')
   }
-  let key: RsaPublicKey
-  try {
-    key = parsePublicKey(kekPublicKey)
-  } catch (cause) {
-    throw new CodecError('D30001', 'key encryption key is not a usable RSA (≥ 2048-bit) public key', {
-      cause,
-    })
-  }
+  const key = usableKek('public', () => parsePublicKey(kekPublicKey))
   const em = padPkcs1v15(cek, modulusBytes(key))
   return bytesToBase64(binaryToBytes(key.encrypt(bytesToBinary(em), 'RAW')))
 }
@@ -77,14 +70,7 @@ export function wrapCek(cek: Uint8Array, kekPublicKey: string): string {
  * @example const cek = unwrapCek(content.secretKey, kekPrivateKeyPem)
  */
 export function unwrapCek(secretKey: string, kekPrivateKey: string | JsonWebKey): Uint8Array {
-  let key: RsaPrivateKey
-  try {
-    key = parsePrivateKey(kekPrivateKey)
-  } catch (cause) {
-    throw new CodecError('D30001', 'key encryption key is not a usable RSA (≥ 2048-bit) private key', {
-      cause,
-    })
-  }
+  const key = usableKek('private', () => parsePrivateKey(kekPrivateKey))
   let cek: Uint8Array | null = null
   try {
     const wrapped = base64ToBytes(typeof secretKey === 'string' ? secretKey.trim() : '')
@@ -96,4 +82,15 @@ export function unwrapCek(secretKey: string, kekPrivateKey: string | JsonWebKey)
   }
   if (!cek) throw new CodecError('D30001', 'secretKey could not be unwrapped with this key encryption key')
   return cek
+}
+
+/** The KEK `parse` reads, or `CodecError('D30001')` saying which half of the key pair was unusable. */
+function usableKek<K>(half: 'public' | 'private', parse: () => K): K {
+  try {
+    return parse()
+  } catch (cause) {
+    throw new CodecError('D30001', `key encryption key is not a usable RSA (≥ 2048-bit) ${half} key`, {
+      cause,
+    })
+  }
 }

@@ -28,30 +28,33 @@ export function summarise(cert: X509Certificate): CertificateSummary {
   }
 }
 
+type Checked = { summary: CertificateSummary } | { problem: string }
+
 /** An encipherment certificate: X.509 with an RSA key of at least 2048 bits, valid now. */
-export function checkEncipherment(
-  pem: unknown,
-  now: number,
-): { summary: CertificateSummary } | { problem: string } {
-  const parsed = parseCertificate(pem)
-  if ('problem' in parsed) return parsed
-  const summary = summarise(parsed.cert)
-  if (summary.keyType !== 'rsa') return { problem: `has a ${summary.keyType} key; an RSA key is required` }
-  if (summary.keyBits < 2048) return { problem: `has a ${summary.keyBits}-bit RSA key; at least 2048 bits` }
-  return validity(parsed.cert, summary, now)
-}
+export const checkEncipherment = (pem: unknown, now: number): Checked =>
+  check(pem, now, (_, summary) =>
+    summary.keyType !== 'rsa'
+      ? `has a ${summary.keyType} key; an RSA key is required`
+      : summary.keyBits < 2048
+        ? `has a ${summary.keyBits}-bit RSA key; at least 2048 bits`
+        : undefined,
+  )
 
 /** A TLS certificate for `domain`: parses, names the domain, valid now. */
-export function checkTls(
+export const checkTls = (pem: unknown, domain: string, now: number): Checked =>
+  check(pem, now, (cert) => (cert.checkHost(domain) ? undefined : `does not name ${domain}`))
+
+/** Parses, then the kind's own rule (its problem, or undefined), then the validity period. */
+function check(
   pem: unknown,
-  domain: string,
   now: number,
-): { summary: CertificateSummary } | { problem: string } {
+  rule: (cert: X509Certificate, summary: CertificateSummary) => string | undefined,
+): Checked {
   const parsed = parseCertificate(pem)
   if ('problem' in parsed) return parsed
   const summary = summarise(parsed.cert)
-  if (!parsed.cert.checkHost(domain)) return { problem: `does not name ${domain}` }
-  return validity(parsed.cert, summary, now)
+  const problem = rule(parsed.cert, summary)
+  return problem ? { problem } : validity(parsed.cert, summary, now)
 }
 
 function validity(cert: X509Certificate, summary: CertificateSummary, now: number) {
