@@ -130,14 +130,12 @@ function contentOf(raw: string): string | undefined {
   }
 }
 
-async function opens(key: Uint8Array, content: string): Promise<boolean> {
-  try {
-    await decryptContent(key, content)
-    return true
-  } catch {
-    return false
-  }
-}
+/** Whether `content` decrypts with `key`. */
+const opens = (key: Uint8Array, content: string): Promise<boolean> =>
+  decryptContent(key, content).then(
+    () => true,
+    () => false,
+  )
 
 /** The codec's reason when the envelope is malformed (not Base64, too short, wrong IV length); undefined when well formed. */
 async function layoutProblem(content: string): Promise<string | undefined> {

@@ -6,14 +6,18 @@ import { LIMITS } from './support.types'
 
 type Kind = 'png' | 'jpeg' | 'pdf' | 'text' | 'json'
 
+type Allowed = { kind: Kind; type: string }
+const JPEG: Allowed = { kind: 'jpeg', type: 'image/jpeg' }
+const TEXT: Allowed = { kind: 'text', type: 'text/plain; charset=utf-8' }
+
 /** Extension → the content it must hold and the type it is served with. */
-export const ALLOWED_EXTENSIONS: Record<string, { kind: Kind; type: string }> = {
+export const ALLOWED_EXTENSIONS: Record<string, Allowed> = {
   png: { kind: 'png', type: 'image/png' },
-  jpg: { kind: 'jpeg', type: 'image/jpeg' },
-  jpeg: { kind: 'jpeg', type: 'image/jpeg' },
+  jpg: JPEG,
+  jpeg: JPEG,
   pdf: { kind: 'pdf', type: 'application/pdf' },
-  txt: { kind: 'text', type: 'text/plain; charset=utf-8' },
-  log: { kind: 'text', type: 'text/plain; charset=utf-8' },
+  txt: TEXT,
+  log: TEXT,
   json: { kind: 'json', type: 'application/json; charset=utf-8' },
 }
 const ALLOWED_LIST = 'png, jpeg, pdf, txt, json, log'
