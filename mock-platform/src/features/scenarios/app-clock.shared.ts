@@ -17,8 +17,9 @@ const LOAD_MAX = 100_000
 
 export class SharedOffsets {
   private readonly mirror = new Map<string, number>()
-  /** Re-reads of one app in order, so an older answer never overwrites a newer one. */
-  private readonly reads = new Map<string, Promise<void>>()
+  /** Reads and writes are numbered as they start: an answer older than what the mirror holds is dropped. */
+  private seq = 0
+  private readonly applied = new Map<string, number>()
   readonly ready: Promise<void>
 
   constructor(
@@ -26,7 +27,7 @@ export class SharedOffsets {
     private readonly events: Events,
     private readonly now: () => number,
   ) {
-    events.subscribe(CHANNEL, (clientID) => void this.refresh(clientID))
+    events.subscribe(CHANNEL, (clientID) => void this.read(clientID).catch(() => {}))
     events.onGap(() => void this.load().catch(() => {}))
     this.ready = this.load()
   }
@@ -38,8 +39,9 @@ export class SharedOffsets {
 
   /** The offset as stored (read through), mirrored. */
   async read(clientID: string): Promise<number> {
+    const n = ++this.seq
     const v = (await this.shared.get<number>(KIND, clientID, this.now())) ?? 0
-    this.set(clientID, v)
+    this.set(clientID, v, n)
     return v
   }
 
@@ -50,7 +52,7 @@ export class SharedOffsets {
       const current = await this.shared.get<number>(KIND, clientID, now)
       const next = (current ?? 0) + ms
       if (await this.shared.swap(KIND, clientID, clientID, current, next, FOREVER, now)) {
-        this.set(clientID, next)
+        this.set(clientID, next, ++this.seq)
         await this.events.publish(CHANNEL, clientID).catch(() => {})
         return next
       }
@@ -59,32 +61,21 @@ export class SharedOffsets {
 
   async clear(clientID: string): Promise<void> {
     await this.shared.delete(KIND, clientID)
-    this.set(clientID, 0)
+    this.set(clientID, 0, ++this.seq)
     await this.events.publish(CHANNEL, clientID).catch(() => {})
   }
 
-  private set(clientID: string, v: number): void {
+  private set(clientID: string, v: number, n: number): void {
+    if ((this.applied.get(clientID) ?? 0) > n) return
+    this.applied.set(clientID, n)
     if (v === 0) this.mirror.delete(clientID)
     else this.mirror.set(clientID, v)
   }
 
-  private refresh(clientID: string): Promise<void> {
-    const next = (this.reads.get(clientID) ?? Promise.resolve())
-      .then(() => this.read(clientID))
-      .then(
-        () => {},
-        () => {},
-      )
-    this.reads.set(clientID, next)
-    void next.then(() => {
-      if (this.reads.get(clientID) === next) this.reads.delete(clientID)
-    })
-    return next
-  }
-
   private async load(): Promise<void> {
-    const all = await this.shared.list<number>(KIND, this.now(), LOAD_MAX)
-    this.mirror.clear()
-    for (const [clientID, v] of all) this.set(clientID, v)
+    const n = ++this.seq
+    const all = new Map(await this.shared.list<number>(KIND, this.now(), LOAD_MAX))
+    for (const clientID of [...this.mirror.keys()]) if (!all.has(clientID)) this.set(clientID, 0, n)
+    for (const [clientID, v] of all) this.set(clientID, v, n)
   }
 }

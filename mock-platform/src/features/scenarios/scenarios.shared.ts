@@ -9,7 +9,8 @@
  * only its calls consume, from that copy, each use written back before the lease is given up. Another instance's
  * call waits for the lease: a one-shot scenario fires exactly once whichever instances serve the calls.
  * A callback's scenario is taken (compare-and-set) before the callback is queued. getQR's `forced` has no step
- * before it: it consumes from the mirror and writes the use back after (see the decision record).
+ * before it: it consumes from the mirror and writes the use back after (see the decision record). Leases are on
+ * real time: the instances' hosts keep their clocks within half a second of each other (NTP does far better).
  */
 import { randomHex } from '../../ids'
 import type { Events } from '../../store/events'
@@ -49,6 +50,9 @@ export class SharedScenarios {
   private readonly holds = new Map<string, Hold>()
   private readonly taking = new Map<string, Promise<Hold | undefined>>()
   private readonly releasing = new Map<string, Promise<void>>()
+  /** Reads and writes are numbered as they start: an answer older than what the mirror holds is dropped. */
+  private seq = 0
+  private readonly applied = new Map<string, number>()
   readonly ready: Promise<void>
 
   constructor(
@@ -69,9 +73,16 @@ export class SharedScenarios {
 
   /** Read through the store (and mirrored). */
   async read(clientID: string): Promise<StoredScenarios> {
+    const n = ++this.seq
     const v = (await this.shared.get<StoredScenarios>(KIND, clientID, this.now())) ?? EMPTY
-    this.mirror.set(clientID, v)
+    this.mirrorAs(clientID, v, n)
     return v
+  }
+
+  private mirrorAs(clientID: string, v: StoredScenarios, n: number): void {
+    if ((this.applied.get(clientID) ?? 0) > n) return
+    this.applied.set(clientID, n)
+    this.mirror.set(clientID, v)
   }
 
   /**
@@ -88,7 +99,7 @@ export class SharedScenarios {
       const next = change(structuredClone(current ?? EMPTY))
       if (next === undefined) return current ?? EMPTY
       if (await this.shared.swap(KIND, clientID, clientID, current, next, FOREVER, now)) {
-        this.mirror.set(clientID, next)
+        this.mirrorAs(clientID, next, ++this.seq)
         await this.events.publish(CHANNEL, clientID).catch(() => {})
         return next
       }
@@ -218,8 +229,9 @@ export class SharedScenarios {
   }
 
   private async load(): Promise<void> {
-    const all = await this.shared.list<StoredScenarios>(KIND, this.now(), LOAD_MAX)
-    this.mirror.clear()
-    for (const [clientID, v] of all) this.mirror.set(clientID, v)
+    const n = ++this.seq
+    const all = new Map(await this.shared.list<StoredScenarios>(KIND, this.now(), LOAD_MAX))
+    for (const clientID of [...this.mirror.keys()]) if (!all.has(clientID)) this.mirrorAs(clientID, EMPTY, n)
+    for (const [clientID, v] of all) this.mirrorAs(clientID, v, n)
   }
 }
