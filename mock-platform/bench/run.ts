@@ -607,8 +607,16 @@ function hostedSoakRows(s: HostedSoakResult): Row[] {
   const kinds = Object.entries(s.failures.otherKinds)
     .map(([k, v]) => `${v} × ${k}`)
     .join('; ')
-  const lost = Object.entries(s.balancer.lost)
-    .map(([k, v]) => `${v} × ${k}`)
+  // Requests that got no answer, by the instance's state and the error, and how many it had processed (in its log).
+  const byKind = new Map<string, { n: number; processed: number }>()
+  for (const l of s.failures.lost) {
+    const k = byKind.get(`${l.state} ${l.code}`) ?? { n: 0, processed: 0 }
+    k.n++
+    if (l.processed) k.processed++
+    byKind.set(`${l.state} ${l.code}`, k)
+  }
+  const lost = [...byKind]
+    .map(([k, v]) => `${v.n} × ${k} (${v.processed} of them found in the request log: taken by the instance)`)
     .join(', ')
   const rows: Row[] = [
     {

@@ -24,6 +24,8 @@ export class LostInFlight extends Error {
     readonly instance: string,
     readonly state: InstanceState,
     readonly code: string,
+    /** The request's nonce header, or getQR's state: whether the instance processed it is found in its log later. */
+    readonly key: string | undefined,
   ) {
     super(`${code} from ${instance} (${state})`)
   }
@@ -88,7 +90,7 @@ export class BalancedHttp {
         }
         const key = `${u.state} ${code}`
         this.counts.lost[key] = (this.counts.lost[key] ?? 0) + 1
-        throw new LostInFlight(u.name, u.state, code)
+        throw new LostInFlight(u.name, u.state, code, headers.nonce ?? /[?&]state=([^&]+)/.exec(path)?.[1])
       }
     }
   }

@@ -62,8 +62,16 @@ export interface HostedSoakResult {
   perWindow: number[]
   restarts: HostedSoakRestart[]
   instances: HostedSoakInstance[]
-  /** Journeys that failed: in flight on the killed instance (allowed), or anything else (not allowed). */
-  failures: { inFlightOnKilled: number; other: number; otherKinds: Record<string, number> }
+  /**
+   * Journeys that failed: in flight on the killed instance (allowed), or anything else (not allowed). A request lost
+   * without an answer is looked up in the request log afterwards: `processed` counts those the instance had taken.
+   */
+  failures: {
+    inFlightOnKilled: number
+    other: number
+    otherKinds: Record<string, number>
+    lost: Array<{ instance: string; state: string; code: string; processed: boolean | undefined }>
+  }
   balancer: BalancerCounts
   acknowledged: Record<JourneyStep, number>
   /** Acknowledged calls found in the shared request log (D00000), and releases in the consent ledger. */
@@ -182,7 +190,8 @@ export async function benchHostedSoak(cfg: BenchConfig): Promise<HostedSoakResul
       states: [] as string[],
       nonces: { getToken: [] as string[], getProfiles: [] as string[] },
     }
-    const failures: HostedSoakResult['failures'] = { inFlightOnKilled: 0, other: 0, otherKinds: {} }
+    const failures: HostedSoakResult['failures'] = { inFlightOnKilled: 0, other: 0, otherKinds: {}, lost: [] }
+    const lostKeys: Array<string | undefined> = []
     const restarts: HostedSoakRestart[] = []
     const rss = new Map(instances.map((i) => [i.name, [] as HostedSoakInstance['rss']]))
     const born = new Map<number, number>()
@@ -269,6 +278,10 @@ export async function benchHostedSoak(cfg: BenchConfig): Promise<HostedSoakResul
           else acked.nonces[step].push(nonce!)
         }),
       (e) => {
+        if (e instanceof LostInFlight) {
+          failures.lost.push({ instance: e.instance, state: e.state, code: e.code, processed: undefined })
+          lostKeys.push(e.key)
+        }
         if (e instanceof LostInFlight && e.state === 'killed') failures.inFlightOnKilled++
         else {
           failures.other++
@@ -290,6 +303,11 @@ export async function benchHostedSoak(cfg: BenchConfig): Promise<HostedSoakResul
     const finalStops = await Promise.all(instances.map((i) => i.stop('SIGTERM')))
     const end = await dbSample(nowS())
     const logs = await readLogs(db, creds.clientID)
+    // Did the instance take the requests that got no answer? Their nonce (or state) in the log, whatever its code.
+    failures.lost.forEach((l, i) => {
+      const key = lostKeys[i]
+      l.processed = key === undefined ? undefined : logs.seen.has(key)
+    })
     const largest = await db.query<{ name: string; bytes: string }>(
       `SELECT c.relname AS name, pg_total_relation_size(c.oid) AS bytes
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -393,15 +411,21 @@ export async function benchHostedSoak(cfg: BenchConfig): Promise<HostedSoakResul
 
 /** What the shared logs hold for the app: the getQR states and signed calls' nonces answered D00000, and the releases. */
 async function readLogs(db: pg.Client, clientID: string) {
-  const calls = await db.query<{ op: string; state: string | null; nonce: string | null }>(
-    `SELECT record->>'operationId' AS op, record->'request'->>'state' AS state, record->'headers'->>'nonce' AS nonce
-       FROM records WHERE log = 'requests' AND partition = $1 AND record->>'code' = 'D00000'`,
+  const calls = await db.query<{ op: string; code: string; state: string | null; nonce: string | null }>(
+    `SELECT record->>'operationId' AS op, record->>'code' AS code, record->'request'->>'state' AS state,
+            record->'headers'->>'nonce' AS nonce
+       FROM records WHERE log = 'requests' AND partition = $1`,
     [clientID],
   )
   const getQrStates = new Set<string>()
   const nonces = { getToken: new Set<string>(), getProfiles: new Set<string>() }
+  /** Every state and nonce in the log, whatever the answer. */
+  const seen = new Set<string>()
   const counts = { getQr: 0, getToken: 0, getProfiles: 0, releases: 0 }
   for (const r of calls.rows) {
+    const key = r.op === 'getQr' ? r.state : r.nonce
+    if (key) seen.add(key)
+    if (r.code !== 'D00000') continue
     if (r.op === 'getQr') {
       counts.getQr++
       if (r.state) getQrStates.add(r.state)
@@ -416,7 +440,7 @@ async function readLogs(db: pg.Client, clientID: string) {
     [clientID],
   )
   counts.releases = Number(releases.rows[0]!.n)
-  return { getQrStates, nonces, counts, releases: counts.releases }
+  return { getQrStates, nonces, seen, counts, releases: counts.releases }
 }
 
 function sum(r: Record<string, number>): number {
