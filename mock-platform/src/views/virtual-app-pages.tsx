@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx'
 import type { Resident } from '../personas/resident.types'
 import type { HistoryEntry } from '../features/virtual-app'
 import { type Lang, type Ticket, isAnonymous } from '../features/tickets'
-import { LANGS, t } from './i18n'
+import { LANGS, type Strings, t } from './i18n'
 import { renderPage } from './layout'
 
 const LANG_LABELS: Record<Lang, string> = { 'en-US': 'EN', 'zh-HK': '繁', 'zh-CN': '简' }
@@ -73,13 +73,16 @@ export function ResidentPicker(props: { lang: Lang; residents: Resident[]; next:
   )
 }
 
-/** A heading and its list of `items`; when there is none, `empty` is said above the (empty) list. */
-function TitledList(props: { title: string; empty: string; testId: string; items: Child[] }) {
+/**
+ * The home page's list `name` (inbox, history): its heading (s[name]) and `items`; when there is none,
+ * s[`${name}Empty`] is said above the (empty) list, which is test id `name`.
+ */
+function TitledList(props: { s: Strings; name: 'inbox' | 'history'; items: Child[] }) {
   return (
     <>
-      <h2>{props.title}</h2>
-      {props.items.length === 0 ? <p class="muted">{props.empty}</p> : null}
-      <ul class="list" data-testid={props.testId}>
+      <h2>{props.s[props.name]}</h2>
+      {props.items.length === 0 ? <p class="muted">{props.s[`${props.name}Empty`]}</p> : null}
+      <ul class="list" data-testid={props.name}>
         {props.items.map((item) => (
           <li>{item}</li>
         ))}
@@ -118,9 +121,8 @@ export function homeView(
             <span class="pill">{o.resident.tier}</span>
           </p>
           <TitledList
-            title={s.inbox}
-            empty={s.inboxEmpty}
-            testId="inbox"
+            s={s}
+            name="inbox"
             items={o.inbox.map((tk) => (
               <a href={`/app/requests/${tk.ticketID}`}>
                 {s.kinds[tk.kind]} · {o.appName(tk.clientID)}
@@ -135,9 +137,8 @@ export function homeView(
             </button>
           </form>
           <TitledList
-            title={s.history}
-            empty={s.historyEmpty}
-            testId="history"
+            s={s}
+            name="history"
             items={o.history.map((h) => (
               <>
                 {h.serviceName} · {s.kinds[h.kind]} · {s.outcome[h.status]}
