@@ -22,14 +22,7 @@ import { createMailOutbox } from '../features/notifications'
 import { type Org, OrgsService } from '../features/orgs'
 import { ResidentsService, type StoredResident } from '../features/residents'
 import { Autopilot } from '../features/sandbox'
-import {
-  AppClock,
-  preparingDirectory,
-  Scenarios,
-  settlingObserver,
-  SharedOffsets,
-  SharedScenarios,
-} from '../features/scenarios'
+import { AppClock, Scenarios, SharedOffsets, SharedScenarios } from '../features/scenarios'
 import { KeysService, SharedKeysService } from '../features/security'
 import { SharedSigningLedger } from '../features/signing'
 import { createDesk } from '../features/support'
@@ -98,8 +91,7 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
   const audit = await AuditLog.open(records<AuditEntry>('audit'), clock)
 
   // Hosted: scenarios in the shared state, each use consumed once whichever instance serves the call.
-  const sharedScenarios =
-    shared && deps.events && new SharedScenarios(shared, deps.events, () => clock.now(), deps.instanceId)
+  const sharedScenarios = shared && deps.events && new SharedScenarios(shared, deps.events, () => clock.now())
   await sharedScenarios?.ready
   const scenarios = new Scenarios(clock, sharedScenarios)
   // CEKs: in this process, or shared (hosted) so that a CEK from getKey on one instance opens a request on another.
@@ -233,7 +225,7 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
     appClock,
     signed: {
       clock,
-      apps: preparingDirectory(appDirectory(apps), scenarios),
+      apps: appDirectory(apps),
       keys,
       ...admissionDeps(config, clock, shared),
       memory:
@@ -243,7 +235,7 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
           () => config.heapLimitPercent,
           () => clock.now(),
         ),
-      observe: settlingObserver((r) => inspector.observe(r), scenarios),
+      observe: (r) => inspector.observe(r),
       forced: (clientID, operationId) => scenarios.take(clientID, operationId),
       logger,
     },

@@ -41,8 +41,14 @@ type Keys = ReadonlyArray<{ key: Uint8Array }>
 /** Records a call; a returned promise means the record is behind: the answer waits for room (backpressure). */
 export type CallObserver = (record: CallRecord) => Promise<void> | undefined | void
 
-/** A forced outcome for this app's next call of this operation (consumes one use), or none. */
-export type OutcomeOverrides = (clientID: string, operationId: string) => Override | undefined
+/**
+ * A forced outcome for this app's next call of this operation (consumes one use), or none. A promise when the uses are
+ * shared by every instance (one use taken by compare-and-set).
+ */
+export type OutcomeOverrides = (
+  clientID: string,
+  operationId: string,
+) => Override | undefined | Promise<Override | undefined>
 
 /** A call's rate counters and nonce in one step (hosted: one round trip); steps `rate` and `nonce` answer from it. */
 export interface Admission {

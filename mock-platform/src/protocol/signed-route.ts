@@ -51,7 +51,7 @@ const ADMISSION: ReadonlyArray<readonly [CallStage, Step]> = [
 /** Step `handler`: a scenario's forced outcome, else the operation itself. */
 async function handle<Req>(call: SignedCall, deps: SignedRouteDeps, handler: Handler<Req>) {
   call.record.request = call.request
-  const forced = deps.forced?.(call.parts!.clientID, call.operationId)
+  const forced = await deps.forced?.(call.parts!.clientID, call.operationId)
   if (forced) {
     call.record.forced = forced
     if (forced.delayMs) await new Promise((r) => setTimeout(r, forced.delayMs))

@@ -57,7 +57,7 @@ export function recordGetQr(
       record.code = v.fault.code
       record.detail = v.fault.detail
     } else {
-      const forced = deps.forced?.(clientID, 'getQr')
+      const forced = await deps.forced?.(clientID, 'getQr')
       if (forced) {
         record.forced = forced
         if (forced.delayMs) await new Promise((r) => setTimeout(r, forced.delayMs))

@@ -6,7 +6,7 @@ import type { DCode } from '../../errors'
 import { ProblemError } from '../../errors'
 import { contractProblems } from '../../http/contract-validator'
 import { newId } from '../../ids'
-import type { CallRecord, Override } from '../../protocol/call-record'
+import type { Override } from '../../protocol/call-record'
 import type { Ticket, TicketKind } from '../tickets'
 import type { SharedScenarios } from './scenarios.shared'
 import type { CallbackFault, NewScenario, Scenario } from './scenarios.types'
@@ -34,8 +34,6 @@ export class Scenarios {
   /** Forced callback faults taken ahead for a ticket (hosted: the take is asynchronous, the outbox's ask is not). */
   private readonly callbackFaults = new Map<string, { scenarioId: string; fault: CallbackFault }>()
   private readonly pending = new Set<Promise<void>>()
-  /** getQR's uses written back after the fact (hosted), per app: its answer waits for the write. */
-  private readonly written = new Map<string, Promise<void>>()
   constructor(
     private readonly clock: Clock,
     /** Hosted mode: the scenarios every instance shares (scenarios.shared.ts); absent: this process's. */
@@ -97,16 +95,24 @@ export class Scenarios {
     return found
   }
 
-  /** Signed routes: consumes one use of the oldest call scenario (D-code or delay) for this operation. */
-  take(clientID: string, operationId: string): Override | undefined {
+  /**
+   * Signed routes and getQR: consumes one use of the oldest call scenario (D-code or delay) for this operation. Hosted:
+   * nothing armed in this instance's mirror costs nothing; else one use is taken by compare-and-set (a store that
+   * cannot be reached leaves the call unforced, not failed).
+   */
+  take(clientID: string, operationId: string): Override | undefined | Promise<Override | undefined> {
     const isCall = (x: Scenario) =>
       x.operationId === operationId && (x.dcode !== undefined || x.delayMs !== undefined)
-    let s: Scenario | undefined
-    if (!this.hosted) {
-      s = this.list(clientID).find(isCall)
-      if (s) this.consume(clientID, this.list(clientID), s)
-    } else s = this.takeShared(clientID, operationId, isCall)
-    return s && { scenarioId: s.id, dcode: s.dcode, delayMs: s.delayMs }
+    const override = (s?: Scenario): Override | undefined =>
+      s && { scenarioId: s.id, dcode: s.dcode, delayMs: s.delayMs }
+    if (this.hosted) {
+      if (!this.hosted.mirrored(clientID).list.some(isCall)) return undefined
+      return this.hosted.consume(clientID, (list) => list.find(isCall)).then(override, () => undefined)
+    }
+    const list = this.list(clientID)
+    const s = list.find(isCall)
+    if (s) this.consume(clientID, list, s)
+    return override(s)
   }
 
   /** Outbox: consumes one callback scenario for the operation that created a ticket of this kind. */
@@ -146,43 +152,15 @@ export class Scenarios {
     return { id: newId(), ...s, remaining: s.times, createdAt: this.clock.now() }
   }
 
-  // Hosted mode (scenarios.shared.ts): a use is this instance's before the synchronous `forced` port decides.
-
-  /** A signed call reached its app: holds the app's lease while a call scenario is armed. */
-  prepare(clientID: string): Promise<boolean> | undefined {
-    return this.hosted?.prepare(clientID, (list) => list.some((x) => x.callback === undefined))
-  }
-
-  /** A call recorded: one that failed before its handler decided nothing; the answer waits for the write-back. */
-  settle(record: CallRecord): Promise<void> | undefined {
-    const stage = record.evidence?.stage
-    if (!this.hosted || !record.clientID) return undefined
-    if (record.operationId === 'getQr') {
-      const written = this.written.get(record.clientID)
-      this.written.delete(record.clientID)
-      return written
-    }
-    if (stage !== undefined && stage !== 'headers' && stage !== 'handler')
-      return this.hosted.decided(record.clientID)
-    return this.hosted.settling(record.clientID)
-  }
-
   /** Queues a ticket's callback (`enqueue`), hosted first taking its callback scenario when one is armed. */
   beforeCallback(t: Pick<Ticket, 'ticketID' | 'clientID' | 'kind'>, enqueue: () => void): void {
     const hosted = this.hosted
     if (!hosted || !hosted.mirrored(t.clientID).list.some((x) => isCallbackOf(x, t.kind))) return enqueue()
-    let taken: { scenarioId: string; fault: CallbackFault } | undefined
-    const claimed = hosted.update(t.clientID, (st) => {
-      const s = st.list.find((x) => isCallbackOf(x, t.kind))
-      taken = s && { scenarioId: s.id, fault: s.callback! }
-      if (!s) return undefined
-      if (--s.remaining <= 0) st.list.splice(st.list.indexOf(s), 1)
-      return st
-    })
+    const claimed = hosted.consume(t.clientID, (list) => list.find((x) => isCallbackOf(x, t.kind)))
     this.track(
       claimed.then(
-        () => {
-          if (taken) this.callbackFaults.set(t.ticketID, taken)
+        (s) => {
+          if (s?.callback) this.callbackFaults.set(t.ticketID, { scenarioId: s.id, fault: s.callback })
           enqueue()
         },
         () => enqueue(),
@@ -192,28 +170,7 @@ export class Scenarios {
 
   /** Writes and queued callbacks still under way (a stop waits for them). */
   async idle(): Promise<void> {
-    await Promise.all([...this.pending, this.hosted?.idle()])
-  }
-
-  private takeShared(clientID: string, op: string, isCall: (s: Scenario) => boolean): Scenario | undefined {
-    const hosted = this.hosted!
-    const held = hosted.held(clientID)
-    const fromMirror = !held && op === 'getQr'
-    // getQR has no step before its `forced`: it consumes from the mirror and writes the use back after.
-    const list = held ?? (fromMirror ? hosted.mirrored(clientID).list : undefined)
-    const s = list?.find(isCall)
-    if (s && list) {
-      if (--s.remaining <= 0) list.splice(list.indexOf(s), 1)
-      if (fromMirror) {
-        const written = hosted.useUp(clientID, s.id).then(
-          () => {},
-          () => {},
-        )
-        this.written.set(clientID, written)
-        this.track(written)
-      } else hosted.consumed(clientID, s.id, op !== 'getQr')
-    } else if (held && op !== 'getQr') void hosted.decided(clientID)
-    return s
+    await Promise.all(this.pending)
   }
 
   private track(p: Promise<void>): void {
