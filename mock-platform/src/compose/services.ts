@@ -176,6 +176,7 @@ export async function composeServices(config: Config, deps: AppDeps): Promise<Co
     tailSize: deps.inspector?.tailSize,
     queueMax: config.recordQueueMax,
     log: requestLog,
+    answerAfterWrite: shared !== undefined,
   })
   const unrelay =
     deps.events && relayInspector(inspector, deps.events, requestLog, deps.instanceId ?? 'instance')

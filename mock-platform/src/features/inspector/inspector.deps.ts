@@ -22,4 +22,9 @@ export interface InspectorOptions {
   tailSize?: number
   /** Calls waiting to be built and written, all apps together; beyond it observe() makes the caller wait. */
   queueMax?: number
+  /**
+   * Every observe() resolves only once its record is in the request log, so no answered call is missing from it even
+   * when the process is killed (hosted mode: the programme's log of record). Records still go in groups (one INSERT).
+   */
+  answerAfterWrite?: boolean
 }

@@ -8,7 +8,7 @@ import { addCekFacts } from './evidence'
 import { buildCall, buildCallback } from './inspector.build'
 import type { InspectorOptions } from './inspector.deps'
 import type { InspectedCall, InspectedItem, InspectorFilter } from './inspector.types'
-import { adoptInto, type Entry, newTail, type Tail } from './inspector.tail'
+import { adoptInto, type Entry, markWritten, newTail, type Tail } from './inspector.tail'
 import { singleFlight } from './single-flight'
 
 export type Subscriber = (item: InspectedItem) => void
@@ -73,13 +73,17 @@ export class Inspector {
 
   private add(clientID: string, entry: Entry): Promise<void> | undefined {
     const tail = this.tail(clientID)
+    const written = this.o.answerAfterWrite
+      ? new Promise<void>((resolve) => (entry.onWritten = resolve))
+      : undefined
     tail.entries.push(entry)
     tail.unwritten++
     this.unwritten++
     this.dirty.add(clientID)
     this.schedule()
-    if (tail.unwritten <= this.perApp) return undefined
-    return new Promise((resolve) => tail.room.push(resolve))
+    if (tail.unwritten <= this.perApp) return written
+    const room = new Promise<void>((resolve) => tail.room.push(resolve))
+    return written ? Promise.all([room, written]).then(() => {}) : room
   }
 
   /** Items newest first, filtered; in-flight callbacks included. */
@@ -256,7 +260,7 @@ export class Inspector {
       )
       let failure: unknown
       results.forEach((r, i) => {
-        if (r.status === 'fulfilled') fresh[i]!.written = true
+        if (r.status === 'fulfilled') markWritten(fresh[i]!)
         else failure = r.reason
       })
       this.release(tail, fresh.filter((e) => e.written).length)

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { harness } from '../../../test/harness'
+import { memoryRecordLog, type RecordLog } from '../../store/record-log'
 import { fileRecordLog } from '../../store/record-log.file'
+import { memorySharedState } from '../../store/shared-state'
 import { requests } from './inspector.fixtures'
 import type { InspectedCall, InspectedItem } from './inspector.types'
 
@@ -28,6 +30,22 @@ afterEach(() => {
 })
 
 describe('inspector storage', () => {
+  it('hosted: a call is answered only once its record is in the request log (a kill loses no answered call)', async () => {
+    const log = memoryRecordLog<InspectedItem>('requests', { keep: 1000 })
+    let open!: () => void
+    const gate = new Promise<void>((r) => (open = r))
+    const gated: RecordLog<InspectedItem> = { ...log, append: (p, r) => gate.then(() => log.append(p, r)) }
+    const h = await harness({ deps: { shared: memorySharedState(), inspector: { log: gated } } })
+    let answered = false
+    const call = h.client.getKey().then((r) => ((answered = true), r))
+    await new Promise((r) => setTimeout(r, 100))
+    expect(answered).toBe(false)
+    open()
+    expect((await call).code).toBe('D00000')
+    const [item] = await log.read(h.clientID, { limit: 1 })
+    expect(item).toMatchObject({ operationId: 'getKey', code: 'D00000' })
+  })
+
   it('appends one redacted JSON line per call to <dataDir>/records/requests/<clientID>/, after the answer', async () => {
     const dir = tempDir()
     const h = await harness({ deps: { inspector: { log: fileLog(dir) } } })

@@ -9,6 +9,8 @@ export interface Entry {
   offset: number
   item?: InspectedItem
   written?: boolean
+  /** Told once the entry is in the request log (InspectorOptions.answerAfterWrite). */
+  onWritten?: () => void
 }
 
 export interface Tail {
@@ -19,6 +21,13 @@ export interface Tail {
   /** Observed, not yet in the log (bounded: beyond `perApp` this app's callers wait, no other app's). */
   unwritten: number
   room: Array<() => void>
+}
+
+/** The entry is in the request log: whoever waits for that is told. */
+export function markWritten(e: Entry): void {
+  e.written = true
+  e.onWritten?.()
+  delete e.onWritten
 }
 
 export function newTail(): Tail {
