@@ -4,7 +4,9 @@
  * (the instance is stopped or restarting: the request never left), and a reset of a kept-alive socket that the instance
  * had closed as idle (the request never reached it) — except on an instance the bench killed, where a reset may have
  * cut a call that was answered (getToken spends its code, a signed call its nonce). Any other transport error is not
- * retried: it is thrown as a `LostInFlight`, saying what the instance was doing then, and counted.
+ * retried: it is thrown as a `LostInFlight`, saying what the instance was doing then, and counted. An instance being
+ * stopped on purpose (`draining`) gets no new requests while another can take them: a rolling restart takes an
+ * instance out of the balancer before it is stopped (Instance.stop waits for that), as real deployments do.
  */
 import { Agent, request } from 'node:http'
 import type { HttpResponse } from './http'
@@ -71,7 +73,7 @@ export class BalancedHttp {
   ): Promise<HttpResponse> {
     const since = performance.now()
     for (let attempt = 0; ; attempt++) {
-      const i = this.next++ % this.upstreams.length
+      const i = this.pick()
       const u = this.upstreams[i]!
       try {
         const res = await this.once(i, method, path, headers, body)
@@ -93,6 +95,15 @@ export class BalancedHttp {
         throw new LostInFlight(u.name, u.state, code, headers.nonce ?? /[?&]state=([^&]+)/.exec(path)?.[1])
       }
     }
+  }
+
+  /** The next instance in turn, passing over one that is being stopped (unless none other is left). */
+  private pick(): number {
+    for (let k = 0; k < this.upstreams.length; k++) {
+      const i = this.next++ % this.upstreams.length
+      if (this.upstreams[i]!.state !== 'draining') return i
+    }
+    return this.next++ % this.upstreams.length
   }
 
   private once(

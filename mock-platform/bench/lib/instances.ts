@@ -12,6 +12,9 @@ const SERVER_SOURCE = new URL('../../src/server.ts', import.meta.url).pathname
 const SERVER_ENTRY = new URL('../.compiled/server.mjs', import.meta.url).pathname
 let compiled: Promise<unknown> | undefined
 
+/** How long a planned stop waits after leaving the balancer before SIGTERM. */
+const DEREGISTER_MS = 250
+
 export interface InstanceStop {
   signal: 'SIGTERM' | 'SIGKILL'
   /** From the signal to the process's exit. */
@@ -71,10 +74,13 @@ export class Instance implements Upstream {
    * SIGTERM (the graceful stop: in-flight calls answered, queued records written, exit 0 — SIGKILL after `graceMs`)
    * or SIGKILL. The state says which until the next start, so that a request lost meanwhile is told apart.
    */
-  stop(signal: 'SIGTERM' | 'SIGKILL', graceMs = 30_000): Promise<InstanceStop> {
+  async stop(signal: 'SIGTERM' | 'SIGKILL', graceMs = 30_000): Promise<InstanceStop> {
     const child = this.child
     this.state = signal === 'SIGTERM' ? 'draining' : 'killed'
     const t0 = performance.now()
+    // A planned stop: out of the balancer first, then the requests already sent to it finish before SIGTERM (the
+    // deregistration delay of a load balancer, a preStop hook). A crash (SIGKILL) has none.
+    if (signal === 'SIGTERM') await new Promise((r) => setTimeout(r, DEREGISTER_MS))
     return new Promise((done) => {
       const finish = () =>
         done({

@@ -199,7 +199,8 @@ export async function benchHostedSoak(cfg: BenchConfig): Promise<HostedSoakResul
     const dbSample = async (atS: number) => {
       const r = await db!.query<{ bytes: string; n: string }>(
         `SELECT pg_database_size(current_database()) AS bytes,
-           (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()) AS n`,
+           (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+              AND backend_type = 'client backend') AS n`, // not autovacuum's workers, which visit the database too
       )
       const s = { atS, mb: Number(r.rows[0]!.bytes) / 1048576, connections: Number(r.rows[0]!.n) }
       dbSamples.push(s)
