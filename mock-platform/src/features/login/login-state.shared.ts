@@ -6,8 +6,8 @@
  *
  * The test clock: the tables of the embedded engine are shifted per app; here nothing stored is rewritten. Expiries
  * are stored on the app's time (the platform clock plus its offset, `offset`) and read against it, which moves the
- * app's existing codes and tokens closer to expiry exactly as a shift does. Not expressible: the offset is this
- * process's (AppClock), not shared between instances, and after an app's clock is reset its codes and tokens issued
+ * app's existing codes and tokens closer to expiry exactly as a shift does; the offset is shared by every instance
+ * (features/scenarios/app-clock.shared.ts). Not expressible: after an app's clock is reset its codes and tokens issued
  * under the offset regain the time it added (the embedded engine keeps them moved).
  */
 import type { Clock } from '../../clock'
