@@ -5,7 +5,16 @@ import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { BUILD, checkLinks, fileOf, idsOf, isCompleteBuild, linksOf, REPO_ROOT, urlOf } from '../../e2e/lib/check-links'
+import {
+  BUILD,
+  checkLinks,
+  fileOf,
+  idsOf,
+  isCompleteBuild,
+  linksOf,
+  REPO_ROOT,
+  urlOf,
+} from '../../e2e/lib/check-links'
 
 /** The newest modification time of the portal's pages, translations and config (a build older is not checked). */
 function newestSource(): number {

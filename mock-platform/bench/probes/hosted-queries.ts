@@ -46,21 +46,29 @@ const c0 = process.cpuUsage()
 const t0 = performance.now()
 const journey = async () => {
   const t = await h.token({ scope: 'eidapi_auth eidapi_profiles' })
-  const r = await h.client.call('/profiles', { accessToken: t.accessToken, openID: t.openID, profileFields: ['enName'] })
+  const r = await h.client.call('/profiles', {
+    accessToken: t.accessToken,
+    openID: t.openID,
+    profileFields: ['enName'],
+  })
   if (r.code !== 'D00000') throw new Error(r.code)
 }
 const inFlight = 10
-for (let i = 0; i < n; i += inFlight) await Promise.all(Array.from({ length: Math.min(inFlight, n - i) }, journey))
+for (let i = 0; i < n; i += inFlight)
+  await Promise.all(Array.from({ length: Math.min(inFlight, n - i) }, journey))
 await h.platform.services.inspector.settle()
 counting = false
 const cpu = process.cpuUsage(c0)
 console.log(
   `${n} journeys, ${inFlight} in flight: ${Math.round((cpu.user + cpu.system) / n)} µs CPU per journey in this process ` +
-    `(client and server together), ${Math.round((performance.now() - t0) / n * 1000) / 1000} ms wall each`,
+    `(client and server together), ${Math.round(((performance.now() - t0) / n) * 1000) / 1000} ms wall each`,
 )
 const total = [...counts.values()].reduce((a, b) => a + b, 0)
-console.log(`${(total / n).toFixed(1)} statements per journey (pool.query; transactions count their statements)`)
-for (const [k, v] of [...counts].sort((a, b) => b[1] - a[1])) console.log(`${(v / n).toFixed(2).padStart(6)}  ${k}`)
+console.log(
+  `${(total / n).toFixed(1)} statements per journey (pool.query; transactions count their statements)`,
+)
+for (const [k, v] of [...counts].sort((a, b) => b[1] - a[1]))
+  console.log(`${(v / n).toFixed(2).padStart(6)}  ${k}`)
 await h.platform.close()
 await backends.close()
 await db.drop()

@@ -6,10 +6,16 @@ import { harness } from '../../test/harness'
 import { aesEncrypt, signatureHeader } from '../../test/reference-client'
 
 const n = Number(process.argv[2] ?? 20_000)
-const h = await harness({ config: { rateLimitPerMinute: 1e9, orgRateLimitPerMinute: 1e9, noncesPerApp: 1e7 } })
+const h = await harness({
+  config: { rateLimitPerMinute: 1e9, orgRateLimitPerMinute: 1e9, noncesPerApp: 1e7 },
+})
 const t = await h.token({ scope: 'eidapi_auth eidapi_profiles' })
 await h.client.getKey()
-const content = JSON.stringify({ accessToken: t.accessToken, openID: t.openID, profileFields: ['enName', 'gender'] })
+const content = JSON.stringify({
+  accessToken: t.accessToken,
+  openID: t.openID,
+  profileFields: ['enName', 'gender'],
+})
 const sign = (i: number) => {
   const body = JSON.stringify({ content: aesEncrypt(h.client.cek!, content) })
   const timestamp = String(h.clock.now())
