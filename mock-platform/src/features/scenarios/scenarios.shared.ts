@@ -6,6 +6,7 @@
  * starts in the millisecond a scenario is armed on another instance (before the notice arrives) may miss it.
  */
 import type { Events } from '../../store/events'
+import { MirroredValues } from '../../store/mirrored-values'
 import type { SharedState } from '../../store/shared-state'
 import type { Scenario } from './scenarios.types'
 
@@ -14,67 +15,33 @@ export interface StoredScenarios {
   cekExpiredAt?: number
 }
 
-const KIND = 'scenarios'
-const CHANNEL = 'scenarios'
-const FOREVER = Number.MAX_SAFE_INTEGER
-const LOAD_MAX = 100_000
 const EMPTY: StoredScenarios = { list: [] }
 
 export class SharedScenarios {
-  private readonly mirror = new Map<string, StoredScenarios>()
-  /** Reads and writes are numbered as they start: an answer older than what the mirror holds is dropped. */
-  private seq = 0
-  private readonly applied = new Map<string, number>()
+  private readonly values: MirroredValues<StoredScenarios>
   readonly ready: Promise<void>
 
-  constructor(
-    private readonly shared: SharedState,
-    private readonly events: Events,
-    private readonly now: () => number,
-  ) {
-    events.subscribe(CHANNEL, (clientID) => void this.read(clientID).catch(() => {}))
-    events.onGap(() => void this.load().catch(() => {}))
-    this.ready = this.load()
+  constructor(shared: SharedState, events: Events, now: () => number) {
+    this.values = new MirroredValues(shared, events, 'scenarios', now, EMPTY)
+    this.ready = this.values.ready
   }
 
-  /** This instance's mirror (the synchronous readers: the inspector, getQR). */
+  /** This instance's mirror (the synchronous readers: the inspector, the check before a take). */
   mirrored(clientID: string): StoredScenarios {
-    return this.mirror.get(clientID) ?? EMPTY
+    return this.values.mirrored(clientID)
   }
 
   /** Read through the store (and mirrored). */
-  async read(clientID: string): Promise<StoredScenarios> {
-    const n = ++this.seq
-    const v = (await this.shared.get<StoredScenarios>(KIND, clientID, this.now())) ?? EMPTY
-    this.mirrorAs(clientID, v, n)
-    return v
+  read(clientID: string): Promise<StoredScenarios> {
+    return this.values.read(clientID)
   }
 
-  private mirrorAs(clientID: string, v: StoredScenarios, n: number): void {
-    if ((this.applied.get(clientID) ?? 0) > n) return
-    this.applied.set(clientID, n)
-    this.mirror.set(clientID, v)
-  }
-
-  /**
-   * Read, change, compare-and-set (again when another instance wrote first); every instance is told. `change` returns
-   * undefined to write nothing; it may throw (the write is abandoned).
-   */
-  async update(
+  /** Read, change, compare-and-set; `change` returns undefined to write nothing, or throws (nothing is written). */
+  update(
     clientID: string,
     change: (s: StoredScenarios) => StoredScenarios | undefined,
   ): Promise<StoredScenarios> {
-    for (;;) {
-      const now = this.now()
-      const current = await this.shared.get<StoredScenarios>(KIND, clientID, now)
-      const next = change(structuredClone(current ?? EMPTY))
-      if (next === undefined) return current ?? EMPTY
-      if (await this.shared.swap(KIND, clientID, clientID, current, next, FOREVER, now)) {
-        this.mirrorAs(clientID, next, ++this.seq)
-        await this.events.publish(CHANNEL, clientID).catch(() => {})
-        return next
-      }
-    }
+    return this.values.update(clientID, change)
   }
 
   /** One use of the first scenario `pick` finds, taken by compare-and-set; undefined when there is none. */
@@ -91,12 +58,5 @@ export class SharedScenarios {
       return s
     })
     return taken
-  }
-
-  private async load(): Promise<void> {
-    const n = ++this.seq
-    const all = new Map(await this.shared.list<StoredScenarios>(KIND, this.now(), LOAD_MAX))
-    for (const clientID of [...this.mirror.keys()]) if (!all.has(clientID)) this.mirrorAs(clientID, EMPTY, n)
-    for (const [clientID, v] of all) this.mirrorAs(clientID, v, n)
   }
 }
