@@ -8,8 +8,7 @@
  * stopped on purpose (`draining`) gets no new requests while another can take them: a rolling restart takes an
  * instance out of the balancer before it is stopped (Instance.stop waits for that), as real deployments do.
  */
-import { Agent, request } from 'node:http'
-import type { HttpResponse } from './http'
+import { HttpClient, type HttpResponse } from './http'
 
 /** What the bench knows an instance is doing: it starts, stops and kills them. */
 export type InstanceState = 'up' | 'draining' | 'killed' | 'down'
@@ -46,7 +45,7 @@ export interface BalancerCounts {
 
 export class BalancedHttp {
   private next = 0
-  private readonly agents: Agent[]
+  private readonly clients: HttpClient[]
   readonly counts: BalancerCounts = { answered: {}, refused: {}, resetIdle: {}, lost: {} }
 
   constructor(
@@ -57,7 +56,7 @@ export class BalancedHttp {
     /** How long a request keeps trying while every instance refuses before it fails. */
     private readonly giveUpMs = 30_000,
   ) {
-    this.agents = upstreams.map(() => new Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets }))
+    this.clients = upstreams.map((u) => new HttpClient(u.port, maxSockets))
     for (const u of upstreams) {
       this.counts.answered[u.name] = 0
       this.counts.refused[u.name] = 0
@@ -108,41 +107,15 @@ export class BalancedHttp {
 
   private once(
     i: number,
-    method: string,
+    method: 'GET' | 'POST',
     path: string,
     headers: Record<string, string>,
     body: string | undefined,
   ): Promise<HttpResponse> {
-    return new Promise((done, fail) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: this.upstreams[i]!.port,
-          method,
-          path,
-          agent: this.agents[i],
-          headers:
-            body === undefined ? headers : { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
-        },
-        (res) => {
-          const chunks: Buffer[] = []
-          res.on('data', (c: Buffer) => chunks.push(c))
-          res.on('end', () =>
-            done({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              body: Buffer.concat(chunks).toString('utf8'),
-            }),
-          )
-          res.on('error', fail)
-        },
-      )
-      req.on('error', (e) => fail(Object.assign(e, { reusedSocket: req.reusedSocket })))
-      req.end(body)
-    })
+    return this.clients[i]!.send(method, path, headers, body)
   }
 
   close(): void {
-    for (const a of this.agents) a.destroy()
+    for (const c of this.clients) c.close()
   }
 }

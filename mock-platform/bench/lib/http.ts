@@ -46,7 +46,8 @@ export class HttpClient {
           res.on('error', fail)
         },
       )
-      req.on('error', fail)
+      // Whether the request went over a reused kept-alive socket (a reset there may mean the server closed it idle).
+      req.on('error', (e) => fail(Object.assign(e, { reusedSocket: req.reusedSocket })))
       req.end(body)
     })
   }
