@@ -633,25 +633,9 @@ describe.skipIf(!clusterUrl)('two instances on one PostgreSQL: no state in a pro
     // A failing callback armed on B: the profile request decided on A has its callback answered 500, forced.
     await admin(b, '/scenarios', 'POST', { operationId: 'initiateProfileRequest', callback: 'error' })
     await eventually(async () => a.platform.services.scenarios.list(CLIENT_ID).length === 1, 'A mirrors it')
-    // The racing getKeys above rotated the app's CEKs: each client takes a current one.
-    await a.client.getKey()
-    await b.client.getKey()
-    const t = await a.client.call<{ accessToken: string; openID: string }>('/auth/getToken', {
-      code: await code(a),
-      grantType: 'authorization_code',
-    })
-    const init = await b.client.call<{ ticketID: string }>('/account/auth/profile/initiateRequest', {
-      businessID: `biz-${randomBytes(6).toString('hex')}`,
-      accessToken: t.content!.accessToken,
-      openID: t.content!.openID,
-      source: 'PC_Browser',
-      redirectURI: OSP.callbackURI,
-      state: 's',
-      lang: 'en-US',
-      profileFields: ['enName'],
-    })
-    expect(init.code, JSON.stringify(init)).toBe('D00000')
-    const decided = await a.request(`/sandbox/v1/tickets/${init.content!.ticketID}/decision`, {
+    // The racing getKeys above rotated the app's CEKs: each client takes a current one (profileRequest does).
+    const ticketID = await profileRequest(b, { source: 'PC_Browser', tokenOn: a })
+    const decided = await a.request(`/sandbox/v1/tickets/${ticketID}/decision`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${config.adminToken}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ decision: 'approve', residentId: 'magic-approve' }),
@@ -666,18 +650,24 @@ describe.skipIf(!clusterUrl)('two instances on one PostgreSQL: no state in a pro
     expect(await (await admin(b, '/scenarios')).json()).toEqual({ items: [] })
   })
 
-  /** A profile request pushed to magic-approve (a mobile source), initiated on `on`. */
-  async function pushed(on: Instance): Promise<string> {
-    await on.client.getKey()
-    const t = await on.client.call<{ accessToken: string; openID: string }>('/auth/getToken', {
-      code: await code(on),
+  /**
+   * A profile request for magic-approve initiated on `on` with a token from `tokenOn` (each takes a current CEK first);
+   * from a mobile source (the default) it is pushed to the resident's app.
+   */
+  async function profileRequest(
+    on: Instance,
+    { source = 'iOS_Safari', tokenOn = on }: { source?: string; tokenOn?: Instance } = {},
+  ): Promise<string> {
+    for (const i of new Set([tokenOn, on])) await i.client.getKey()
+    const t = await tokenOn.client.call<{ accessToken: string; openID: string }>('/auth/getToken', {
+      code: await code(tokenOn),
       grantType: 'authorization_code',
     })
     const init = await on.client.call<{ ticketID: string }>('/account/auth/profile/initiateRequest', {
       businessID: `biz-${randomBytes(6).toString('hex')}`,
       accessToken: t.content!.accessToken,
       openID: t.content!.openID,
-      source: 'iOS_Safari',
+      source,
       redirectURI: OSP.callbackURI,
       state: 's',
       lang: 'en-US',
@@ -697,7 +687,7 @@ describe.skipIf(!clusterUrl)('two instances on one PostgreSQL: no state in a pro
     }
     const before = (await history(b)).split('Hosted e-Service').length
     for (const decision of ['approve', 'reject']) {
-      const ticketID = await pushed(a)
+      const ticketID = await profileRequest(a)
       const decided = await a.request(`/app/requests/${ticketID}/decision`, {
         method: 'POST',
         headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
