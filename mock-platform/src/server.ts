@@ -6,13 +6,12 @@ import { fileURLToPath } from 'node:url'
 import { getHeapStatistics } from 'node:v8'
 import { serve } from '@hono/node-server'
 import { createApp } from './app'
+import { backendDeps } from './compose/backend-deps'
 import { ConfigError, loadConfig } from './config'
 import { followPort, openDemoApp } from './features/demo'
 import { portalSite, withPortal } from './features/portal'
 import { randomHex } from './ids'
 import { createLogger } from './logger'
-import { filePkiStore } from './pki/pki.file-store'
-import { postgresPkiStore } from './pki/pki.pg-store'
 import { DataDirLockedError, lockDataDir } from './store/lock'
 import { openBackends } from './store/backends'
 import { StoreFileError } from './store/lowdb'
@@ -48,17 +47,7 @@ async function main(): Promise<void> {
       const h = getHeapStatistics()
       return { used: h.used_heap_size, limit: h.heap_size_limit }
     },
-    storage: backends.collections,
-    documents: backends.documents,
-    records: backends.records,
-    events: backends.events,
-    ...(backends.hosted && {
-      shared: backends.hosted.shared,
-      jobs: backends.hosted.jobs,
-      instanceId: backends.hosted.instanceId,
-      // /healthz reports the database and answers 503 when it cannot be reached.
-      health: () => backends.health(),
-    }),
+    ...backendDeps(backends, config),
     apps: [demo.app],
     // The demo return page's "Exchange this code" runs getToken as the demo app's back end.
     demo: {
@@ -67,13 +56,6 @@ async function main(): Promise<void> {
       kekPrivateKeyPem: readFileSync(demo.credentials.kekPrivateKeyPath, 'utf8'),
       kekPrivateKeyPath: demo.credentials.kekPrivateKeyPath,
     },
-    // The mock PKI's CA and resident keys live in <dataDir>/pki (mode 0600), in PostgreSQL in hosted mode (one CA for
-    // every instance); memory storage keeps them in memory.
-    pkiStore: backends.hosted
-      ? postgresPkiStore(backends.hosted.database)
-      : config.storage === 'lowdb'
-        ? filePkiStore(config.dataDir)
-        : undefined,
   })
   // The stored demo app keeps the redirect URIs of its first start: follow this start's port.
   const stored = await platform.services.apps.get(demo.credentials.clientID)

@@ -13,7 +13,7 @@ import { ManualClock } from '../src/clock'
 import { type Config, defaultConfig } from '../src/config'
 import { openDemoApp } from '../src/features/demo'
 import { createLogger } from '../src/logger'
-import { postgresPkiStore } from '../src/pki/pki.pg-store'
+import { backendDeps } from '../src/compose/backend-deps'
 import { type Backends, openBackends } from '../src/store/backends'
 import { createTestDatabase, type TestDatabase } from '../src/store/postgres/test-database'
 import { kek, OSP } from './harness'
@@ -56,15 +56,7 @@ async function start(name: string, o: StartOptions = {}): Promise<Instance> {
   const platform = await createApp(cfg, {
     clock,
     logger: createLogger(process.env.HOSTED_TEST_LOG ? 'debug' : 'silent'),
-    storage: backends.collections,
-    documents: backends.documents,
-    records: backends.records,
-    shared: backends.hosted!.shared,
-    events: backends.events,
-    instanceId: name,
-    pkiStore: postgresPkiStore(backends.hosted!.database),
-    health: () => backends.health(),
-    jobs: backends.hosted!.jobs,
+    ...backendDeps(backends, cfg),
     callbackJobs: { leaseMs: 1_000, pollMs: 50 },
     callbackBackoffMs: () => 10,
     fetch:

@@ -5,7 +5,7 @@
  */
 import pg from 'pg'
 import { harness } from '../../test/harness'
-import { postgresPkiStore } from '../../src/pki/pki.pg-store'
+import { backendDeps } from '../../src/compose/backend-deps'
 import { openBackends } from '../../src/store/backends'
 import { createTestDatabase } from '../../src/store/postgres/test-database'
 import { defaultConfig } from '../../src/config'
@@ -29,13 +29,7 @@ const backends = await openBackends(config)
 const h = await harness({
   config,
   deps: {
-    storage: backends.collections,
-    documents: backends.documents,
-    records: backends.records,
-    shared: backends.hosted!.shared,
-    events: backends.events,
-    jobs: backends.hosted!.jobs,
-    pkiStore: postgresPkiStore(backends.hosted!.database),
+    ...backendDeps(backends, config),
   },
 })
 await h.client.getKey()

@@ -8,7 +8,7 @@ import { createApp } from '../../src/app'
 import { defaultConfig } from '../../src/config'
 import { randomHex } from '../../src/ids'
 import { createLogger } from '../../src/logger'
-import { postgresPkiStore } from '../../src/pki/pki.pg-store'
+import { backendDeps } from '../../src/compose/backend-deps'
 import { openBackends } from '../../src/store/backends'
 import { type Listening, listen } from './listen'
 
@@ -45,15 +45,7 @@ export async function startPlatform(kekPublicPem: string): Promise<PlatformInfo 
   const backends = await openBackends(config)
   const platform = await createApp(config, {
     logger: createLogger('silent'),
-    storage: backends.collections,
-    documents: backends.documents,
-    records: backends.records,
-    events: backends.events,
-    ...(backends.hosted && {
-      shared: backends.hosted.shared,
-      instanceId: backends.hosted.instanceId,
-      pkiStore: postgresPkiStore(backends.hosted.database),
-    }),
+    ...backendDeps(backends, config),
     apps: [
       {
         name: 'Bench e-Service',
