@@ -127,8 +127,8 @@ afterAll(async () => {
   await db?.drop()
 })
 
-/** Headless login on `on`: the resident approves at once; the code from the redirect. */
-async function code(on: Instance): Promise<string> {
+/** Headless login on `on` (the test app's, unless `params` say otherwise): the resident approves at once; the redirect. */
+async function approvedLogin(on: Instance, params: Record<string, string> = {}): Promise<URL> {
   const q = new URLSearchParams({
     clientID: CLIENT_ID,
     responseType: 'code',
@@ -137,12 +137,18 @@ async function code(on: Instance): Promise<string> {
     scope: 'eidapi_auth eidapi_profiles eidapi_sign',
     state: 's',
     lang: 'en-US',
+    ...params,
   })
   const res = await on.request(`/api/v1/auth/getQR?${q}`, {
     headers: { 'X-Sandbox-Resident': 'magic-approve', 'X-Sandbox-Decision': 'approve' },
   })
   expect(res.status, await res.clone().text()).toBe(302)
-  return new URL(res.headers.get('Location')!).searchParams.get('code')!
+  return new URL(res.headers.get('Location')!)
+}
+
+/** The code of a headless login on `on`. */
+async function code(on: Instance): Promise<string> {
+  return (await approvedLogin(on)).searchParams.get('code')!
 }
 
 /** Polls `probe` until it holds (events between instances arrive in milliseconds; the bound only ends a failure). */
@@ -424,21 +430,8 @@ describe.skipIf(!clusterUrl)('two instances on one PostgreSQL: tickets and callb
     )
     expect(init.code, JSON.stringify(init)).toBe('D00000')
     // The hand-over (getQR with the ticket) on B: the resident signs; the code comes back on the redirect.
-    const q = new URLSearchParams({
-      clientID: CLIENT_ID,
-      responseType: 'code',
-      source: 'PC_Browser',
-      redirectURI: OSP.returnURI,
-      scope: '',
-      state: 'anon-state',
-      lang: 'en-US',
-      ticketID: init.content!.ticketID,
-    })
-    const back = await b!.request(`/api/v1/auth/getQR?${q}`, {
-      headers: { 'X-Sandbox-Resident': 'magic-approve', 'X-Sandbox-Decision': 'approve' },
-    })
-    expect(back.status, await back.clone().text()).toBe(302)
-    const signed = new URL(back.headers.get('Location')!).searchParams.get('code')!
+    const back = await approvedLogin(b!, { scope: '', state: 'anon-state', ticketID: init.content!.ticketID })
+    const signed = back.searchParams.get('code')!
     // The code exchanged on A, the result fetched on B, then again on A: the same signature.
     const token = await a!.client.call<{ accessToken: string; openID: string }>('/auth/getToken', {
       code: signed,
@@ -596,26 +589,13 @@ describe.skipIf(!clusterUrl)('two instances on one PostgreSQL: no state in a pro
     expect((await a.client.getKey()).code).toBe('D00000')
     expect((await b.client.getKey()).code).toBe('D00000')
     expect(await (await admin(a, '/scenarios')).json()).toEqual({ items: [] })
-    // getQR's (no step before it decides: the use is written back before its answer).
+    // getQR's (a use taken by compare-and-set, as a signed call's).
     await admin(a, '/scenarios', 'POST', { operationId: 'getQr', dcode: 'D40035' })
     await eventually(async () => b.platform.services.scenarios.list(CLIENT_ID).length === 1, 'B mirrors it')
-    const login = (on: Instance) =>
-      on.request(
-        `/api/v1/auth/getQR?${new URLSearchParams({
-          clientID: CLIENT_ID,
-          responseType: 'code',
-          source: 'PC_Browser',
-          redirectURI: OSP.returnURI,
-          scope: 'eidapi_auth',
-          state: 's',
-          lang: 'en-US',
-        })}`,
-        { headers: { 'X-Sandbox-Resident': 'magic-approve', 'X-Sandbox-Decision': 'approve' } },
-      )
-    const redirected = (res: Response) => new URL(res.headers.get('Location')!).searchParams
-    expect(redirected(await login(b)).get('error_code')).toBe('D40035')
+    const login = async (on: Instance) => (await approvedLogin(on, { scope: 'eidapi_auth' })).searchParams
+    expect((await login(b)).get('error_code')).toBe('D40035')
     await eventually(async () => a.platform.services.scenarios.list(CLIENT_ID).length === 0, 'A sees it used')
-    expect(redirected(await login(a)).get('code')).toMatch(/^[0-9a-f]{32}$/)
+    expect((await login(a)).get('code')).toMatch(/^[0-9a-f]{32}$/)
     // Three uses, six calls at once on both instances: exactly three are forced.
     await admin(b, '/scenarios', 'POST', { operationId: 'getKey', times: 3, dcode: 'D20026' })
     await eventually(async () => a.platform.services.scenarios.list(CLIENT_ID).length === 1, 'A mirrors it')
@@ -711,20 +691,12 @@ describe.skipIf(!clusterUrl)('two instances on one PostgreSQL: no state in a pro
       )
       expect(files[1]!.clientID).toBe(files[0]!.clientID)
       // The demo login as the demo page starts it on A; its return page and the exchange served by B.
-      const q = new URLSearchParams({
+      const back = await approvedLogin(a, {
         clientID: files[0]!.clientID,
-        responseType: 'code',
-        source: 'PC_Browser',
         redirectURI: `${config.publicBaseUrl}/demo/callback`,
         scope: 'eidapi_auth',
         state: 'demo',
-        lang: 'en-US',
       })
-      const login = await a.request(`/api/v1/auth/getQR?${q}`, {
-        headers: { 'X-Sandbox-Resident': 'magic-approve', 'X-Sandbox-Decision': 'approve' },
-      })
-      expect(login.status, await login.clone().text()).toBe(302)
-      const back = new URL(login.headers.get('Location')!)
       const code = back.searchParams.get('code')!
       expect(await (await b.request(`${back.pathname}${back.search}`)).text()).toContain(
         'demo-exchange-button',
