@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { freePort, spawnServer, type Started } from './real-server'
+import { freePort, headlessToken, spawnServer, type Started } from './real-server'
 import { ReferenceClient } from './reference-client'
 
 interface Server extends Started {
@@ -64,24 +64,12 @@ async function signedIn(s: Server, dataDir: string) {
     clientSecret: creds.clientSecret,
     privateKey: createPrivateKey(readFileSync(join(dataDir, 'demo-kek-private.pem'))),
   })
-  const q = new URLSearchParams({
+  const token = await headlessToken(s.base, client, {
     clientID: creds.clientID,
-    responseType: 'code',
-    source: 'PC_Browser',
     redirectURI: `${s.base}/demo/callback`,
-    scope: 'eidapi_auth eidapi_profiles',
     state: 'durability',
   })
-  const login = await fetch(`${s.base}/api/v1/auth/getQR?${q}`, {
-    redirect: 'manual',
-    headers: { 'X-Sandbox-Resident': 'magic-approve', 'X-Sandbox-Decision': 'approve' },
-  })
-  const code = new URL(login.headers.get('location')!).searchParams.get('code')!
-  const token = await client.call<{ accessToken: string; openID: string }>('/auth/getToken', {
-    code,
-    grantType: 'authorization_code',
-  })
-  return { clientID: creds.clientID, client, token: token.content! }
+  return { clientID: creds.clientID, client, token }
 }
 
 /** `workers` loops of /profiles until `stop()` is true or a call fails; counts the acknowledged (D00000) ones. */

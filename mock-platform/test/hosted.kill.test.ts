@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { compile } from '../scripts/compile.mjs'
 import { createTestDatabase, type TestDatabase } from '../src/store/postgres/test-database'
 import { kek } from './harness'
-import { freePort, ROOT } from './real-server'
+import { freePort, headlessToken, ROOT } from './real-server'
 import { ReferenceClient } from './reference-client'
 
 const clusterUrl = inject('databaseUrl')
@@ -127,27 +127,10 @@ describe.skipIf(!clusterUrl)('two server processes on one PostgreSQL', () => {
       clientSecret: CLIENT_SECRET,
       privateKey: kek(0).privateKey,
     })
-    const q = new URLSearchParams({
-      clientID: CLIENT_ID,
-      responseType: 'code',
-      source: 'PC_Browser',
-      redirectURI: cb,
-      scope: 'eidapi_auth eidapi_profiles',
-      state: 's',
-    })
-    const login = await fetch(`${a.base}/api/v1/auth/getQR?${q}`, {
-      redirect: 'manual',
-      headers: { 'X-Sandbox-Resident': 'magic-approve', 'X-Sandbox-Decision': 'approve' },
-    })
-    const code = new URL(login.headers.get('location')!).searchParams.get('code')!
-    const token = await client.call<{ accessToken: string; openID: string }>('/auth/getToken', {
-      code,
-      grantType: 'authorization_code',
-    })
-    expect(token.code).toBe('D00000')
+    const token = await headlessToken(a.base, client, { clientID: CLIENT_ID, redirectURI: cb, state: 's' })
     const init = await client.call<{ ticketID: string }>('/account/auth/profile/initiateRequest', {
       businessID: 'kill-1',
-      ...token.content!,
+      ...token,
       source: 'PC_Browser',
       redirectURI: cb,
       state: 'cb-state',

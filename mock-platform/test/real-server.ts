@@ -3,6 +3,8 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { expect } from 'vitest'
+import type { ReferenceClient } from './reference-client'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
@@ -64,3 +66,31 @@ export const isAlive = (pid: number): boolean => {
 
 export const within = <T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> =>
   Promise.race([p, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms).unref())])
+
+/**
+ * A headless login on a running server (magic-approve approves at once), its code exchanged by `client`: the token,
+ * asserted D00000.
+ */
+export async function headlessToken(
+  base: string,
+  client: ReferenceClient,
+  params: { clientID: string; redirectURI: string; state: string },
+): Promise<{ accessToken: string; openID: string }> {
+  const q = new URLSearchParams({
+    responseType: 'code',
+    source: 'PC_Browser',
+    scope: 'eidapi_auth eidapi_profiles',
+    ...params,
+  })
+  const login = await fetch(`${base}/api/v1/auth/getQR?${q}`, {
+    redirect: 'manual',
+    headers: { 'X-Sandbox-Resident': 'magic-approve', 'X-Sandbox-Decision': 'approve' },
+  })
+  const code = new URL(login.headers.get('location')!).searchParams.get('code')!
+  const token = await client.call<{ accessToken: string; openID: string }>('/auth/getToken', {
+    code,
+    grantType: 'authorization_code',
+  })
+  expect(token.code, JSON.stringify(token)).toBe('D00000')
+  return token.content!
+}
