@@ -4,7 +4,9 @@
  * another instance wrote first), mirrored in every instance and re-read at once when `Events` says one changed (on
  * the channel named `kind`; a start or a gap reads them all). A change made elsewhere reaches the mirror after the
  * notice's delay, about a millisecond; `read` reads through. Reads and writes are numbered as they start, so an
- * answer older than what the mirror holds is dropped.
+ * answer older than what the mirror holds is dropped. Keys are app IDs: the mirror holds one entry per app with a
+ * value set, the ordering map one per app ever read (both bounded by the registered apps); a start or a gap loads
+ * at most LOAD_MAX values.
  */
 import type { Events } from './events'
 import type { SharedState } from './shared-state'
